@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const shared = resolve(import.meta.dirname, 'src/shared')
+
+export default defineConfig({
+  main: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      // better-sqlite3 is native and stays in node_modules; electron-vite keeps
+      // every dependency external to the main bundle by default.
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+    },
+  },
+  preload: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      // A sandboxed preload must be CommonJS and self-contained: bundle zod and
+      // the contract into it instead of requiring them at run time.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: {
+      alias: {
+        '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
+        '@shared': shared,
+      },
+    },
+    plugins: [vue()],
+    build: {
+      rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
+    },
+  },
+})

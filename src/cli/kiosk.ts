@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The kiosk's command line: `npm run kiosk -- <command>`.
+ * Runs on Node's own TypeScript support (Node >= 22.18), with no Electron.
+ */
+import { Command, InvalidArgumentError } from 'commander'
+import { buildContentDb } from '../core/content/build.ts'
+import { ContentError } from '../core/content/load.ts'
+import { DatabaseError, openContentDb } from '../core/db/open.ts'
+import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR } from '../core/paths.ts'
+import { createServer } from '../core/server/server.ts'
+import { createContentService, unavailableHandlers } from '../core/services/content-service.ts'
+
+function port(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
+  return n
+}
+
+const program = new Command('kiosk')
+  .description('Hip-pain patient-education kiosk: content build and loopback preview server')
+  .showHelpAfterError()
+
+program
+  .command('build-content')
+  .description('validate content/ and compile it into the SQLite database the app ships')
+  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .option('--out <file>', 'database file to write', CONTENT_DB)
+  .action((opts: { content: string; out: string }) => {
+    try {
+      const s = buildContentDb(opts.content, opts.out)
+      console.log(`Built ${s.outFile}`)
+      console.log(`  content hash   ${s.contentHash}`)
+      console.log(`  schema version ${s.schemaVersion}`)
+      console.log(
+        `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
+      )
+      for (const t of s.staleTranslations) console.log(`  note: the ${t.locale} translation of "${t.id}" is stale`)
+    } catch (err) {
+      if (!(err instanceof ContentError)) throw err
+      console.error(err.message)
+      console.error('Nothing was written; the previous database is unchanged.')
+      process.exitCode = 1
+    }
+  })
+
+program
+  .command('serve')
+  .description('serve the built kiosk and its API on this machine, read-only')
+  .option('--port <n>', 'port (0 picks a free one)', port, 4780)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--db <file>', 'content database', CONTENT_DB)
+  .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
+  .action(async (opts: { port: number; host: string; db: string; renderer: string }) => {
+    let handlers
+    try {
+      handlers = createContentService(openContentDb(opts.db))
+    } catch (err) {
+      if (!(err instanceof DatabaseError)) throw err
+      // Keep serving: the kiosk shows a calm "out of order" screen and staff
+      // see the reason here.
+      console.error(`Content unavailable: ${err.message}`)
+      handlers = unavailableHandlers('The content is unavailable. Please ask at the desk.')
+    }
+    const app = await createServer({ handlers, rendererDir: opts.renderer })
+    const address = await app.listen({ port: opts.port, host: opts.host })
+    if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
+      console.warn(`Warning: listening on ${opts.host}, reachable from other machines.`)
+    }
+    console.log(`Kiosk preview on ${address}`)
+    const stop = () => void app.close().then(() => process.exit(0))
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+
+await program.parseAsync()

@@ -1,0 +1,232 @@
+/**
+ * Reads and validates the content sources in content/. Every problem is
+ * collected, not just the first, and each names its file, line, item and field
+ * so an author can go straight to it.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { LineCounter, parseDocument } from 'yaml'
+import type { Document } from 'yaml'
+import type { z } from 'zod'
+import { LOCALES } from '../../shared/contract.ts'
+import type { ItemKind, Locale } from '../../shared/contract.ts'
+import { GlossarySource, ItemSource, SourcesFile } from './schema.ts'
+import type { GlossarySource as Glossary, SourcesFile as Sources } from './schema.ts'
+
+export interface ContentProblem {
+  file: string
+  line?: number
+  item: string
+  field: string
+  message: string
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file
+  return `${where}: item "${p.item}": field "${p.field}": ${p.message}`
+}
+
+export class ContentError extends Error {
+  readonly problems: ContentProblem[]
+  constructor(problems: ContentProblem[]) {
+    super(
+      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    )
+    this.name = 'ContentError'
+    this.problems = problems
+  }
+}
+
+export interface LoadedItem {
+  file: string
+  locale: Locale
+  item: ItemSource
+  /** Hash of the patient text (not the review metadata): translations record it. */
+  textHash: string
+}
+
+export interface LoadedGlossary {
+  file: string
+  locale: Locale
+  terms: Glossary['terms']
+}
+
+export interface ContentLibrary {
+  sources: Sources['sources']
+  items: LoadedItem[]
+  glossary: { locale: Locale; term: Glossary['terms'][number] }[]
+}
+
+const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure' }
+const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
+
+/** Stable across runs and machines: keys in schema order, no whitespace. */
+export function hashOf(value: unknown, length = 64): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, length)
+}
+
+export function textHashOf(item: ItemSource): string {
+  const { review: _review, sources: _sources, translatedFrom: _from, ...text } = item
+  return hashOf(text, 12)
+}
+
+type Path = (string | number)[]
+
+function lineOf(doc: Document, lines: LineCounter, path: Path): number | undefined {
+  // Walk up from the failing field to the nearest node that exists in the file.
+  for (let p = [...path]; ; p = p.slice(0, -1)) {
+    const node = p.length ? doc.getIn(p, true) : doc.contents
+    const range = (node as { range?: [number, number, number] } | null)?.range
+    if (range) return lines.linePos(range[0]).line
+    if (!p.length) return undefined
+  }
+}
+
+function fieldName(path: Path): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
+    '',
+  )
+}
+
+interface ParsedFile<T> {
+  value?: T
+  problems: ContentProblem[]
+}
+
+/** Parses one YAML file against its schema; `file` is the name shown in problems. */
+function parseFile<S extends z.ZodType>(path: string, file: string, schema: S, itemHint: string): ParsedFile<z.output<S>> {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    return { problems: [{ file, item: itemHint, field: '(file)', message: `cannot read the file: ${(err as Error).message}` }] }
+  }
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line,
+        item: itemHint,
+        field: '(YAML syntax)',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    }
+  }
+  const raw: unknown = doc.toJS()
+  const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id : itemHint
+  const result = schema.safeParse(raw)
+  if (result.success) return { value: result.data, problems: [] }
+  return {
+    problems: result.error.issues.map((issue) => {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
+      return {
+        file,
+        line: lineOf(doc, lines, path),
+        item: id,
+        field: fieldName(path) || '(whole file)',
+        message: issue.message,
+      }
+    }),
+  }
+}
+
+function yamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+  } catch {
+    return []
+  }
+}
+
+/** Loads and checks the whole content folder; throws ContentError listing every problem. */
+export function loadContent(contentDir: string): ContentLibrary {
+  const problems: ContentProblem[] = []
+  const display = (...parts: string[]) => relative(process.cwd(), join(contentDir, ...parts)) || '.'
+
+  const sourcesFile = parseFile(join(contentDir, 'sources.yaml'), display('sources.yaml'), SourcesFile, '(sources)')
+  problems.push(...sourcesFile.problems)
+  const sources = sourcesFile.value?.sources ?? []
+  const sourceIds = new Set(sources.map((s) => s.id))
+
+  const items: LoadedItem[] = []
+  const seen = new Map<string, string>() // locale:id -> file
+  for (const [folder, kind] of Object.entries(FOLDERS)) {
+    for (const name of yamlFiles(join(contentDir, folder))) {
+      const file = display(folder, name)
+      const match = FILE_NAME.exec(name)
+      if (!match || !(LOCALES as readonly string[]).includes(match[2] ?? '')) {
+        problems.push({ file, item: name, field: '(file name)', message: `name files <id>.<locale>.yaml with locale ${LOCALES.join(' or ')}` })
+        continue
+      }
+      const [, fileId = '', locale = 'en'] = match
+      const parsed = parseFile(join(contentDir, folder, name), file, ItemSource, fileId)
+      problems.push(...parsed.problems)
+      const item = parsed.value
+      if (!item) continue
+      const at = (field: string, message: string) => problems.push({ file, item: item.id, field, message })
+      if (item.id !== fileId) at('id', `the id must match the file name ("${fileId}")`)
+      if (item.kind !== kind) at('kind', `files in content/${folder}/ must have kind "${kind}"`)
+      const key = `${locale}:${item.id}`
+      const other = seen.get(key)
+      if (other) at('id', `duplicate id: "${item.id}" is also defined in ${other}`)
+      seen.set(key, file)
+      item.sources.forEach((s, i) => {
+        if (!sourceIds.has(s)) at(`sources[${i}]`, `unknown source "${s}": add it to content/sources.yaml`)
+      })
+      if (locale === 'en' && item.translatedFrom) at('translatedFrom', 'only translations record what they were translated from')
+      items.push({ file, locale: locale as Locale, item, textHash: textHashOf(item) })
+    }
+  }
+  const english = new Map(items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i]))
+  for (const t of items.filter((i) => i.locale !== 'en')) {
+    const original = english.get(t.item.id)
+    if (!original) {
+      problems.push({ file: t.file, item: t.item.id, field: 'id', message: 'unknown reference: this translation has no English original' })
+    } else if (original.item.kind !== t.item.kind) {
+      problems.push({ file: t.file, item: t.item.id, field: 'kind', message: `the English original is a ${original.item.kind}` })
+    }
+  }
+
+  const glossary: ContentLibrary['glossary'] = []
+  const termSeen = new Map<string, string>()
+  for (const name of yamlFiles(join(contentDir, 'glossary'))) {
+    const file = display('glossary', name)
+    const match = /\.([a-z]{2})\.ya?ml$/.exec(name)
+    const locale = match?.[1]
+    if (!locale || !(LOCALES as readonly string[]).includes(locale)) {
+      problems.push({ file, item: name, field: '(file name)', message: `name glossary files <name>.<locale>.yaml with locale ${LOCALES.join(' or ')}` })
+      continue
+    }
+    const parsed = parseFile(join(contentDir, 'glossary', name), file, GlossarySource, '(glossary)')
+    problems.push(...parsed.problems)
+    parsed.value?.terms.forEach((term, i) => {
+      const key = `${locale}:${term.id}`
+      const other = termSeen.get(key)
+      if (other) problems.push({ file, item: term.id, field: `terms[${i}].id`, message: `duplicate id: "${term.id}" is also defined in ${other}` })
+      termSeen.set(key, file)
+      glossary.push({ locale: locale as Locale, term })
+    })
+  }
+  for (const { locale, term } of glossary) {
+    if (locale !== 'en' && !termSeen.has(`en:${term.id}`)) {
+      problems.push({ file: termSeen.get(`${locale}:${term.id}`) ?? 'content/glossary', item: term.id, field: 'id', message: 'unknown reference: this glossary term has no English original' })
+    }
+  }
+
+  if (!items.some((i) => i.locale === 'en')) {
+    problems.push({ file: display(), item: '(library)', field: '(items)', message: 'there is no English content at all' })
+  }
+  if (problems.length) throw new ContentError(problems)
+
+  const order = (a: LoadedItem, b: LoadedItem) =>
+    a.item.kind.localeCompare(b.item.kind) || a.item.id.localeCompare(b.item.id) || a.locale.localeCompare(b.locale)
+  glossary.sort((a, b) => a.term.id.localeCompare(b.term.id) || a.locale.localeCompare(b.locale))
+  return { sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)), items: items.sort(order), glossary }
+}

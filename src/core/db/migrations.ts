@@ -1,0 +1,215 @@
+/**
+ * The content database schema, one migration per version. Each runs inside a
+ * transaction that also sets PRAGMA user_version, so a database is always at
+ * exactly one known version. Never edit a shipped migration: add the next one.
+ */
+import type { Database } from 'better-sqlite3'
+
+export interface Migration {
+  version: number
+  description: string
+  up: (db: Database) => void
+}
+
+const REVIEW_COLUMNS = `
+  version INTEGER NOT NULL CHECK (version > 0),
+  reviewed_on TEXT NOT NULL CHECK (date(reviewed_on) IS reviewed_on),
+  next_review_due TEXT NOT NULL CHECK (date(next_review_due) IS next_review_due),
+  reviewer_role TEXT NOT NULL`
+
+/**
+ * Every table that holds patient text, and the columns the search index reads.
+ * Triggers keep the FTS5 index in step with these tables.
+ */
+const SEARCHABLE: { table: string; text: string[] }[] = [
+  { table: 'items', text: ['title', 'summary'] },
+  { table: 'sections', text: ['heading', 'body'] },
+  { table: 'steps', text: ['title', 'body', 'feel'] },
+  { table: 'risks', text: ['name', 'description'] },
+  { table: 'recovery', text: ['expect', 'todo'] },
+  { table: 'red_flags', text: ['text'] },
+  { table: 'faqs', text: ['question', 'answer'] },
+]
+
+function searchTriggers(): string {
+  return SEARCHABLE.map(({ table, text }) => {
+    const id = table === 'items' ? 'id' : 'item_id'
+    const joined = (row: 'NEW' | 'OLD') => text.map((c) => `${row}.${c}`).join(` || ' ' || `)
+    const insert = `INSERT INTO search_fts (item_id, locale, origin, text) VALUES (NEW.${id}, NEW.locale, '${table}:' || NEW.rowid, ${joined('NEW')});`
+    const remove = `DELETE FROM search_fts WHERE origin = '${table}:' || OLD.rowid;`
+    return `
+      CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN ${insert} END;
+      CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN ${remove} END;
+      CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} BEGIN ${remove} ${insert} END;`
+  }).join('\n')
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'content: items, procedure parts, glossary, sources, full-text search',
+    up(db) {
+      db.exec(`
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE sources (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          url TEXT
+        ) STRICT;
+
+        CREATE TABLE items (
+          id TEXT NOT NULL,
+          locale TEXT NOT NULL CHECK (locale IN ('en', 'es')),
+          kind TEXT NOT NULL CHECK (kind IN ('condition', 'procedure')),
+          title TEXT NOT NULL,
+          summary TEXT NOT NULL,
+          picture TEXT NOT NULL,
+          duration TEXT,
+          ${REVIEW_COLUMNS},
+          text_hash TEXT NOT NULL,
+          translated_from TEXT,
+          PRIMARY KEY (id, locale)
+        ) STRICT;
+
+        CREATE TABLE item_sources (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          source_id TEXT NOT NULL REFERENCES sources (id),
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE sections (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          key TEXT NOT NULL,
+          heading TEXT NOT NULL,
+          -- paragraphs separated by a blank line
+          body TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE preparation (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE steps (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          title TEXT NOT NULL,
+          body TEXT NOT NULL,
+          feel TEXT NOT NULL,
+          picture TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE risks (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL,
+          band TEXT NOT NULL CHECK (band IN ('common', 'uncommon', 'rare', 'very-rare')),
+          about_n INTEGER CHECK (about_n > 0),
+          about_m INTEGER CHECK (about_m > about_n),
+          action TEXT NOT NULL CHECK (action IN ('none', 'call', 'emergency')),
+          CHECK ((about_n IS NULL) = (about_m IS NULL)),
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE recovery (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          period TEXT NOT NULL CHECK (period IN ('same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months')),
+          expect TEXT NOT NULL,
+          todo TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE red_flags (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          level TEXT NOT NULL CHECK (level IN ('call', 'emergency')),
+          text TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE faqs (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          question TEXT NOT NULL,
+          answer TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE questions_to_ask (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE quiz (
+          item_id TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          question TEXT NOT NULL,
+          -- JSON array of the answer options
+          options TEXT NOT NULL CHECK (json_valid(options) AND json_type(options) = 'array'),
+          answer INTEGER NOT NULL CHECK (answer >= 0 AND answer < json_array_length(options)),
+          explanation TEXT NOT NULL,
+          PRIMARY KEY (item_id, locale, position),
+          FOREIGN KEY (item_id, locale) REFERENCES items (id, locale)
+        ) STRICT;
+
+        CREATE TABLE glossary (
+          id TEXT NOT NULL,
+          locale TEXT NOT NULL CHECK (locale IN ('en', 'es')),
+          term TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          -- JSON array of other forms of the word
+          forms TEXT NOT NULL CHECK (json_valid(forms) AND json_type(forms) = 'array'),
+          PRIMARY KEY (id, locale)
+        ) STRICT;
+
+        -- One row per piece of patient text. remove_diacritics lets "inyeccion"
+        -- find "inyección"; prefix indexes make search-as-you-type cheap.
+        CREATE VIRTUAL TABLE search_fts USING fts5 (
+          text,
+          item_id UNINDEXED,
+          locale UNINDEXED,
+          origin UNINDEXED,
+          tokenize = 'unicode61 remove_diacritics 2',
+          prefix = '2 3'
+        );
+
+        ${searchTriggers()}
+      `)
+    },
+  },
+]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,8 @@
+/** Where the project's files are, for the CLI and the tests (not for Electron). */
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const CONTENT_DIR = join(PROJECT_ROOT, 'content')
+export const CONTENT_DB = join(PROJECT_ROOT, 'resources', 'content.sqlite')
+export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')

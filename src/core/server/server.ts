@@ -1,0 +1,89 @@
+/**
+ * The loopback preview server: the built renderer plus the same contract as
+ * the Electron IPC, as POST /api/<method>. Content reviewers open it in any
+ * browser; the end-to-end tests drive it. Read-only.
+ */
+import { existsSync } from 'node:fs'
+import Fastify from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { httpPath } from '../../shared/bridge.ts'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
+import { METHOD_NAMES } from '../../shared/contract.ts'
+import { fail } from '../../shared/result.ts'
+import type { ApiErrorCode, Result } from '../../shared/result.ts'
+import type { Handlers } from '../services/content-service.ts'
+import { dispatch } from '../services/dispatch.ts'
+
+export interface ServerOptions {
+  handlers: Handlers
+  /** The built renderer (out/renderer); null serves the API alone. */
+  rendererDir: string | null
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  'bad-input': 400,
+  'not-found': 404,
+  'unknown-method': 404,
+  unavailable: 503,
+  internal: 500,
+}
+
+export function statusOf(result: Result<unknown>): number {
+  return result.ok ? 200 : STATUS[result.error.code]
+}
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  // No request logging: URLs and bodies may carry what a patient typed.
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 16 * 1024 })
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('Referrer-Policy', 'no-referrer')
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin')
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin')
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), usb=(), serial=()')
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store')
+  })
+
+  // Malformed JSON, a wrong content type or an oversized body: a typed error,
+  // never Fastify's own error page.
+  app.setErrorHandler(async (error: { statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    const message =
+      status === 413
+        ? 'The request is too large.'
+        : status === 415
+          ? 'Send the request as JSON (Content-Type: application/json).'
+          : status < 500
+            ? 'The request is not valid JSON.'
+            : 'Something went wrong inside the kiosk.'
+    return reply.code(status).send(fail(status < 500 ? 'bad-input' : 'internal', message))
+  })
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      const known = METHOD_NAMES.some((m) => request.url === httpPath(m))
+      return known
+        ? reply.code(405).header('Allow', 'POST').send(fail('bad-input', 'Use POST for API calls.'))
+        : reply.code(404).send(fail('unknown-method', 'There is no such API method.'))
+    }
+    return reply.code(404).type('text/plain').send('Not found')
+  })
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    const result = await dispatch(options.handlers, request.params.method, request.body ?? {})
+    return reply.code(statusOf(result)).send(result)
+  })
+
+  if (options.rendererDir) {
+    if (!existsSync(options.rendererDir)) {
+      throw new Error(`The renderer is not built (${options.rendererDir} is missing). Run "npm run build" first.`)
+    }
+    await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' })
+  }
+  return app
+}

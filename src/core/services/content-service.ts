@@ -1,0 +1,245 @@
+/**
+ * Read-only queries over the content database, one function per contract
+ * method. Statements are prepared once, when the service is created.
+ */
+import type { Database } from 'better-sqlite3'
+import { LOCALES } from '../../shared/contract.ts'
+import type {
+  Condition,
+  ContentInfo,
+  FrequencyBand,
+  GlossaryTerm,
+  Locale,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Procedure,
+  RecoveryPeriod,
+  RiskAction,
+  SearchHit,
+  TopicSummary,
+} from '../../shared/contract.ts'
+import { ApiFailure } from '../../shared/result.ts'
+import { schemaVersion } from '../db/open.ts'
+
+export type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> }
+
+interface ItemRow {
+  id: string
+  kind: 'condition' | 'procedure'
+  title: string
+  summary: string
+  picture: string
+  duration: string | null
+  version: number
+  reviewed_on: string
+  next_review_due: string
+  reviewer_role: string
+  translated_from: string | null
+  en_hash: string | null
+}
+
+type Key = { id: string; locale: Locale }
+
+const MARK_START = '\u0002'
+const MARK_END = '\u0003'
+
+/**
+ * Turns what a patient typed into a safe FTS5 query: each word is quoted (so
+ * FTS syntax characters mean nothing) and the last one matches as a prefix,
+ * for search as you type.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12)
+  if (!words.length) return null
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
+}
+
+function snippetParts(marked: string): SearchHit['snippet'] {
+  const parts: SearchHit['snippet'] = []
+  for (const chunk of marked.split(MARK_START)) {
+    const [inside, after] = chunk.includes(MARK_END) ? chunk.split(MARK_END, 2) : [undefined, chunk]
+    if (inside) parts.push({ text: inside, match: true })
+    if (after) parts.push({ text: after, match: false })
+  }
+  return parts
+}
+
+export function createContentService(db: Database): Handlers {
+  const q = {
+    topics: db.prepare<[Locale], TopicSummary>(
+      `SELECT id, kind, title, summary, picture FROM items WHERE locale = ? ORDER BY title COLLATE NOCASE`,
+    ),
+    item: db.prepare<[Key & { kind: string }], ItemRow>(
+      `SELECT i.id, i.kind, i.title, i.summary, i.picture, i.duration, i.version, i.reviewed_on,
+              i.next_review_due, i.reviewer_role, i.translated_from, en.text_hash AS en_hash
+         FROM items i LEFT JOIN items en ON en.id = i.id AND en.locale = 'en'
+        WHERE i.id = @id AND i.locale = @locale AND i.kind = @kind`,
+    ),
+    sources: db.prepare<Key, { id: string; title: string; url: string | null }>(
+      `SELECT s.id, s.title, s.url FROM item_sources x JOIN sources s ON s.id = x.source_id
+        WHERE x.item_id = @id AND x.locale = @locale ORDER BY x.position`,
+    ),
+    sections: db.prepare<Key, { key: string; heading: string; body: string }>(
+      `SELECT key, heading, body FROM sections WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    faqs: db.prepare<Key, { question: string; answer: string }>(
+      `SELECT question, answer FROM faqs WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    preparation: db.prepare<Key, { text: string }>(
+      `SELECT text FROM preparation WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    steps: db.prepare<Key, { title: string; body: string; feel: string; picture: string }>(
+      `SELECT title, body, feel, picture FROM steps WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    risks: db.prepare<
+      Key,
+      { name: string; description: string; band: FrequencyBand; about_n: number | null; about_m: number | null; action: RiskAction }
+    >(
+      `SELECT name, description, band, about_n, about_m, action FROM risks
+        WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    recovery: db.prepare<Key, { period: RecoveryPeriod; expect: string; todo: string }>(
+      `SELECT period, expect, todo FROM recovery WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    redFlags: db.prepare<Key, { level: 'call' | 'emergency'; text: string }>(
+      `SELECT level, text FROM red_flags WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    questions: db.prepare<Key, { text: string }>(
+      `SELECT text FROM questions_to_ask WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    quiz: db.prepare<Key, { question: string; options: string; answer: number; explanation: string }>(
+      `SELECT question, options, answer, explanation FROM quiz WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    ),
+    glossary: db.prepare<[Locale], { id: string; term: string; definition: string; forms: string }>(
+      `SELECT id, term, definition, forms FROM glossary WHERE locale = ? ORDER BY term COLLATE NOCASE`,
+    ),
+    search: db.prepare<
+      { query: string; locale: Locale },
+      { id: string; kind: 'condition' | 'procedure'; title: string; snippet: string }
+    >(
+      // Best-ranked piece of text per item, best items first.
+      `SELECT id, kind, title, snippet FROM (
+         SELECT i.id, i.kind, i.title,
+                snippet(search_fts, 0, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet,
+                row_number() OVER (PARTITION BY f.item_id ORDER BY f.rank) AS n,
+                min(f.rank) OVER (PARTITION BY f.item_id) AS best
+           FROM search_fts f JOIN items i ON i.id = f.item_id AND i.locale = f.locale
+          WHERE search_fts MATCH @query AND f.locale = @locale)
+        WHERE n = 1 ORDER BY best, title LIMIT 30`,
+    ),
+    meta: db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`),
+    counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
+      `SELECT (SELECT count(*) FROM items WHERE locale = 'en' AND kind = 'condition') AS conditions,
+              (SELECT count(*) FROM items WHERE locale = 'en' AND kind = 'procedure') AS procedures,
+              (SELECT count(*) FROM glossary WHERE locale = 'en') AS glossary`,
+    ),
+    locales: db.prepare<[], { locale: Locale }>(`SELECT DISTINCT locale FROM items ORDER BY locale`),
+  }
+
+  function itemOrFail(key: Key, kind: 'condition' | 'procedure'): ItemRow {
+    const row = q.item.get({ ...key, kind })
+    if (!row) throw new ApiFailure('not-found', `There is no ${kind} "${key.id}" in ${key.locale === 'es' ? 'Spanish' : 'English'}.`)
+    return row
+  }
+
+  function common(row: ItemRow, key: Key) {
+    return {
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      picture: row.picture,
+      review: {
+        version: row.version,
+        reviewedOn: row.reviewed_on,
+        nextReviewDue: row.next_review_due,
+        reviewerRole: row.reviewer_role,
+      },
+      sources: q.sources.all(key),
+      faqs: q.faqs.all(key),
+      sections: q.sections.all(key).map((s) => ({ key: s.key, heading: s.heading, paragraphs: s.body.split('\n\n') })),
+      stale: key.locale !== 'en' && row.translated_from !== row.en_hash,
+    }
+  }
+
+  return {
+    listTopics({ locale }) {
+      const topics = q.topics.all(locale)
+      return {
+        conditions: topics.filter((t) => t.kind === 'condition'),
+        procedures: topics.filter((t) => t.kind === 'procedure'),
+      }
+    },
+
+    getCondition(key): Condition {
+      const row = itemOrFail(key, 'condition')
+      return { kind: 'condition', ...common(row, key) }
+    },
+
+    getProcedure(key): Procedure {
+      const row = itemOrFail(key, 'procedure')
+      return {
+        kind: 'procedure',
+        ...common(row, key),
+        duration: row.duration ?? '',
+        preparation: q.preparation.all(key).map((r) => r.text),
+        steps: q.steps.all(key),
+        risks: q.risks.all(key).map((r) => ({
+          name: r.name,
+          description: r.description,
+          band: r.band,
+          about: r.about_n !== null && r.about_m !== null ? { n: r.about_n, m: r.about_m } : null,
+          action: r.action,
+        })),
+        recovery: q.recovery.all(key),
+        redFlags: q.redFlags.all(key),
+        questionsToAsk: q.questions.all(key).map((r) => r.text),
+        quiz: q.quiz.all(key).map((r) => ({ ...r, options: JSON.parse(r.options) as string[] })),
+      }
+    },
+
+    search({ locale, query }): SearchHit[] {
+      const match = ftsQuery(query)
+      if (!match) return []
+      return q.search.all({ query: match, locale }).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        snippet: snippetParts(r.snippet),
+      }))
+    },
+
+    getGlossary({ locale }): GlossaryTerm[] {
+      return q.glossary.all(locale).map((r) => ({ ...r, forms: JSON.parse(r.forms) as string[] }))
+    },
+
+    contentInfo(): ContentInfo {
+      const counts = q.counts.get() ?? { conditions: 0, procedures: 0, glossary: 0 }
+      return {
+        contentHash: q.meta.get('content_hash')?.value ?? '',
+        schemaVersion: schemaVersion(db),
+        locales: q.locales.all().map((r) => r.locale).filter((l) => LOCALES.includes(l)),
+        counts,
+      }
+    },
+  }
+}
+
+/** Handlers for when the content database cannot be opened: every call says why. */
+export function unavailableHandlers(reason: string): Handlers {
+  const refuse = () => {
+    throw new ApiFailure('unavailable', reason)
+  }
+  return {
+    listTopics: refuse,
+    getCondition: refuse,
+    getProcedure: refuse,
+    search: refuse,
+    getGlossary: refuse,
+    contentInfo: refuse,
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The single entry point for every call from outside the core, whatever the
+ * transport (IPC or HTTP): check the method exists, validate the input against
+ * the contract, run the handler, and turn every failure into a typed error.
+ * Nothing a caller sends can throw past this function.
+ */
+import { contract, isMethodName } from '../../shared/contract.ts'
+import type { MethodName, MethodOutput } from '../../shared/contract.ts'
+import { ApiFailure, fail, ok } from '../../shared/result.ts'
+import type { Result } from '../../shared/result.ts'
+import type { Handlers } from './content-service.ts'
+
+export type Logger = (message: string) => void
+
+/**
+ * Never logs the input: a patient may have typed it (search text), and nothing
+ * a patient types is written anywhere.
+ */
+const defaultLogger: Logger = (message) => console.error(message)
+
+/**
+ * An error's type and where it happened, without its message: messages (an
+ * SQLite error, say) can quote the request, and the request may hold what a
+ * patient typed.
+ */
+export function describeWithoutMessage(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
+  return [err.name, ...frames.slice(0, 8)].join('\n')
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  input: unknown,
+  log: Logger = defaultLogger,
+): Promise<Result<MethodOutput<MethodName>>> {
+  if (!isMethodName(method)) {
+    return fail('unknown-method', `There is no method ${JSON.stringify(String(method).slice(0, 60))}.`)
+  }
+  const parsed = contract[method].input.safeParse(input)
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.') || '(input)'))]
+    return fail('bad-input', `The request to ${method} is not valid: check ${fields.join(', ')}.`, fields)
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
+    return ok(await handler(parsed.data))
+  } catch (err) {
+    if (err instanceof ApiFailure) return fail(err.code, err.message)
+    log(`internal error in ${method}: ${describeWithoutMessage(err)}`)
+    return fail('internal', 'Something went wrong inside the kiosk. Please ask at the desk.')
+  }
+}

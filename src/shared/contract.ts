@@ -1,0 +1,194 @@
+/**
+ * The one API contract. Every method the renderer may call is declared here with
+ * zod schemas for its input and output; the core services, the IPC handlers, the
+ * preload bridge, the HTTP routes and the renderer's client all derive from it.
+ * Adding a method is one edit here plus its implementation in the core.
+ */
+import { z } from 'zod'
+
+export const LOCALES = ['en', 'es'] as const
+export const Locale = z.enum(LOCALES)
+export type Locale = z.infer<typeof Locale>
+
+/** Item ids are lowercase kebab-case: safe in URLs, file names and SQL. */
+export const ItemId = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
+
+export const IsoDate = z.iso.date()
+
+export const ItemKind = z.enum(['condition', 'procedure'])
+export type ItemKind = z.infer<typeof ItemKind>
+
+/** How often a risk happens, in the words a patient hears. */
+export const FrequencyBand = z.enum(['common', 'uncommon', 'rare', 'very-rare'])
+export type FrequencyBand = z.infer<typeof FrequencyBand>
+
+/** What a patient should do if this happens. */
+export const RiskAction = z.enum(['none', 'call', 'emergency'])
+export type RiskAction = z.infer<typeof RiskAction>
+
+/** Recovery milestones, in the order a patient lives them. */
+export const RECOVERY_PERIODS = ['same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months'] as const
+export const RecoveryPeriod = z.enum(RECOVERY_PERIODS)
+export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
+
+export const ReviewInfo = z.object({
+  version: z.number().int().positive(),
+  reviewedOn: IsoDate,
+  nextReviewDue: IsoDate,
+  reviewerRole: z.string().min(1),
+})
+export type ReviewInfo = z.infer<typeof ReviewInfo>
+
+export const SourceRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+})
+export type SourceRef = z.infer<typeof SourceRef>
+
+export const TopicSummary = z.object({
+  id: ItemId,
+  kind: ItemKind,
+  title: z.string(),
+  summary: z.string(),
+  picture: z.string(),
+})
+export type TopicSummary = z.infer<typeof TopicSummary>
+
+export const Section = z.object({
+  key: z.string(),
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+})
+export type Section = z.infer<typeof Section>
+
+export const Faq = z.object({ question: z.string(), answer: z.string() })
+export type Faq = z.infer<typeof Faq>
+
+export const Step = z.object({
+  title: z.string(),
+  body: z.string(),
+  feel: z.string(),
+  picture: z.string(),
+})
+export type Step = z.infer<typeof Step>
+
+export const Risk = z.object({
+  name: z.string(),
+  description: z.string(),
+  band: FrequencyBand,
+  /** "About n in m": only where a source gives a number. */
+  about: z.object({ n: z.number().int().positive(), m: z.number().int().positive() }).nullable(),
+  action: RiskAction,
+})
+export type Risk = z.infer<typeof Risk>
+
+export const Milestone = z.object({
+  period: RecoveryPeriod,
+  expect: z.string(),
+  todo: z.string(),
+})
+export type Milestone = z.infer<typeof Milestone>
+
+export const RedFlag = z.object({ level: z.enum(['call', 'emergency']), text: z.string() })
+export type RedFlag = z.infer<typeof RedFlag>
+
+export const QuizQuestion = z.object({
+  question: z.string(),
+  options: z.array(z.string()),
+  answer: z.number().int().nonnegative(),
+  explanation: z.string(),
+})
+export type QuizQuestion = z.infer<typeof QuizQuestion>
+
+const ItemCommon = {
+  review: ReviewInfo,
+  sources: z.array(SourceRef),
+  faqs: z.array(Faq),
+  /** True when the English text changed after this translation was made. */
+  stale: z.boolean(),
+}
+
+export const Condition = TopicSummary.extend({
+  kind: z.literal('condition'),
+  sections: z.array(Section),
+  ...ItemCommon,
+})
+export type Condition = z.infer<typeof Condition>
+
+export const Procedure = TopicSummary.extend({
+  kind: z.literal('procedure'),
+  duration: z.string(),
+  sections: z.array(Section),
+  /** "Before your injection, tell us if ..." */
+  preparation: z.array(z.string()),
+  steps: z.array(Step),
+  risks: z.array(Risk),
+  recovery: z.array(Milestone),
+  redFlags: z.array(RedFlag),
+  questionsToAsk: z.array(z.string()),
+  quiz: z.array(QuizQuestion),
+  ...ItemCommon,
+})
+export type Procedure = z.infer<typeof Procedure>
+
+export const GlossaryTerm = z.object({
+  id: ItemId,
+  term: z.string(),
+  definition: z.string(),
+  /** Every form of the word that should be tappable in text. */
+  forms: z.array(z.string()),
+})
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>
+
+export const SnippetPart = z.object({ text: z.string(), match: z.boolean() })
+export const SearchHit = z.object({
+  id: ItemId,
+  kind: ItemKind,
+  title: z.string(),
+  snippet: z.array(SnippetPart),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const ContentInfo = z.object({
+  contentHash: z.string(),
+  schemaVersion: z.number().int(),
+  locales: z.array(Locale),
+  counts: z.object({ conditions: z.number().int(), procedures: z.number().int(), glossary: z.number().int() }),
+})
+export type ContentInfo = z.infer<typeof ContentInfo>
+
+const ByLocale = z.strictObject({ locale: Locale })
+const ByItem = z.strictObject({ locale: Locale, id: ItemId })
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output }
+}
+
+export const contract = {
+  listTopics: method(
+    ByLocale,
+    z.object({ conditions: z.array(TopicSummary), procedures: z.array(TopicSummary) }),
+  ),
+  getCondition: method(ByItem, Condition),
+  getProcedure: method(ByItem, Procedure),
+  search: method(z.strictObject({ locale: Locale, query: z.string().max(200) }), z.array(SearchHit)),
+  getGlossary: method(ByLocale, z.array(GlossaryTerm)),
+  contentInfo: method(z.strictObject({}), ContentInfo),
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** The IPC channel for a method: one namespace, so nothing else can be reached. */
+export const ipcChannel = (method: MethodName): string => `kiosk:${method}`

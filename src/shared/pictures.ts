@@ -1,0 +1,20 @@
+/**
+ * The illustrations the renderer draws. Content names a picture by one of these
+ * ids; the content build rejects any other, so a page can never point at a
+ * missing picture.
+ */
+export const PICTURE_IDS = [
+  'hip-joint', // ball and socket, cartilage, labrum
+  'hip-bursa', // the outside of the hip with the trochanteric bursa
+  'talk-clinician', // patient and clinician talking, consent
+  'lying-on-back', // patient lying on their back on a couch
+  'lying-on-side', // patient lying on their side
+  'skin-cleaning', // cleaning the skin with antiseptic
+  'ultrasound-probe', // probe on the hip, image on a screen
+  'numbing', // small needle numbing the skin
+  'needle-injection', // needle guided into the joint
+  'plaster-ice', // small plaster, ice pack wrapped in a cloth
+  'rest-recovery', // resting at home, gentle walking
+] as const
+
+export type PictureId = (typeof PICTURE_IDS)[number]
