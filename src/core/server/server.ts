@@ -39,6 +39,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // No request logging: URLs and bodies may carry what a patient typed.
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 16 * 1024 })
 
+  // The API speaks JSON only.
+  app.removeContentTypeParser('text/plain')
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     reply.header('X-Content-Type-Options', 'nosniff')

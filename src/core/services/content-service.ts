@@ -122,15 +122,12 @@ export function createContentService(db: Database): Handlers {
       { query: string; locale: Locale },
       { id: string; kind: 'condition' | 'procedure'; title: string; snippet: string }
     >(
-      // Best-ranked piece of text per item, best items first.
-      `SELECT id, kind, title, snippet FROM (
-         SELECT i.id, i.kind, i.title,
-                snippet(search_fts, 0, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet,
-                row_number() OVER (PARTITION BY f.item_id ORDER BY f.rank) AS n,
-                min(f.rank) OVER (PARTITION BY f.item_id) AS best
-           FROM search_fts f JOIN items i ON i.id = f.item_id AND i.locale = f.locale
-          WHERE search_fts MATCH @query AND f.locale = @locale)
-        WHERE n = 1 ORDER BY best, title LIMIT 30`,
+      // Best pieces of text first; the service keeps the best one per item.
+      `SELECT i.id, i.kind, i.title,
+              snippet(search_fts, 0, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
+         FROM search_fts f JOIN items i ON i.id = f.item_id AND i.locale = f.locale
+        WHERE search_fts MATCH @query AND f.locale = @locale
+        ORDER BY f.rank LIMIT 500`,
     ),
     meta: db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`),
     counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
@@ -205,12 +202,13 @@ export function createContentService(db: Database): Handlers {
     search({ locale, query }): SearchHit[] {
       const match = ftsQuery(query)
       if (!match) return []
-      return q.search.all({ query: match, locale }).map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        snippet: snippetParts(r.snippet),
-      }))
+      const best = new Map<string, SearchHit>()
+      for (const r of q.search.all({ query: match, locale })) {
+        if (best.has(r.id)) continue
+        best.set(r.id, { id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) })
+        if (best.size === 30) break
+      }
+      return [...best.values()]
     },
 
     getGlossary({ locale }): GlossaryTerm[] {

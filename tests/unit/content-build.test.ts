@@ -1,0 +1,227 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildContentDb } from '../../src/core/content/build.ts'
+import { ContentError, textHashOf, loadContent } from '../../src/core/content/load.ts'
+import type { ContentProblem } from '../../src/core/content/load.ts'
+import { copyFixtureContent, editFile, FIXTURE_CONTENT, tempDir, type TempDir } from '../fixtures/library.ts'
+
+let dir: TempDir
+let content: string
+let out: string
+beforeEach(() => {
+  dir = tempDir()
+  content = copyFixtureContent(dir.path)
+  out = join(dir.path, 'content.sqlite')
+})
+afterEach(() => dir.remove())
+
+function problemsOf(fn: () => unknown): ContentProblem[] {
+  try {
+    fn()
+  } catch (err) {
+    if (err instanceof ContentError) return err.problems
+    throw err
+  }
+  throw new Error('expected the content to be refused')
+}
+
+function dump(file: string): unknown {
+  const db = new Database(file, { readonly: true })
+  const names = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name")
+    .all()
+  const all = Object.fromEntries(names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]))
+  db.close()
+  return all
+}
+
+describe('building the content database', () => {
+  it('compiles every item, step, risk and milestone into SQLite', () => {
+    const summary = buildContentDb(content, out)
+    expect(summary.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2, locales: ['en', 'es'] })
+    const db = new Database(out, { readonly: true })
+    const steps = db.prepare("SELECT title FROM steps WHERE item_id = 'test-injection' ORDER BY position").all()
+    expect(steps).toEqual([{ title: 'Lie down' }, { title: 'Clean the skin' }, { title: 'The injection' }])
+    expect(db.prepare("SELECT about_n, about_m, action FROM risks WHERE name = 'Infection'").get()).toEqual({
+      about_n: 1,
+      about_m: 10000,
+      action: 'emergency',
+    })
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({ value: summary.contentHash })
+    db.close()
+  })
+
+  it('is deterministic: the same sources give the same hash and the same rows', () => {
+    const first = buildContentDb(content, out)
+    const firstDump = dump(out)
+    const other = join(dir.path, 'again.sqlite')
+    const second = buildContentDb(content, other)
+    expect(second.contentHash).toBe(first.contentHash)
+    expect(dump(other)).toEqual(firstDump)
+    expect(readFileSync(other)).toEqual(readFileSync(out))
+  })
+
+  it('gives a different hash when any text changes', () => {
+    const before = buildContentDb(content, out).contentHash
+    editFile(content, 'procedures/test-injection.en.yaml', (t) => t.replace('A small bruise.', 'A small bruise may form.'))
+    expect(buildContentDb(content, out).contentHash).not.toBe(before)
+  })
+
+  it('marks a translation stale when its English text changes, and fresh when re-stamped', () => {
+    expect(buildContentDb(content, out).staleTranslations).toEqual([{ id: 'sore-hip', locale: 'es' }])
+    const english = loadContent(content).items.find((i) => i.item.id === 'sore-hip' && i.locale === 'en')
+    editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace("'000000000000'", `'${english?.textHash}'`))
+    expect(buildContentDb(content, out).staleTranslations).toEqual([])
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'It can ache in bed.'))
+    expect(buildContentDb(content, out).staleTranslations).toEqual([{ id: 'sore-hip', locale: 'es' }])
+  })
+
+  it('does not count review metadata as a change of text', () => {
+    const item = loadContent(FIXTURE_CONTENT).items[0]!.item
+    expect(textHashOf({ ...item, review: { ...item.review, version: 9 } })).toBe(textHashOf(item))
+  })
+})
+
+describe('bad content fails the build, naming file, item and field', () => {
+  const PROCEDURE = 'procedures/test-injection.en.yaml'
+  const procedureFile = join('content', PROCEDURE)
+
+  const cases: { name: string; file: string; edit: (t: string) => string; expected: Partial<ContentProblem> }[] = [
+    {
+      name: 'a missing field',
+      file: PROCEDURE,
+      edit: (t) => t.replace(/^duration: .*\n/m, ''),
+      expected: { item: 'test-injection', field: 'duration' },
+    },
+    {
+      name: 'an unknown source reference',
+      file: PROCEDURE,
+      edit: (t) => t.replace('sources: [src-a, src-b]', 'sources: [src-a, src-nowhere]'),
+      expected: { item: 'test-injection', field: 'sources[1]', message: expect.stringContaining('unknown source "src-nowhere"') },
+    },
+    {
+      name: 'a wrong type',
+      file: PROCEDURE,
+      edit: (t) => t.replace('  version: 1\n', '  version: first\n'),
+      expected: { item: 'test-injection', field: 'review.version', message: expect.stringContaining('expected number') },
+    },
+    {
+      name: 'an empty step list',
+      file: PROCEDURE,
+      edit: (t) => t.replace(/^steps:\n(?:  .*\n)+/m, 'steps: []\n'),
+      expected: { item: 'test-injection', field: 'steps', message: 'a procedure needs at least one step' },
+    },
+    {
+      name: 'an unknown frequency band',
+      file: PROCEDURE,
+      edit: (t) => t.replace('band: rare', 'band: sometimes'),
+      expected: { item: 'test-injection', field: 'risks[1].band' },
+    },
+    {
+      name: 'a quiz answer that is not one of the options',
+      file: PROCEDURE,
+      edit: (t) => t.replace('    answer: 1', '    answer: 2'),
+      expected: { item: 'test-injection', field: 'quiz[0].answer' },
+    },
+    {
+      name: 'a picture that does not exist',
+      file: PROCEDURE,
+      edit: (t) => t.replace('picture: skin-cleaning', 'picture: stock-photo'),
+      expected: { item: 'test-injection', field: 'steps[1].picture' },
+    },
+    {
+      name: 'a field the schema does not know (a typo)',
+      file: PROCEDURE,
+      edit: (t) => t.replace('questionsToAsk:', 'questionToAsk:'),
+      expected: { item: 'test-injection', field: '(whole file)' },
+    },
+    {
+      name: 'an id that does not match its file name',
+      file: PROCEDURE,
+      edit: (t) => t.replace('id: test-injection', 'id: other-injection'),
+      expected: { item: 'other-injection', field: 'id' },
+    },
+    {
+      name: 'broken YAML',
+      file: PROCEDURE,
+      edit: (t) => t.replace('title: Test injection', 'title: [Test injection'),
+      expected: { item: 'test-injection', field: '(YAML syntax)' },
+    },
+  ]
+
+  for (const c of cases) {
+    it(`refuses ${c.name}`, () => {
+      editFile(content, c.file, c.edit)
+      const problems = problemsOf(() => buildContentDb(content, out))
+      expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringMatching(new RegExp(`${c.file.replace('.', '\\.')}$`)), ...c.expected }))
+    })
+  }
+
+  it('gives the line of the field in the file', () => {
+    editFile(content, PROCEDURE, (t) => t.replace('band: rare', 'band: sometimes'))
+    const [problem] = problemsOf(() => loadContent(content))
+    const lines = readFileSync(join(content, PROCEDURE), 'utf8').split('\n')
+    expect(lines[problem!.line! - 1]).toContain('band: sometimes')
+  })
+
+  it('refuses a duplicate id in another file', () => {
+    const text = readFileSync(join(content, 'procedures/test-injection.en.yaml'), 'utf8')
+    writeFileSync(join(content, 'conditions/test-injection.en.yaml'), text)
+    const problems = problemsOf(() => loadContent(content))
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/procedures\/test-injection\.en\.yaml$/),
+        item: 'test-injection',
+        field: 'id',
+        message: expect.stringMatching(/duplicate id: "test-injection" is also defined in .*conditions\/test-injection\.en\.yaml/),
+      }),
+    )
+  })
+
+  it('refuses a translation with no English original', () => {
+    rmSync(join(content, 'conditions/sore-hip.en.yaml'))
+    expect(problemsOf(() => loadContent(content))).toContainEqual(
+      expect.objectContaining({ item: 'sore-hip', field: 'id', message: expect.stringContaining('no English original') }),
+    )
+  })
+
+  it('refuses a duplicate glossary id across files', () => {
+    writeFileSync(join(content, 'glossary/more.en.yaml'), 'terms:\n  - id: joint\n    term: joint\n    definition: Again.\n')
+    expect(problemsOf(() => loadContent(content))).toContainEqual(
+      expect.objectContaining({ item: 'joint', field: 'terms[0].id' }),
+    )
+  })
+
+  it('lists every problem at once, and the message names file, item and field', () => {
+    editFile(content, PROCEDURE, (t) => t.replace(/^duration: .*\n/m, '').replace('band: rare', 'band: often'))
+    try {
+      buildContentDb(content, out)
+      expect.unreachable()
+    } catch (err) {
+      expect((err as ContentError).problems).toHaveLength(2)
+      expect((err as Error).message).toContain(`${procedureFile}`)
+      expect((err as Error).message).toMatch(/item "test-injection": field "duration"/)
+      expect((err as Error).message).toMatch(/item "test-injection": field "risks\[1\]\.band"/)
+    }
+  })
+
+  it('leaves the previous database in place and no temporary file behind', () => {
+    const good = buildContentDb(content, out)
+    const before = readFileSync(out)
+    editFile(content, PROCEDURE, (t) => t.replace(/^steps:\n(?:  .*\n)+/m, 'steps: []\n'))
+    expect(() => buildContentDb(content, out)).toThrow(ContentError)
+    expect(readFileSync(out)).toEqual(before)
+    expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    const db = new Database(out, { readonly: true })
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({ value: good.contentHash })
+    db.close()
+  })
+
+  it('writes nothing at all when there was no database before', () => {
+    editFile(content, PROCEDURE, (t) => t.replace(/^duration: .*\n/m, ''))
+    expect(() => buildContentDb(content, out)).toThrow(ContentError)
+    expect(existsSync(out)).toBe(false)
+  })
+})

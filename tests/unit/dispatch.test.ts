@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { createContentService, unavailableHandlers } from '../../src/core/services/content-service.ts'
+import type { Handlers } from '../../src/core/services/content-service.ts'
+import { dispatch } from '../../src/core/services/dispatch.ts'
+import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
+
+const dir = tempDir()
+let handlers: Handlers
+beforeAll(() => {
+  handlers = createContentService(openContentDb(buildFixtureDb(dir.path)))
+})
+afterAll(() => dir.remove())
+
+describe('dispatch validates every call against the contract', () => {
+  it('answers a good request with ok and the value', async () => {
+    const r = await dispatch(handlers, 'getProcedure', { locale: 'en', id: 'test-injection' })
+    expect(r.ok).toBe(true)
+  })
+
+  const bad: [string, unknown, unknown, string[]][] = [
+    ['a locale we do not have', 'listTopics', { locale: 'fr' }, ['locale']],
+    ['a missing field', 'getProcedure', { locale: 'en' }, ['id']],
+    ['an unexpected extra field', 'listTopics', { locale: 'en', admin: true }, ['(input)']],
+    ['an id with path characters', 'getCondition', { locale: 'en', id: '../../etc/passwd' }, ['id']],
+    ['a search that is far too long', 'search', { locale: 'en', query: 'x'.repeat(201) }, ['query']],
+    ['no object at all', 'getGlossary', 'en', ['(input)']],
+    ['null', 'contentInfo', null, ['(input)']],
+  ]
+  for (const [name, method, input, fields] of bad) {
+    it(`refuses ${name} with a typed bad-input error naming the field`, async () => {
+      const r = await dispatch(handlers, method, input)
+      expect(r).toEqual({ ok: false, error: { code: 'bad-input', message: expect.stringContaining(method), fields } })
+    })
+  }
+
+  it('refuses a method that is not in the contract, including inherited names', async () => {
+    for (const method of ['dropTables', 'constructor', '__proto__', 'toString', 42, undefined]) {
+      const r = await dispatch(handlers, method, {})
+      expect(r.ok ? null : r.error.code).toBe('unknown-method')
+    }
+  })
+
+  it('turns a not-found failure into a typed error', async () => {
+    const r = await dispatch(handlers, 'getCondition', { locale: 'en', id: 'no-such-thing' })
+    expect(r).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no-such-thing') } })
+  })
+
+  it('turns a crash inside a handler into an internal error, logging no request content', async () => {
+    const logged: string[] = []
+    const crashing: Handlers = {
+      ...handlers,
+      search: () => {
+        throw new Error('SQL failed near "my private words"')
+      },
+    }
+    const r = await dispatch(crashing, 'search', { locale: 'en', query: 'my private words' }, (m) => logged.push(m))
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } })
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toContain('internal error in search')
+    expect(logged.join('\n')).not.toContain('private')
+  })
+
+  it('says why when the content is unavailable', async () => {
+    const r = await dispatch(unavailableHandlers('The content is unavailable.'), 'listTopics', { locale: 'en' })
+    expect(r).toEqual({ ok: false, error: { code: 'unavailable', message: 'The content is unavailable.' } })
+  })
+})

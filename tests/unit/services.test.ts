@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { createContentService, ftsQuery } from '../../src/core/services/content-service.ts'
+import type { Handlers } from '../../src/core/services/content-service.ts'
+import { ApiFailure } from '../../src/shared/result.ts'
+import { contract } from '../../src/shared/contract.ts'
+import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
+
+const dir = tempDir()
+let service: Handlers
+let close: () => void
+beforeAll(() => {
+  const db = openContentDb(buildFixtureDb(dir.path))
+  service = createContentService(db)
+  close = () => db.close()
+})
+afterAll(() => {
+  close()
+  dir.remove()
+})
+
+describe('content service', () => {
+  it('lists conditions and procedures for a language', () => {
+    const en = service.listTopics({ locale: 'en' })
+    expect(en.conditions.map((t) => t.title)).toEqual(['Sore hip'])
+    expect(en.procedures.map((t) => t.id)).toEqual(['test-injection'])
+    const es = service.listTopics({ locale: 'es' })
+    expect(es.conditions.map((t) => t.title)).toEqual(['Cadera dolorida'])
+    expect(es.procedures).toEqual([])
+  })
+
+  it('returns a procedure with its steps in order, risks, recovery and red flags, matching the contract', () => {
+    const p = service.getProcedure({ locale: 'en', id: 'test-injection' })
+    expect(contract.getProcedure.output.parse(p)).toEqual(p)
+    expect(p.steps.map((s) => s.title)).toEqual(['Lie down', 'Clean the skin', 'The injection'])
+    expect(p.risks).toContainEqual({
+      name: 'Infection',
+      description: 'Germs get into the joint.',
+      band: 'rare',
+      about: { n: 1, m: 10000 },
+      action: 'emergency',
+    })
+    expect(p.risks.find((r) => r.name === 'Bruising')?.about).toBeNull()
+    expect(p.recovery.map((m) => m.period)).toEqual(['same-day', 'weeks-2-6'])
+    expect(p.redFlags).toEqual([
+      { level: 'emergency', text: 'You have a fever.' },
+      { level: 'call', text: 'The pain does not settle.' },
+    ])
+    expect(p.quiz[0]).toEqual({
+      question: 'Is infection common?',
+      options: ['Yes', 'No'],
+      answer: 1,
+      explanation: 'It is rare, but it is an emergency.',
+    })
+    expect(p.review).toEqual({ version: 1, reviewedOn: '2026-02-01', nextReviewDue: '2029-02-01', reviewerRole: 'Test reviewer' })
+    expect(p.sources.map((s) => s.id)).toEqual(['src-a', 'src-b'])
+    expect(p.stale).toBe(false)
+  })
+
+  it('returns a condition with its sections split into paragraphs', () => {
+    const c = service.getCondition({ locale: 'en', id: 'sore-hip' })
+    expect(c.sections[0]?.paragraphs).toEqual(['The cartilage in your hip wears thin.', 'It can ache at night.'])
+    expect(contract.getCondition.output.parse(c)).toEqual(c)
+  })
+
+  it('flags a Spanish page whose translation is stale', () => {
+    expect(service.getCondition({ locale: 'es', id: 'sore-hip' }).stale).toBe(true)
+  })
+
+  it('answers not-found for an unknown id, the wrong kind, or a missing translation', () => {
+    for (const call of [
+      () => service.getProcedure({ locale: 'en', id: 'nothing-here' }),
+      () => service.getProcedure({ locale: 'en', id: 'sore-hip' }),
+      () => service.getProcedure({ locale: 'es', id: 'test-injection' }),
+    ]) {
+      expect(call).toThrow(ApiFailure)
+      expect(call).toThrow(/There is no procedure/)
+    }
+  })
+
+  it('searches all patient text, best item first, with the matching words marked', () => {
+    const hits = service.search({ locale: 'en', query: 'fever' })
+    expect(hits.map((h) => h.id)).toEqual(['test-injection'])
+    expect(hits[0]?.snippet).toContainEqual({ text: 'fever', match: true })
+  })
+
+  it('finds words as they are typed (prefix) and ignores accents', () => {
+    expect(service.search({ locale: 'en', query: 'cartil' }).map((h) => h.id)).toEqual(['sore-hip'])
+    expect(service.search({ locale: 'es', query: 'cartilago' }).map((h) => h.id)).toEqual(['sore-hip'])
+  })
+
+  it('searches only the chosen language', () => {
+    expect(service.search({ locale: 'es', query: 'fever' })).toEqual([])
+  })
+
+  it('treats search syntax as plain words, never as a query language', () => {
+    for (const query of ['"', 'fever"', 'NEAR(fever bruise)', 'fever OR', '*', '-fever', 'col:fever', "'; DROP TABLE items; --", '^fever']) {
+      expect(() => service.search({ locale: 'en', query })).not.toThrow()
+    }
+    expect(service.search({ locale: 'en', query: '   ' })).toEqual([])
+    expect(ftsQuery('hip "pain')).toBe('"hip" "pain"*')
+  })
+
+  it('lists the glossary with every form of each word', () => {
+    expect(service.getGlossary({ locale: 'en' })).toEqual([
+      { id: 'cartilage', term: 'cartilage', definition: 'Smooth tissue that covers the ends of bones.', forms: [] },
+      { id: 'joint', term: 'joint', definition: 'Where two bones meet.', forms: ['joints'] },
+    ])
+  })
+
+  it('reports the content hash, schema version, languages and counts', () => {
+    const info = service.contentInfo({})
+    expect(info.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(info.schemaVersion).toBe(1)
+    expect(info.locales).toEqual(['en', 'es'])
+    expect(info.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2 })
+  })
+})
