@@ -5,6 +5,10 @@
  * Adding a method is one edit here plus its implementation in the core.
  */
 import { z } from 'zod'
+import type { MethodName } from './methods.ts'
+
+export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
+export type { MethodName } from './methods.ts'
 
 export const LOCALES = ['en', 'es'] as const
 export const Locale = z.enum(LOCALES)
@@ -164,7 +168,12 @@ export type ContentInfo = z.infer<typeof ContentInfo>
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+interface Method<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I
+  output: O
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Method<I, O> {
   return { input, output }
 }
 
@@ -178,17 +187,8 @@ export const contract = {
   search: method(z.strictObject({ locale: Locale, query: z.string().max(200) }), z.array(SearchHit)),
   getGlossary: method(ByLocale, z.array(GlossaryTerm)),
   contentInfo: method(z.strictObject({}), ContentInfo),
-}
+} satisfies Record<MethodName, Method>
 
 export type Contract = typeof contract
-export type MethodName = keyof Contract
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(contract, name)
-}
-
-/** The IPC channel for a method: one namespace, so nothing else can be reached. */
-export const ipcChannel = (method: MethodName): string => `kiosk:${method}`

@@ -18,7 +18,7 @@ describe('dispatch validates every call against the contract', () => {
     expect(r.ok).toBe(true)
   })
 
-  const bad: [string, unknown, unknown, string[]][] = [
+  const bad: [string, string, unknown, string[]][] = [
     ['a locale we do not have', 'listTopics', { locale: 'fr' }, ['locale']],
     ['a missing field', 'getProcedure', { locale: 'en' }, ['id']],
     ['an unexpected extra field', 'listTopics', { locale: 'en', admin: true }, ['(input)']],

@@ -39,9 +39,9 @@ describe('loopback preview server', () => {
     const res = await post('/api/listTopics', JSON.stringify({ locale: 'en' }))
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
-    const body = await res.json()
+    const body = (await res.json()) as { ok: boolean; value: { procedures: { id: string }[] } }
     expect(body.ok).toBe(true)
-    expect(body.value.procedures[0].id).toBe('test-injection')
+    expect(body.value.procedures[0]?.id).toBe('test-injection')
   })
 
   it('answers bad input, unknown methods, bad JSON, wrong types and oversized bodies with typed errors', async () => {

@@ -1,0 +1,79 @@
+/**
+ * The Electron main process: a thin shell. It opens the content database
+ * read-only, answers the contract over IPC and shows one hardened window.
+ * All logic lives in src/core, which runs (and is tested) without Electron.
+ */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import log from 'electron-log/main'
+import { openContentDb } from '../core/db/open.ts'
+import { createContentService, unavailableHandlers } from '../core/services/content-service.ts'
+import type { Handlers } from '../core/services/content-service.ts'
+import { registerContract } from './ipc.ts'
+import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
+import type { RendererLocation } from './security.ts'
+
+const KIOSK_LOCK = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html')
+const devUrl = process.env.ELECTRON_RENDERER_URL
+const location: RendererLocation = devUrl
+  ? { kind: 'dev', origin: new URL(devUrl).origin }
+  : { kind: 'file', indexUrl: pathToFileURL(rendererIndex).href }
+
+function contentDbPath(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'content.sqlite')
+    : join(app.getAppPath(), 'resources', 'content.sqlite')
+}
+
+function openHandlers(): Handlers {
+  try {
+    return createContentService(openContentDb(contentDbPath()))
+  } catch (err) {
+    // Staff read the reason in the log; the patient sees a calm screen.
+    log.error(`content unavailable: ${(err as Error).message}`)
+    return unavailableHandlers('The content is unavailable. Please ask at the desk.')
+  }
+}
+
+function createKioskWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    show: false,
+    kiosk: KIOSK_LOCK,
+    fullscreen: KIOSK_LOCK,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    title: 'Hip health kiosk',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  })
+  hardenContents(win.webContents)
+  if (KIOSK_LOCK) {
+    win.webContents.on('before-input-event', (event, input) => {
+      if (isBlockedShortcut(input)) event.preventDefault()
+    })
+  }
+  win.once('ready-to-show', () => win.show())
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererIndex)
+  return win
+}
+
+// One kiosk at a time.
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+
+void app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession)
+  const handlers = openHandlers()
+  registerContract(ipcMain, () => handlers, location)
+  createKioskWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createKioskWindow()
+  })
+})
+
+app.on('window-all-closed', () => app.quit())

@@ -1,0 +1,96 @@
+/**
+ * Every hardening rule for the kiosk window, in one place and free of Electron
+ * imports so the rules can be tested without Electron. Follows Electron's
+ * security checklist: isolation, sandbox, no Node in the page, no navigation,
+ * no new windows, no permissions, and IPC only from our own page.
+ */
+
+/** The webPreferences every kiosk window gets. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: process.env.NODE_ENV === 'development',
+  } as const
+}
+
+/** Where our page may legitimately be loaded from. */
+export type RendererLocation = { kind: 'file'; indexUrl: string } | { kind: 'dev'; origin: string }
+
+/**
+ * True only for our own page: the built index.html (any route in its hash)
+ * or, in development, the dev server's origin.
+ */
+export function isOwnPage(url: string | undefined, location: RendererLocation): boolean {
+  if (!url) return false
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (location.kind === 'dev') return parsed.origin === location.origin
+  const expected = new URL(location.indexUrl)
+  return parsed.protocol === 'file:' && parsed.pathname === expected.pathname && parsed.search === ''
+}
+
+/** The parts of an IPC event we check: the frame that sent it. */
+export interface SenderFrameLike {
+  url: string
+  parent: unknown
+}
+
+/** IPC is answered only for our own page's top frame, never for an iframe or other origin. */
+export function isTrustedSender(frame: SenderFrameLike | null | undefined, location: RendererLocation): boolean {
+  return !!frame && frame.parent === null && isOwnPage(frame.url, location)
+}
+
+/** The parts of WebContents the hardening touches. */
+export interface ContentsLike {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
+}
+
+/** Cancels every navigation and new window; the app is a single page. */
+export function hardenContents(contents: ContentsLike): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** The parts of Session the hardening touches. */
+export interface SessionLike {
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
+  setPermissionCheckHandler(handler: () => boolean): void
+  setDevicePermissionHandler?(handler: () => boolean): void
+}
+
+/** The kiosk needs no camera, microphone, location, notifications or devices. */
+export function denyAllPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler?.(() => false)
+}
+
+/** Keyboard shortcuts that would let a patient out of the kiosk or reload it. */
+export function isBlockedShortcut(input: { key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }): boolean {
+  const key = input.key.toLowerCase()
+  const mod = input.control || input.meta
+  if (key === 'f5' || key === 'f11' || key === 'f12') return true
+  if (mod && (key === 'r' || key === 'w' || key === 'q' || key === 'n' || key === 't' || key === 'p')) return true
+  if (mod && input.shift && key === 'i') return true
+  if (input.alt && key === 'f4') return true
+  return false
+}

@@ -1,0 +1,14 @@
+/**
+ * The only bridge between the page and the main process: one function per
+ * contract method, each a single ipcRenderer.invoke on that method's channel.
+ * The page never sees ipcRenderer itself.
+ */
+import { contextBridge, ipcRenderer } from 'electron'
+import { METHOD_NAMES, ipcChannel } from '../shared/methods.ts'
+import type { KioskBridge } from '../shared/bridge.ts'
+
+const bridge = Object.fromEntries(
+  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
+) as KioskBridge
+
+contextBridge.exposeInMainWorld('kiosk', bridge)

@@ -1,0 +1,141 @@
+/**
+ * The Electron shell's rules, tested without Electron (which cannot run on CI
+ * machines): small recording stand-ins play the part of WebContents, Session
+ * and ipcMain, and the real hardening code is run against them.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerContract } from '../../src/main/ipc.ts'
+import type { IpcMainLike } from '../../src/main/ipc.ts'
+import {
+  denyAllPermissions,
+  hardenContents,
+  isBlockedShortcut,
+  isOwnPage,
+  isTrustedSender,
+  secureWebPreferences,
+} from '../../src/main/security.ts'
+import type { ContentsLike, RendererLocation, SessionLike } from '../../src/main/security.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { createContentService } from '../../src/core/services/content-service.ts'
+import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
+import { PROJECT_ROOT } from '../../src/core/paths.ts'
+import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
+
+const location: RendererLocation = { kind: 'file', indexUrl: 'file:///opt/kiosk/out/renderer/index.html' }
+
+describe('the kiosk window', () => {
+  it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
+    const prefs = secureWebPreferences('/opt/kiosk/out/preload/index.cjs')
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+
+  it('cancels every navigation and redirect, and denies every new window', () => {
+    const listeners = new Map<string, (e: { preventDefault(): void }, url: string) => void>()
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined
+    const contents: ContentsLike = {
+      on: (event: string, listener: (e: { preventDefault(): void }, url: string) => void) => listeners.set(event, listener),
+      setWindowOpenHandler: (h) => {
+        openHandler = h
+      },
+    }
+    hardenContents(contents)
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false
+      listeners.get(event)?.({ preventDefault: () => (prevented = true) }, 'https://example.com/')
+      expect(prevented, event).toBe(true)
+    }
+    expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+  })
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = []
+    let check: (() => boolean) | undefined
+    const session: SessionLike = {
+      setPermissionRequestHandler: (h) => {
+        for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) h(null, p, (g) => answers.push(g))
+      },
+      setPermissionCheckHandler: (h) => {
+        check = h
+      },
+    }
+    denyAllPermissions(session)
+    expect(answers).toEqual([false, false, false, false, false])
+    expect(check?.()).toBe(false)
+  })
+
+  it('blocks reload, close, devtools and fullscreen shortcuts in kiosk mode, but not typing', () => {
+    const key = (k: string, mods: Partial<{ control: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) =>
+      isBlockedShortcut({ key: k, control: false, meta: false, alt: false, shift: false, ...mods })
+    expect(key('r', { control: true })).toBe(true)
+    expect(key('F5')).toBe(true)
+    expect(key('I', { control: true, shift: true })).toBe(true)
+    expect(key('F4', { alt: true })).toBe(true)
+    expect(key('w', { meta: true })).toBe(true)
+    expect(key('r')).toBe(false)
+    expect(key('ArrowRight')).toBe(false)
+  })
+
+  it('ships a renderer page whose CSP allows no inline script, eval or remote origin', () => {
+    const html = readFileSync(join(PROJECT_ROOT, 'src/renderer/index.html'), 'utf8')
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).not.toMatch(/unsafe-|https?:|\*/)
+  })
+})
+
+describe('IPC', () => {
+  const dir = tempDir()
+  const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
+  beforeAll(() => {
+    const handlers = createContentService(openContentDb(buildFixtureDb(dir.path)))
+    registerContract({ handle: (channel, listener) => registered.set(channel, listener) }, () => handlers, location)
+  })
+  afterAll(() => dir.remove())
+
+  const ownFrame = { url: 'file:///opt/kiosk/out/renderer/index.html#/procedures/x/steps/2', parent: null }
+
+  it('registers exactly one channel per contract method and nothing else', () => {
+    expect([...registered.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
+  })
+
+  it('answers our own page with the same typed results as every transport', async () => {
+    const r = await registered.get('kiosk:listTopics')?.({ senderFrame: ownFrame }, { locale: 'en' })
+    expect(r?.ok).toBe(true)
+    const bad = await registered.get('kiosk:getProcedure')?.({ senderFrame: ownFrame }, { locale: 'en', id: 'Robert; DROP' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+  })
+
+  it('refuses calls from an iframe, another file, another origin or no frame at all', async () => {
+    const strangers = [
+      { url: ownFrame.url, parent: {} },
+      { url: 'file:///home/user/evil.html', parent: null },
+      { url: 'https://example.com/', parent: null },
+      { url: 'not a url', parent: null },
+      null,
+    ]
+    for (const senderFrame of strangers) {
+      const r = await registered.get('kiosk:listTopics')?.({ senderFrame }, { locale: 'en' })
+      expect(r).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    }
+  })
+
+  it('knows our own page in development by its origin only', () => {
+    const dev: RendererLocation = { kind: 'dev', origin: 'http://localhost:5173' }
+    expect(isOwnPage('http://localhost:5173/#/x', dev)).toBe(true)
+    expect(isOwnPage('http://localhost:5174/', dev)).toBe(false)
+    expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, dev)).toBe(true)
+  })
+})
