@@ -5,9 +5,10 @@
  */
 import { Command, InvalidArgumentError } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
-import { ContentError } from '../core/content/load.ts'
+import { checkLibrary } from '../core/content/check.ts'
+import { ContentError, loadContent } from '../core/content/load.ts'
 import { DatabaseError, openContentDb } from '../core/db/open.ts'
-import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR } from '../core/paths.ts'
+import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
 import { createContentService, unavailableHandlers } from '../core/services/content-service.ts'
 
@@ -42,6 +43,41 @@ program
       console.error('Nothing was written; the previous database is unchanged.')
       process.exitCode = 1
     }
+  })
+
+program
+  .command('check-content')
+  .description('check every item and language: readability, originality, completeness, review dates, stale translations')
+  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .option('--sources <dir>', 'source articles, for the originality check', SOURCES_DIR)
+  .option('--today <date>', 'check review dates as of this day (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+  .action((opts: { content: string; sources: string; today: string }) => {
+    let library
+    try {
+      library = loadContent(opts.content)
+    } catch (err) {
+      if (!(err instanceof ContentError)) throw err
+      console.error(err.message)
+      process.exitCode = 1
+      return
+    }
+    const report = checkLibrary(library, { today: opts.today, sourcesDir: opts.sources })
+    const english = new Map(library.items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i.textHash]))
+    console.log('item                                   lang  readability          review    translation')
+    for (const r of report.items) {
+      const score =
+        r.locale === 'en'
+          ? `grade ${r.readability.mean.toFixed(1)} (max ${r.readability.worst.toFixed(1)})`
+          : `ease ${r.readability.mean.toFixed(0)} (min ${r.readability.worst.toFixed(0)})`
+      const translation = r.locale === 'en' ? `hash ${english.get(r.id)}` : r.stale ? 'STALE' : 'up to date'
+      const mark = r.problems.length ? '✗' : '✓'
+      console.log(`${mark} ${r.id.padEnd(36)} ${r.locale.padEnd(5)} ${score.padEnd(20)} ${r.review.padEnd(9)} ${translation}`)
+      for (const p of r.problems) console.log(`    ${r.file}: ${p}`)
+    }
+    for (const p of report.library) console.log(`✗ ${p}`)
+    console.log(`Mean reading grade across the English library: ${report.meanGrade.toFixed(2)} (6.5 at most)`)
+    console.log(report.ok ? 'All content checks pass.' : 'Some content checks fail.')
+    process.exitCode = report.ok ? 0 : 1
   })
 
 program

@@ -6,3 +6,5 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CONTENT_DIR = join(PROJECT_ROOT, 'content')
 export const CONTENT_DB = join(PROJECT_ROOT, 'resources', 'content.sqlite')
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
+/** The source articles, beside the project in the workspace (absent elsewhere). */
+export const SOURCES_DIR = join(PROJECT_ROOT, '..', 'shared', 'sources')

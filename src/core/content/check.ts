@@ -1,0 +1,294 @@
+/**
+ * The content checks a clinician would want before text reaches a patient:
+ * plain language, originality against the source articles, none of the
+ * sources' known errors, every required part present in both languages,
+ * glossary coverage, review dates, and translations up to date.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LOCALES, RECOVERY_PERIODS } from '../../shared/contract.ts'
+import type { Locale } from '../../shared/contract.ts'
+import type { ContentLibrary, LoadedItem } from './load.ts'
+import {
+  READABILITY_LIMITS,
+  fernandezHuerta,
+  fleschKincaidGrade,
+  sentencesOf,
+  wordsOf,
+} from './readability.ts'
+import type { ItemSource } from './schema.ts'
+
+export interface ItemReport {
+  id: string
+  locale: Locale
+  file: string
+  /** English: mean and worst Flesch-Kincaid grade. Spanish: mean Fernández-Huerta ease. */
+  readability: { mean: number; worst: number; texts: number }
+  longestSentence: number
+  review: 'ok' | 'due-soon' | 'past-due'
+  stale: boolean
+  problems: string[]
+}
+
+export interface CheckReport {
+  items: ItemReport[]
+  /** Problems that belong to no single item (glossary, the library as a whole). */
+  library: string[]
+  meanGrade: number
+  ok: boolean
+}
+
+/** Every piece of patient text in an item, with where it sits. */
+export function patientTexts(item: ItemSource): { field: string; text: string }[] {
+  const out: { field: string; text: string }[] = [
+    { field: 'title', text: item.title },
+    { field: 'summary', text: item.summary },
+  ]
+  item.sections.forEach((s, i) => {
+    out.push({ field: `sections[${i}].heading`, text: s.heading })
+    s.paragraphs.forEach((p, j) => out.push({ field: `sections[${i}].paragraphs[${j}]`, text: p }))
+  })
+  item.faqs.forEach((f, i) => {
+    out.push({ field: `faqs[${i}].question`, text: f.question })
+    out.push({ field: `faqs[${i}].answer`, text: f.answer })
+  })
+  if (item.kind === 'procedure') {
+    out.push({ field: 'duration', text: item.duration })
+    item.preparation.forEach((t, i) => out.push({ field: `preparation[${i}]`, text: t }))
+    item.steps.forEach((s, i) => {
+      out.push({ field: `steps[${i}].title`, text: s.title })
+      out.push({ field: `steps[${i}].body`, text: s.body })
+      out.push({ field: `steps[${i}].feel`, text: s.feel })
+    })
+    item.risks.forEach((r, i) => {
+      out.push({ field: `risks[${i}].name`, text: r.name })
+      out.push({ field: `risks[${i}].description`, text: r.description })
+    })
+    item.recovery.forEach((m, i) => {
+      out.push({ field: `recovery[${i}].expect`, text: m.expect })
+      out.push({ field: `recovery[${i}].todo`, text: m.todo })
+    })
+    item.redFlags.forEach((f, i) => out.push({ field: `redFlags[${i}]`, text: f.text }))
+    item.questionsToAsk.forEach((q, i) => out.push({ field: `questionsToAsk[${i}]`, text: q }))
+    item.quiz.forEach((q, i) => {
+      out.push({ field: `quiz[${i}].question`, text: q.question })
+      q.options.forEach((o, j) => out.push({ field: `quiz[${i}].options[${j}]`, text: o }))
+      out.push({ field: `quiz[${i}].explanation`, text: q.explanation })
+    })
+  }
+  return out
+}
+
+/** Texts scored for readability: running prose, not headings, names or answer options. */
+function isProse(field: string): boolean {
+  return !/(\.heading|^title|\.title|\.name|options\[\d+\]|\.question|^questionsToAsk)/.test(field)
+}
+
+/**
+ * The source articles' known errors (shared/sources/README.md), and their
+ * marketing language: none may reach a patient.
+ */
+export const KNOWN_SOURCE_ERRORS: { pattern: RegExp; why: string }[] = [
+  { pattern: /helium/i, why: 'diving risk is decompression sickness (nitrogen bubbles), not helium' },
+  { pattern: /oxygen (cylinder|tank|bottle)/i, why: 'carrying oxygen cylinders is not the diving risk' },
+  { pattern: /meridian|\bdu vein\b|\bqi\b|patting (the|your) hips?/i, why: 'the "prevention" paragraph in source 000 is not medicine' },
+  { pattern: /intestinal (lumbar|tibia)/i, why: 'mistranslation: iliopsoas / iliotibial band' },
+  { pattern: /skin ?nerve/i, why: 'mistranslation: lateral femoral cutaneous nerve' },
+  { pattern: /adoptammatory/i, why: 'broken word in source 001: anti-inflammatory' },
+  { pattern: /x-rays?\b[^.]{0,40}\binvasive/i, why: 'x-rays are not invasive' },
+  { pattern: /revolutionary|miracle|cure[sd]? (your|the) (pain|arthritis)/i, why: 'marketing language, not honest information' },
+]
+
+/** Medical words that, when used, must be in the glossary (English stems). */
+export const MEDICAL_WORDS = [
+  'corticosteroid', 'anaesthetic', 'bursa', 'bursitis', 'cartilage', 'labrum', 'labral', 'ultrasound',
+  'fluoroscopy', 'osteoarthritis', 'osteonecrosis', 'tendon', 'tendinopathy', 'inflammation', 'synovial',
+  'impingement', 'hyaluronic', 'platelet', 'fibromyalgia', 'iliotibial', 'iliopsoas', 'ischial', 'meralgia',
+  'septic', 'contrast dye', 'rheumatoid', 'ankylosing', 'antiseptic',
+]
+
+const SOURCE_RUN = 10
+
+function wordRuns(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9']+/g) ?? []
+}
+
+/** Every 10-word run in the source articles, to catch copied text. */
+export function sourceRuns(sourcesDir: string): Set<string> {
+  const runs = new Set<string>()
+  if (!existsSync(sourcesDir)) return runs
+  for (const f of readdirSync(sourcesDir).filter((n) => n.endsWith('.txt'))) {
+    const w = wordRuns(readFileSync(join(sourcesDir, f), 'utf8'))
+    for (let i = 0; i + SOURCE_RUN <= w.length; i++) runs.add(w.slice(i, i + SOURCE_RUN).join(' '))
+  }
+  return runs
+}
+
+export function copiedRun(text: string, runs: Set<string>): string | null {
+  const w = wordRuns(text)
+  for (let i = 0; i + SOURCE_RUN <= w.length; i++) {
+    const run = w.slice(i, i + SOURCE_RUN).join(' ')
+    if (runs.has(run)) return run
+  }
+  return null
+}
+
+function addYears(isoDate: string, years: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The counts a translation must share with its English original. */
+function shape(item: ItemSource): Record<string, number> {
+  const base = { sections: item.sections.length, faqs: item.faqs.length }
+  if (item.kind !== 'procedure') return base
+  return {
+    ...base,
+    preparation: item.preparation.length,
+    steps: item.steps.length,
+    risks: item.risks.length,
+    recovery: item.recovery.length,
+    redFlags: item.redFlags.length,
+    questionsToAsk: item.questionsToAsk.length,
+    quiz: item.quiz.length,
+  }
+}
+
+function procedureProblems(item: ItemSource): string[] {
+  if (item.kind !== 'procedure') return []
+  const problems: string[] = []
+  const periods = new Set(item.recovery.map((m) => m.period))
+  const missing = RECOVERY_PERIODS.filter((p) => !periods.has(p))
+  if (missing.length) problems.push(`recovery: no milestone for ${missing.join(', ')}`)
+  if (!item.redFlags.some((f) => f.level === 'emergency')) problems.push('redFlags: none says when it is an emergency')
+  if (!item.redFlags.some((f) => f.level === 'call')) problems.push('redFlags: none says when to call the clinic')
+  if (item.quiz.length < 3 || item.quiz.length > 5) problems.push(`quiz: has ${item.quiz.length} questions; write 3 to 5`)
+  if (item.questionsToAsk.length < 3) problems.push('questionsToAsk: list at least 3 questions a patient may ask')
+  if (item.faqs.length < 2) problems.push('faqs: write at least 2')
+  return problems
+}
+
+export interface CheckOptions {
+  /** The day the check runs, as YYYY-MM-DD. */
+  today: string
+  /** Folder of the source articles; originality is checked when it exists. */
+  sourcesDir?: string
+}
+
+export function checkLibrary(library: ContentLibrary, options: CheckOptions): CheckReport {
+  const runs = options.sourcesDir ? sourceRuns(options.sourcesDir) : new Set<string>()
+  const english = new Map(library.items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i]))
+  const glossaryByLocale = new Map<Locale, { id: string; words: string[] }[]>()
+  for (const { locale, term } of library.glossary) {
+    const list = glossaryByLocale.get(locale) ?? []
+    list.push({ id: term.id, words: [term.term, ...term.forms].map((w) => w.toLowerCase()) })
+    glossaryByLocale.set(locale, list)
+  }
+  const englishWords = (glossaryByLocale.get('en') ?? []).flatMap((t) => t.words)
+  const allGrades: number[] = []
+
+  const items = library.items.map((loaded: LoadedItem): ItemReport => {
+    const { item, locale, file } = loaded
+    const problems: string[] = []
+    const scores: number[] = []
+    let longestSentence = 0
+    const texts = patientTexts(item)
+    for (const { field, text } of texts) {
+      for (const s of sentencesOf(text, locale)) {
+        const n = wordsOf(s, locale).length
+        longestSentence = Math.max(longestSentence, n)
+        if (n > READABILITY_LIMITS.maxWordsPerSentence) problems.push(`${field}: a sentence of ${n} words (20 at most): "${s}"`)
+      }
+      for (const { pattern, why } of KNOWN_SOURCE_ERRORS) {
+        if (pattern.test(text)) problems.push(`${field}: repeats a known error of the sources (${why})`)
+      }
+      const copied = copiedRun(text, runs)
+      if (copied) problems.push(`${field}: copies 10 words in a row from a source article: "${copied}"`)
+      if (!isProse(field)) continue
+      if (locale === 'en') {
+        const grade = fleschKincaidGrade(text)
+        scores.push(grade)
+        allGrades.push(grade)
+        if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
+          problems.push(`${field}: reading grade ${grade.toFixed(1)} (8 at most): "${text}"`)
+        }
+      } else {
+        scores.push(fernandezHuerta(text))
+      }
+    }
+
+    if (locale === 'en') {
+      const all = texts.map((t) => t.text.toLowerCase()).join('\n')
+      for (const word of MEDICAL_WORDS) {
+        if (all.includes(word) && !englishWords.some((w) => w.includes(word) || word.includes(w))) {
+          problems.push(`glossary: "${word}" is used but not defined in the glossary`)
+        }
+      }
+      if (/septic arthritis|joint infection|infection (in|of) (the|your) (hip )?joint/i.test(all) && !/emergency/i.test(all)) {
+        problems.push('joint infection is mentioned but not called an emergency')
+      }
+      for (const other of LOCALES.filter((l) => l !== 'en')) {
+        if (!library.items.some((i) => i.locale === other && i.item.id === item.id)) {
+          problems.push(`missing translation: no ${other} version`)
+        }
+      }
+      problems.push(...procedureProblems(item))
+    } else {
+      const original = english.get(item.id)
+      if (original) {
+        const [a, b] = [shape(original.item), shape(item)]
+        for (const key of Object.keys(a)) {
+          if (a[key] !== b[key]) problems.push(`${key}: the English has ${a[key]}, this translation has ${b[key]}`)
+        }
+      }
+    }
+
+    const { reviewedOn, nextReviewDue } = item.review
+    if (nextReviewDue > addYears(reviewedOn, 3)) problems.push('review: the next review is due more than 3 years after the last')
+    if (nextReviewDue <= reviewedOn) problems.push('review: the next review must come after the last')
+    const review = nextReviewDue < options.today ? 'past-due' : nextReviewDue <= addDays(options.today, 90) ? 'due-soon' : 'ok'
+    if (review === 'past-due') problems.push(`review: was due on ${nextReviewDue}`)
+    const stale = locale !== 'en' && item.translatedFrom !== english.get(item.id)?.textHash
+    if (stale) {
+      problems.push(
+        item.translatedFrom
+          ? 'stale translation: the English text changed after this translation was made'
+          : 'translation has no translatedFrom hash',
+      )
+    }
+    const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0
+    return {
+      id: item.id,
+      locale,
+      file,
+      readability: { mean, worst: locale === 'en' ? Math.max(0, ...scores) : Math.min(100, ...scores), texts: scores.length },
+      longestSentence,
+      review,
+      stale,
+      problems,
+    }
+  })
+
+  const library_: string[] = []
+  const en = glossaryByLocale.get('en') ?? []
+  for (const other of LOCALES.filter((l) => l !== 'en')) {
+    const ids = new Set((glossaryByLocale.get(other) ?? []).map((t) => t.id))
+    for (const t of en) if (!ids.has(t.id)) library_.push(`glossary: "${t.id}" has no ${other} definition`)
+  }
+  for (const { locale, term } of library.glossary) {
+    if (locale !== 'en') continue
+    const grade = fleschKincaidGrade(term.definition)
+    if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
+      library_.push(`glossary: the definition of "${term.id}" reads at grade ${grade.toFixed(1)}`)
+    }
+  }
+  const meanGrade = allGrades.length ? allGrades.reduce((a, b) => a + b, 0) / allGrades.length : 0
+  if (meanGrade > READABILITY_LIMITS.maxMeanGrade) {
+    library_.push(`readability: the mean grade across the library is ${meanGrade.toFixed(2)} (6.5 at most)`)
+  }
+  return { items, library: library_, meanGrade, ok: library_.length === 0 && items.every((i) => i.problems.length === 0) }
+}

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { checkLibrary, copiedRun, sourceRuns } from '../../src/core/content/check.ts'
+import { loadContent } from '../../src/core/content/load.ts'
+import { fernandezHuerta, fleschKincaidGrade, spanishSyllables } from '../../src/core/content/readability.ts'
+import { copyFixtureContent, editFile, tempDir, type TempDir } from '../fixtures/library.ts'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+let dir: TempDir
+let content: string
+beforeEach(() => {
+  dir = tempDir()
+  content = copyFixtureContent(dir.path)
+})
+afterEach(() => dir.remove())
+
+const TODAY = '2026-11-23'
+const problemsFor = (id: string, locale = 'en', options: { today?: string; sourcesDir?: string } = {}) =>
+  checkLibrary(loadContent(content), { today: options.today ?? TODAY, sourcesDir: options.sourcesDir }).items.find(
+    (i) => i.id === id && i.locale === locale,
+  )?.problems ?? []
+
+describe('readability measures', () => {
+  it('scores plain sentences low and dense medical prose high', () => {
+    expect(fleschKincaidGrade('You lie on a bed. The nurse cleans your skin.')).toBeLessThan(4)
+    expect(
+      fleschKincaidGrade(
+        'Intra-articular corticosteroid administration demonstrates considerable variability regarding symptomatic amelioration.',
+      ),
+    ).toBeGreaterThan(14)
+  })
+
+  it('counts Spanish syllables, with diphthongs and accents', () => {
+    expect(spanishSyllables('cadera')).toBe(3)
+    expect(spanishSyllables('inyección')).toBe(3)
+    expect(spanishSyllables('día')).toBe(2)
+    expect(spanishSyllables('cuidado')).toBe(3)
+    expect(fernandezHuerta('Usted se acuesta. La enfermera limpia la piel.')).toBeGreaterThan(60)
+  })
+})
+
+describe('content checks', () => {
+  it('flags a paragraph above reading grade 8, quoting it', () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('It can ache at night.', 'Degenerative osteoarthritic deterioration characteristically necessitates multidisciplinary management.'),
+    )
+    expect(problemsFor('sore-hip')).toContainEqual(expect.stringMatching(/sections\[0\]\.paragraphs\[1\]: reading grade \d+/))
+  })
+
+  it('flags a sentence longer than 20 words', () => {
+    const long = 'You can walk and sit and stand and rest and stretch and bend and turn and lift and carry and climb and swim today.'
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', long))
+    expect(problemsFor('sore-hip')).toContainEqual(expect.stringMatching(/a sentence of 24 words \(20 at most\)/))
+  })
+
+  it('flags 10 words in a row copied from a source article', () => {
+    const sources = join(dir.path, 'sources')
+    mkdirSync(sources)
+    writeFileSync(join(sources, 'a.txt'), 'Long ago the smooth lining of the hip joint wears away slowly over many years in most people.')
+    expect(copiedRun('the lining of the hip', sourceRuns(sources))).toBeNull()
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('It can ache at night.', 'The smooth lining of the hip joint wears away slowly over many years.'),
+    )
+    expect(problemsFor('sore-hip', 'en', { sourcesDir: sources })).toContainEqual(expect.stringContaining('copies 10 words in a row'))
+  })
+
+  it.each([
+    ['Divers get it from helium bubbles.', 'helium'],
+    ['Patting your hips opens the meridians.', 'not medicine'],
+    ['X-rays are an invasive test.', 'not invasive'],
+    ['This revolutionary injection helps.', 'marketing'],
+  ])('flags a known error of the sources: %s', (sentence, why) => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', sentence))
+    expect(problemsFor('sore-hip')).toContainEqual(expect.stringContaining(why))
+  })
+
+  it('flags a medical word that is not in the glossary', () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'The labrum can tear.'))
+    expect(problemsFor('sore-hip')).toContainEqual('glossary: "labrum" is used but not defined in the glossary')
+  })
+
+  it('flags joint infection mentioned without calling it an emergency', () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'A joint infection is possible.'))
+    expect(problemsFor('sore-hip')).toContainEqual(expect.stringContaining('not called an emergency'))
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('A joint infection is possible.', 'A joint infection is an emergency.'))
+    expect(problemsFor('sore-hip')).not.toContainEqual(expect.stringContaining('not called an emergency'))
+  })
+
+  it('flags a procedure missing recovery milestones, red flags or quiz questions', () => {
+    const problems = problemsFor('test-injection')
+    expect(problems).toContainEqual('recovery: no milestone for day-1-2, days-3-7, months')
+    expect(problems).toContainEqual('quiz: has 1 questions; write 3 to 5')
+  })
+
+  it('flags a missing translation, and a translation whose structure differs from the English', () => {
+    expect(problemsFor('test-injection')).toContainEqual('missing translation: no es version')
+    expect(problemsFor('sore-hip', 'es')).toContainEqual('faqs: the English has 1, this translation has 0')
+  })
+
+  it('reports a stale translation until it is re-stamped with the English hash', () => {
+    expect(problemsFor('sore-hip', 'es')).toContainEqual(expect.stringContaining('stale translation'))
+    const hash = loadContent(content).items.find((i) => i.item.id === 'sore-hip' && i.locale === 'en')?.textHash
+    editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace("'000000000000'", `'${hash}'`))
+    expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
+  })
+
+  it('flags a review past due, and a review interval over 3 years', () => {
+    expect(problemsFor('sore-hip', 'en', { today: '2028-02-01' })).toContainEqual('review: was due on 2028-01-10')
+    const report = checkLibrary(loadContent(content), { today: '2027-11-01' })
+    expect(report.items.find((i) => i.id === 'sore-hip' && i.locale === 'en')?.review).toBe('due-soon')
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('nextReviewDue: 2028-01-10', 'nextReviewDue: 2030-01-11'))
+    expect(problemsFor('sore-hip')).toContainEqual('review: the next review is due more than 3 years after the last')
+  })
+
+  it('flags a glossary term with no Spanish definition', () => {
+    const report = checkLibrary(loadContent(content), { today: TODAY })
+    expect(report.library).toContainEqual('glossary: "joint" has no es definition')
+    expect(report.ok).toBe(false)
+  })
+})
