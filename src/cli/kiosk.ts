@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
 import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
+import { stampTranslations } from '../core/content/stamp.ts'
 import { DatabaseError, openContentDb } from '../core/db/open.ts'
 import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
@@ -78,6 +79,17 @@ program
     console.log(`Mean reading grade across the English library: ${report.meanGrade.toFixed(2)} (6.5 at most)`)
     console.log(report.ok ? 'All content checks pass.' : 'Some content checks fail.')
     process.exitCode = report.ok ? 0 : 1
+  })
+
+program
+  .command('stamp-translation')
+  .description('record that the translations of these items match their current English text')
+  .argument('[ids...]', 'item ids (every translation when none is given)')
+  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .action((ids: string[], opts: { content: string }) => {
+    for (const s of stampTranslations(opts.content, loadContent(opts.content), ids)) {
+      console.log(`${s.file}: translatedFrom ${s.hash}`)
+    }
   })
 
 program

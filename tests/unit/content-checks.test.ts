@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkLibrary, copiedRun, sourceRuns } from '../../src/core/content/check.ts'
 import { loadContent } from '../../src/core/content/load.ts'
 import { fernandezHuerta, fleschKincaidGrade, spanishSyllables } from '../../src/core/content/readability.ts'
+import { stampTranslations } from '../../src/core/content/stamp.ts'
 import { copyFixtureContent, editFile, tempDir, type TempDir } from '../fixtures/library.ts'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 let dir: TempDir
@@ -116,5 +117,18 @@ describe('content checks', () => {
     const report = checkLibrary(loadContent(content), { today: TODAY })
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')
     expect(report.ok).toBe(false)
+  })
+})
+
+describe('stamping translations', () => {
+  it('records the English hash in the translation, editing only that line, and clears the stale flag', () => {
+    const file = join(content, 'conditions/sore-hip.es.yaml')
+    const before = readFileSync(file, 'utf8')
+    const [stamped] = stampTranslations(content, loadContent(content), ['sore-hip'])
+    const after = readFileSync(file, 'utf8')
+    expect(after.replace(/^translatedFrom:.*\n/m, '')).toBe(before.replace(/^translatedFrom:.*\n/m, ''))
+    expect(after).toContain(`translatedFrom: '${stamped?.hash}'`)
+    expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
+    expect(() => stampTranslations(content, loadContent(content), ['no-such-item'])).toThrow(/No English item/)
   })
 })

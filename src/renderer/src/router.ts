@@ -1,0 +1,46 @@
+import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+import ConditionView from './views/ConditionView.vue'
+import ProcedureShell from './views/ProcedureShell.vue'
+import ProcedureOverview from './views/ProcedureOverview.vue'
+import StepView from './views/StepView.vue'
+import RisksView from './views/RisksView.vue'
+import RecoveryView from './views/RecoveryView.vue'
+import NotFoundView from './views/NotFoundView.vue'
+
+/**
+ * Every screen is a route, so staff can open any screen directly (and a test can).
+ * The procedure screens share one shell that loads the procedure once and hands
+ * it to each child as a prop. All views are bundled eagerly: the kiosk is offline
+ * and small, and a lazy chunk failing to load would be one more way to break.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
+  {
+    path: '/procedures/:id',
+    component: ProcedureShell,
+    props: true,
+    children: [
+      { path: '', name: 'procedure', component: ProcedureOverview },
+      {
+        path: 'steps/:n(\\d+)',
+        name: 'step',
+        component: StepView,
+        props: (route) => ({ n: Number(route.params.n) }),
+      },
+      { path: 'risks', name: 'risks', component: RisksView },
+      { path: 'recovery', name: 'recovery', component: RecoveryView },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
+]
+
+export function createKioskRouter(history: RouterHistory) {
+  return createRouter({
+    history,
+    routes,
+    // Every new screen starts at the top; no smooth scrolling (reduced motion, and calmer).
+    scrollBehavior: () => ({ top: 0 }),
+  })
+}
