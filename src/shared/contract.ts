@@ -5,6 +5,7 @@
  * Adding a method is one edit here plus its implementation in the core.
  */
 import { z } from 'zod'
+import { ANATOMY_PARTS } from './anatomy.ts'
 import type { MethodName } from './methods.ts'
 
 export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
@@ -148,6 +149,13 @@ export const GlossaryTerm = z.object({
 })
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 
+export const AnatomyPart = z.object({
+  id: z.enum(ANATOMY_PARTS),
+  name: z.string(),
+  description: z.string(),
+})
+export type AnatomyPart = z.infer<typeof AnatomyPart>
+
 export const SnippetPart = z.object({ text: z.string(), match: z.boolean() })
 export const SearchHit = z.object({
   id: ItemId,
@@ -186,6 +194,7 @@ export const contract = {
   getProcedure: method(ByItem, Procedure),
   search: method(z.strictObject({ locale: Locale, query: z.string().max(200) }), z.array(SearchHit)),
   getGlossary: method(ByLocale, z.array(GlossaryTerm)),
+  getAnatomy: method(ByLocale, z.array(AnatomyPart)),
   contentInfo: method(z.strictObject({}), ContentInfo),
 } satisfies Record<MethodName, Method>
 

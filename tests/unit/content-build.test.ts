@@ -187,6 +187,13 @@ describe('bad content fails the build, naming file, item and field', () => {
     )
   })
 
+  it('refuses anatomy that leaves out a part of the hip', () => {
+    editFile(content, 'anatomy.en.yaml', (t) => t.replace(/^  - \{ id: labrum.*\n/m, ''))
+    expect(problemsOf(() => loadContent(content))).toContainEqual(
+      expect.objectContaining({ file: expect.stringMatching(/anatomy\.en\.yaml$/), field: 'parts', message: expect.stringContaining('labrum') }),
+    )
+  })
+
   it('refuses a duplicate glossary id across files', () => {
     writeFileSync(join(content, 'glossary/more.en.yaml'), 'terms:\n  - id: joint\n    term: joint\n    definition: Again.\n')
     expect(problemsOf(() => loadContent(content))).toContainEqual(

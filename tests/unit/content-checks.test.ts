@@ -116,6 +116,7 @@ describe('content checks', () => {
   it('flags a glossary term with no Spanish definition', () => {
     const report = checkLibrary(loadContent(content), { today: TODAY })
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')
+    expect(report.library).toContainEqual(expect.stringContaining('anatomy: no es descriptions'))
     expect(report.ok).toBe(false)
   })
 })

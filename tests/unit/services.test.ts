@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../src/core/db/migrations.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService, ftsQuery } from '../../src/core/services/content-service.ts'
 import type { Handlers } from '../../src/core/services/content-service.ts'
@@ -108,10 +109,17 @@ describe('content service', () => {
     ])
   })
 
+  it('describes every part of the hip for the anatomy diagram, in order', () => {
+    const parts = service.getAnatomy({ locale: 'en' })
+    expect(parts.map((p) => p.id)).toEqual(['ball', 'socket', 'cartilage', 'labrum', 'synovial-fluid', 'capsule', 'bursae', 'tendons'])
+    expect(parts[3]).toEqual({ id: 'labrum', name: 'Labrum', description: 'A rim of tough tissue around the socket.' })
+    expect(service.getAnatomy({ locale: 'es' })).toEqual([])
+  })
+
   it('reports the content hash, schema version, languages and counts', () => {
     const info = service.contentInfo({})
     expect(info.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    expect(info.schemaVersion).toBe(1)
+    expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     expect(info.locales).toEqual(['en', 'es'])
     expect(info.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2 })
   })

@@ -25,6 +25,7 @@ export function contentHashOf(library: ContentLibrary): string {
     sources: library.sources,
     items: library.items.map((i) => ({ locale: i.locale, item: i.item })),
     glossary: library.glossary,
+    anatomy: library.anatomy,
   })
 }
 
@@ -48,6 +49,7 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
     question: db.prepare('INSERT INTO questions_to_ask (item_id, locale, position, text) VALUES (?, ?, ?, ?)'),
     quiz: db.prepare('INSERT INTO quiz (item_id, locale, position, question, options, answer, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     term: db.prepare('INSERT INTO glossary (id, locale, term, definition, forms) VALUES (?, ?, ?, ?, ?)'),
+    part: db.prepare('INSERT INTO anatomy (id, locale, position, name, description) VALUES (?, ?, ?, ?, ?)'),
   }
 
   db.transaction(() => {
@@ -86,6 +88,9 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
     }
     for (const { locale, term } of library.glossary) {
       insert.term.run(term.id, locale, term.term, term.definition, JSON.stringify(term.forms))
+    }
+    for (const { locale, parts } of library.anatomy) {
+      parts.forEach((p, i) => insert.part.run(p.id, locale, i, p.name, p.description))
     }
   })()
 }

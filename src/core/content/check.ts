@@ -286,6 +286,24 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       library_.push(`glossary: the definition of "${term.id}" reads at grade ${grade.toFixed(1)}`)
     }
   }
+  for (const locale of LOCALES) {
+    const parts = library.anatomy.find((a) => a.locale === locale)?.parts
+    if (!parts) {
+      library_.push(`anatomy: no ${locale} descriptions of the parts of the hip (content/anatomy.${locale}.yaml)`)
+      continue
+    }
+    for (const part of parts) {
+      if (locale === 'en') {
+        const grade = fleschKincaidGrade(part.description)
+        allGrades.push(grade)
+        if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
+          library_.push(`anatomy: the description of "${part.id}" reads at grade ${grade.toFixed(1)}`)
+        }
+      }
+      const copied = copiedRun(part.description, runs)
+      if (copied) library_.push(`anatomy: "${part.id}" copies 10 words from a source article: "${copied}"`)
+    }
+  }
   const meanGrade = allGrades.length ? allGrades.reduce((a, b) => a + b, 0) / allGrades.length : 0
   if (meanGrade > READABILITY_LIMITS.maxMeanGrade) {
     library_.push(`readability: the mean grade across the library is ${meanGrade.toFixed(2)} (6.5 at most)`)

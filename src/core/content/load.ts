@@ -4,15 +4,15 @@
  * so an author can go straight to it.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Document } from 'yaml'
 import type { z } from 'zod'
 import { LOCALES } from '../../shared/contract.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
-import { GlossarySource, ItemSource, SourcesFile } from './schema.ts'
-import type { GlossarySource as Glossary, SourcesFile as Sources } from './schema.ts'
+import { AnatomySource, GlossarySource, ItemSource, SourcesFile } from './schema.ts'
+import type { AnatomySource as Anatomy, GlossarySource as Glossary, SourcesFile as Sources } from './schema.ts'
 
 export interface ContentProblem {
   file: string
@@ -57,6 +57,7 @@ export interface ContentLibrary {
   sources: Sources['sources']
   items: LoadedItem[]
   glossary: { locale: Locale; term: Glossary['terms'][number] }[]
+  anatomy: { locale: Locale; parts: Anatomy['parts'] }[]
 }
 
 const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure' }
@@ -220,6 +221,15 @@ export function loadContent(contentDir: string): ContentLibrary {
     }
   }
 
+  const anatomy: ContentLibrary['anatomy'] = []
+  for (const locale of LOCALES) {
+    const name = `anatomy.${locale}.yaml`
+    if (!existsSync(join(contentDir, name))) continue
+    const parsed = parseFile(join(contentDir, name), display(name), AnatomySource, '(anatomy)')
+    problems.push(...parsed.problems)
+    if (parsed.value) anatomy.push({ locale, parts: parsed.value.parts })
+  }
+
   if (!items.some((i) => i.locale === 'en')) {
     problems.push({ file: display(), item: '(library)', field: '(items)', message: 'there is no English content at all' })
   }
@@ -228,5 +238,5 @@ export function loadContent(contentDir: string): ContentLibrary {
   const order = (a: LoadedItem, b: LoadedItem) =>
     a.item.kind.localeCompare(b.item.kind) || a.item.id.localeCompare(b.item.id) || a.locale.localeCompare(b.locale)
   glossary.sort((a, b) => a.term.id.localeCompare(b.term.id) || a.locale.localeCompare(b.locale))
-  return { sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)), items: items.sort(order), glossary }
+  return { sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)), items: items.sort(order), glossary, anatomy }
 }

@@ -12,6 +12,7 @@ import {
   RiskAction,
 } from '../../shared/contract.ts'
 import { PICTURE_IDS } from '../../shared/pictures.ts'
+import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
 
 const Picture = z.enum(PICTURE_IDS)
 
@@ -135,3 +136,14 @@ export const SourcesFile = z.strictObject({
     .min(1),
 })
 export type SourcesFile = z.infer<typeof SourcesFile>
+
+export const AnatomySource = z.strictObject({
+  parts: z
+    .array(z.strictObject({ id: z.enum(ANATOMY_PARTS), name: Text, description: Text }))
+    .min(1)
+    .refine((parts) => ANATOMY_PARTS.every((id) => parts.some((p) => p.id === id)), {
+      message: `describe every part of the hip: ${ANATOMY_PARTS.join(', ')}`,
+    })
+    .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, { message: 'each part once only' }),
+})
+export type AnatomySource = z.infer<typeof AnatomySource>

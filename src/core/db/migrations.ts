@@ -210,6 +210,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    description: 'anatomy: plain descriptions of the parts of the hip for the diagram',
+    up(db) {
+      db.exec(`
+        CREATE TABLE anatomy (
+          id TEXT NOT NULL,
+          locale TEXT NOT NULL CHECK (locale IN ('en', 'es')),
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL,
+          PRIMARY KEY (id, locale)
+        ) STRICT;
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

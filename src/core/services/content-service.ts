@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3'
 import { LOCALES } from '../../shared/contract.ts'
 import type {
+  AnatomyPart,
   Condition,
   ContentInfo,
   FrequencyBand,
@@ -129,6 +130,9 @@ export function createContentService(db: Database): Handlers {
         WHERE search_fts MATCH @query AND f.locale = @locale
         ORDER BY f.rank LIMIT 500`,
     ),
+    anatomy: db.prepare<[Locale], AnatomyPart>(
+      `SELECT id, name, description FROM anatomy WHERE locale = ? ORDER BY position`,
+    ),
     meta: db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`),
     counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
       `SELECT (SELECT count(*) FROM items WHERE locale = 'en' AND kind = 'condition') AS conditions,
@@ -215,6 +219,10 @@ export function createContentService(db: Database): Handlers {
       return q.glossary.all(locale).map((r) => ({ ...r, forms: JSON.parse(r.forms) as string[] }))
     },
 
+    getAnatomy({ locale }): AnatomyPart[] {
+      return q.anatomy.all(locale)
+    },
+
     contentInfo(): ContentInfo {
       const counts = q.counts.get() ?? { conditions: 0, procedures: 0, glossary: 0 }
       return {
@@ -238,6 +246,7 @@ export function unavailableHandlers(reason: string): Handlers {
     getProcedure: refuse,
     search: refuse,
     getGlossary: refuse,
+    getAnatomy: refuse,
     contentInfo: refuse,
   }
 }
