@@ -1,8 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
 
 const shared = resolve(import.meta.dirname, 'src/shared')
+
+/**
+ * The dev server injects CSS as <style> elements, which the page's strict
+ * style-src forbids. Relax it for `electron-vite dev` only; the built app keeps
+ * the strict policy.
+ */
+const devStylesCsp: Plugin = {
+  name: 'kiosk-dev-styles-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
 
 export default defineConfig({
   main: {
@@ -33,8 +45,9 @@ export default defineConfig({
         '@shared': shared,
       },
     },
-    plugins: [vue()],
+    plugins: [vue(), devStylesCsp],
     build: {
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
   },

@@ -32,7 +32,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: systemChromium(),
       // Quiet on a closed network: no background calls home.
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: {

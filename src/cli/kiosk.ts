@@ -15,7 +15,8 @@ import { createContentService, unavailableHandlers } from '../core/services/cont
 
 function port(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
   return n
 }
 
@@ -37,7 +38,8 @@ program
       console.log(
         `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
       )
-      for (const t of s.staleTranslations) console.log(`  note: the ${t.locale} translation of "${t.id}" is stale`)
+      for (const t of s.staleTranslations)
+        console.log(`  note: the ${t.locale} translation of "${t.id}" is stale`)
     } catch (err) {
       if (!(err instanceof ContentError)) throw err
       console.error(err.message)
@@ -48,10 +50,16 @@ program
 
 program
   .command('check-content')
-  .description('check every item and language: readability, originality, completeness, review dates, stale translations')
+  .description(
+    'check every item and language: readability, originality, completeness, review dates, stale translations',
+  )
   .option('--content <dir>', 'content source folder', CONTENT_DIR)
   .option('--sources <dir>', 'source articles, for the originality check', SOURCES_DIR)
-  .option('--today <date>', 'check review dates as of this day (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+  .option(
+    '--today <date>',
+    'check review dates as of this day (YYYY-MM-DD)',
+    new Date().toISOString().slice(0, 10),
+  )
   .action((opts: { content: string; sources: string; today: string }) => {
     let library
     try {
@@ -63,7 +71,9 @@ program
       return
     }
     const report = checkLibrary(library, { today: opts.today, sourcesDir: opts.sources })
-    const english = new Map(library.items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i.textHash]))
+    const english = new Map(
+      library.items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i.textHash]),
+    )
     console.log('item                                   lang  readability          review    translation')
     for (const r of report.items) {
       const score =
@@ -72,7 +82,9 @@ program
           : `ease ${r.readability.mean.toFixed(0)} (min ${r.readability.worst.toFixed(0)})`
       const translation = r.locale === 'en' ? `hash ${english.get(r.id)}` : r.stale ? 'STALE' : 'up to date'
       const mark = r.problems.length ? '✗' : '✓'
-      console.log(`${mark} ${r.id.padEnd(36)} ${r.locale.padEnd(5)} ${score.padEnd(20)} ${r.review.padEnd(9)} ${translation}`)
+      console.log(
+        `${mark} ${r.id.padEnd(36)} ${r.locale.padEnd(5)} ${score.padEnd(20)} ${r.review.padEnd(9)} ${translation}`,
+      )
       for (const p of r.problems) console.log(`    ${r.file}: ${p}`)
     }
     for (const p of report.library) console.log(`✗ ${p}`)

@@ -13,10 +13,17 @@ import type { RendererLocation, SenderFrameLike } from './security.ts'
 
 /** The parts of ipcMain we use. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: SenderFrameLike | null }, input: unknown) => Promise<Result<unknown>>): void
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: SenderFrameLike | null }, input: unknown) => Promise<Result<unknown>>,
+  ): void
 }
 
-export function registerContract(ipc: IpcMainLike, getHandlers: () => Handlers, location: RendererLocation): void {
+export function registerContract(
+  ipc: IpcMainLike,
+  getHandlers: () => Handlers,
+  location: RendererLocation,
+): void {
   for (const method of METHOD_NAMES) {
     ipc.handle(ipcChannel(method), async (event, input) => {
       if (!isTrustedSender(event.senderFrame, location)) {

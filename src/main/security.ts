@@ -51,13 +51,19 @@ export interface SenderFrameLike {
 }
 
 /** IPC is answered only for our own page's top frame, never for an iframe or other origin. */
-export function isTrustedSender(frame: SenderFrameLike | null | undefined, location: RendererLocation): boolean {
+export function isTrustedSender(
+  frame: SenderFrameLike | null | undefined,
+  location: RendererLocation,
+): boolean {
   return !!frame && frame.parent === null && isOwnPage(frame.url, location)
 }
 
 /** The parts of WebContents the hardening touches. */
 export interface ContentsLike {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
@@ -72,7 +78,9 @@ export function hardenContents(contents: ContentsLike): void {
 
 /** The parts of Session the hardening touches. */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void
   setPermissionCheckHandler(handler: () => boolean): void
   setDevicePermissionHandler?(handler: () => boolean): void
 }
@@ -85,11 +93,18 @@ export function denyAllPermissions(session: SessionLike): void {
 }
 
 /** Keyboard shortcuts that would let a patient out of the kiosk or reload it. */
-export function isBlockedShortcut(input: { key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }): boolean {
+export function isBlockedShortcut(input: {
+  key: string
+  control: boolean
+  meta: boolean
+  alt: boolean
+  shift: boolean
+}): boolean {
   const key = input.key.toLowerCase()
   const mod = input.control || input.meta
   if (key === 'f5' || key === 'f11' || key === 'f12') return true
-  if (mod && (key === 'r' || key === 'w' || key === 'q' || key === 'n' || key === 't' || key === 'p')) return true
+  if (mod && (key === 'r' || key === 'w' || key === 'q' || key === 'n' || key === 't' || key === 'p'))
+    return true
   if (mod && input.shift && key === 'i') return true
   if (input.alt && key === 'f4') return true
   return false

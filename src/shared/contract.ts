@@ -6,12 +6,27 @@
  */
 import { z } from 'zod'
 import { ANATOMY_PARTS } from './anatomy.ts'
+import {
+  FREQUENCY_BANDS,
+  ITEM_KINDS,
+  LOCALES,
+  RECOVERY_PERIODS,
+  RED_FLAG_LEVELS,
+  RISK_ACTIONS,
+} from './vocabulary.ts'
 import type { MethodName } from './methods.ts'
 
 export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
+export {
+  FREQUENCY_BANDS,
+  ITEM_KINDS,
+  LOCALES,
+  RECOVERY_PERIODS,
+  RED_FLAG_LEVELS,
+  RISK_ACTIONS,
+} from './vocabulary.ts'
 export type { MethodName } from './methods.ts'
 
-export const LOCALES = ['en', 'es'] as const
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
 
@@ -23,19 +38,18 @@ export const ItemId = z
 
 export const IsoDate = z.iso.date()
 
-export const ItemKind = z.enum(['condition', 'procedure'])
+export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
 
 /** How often a risk happens, in the words a patient hears. */
-export const FrequencyBand = z.enum(['common', 'uncommon', 'rare', 'very-rare'])
+export const FrequencyBand = z.enum(FREQUENCY_BANDS)
 export type FrequencyBand = z.infer<typeof FrequencyBand>
 
 /** What a patient should do if this happens. */
-export const RiskAction = z.enum(['none', 'call', 'emergency'])
+export const RiskAction = z.enum(RISK_ACTIONS)
 export type RiskAction = z.infer<typeof RiskAction>
 
 /** Recovery milestones, in the order a patient lives them. */
-export const RECOVERY_PERIODS = ['same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months'] as const
 export const RecoveryPeriod = z.enum(RECOVERY_PERIODS)
 export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
 
@@ -98,7 +112,7 @@ export const Milestone = z.object({
 })
 export type Milestone = z.infer<typeof Milestone>
 
-export const RedFlag = z.object({ level: z.enum(['call', 'emergency']), text: z.string() })
+export const RedFlag = z.object({ level: z.enum(RED_FLAG_LEVELS), text: z.string() })
 export type RedFlag = z.infer<typeof RedFlag>
 
 export const QuizQuestion = z.object({
@@ -169,7 +183,11 @@ export const ContentInfo = z.object({
   contentHash: z.string(),
   schemaVersion: z.number().int(),
   locales: z.array(Locale),
-  counts: z.object({ conditions: z.number().int(), procedures: z.number().int(), glossary: z.number().int() }),
+  counts: z.object({
+    conditions: z.number().int(),
+    procedures: z.number().int(),
+    glossary: z.number().int(),
+  }),
 })
 export type ContentInfo = z.infer<typeof ContentInfo>
 

@@ -3,7 +3,15 @@
  * sandboxed preload can list them without bundling zod. contract.ts must
  * declare exactly these (checked by the compiler).
  */
-export const METHOD_NAMES = ['listTopics', 'getCondition', 'getProcedure', 'search', 'getGlossary', 'getAnatomy', 'contentInfo'] as const
+export const METHOD_NAMES = [
+  'listTopics',
+  'getCondition',
+  'getProcedure',
+  'search',
+  'getGlossary',
+  'getAnatomy',
+  'contentInfo',
+] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 

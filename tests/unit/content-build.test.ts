@@ -30,7 +30,9 @@ function problemsOf(fn: () => unknown): ContentProblem[] {
 function dump(file: string): unknown {
   const db = new Database(file, { readonly: true })
   const names = db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name",
+    )
     .all()
   const all = Object.fromEntries(names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]))
   db.close()
@@ -42,14 +44,18 @@ describe('building the content database', () => {
     const summary = buildContentDb(content, out)
     expect(summary.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2, locales: ['en', 'es'] })
     const db = new Database(out, { readonly: true })
-    const steps = db.prepare("SELECT title FROM steps WHERE item_id = 'test-injection' ORDER BY position").all()
+    const steps = db
+      .prepare("SELECT title FROM steps WHERE item_id = 'test-injection' ORDER BY position")
+      .all()
     expect(steps).toEqual([{ title: 'Lie down' }, { title: 'Clean the skin' }, { title: 'The injection' }])
     expect(db.prepare("SELECT about_n, about_m, action FROM risks WHERE name = 'Infection'").get()).toEqual({
       about_n: 1,
       about_m: 10000,
       action: 'emergency',
     })
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({ value: summary.contentHash })
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({
+      value: summary.contentHash,
+    })
     db.close()
   })
 
@@ -65,16 +71,22 @@ describe('building the content database', () => {
 
   it('gives a different hash when any text changes', () => {
     const before = buildContentDb(content, out).contentHash
-    editFile(content, 'procedures/test-injection.en.yaml', (t) => t.replace('A small bruise.', 'A small bruise may form.'))
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('A small bruise.', 'A small bruise may form.'),
+    )
     expect(buildContentDb(content, out).contentHash).not.toBe(before)
   })
 
   it('marks a translation stale when its English text changes, and fresh when re-stamped', () => {
     expect(buildContentDb(content, out).staleTranslations).toEqual([{ id: 'sore-hip', locale: 'es' }])
     const english = loadContent(content).items.find((i) => i.item.id === 'sore-hip' && i.locale === 'en')
-    editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace("'000000000000'", `'${english?.textHash}'`))
+    editFile(content, 'conditions/sore-hip.es.yaml', (t) =>
+      t.replace("'000000000000'", `'${english?.textHash}'`),
+    )
     expect(buildContentDb(content, out).staleTranslations).toEqual([])
-    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'It can ache in bed.'))
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('It can ache at night.', 'It can ache in bed.'),
+    )
     expect(buildContentDb(content, out).staleTranslations).toEqual([{ id: 'sore-hip', locale: 'es' }])
   })
 
@@ -88,7 +100,12 @@ describe('bad content fails the build, naming file, item and field', () => {
   const PROCEDURE = 'procedures/test-injection.en.yaml'
   const procedureFile = join('content', PROCEDURE)
 
-  const cases: { name: string; file: string; edit: (t: string) => string; expected: Partial<ContentProblem> }[] = [
+  const cases: {
+    name: string
+    file: string
+    edit: (t: string) => string
+    expected: Partial<ContentProblem>
+  }[] = [
     {
       name: 'a missing field',
       file: PROCEDURE,
@@ -99,13 +116,21 @@ describe('bad content fails the build, naming file, item and field', () => {
       name: 'an unknown source reference',
       file: PROCEDURE,
       edit: (t) => t.replace('sources: [src-a, src-b]', 'sources: [src-a, src-nowhere]'),
-      expected: { item: 'test-injection', field: 'sources[1]', message: expect.stringContaining('unknown source "src-nowhere"') },
+      expected: {
+        item: 'test-injection',
+        field: 'sources[1]',
+        message: expect.stringContaining('unknown source "src-nowhere"'),
+      },
     },
     {
       name: 'a wrong type',
       file: PROCEDURE,
       edit: (t) => t.replace('  version: 1\n', '  version: first\n'),
-      expected: { item: 'test-injection', field: 'review.version', message: expect.stringContaining('expected number') },
+      expected: {
+        item: 'test-injection',
+        field: 'review.version',
+        message: expect.stringContaining('expected number'),
+      },
     },
     {
       name: 'an empty step list',
@@ -155,7 +180,12 @@ describe('bad content fails the build, naming file, item and field', () => {
     it(`refuses ${c.name}`, () => {
       editFile(content, c.file, c.edit)
       const problems = problemsOf(() => buildContentDb(content, out))
-      expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringMatching(new RegExp(`${c.file.replace('.', '\\.')}$`)), ...c.expected }))
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          file: expect.stringMatching(new RegExp(`${c.file.replace('.', '\\.')}$`)),
+          ...c.expected,
+        }),
+      )
     })
   }
 
@@ -175,7 +205,9 @@ describe('bad content fails the build, naming file, item and field', () => {
         file: expect.stringMatching(/procedures\/test-injection\.en\.yaml$/),
         item: 'test-injection',
         field: 'id',
-        message: expect.stringMatching(/duplicate id: "test-injection" is also defined in .*conditions\/test-injection\.en\.yaml/),
+        message: expect.stringMatching(
+          /duplicate id: "test-injection" is also defined in .*conditions\/test-injection\.en\.yaml/,
+        ),
       }),
     )
   })
@@ -183,26 +215,39 @@ describe('bad content fails the build, naming file, item and field', () => {
   it('refuses a translation with no English original', () => {
     rmSync(join(content, 'conditions/sore-hip.en.yaml'))
     expect(problemsOf(() => loadContent(content))).toContainEqual(
-      expect.objectContaining({ item: 'sore-hip', field: 'id', message: expect.stringContaining('no English original') }),
+      expect.objectContaining({
+        item: 'sore-hip',
+        field: 'id',
+        message: expect.stringContaining('no English original'),
+      }),
     )
   })
 
   it('refuses anatomy that leaves out a part of the hip', () => {
     editFile(content, 'anatomy.en.yaml', (t) => t.replace(/^  - \{ id: labrum.*\n/m, ''))
     expect(problemsOf(() => loadContent(content))).toContainEqual(
-      expect.objectContaining({ file: expect.stringMatching(/anatomy\.en\.yaml$/), field: 'parts', message: expect.stringContaining('labrum') }),
+      expect.objectContaining({
+        file: expect.stringMatching(/anatomy\.en\.yaml$/),
+        field: 'parts',
+        message: expect.stringContaining('labrum'),
+      }),
     )
   })
 
   it('refuses a duplicate glossary id across files', () => {
-    writeFileSync(join(content, 'glossary/more.en.yaml'), 'terms:\n  - id: joint\n    term: joint\n    definition: Again.\n')
+    writeFileSync(
+      join(content, 'glossary/more.en.yaml'),
+      'terms:\n  - id: joint\n    term: joint\n    definition: Again.\n',
+    )
     expect(problemsOf(() => loadContent(content))).toContainEqual(
       expect.objectContaining({ item: 'joint', field: 'terms[0].id' }),
     )
   })
 
   it('lists every problem at once, and the message names file, item and field', () => {
-    editFile(content, PROCEDURE, (t) => t.replace(/^duration: .*\n/m, '').replace('band: rare', 'band: often'))
+    editFile(content, PROCEDURE, (t) =>
+      t.replace(/^duration: .*\n/m, '').replace('band: rare', 'band: often'),
+    )
     try {
       buildContentDb(content, out)
       expect.unreachable()
@@ -222,7 +267,9 @@ describe('bad content fails the build, naming file, item and field', () => {
     expect(readFileSync(out)).toEqual(before)
     expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([])
     const db = new Database(out, { readonly: true })
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({ value: good.contentHash })
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({
+      value: good.contentHash,
+    })
     db.close()
   })
 

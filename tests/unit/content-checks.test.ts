@@ -17,9 +17,10 @@ afterEach(() => dir.remove())
 
 const TODAY = '2026-11-23'
 const problemsFor = (id: string, locale = 'en', options: { today?: string; sourcesDir?: string } = {}) =>
-  checkLibrary(loadContent(content), { today: options.today ?? TODAY, sourcesDir: options.sourcesDir }).items.find(
-    (i) => i.id === id && i.locale === locale,
-  )?.problems ?? []
+  checkLibrary(loadContent(content), {
+    today: options.today ?? TODAY,
+    sourcesDir: options.sourcesDir,
+  }).items.find((i) => i.id === id && i.locale === locale)?.problems ?? []
 
 describe('readability measures', () => {
   it('scores plain sentences low and dense medical prose high', () => {
@@ -43,26 +44,42 @@ describe('readability measures', () => {
 describe('content checks', () => {
   it('flags a paragraph above reading grade 8, quoting it', () => {
     editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
-      t.replace('It can ache at night.', 'Degenerative osteoarthritic deterioration characteristically necessitates multidisciplinary management.'),
+      t.replace(
+        'It can ache at night.',
+        'Degenerative osteoarthritic deterioration characteristically necessitates multidisciplinary management.',
+      ),
     )
-    expect(problemsFor('sore-hip')).toContainEqual(expect.stringMatching(/sections\[0\]\.paragraphs\[1\]: reading grade \d+/))
+    expect(problemsFor('sore-hip')).toContainEqual(
+      expect.stringMatching(/sections\[0\]\.paragraphs\[1\]: reading grade \d+/),
+    )
   })
 
   it('flags a sentence longer than 20 words', () => {
-    const long = 'You can walk and sit and stand and rest and stretch and bend and turn and lift and carry and climb and swim today.'
+    const long =
+      'You can walk and sit and stand and rest and stretch and bend and turn and lift and carry and climb and swim today.'
     editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', long))
-    expect(problemsFor('sore-hip')).toContainEqual(expect.stringMatching(/a sentence of 24 words \(20 at most\)/))
+    expect(problemsFor('sore-hip')).toContainEqual(
+      expect.stringMatching(/a sentence of 24 words \(20 at most\)/),
+    )
   })
 
   it('flags 10 words in a row copied from a source article', () => {
     const sources = join(dir.path, 'sources')
     mkdirSync(sources)
-    writeFileSync(join(sources, 'a.txt'), 'Long ago the smooth lining of the hip joint wears away slowly over many years in most people.')
+    writeFileSync(
+      join(sources, 'a.txt'),
+      'Long ago the smooth lining of the hip joint wears away slowly over many years in most people.',
+    )
     expect(copiedRun('the lining of the hip', sourceRuns(sources))).toBeNull()
     editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
-      t.replace('It can ache at night.', 'The smooth lining of the hip joint wears away slowly over many years.'),
+      t.replace(
+        'It can ache at night.',
+        'The smooth lining of the hip joint wears away slowly over many years.',
+      ),
     )
-    expect(problemsFor('sore-hip', 'en', { sourcesDir: sources })).toContainEqual(expect.stringContaining('copies 10 words in a row'))
+    expect(problemsFor('sore-hip', 'en', { sourcesDir: sources })).toContainEqual(
+      expect.stringContaining('copies 10 words in a row'),
+    )
   })
 
   it.each([
@@ -76,14 +93,22 @@ describe('content checks', () => {
   })
 
   it('flags a medical word that is not in the glossary', () => {
-    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'The labrum can tear.'))
-    expect(problemsFor('sore-hip')).toContainEqual('glossary: "labrum" is used but not defined in the glossary')
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('It can ache at night.', 'The labrum can tear.'),
+    )
+    expect(problemsFor('sore-hip')).toContainEqual(
+      'glossary: "labrum" is used but not defined in the glossary',
+    )
   })
 
   it('flags joint infection mentioned without calling it an emergency', () => {
-    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('It can ache at night.', 'A joint infection is possible.'))
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('It can ache at night.', 'A joint infection is possible.'),
+    )
     expect(problemsFor('sore-hip')).toContainEqual(expect.stringContaining('not called an emergency'))
-    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('A joint infection is possible.', 'A joint infection is an emergency.'))
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('A joint infection is possible.', 'A joint infection is an emergency.'),
+    )
     expect(problemsFor('sore-hip')).not.toContainEqual(expect.stringContaining('not called an emergency'))
   })
 
@@ -100,17 +125,25 @@ describe('content checks', () => {
 
   it('reports a stale translation until it is re-stamped with the English hash', () => {
     expect(problemsFor('sore-hip', 'es')).toContainEqual(expect.stringContaining('stale translation'))
-    const hash = loadContent(content).items.find((i) => i.item.id === 'sore-hip' && i.locale === 'en')?.textHash
+    const hash = loadContent(content).items.find(
+      (i) => i.item.id === 'sore-hip' && i.locale === 'en',
+    )?.textHash
     editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace("'000000000000'", `'${hash}'`))
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
   })
 
   it('flags a review past due, and a review interval over 3 years', () => {
-    expect(problemsFor('sore-hip', 'en', { today: '2028-02-01' })).toContainEqual('review: was due on 2028-01-10')
+    expect(problemsFor('sore-hip', 'en', { today: '2028-02-01' })).toContainEqual(
+      'review: was due on 2028-01-10',
+    )
     const report = checkLibrary(loadContent(content), { today: '2027-11-01' })
     expect(report.items.find((i) => i.id === 'sore-hip' && i.locale === 'en')?.review).toBe('due-soon')
-    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('nextReviewDue: 2028-01-10', 'nextReviewDue: 2030-01-11'))
-    expect(problemsFor('sore-hip')).toContainEqual('review: the next review is due more than 3 years after the last')
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('nextReviewDue: 2028-01-10', 'nextReviewDue: 2030-01-11'),
+    )
+    expect(problemsFor('sore-hip')).toContainEqual(
+      'review: the next review is due more than 3 years after the last',
+    )
   })
 
   it('flags a glossary term with no Spanish definition', () => {
@@ -130,6 +163,8 @@ describe('stamping translations', () => {
     expect(after.replace(/^translatedFrom:.*\n/m, '')).toBe(before.replace(/^translatedFrom:.*\n/m, ''))
     expect(after).toContain(`translatedFrom: '${stamped?.hash}'`)
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
-    expect(() => stampTranslations(content, loadContent(content), ['no-such-item'])).toThrow(/No English item/)
+    expect(() => stampTranslations(content, loadContent(content), ['no-such-item'])).toThrow(
+      /No English item/,
+    )
   })
 })

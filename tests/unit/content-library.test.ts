@@ -9,7 +9,10 @@ import { CONTENT_DIR, SOURCES_DIR } from '../../src/core/paths.ts'
 import { LOCALES } from '../../src/shared/contract.ts'
 
 const library = loadContent(CONTENT_DIR)
-const report = checkLibrary(library, { today: new Date().toISOString().slice(0, 10), sourcesDir: SOURCES_DIR })
+const report = checkLibrary(library, {
+  today: new Date().toISOString().slice(0, 10),
+  sourcesDir: SOURCES_DIR,
+})
 
 const CONDITIONS = [
   'hip-osteoarthritis',
@@ -64,8 +67,10 @@ describe('the content library', () => {
     expect(JSON.stringify(es?.item)).toMatch(/urgencia/i)
   })
 
-  it('explains diving risk as decompression sickness (nitrogen), not the articles\' helium story', () => {
-    const text = JSON.stringify(library.items.find((i) => i.item.id === 'osteonecrosis' && i.locale === 'en')?.item)
+  it("explains diving risk as decompression sickness (nitrogen), not the articles' helium story", () => {
+    const text = JSON.stringify(
+      library.items.find((i) => i.item.id === 'osteonecrosis' && i.locale === 'en')?.item,
+    )
     expect(text).toMatch(/nitrogen/i)
     expect(text).not.toMatch(/helium/i)
   })
@@ -79,7 +84,9 @@ describe('the content library', () => {
 
   it('never gives a dose', () => {
     for (const { item, file } of library.items) {
-      expect(JSON.stringify(item), file).not.toMatch(/\b\d+(\.\d+)?\s?(mg|ml|mcg|µg|milligrams?|millilitres?|cc)\b/i)
+      expect(JSON.stringify(item), file).not.toMatch(
+        /\b\d+(\.\d+)?\s?(mg|ml|mcg|µg|milligrams?|millilitres?|cc)\b/i,
+      )
     }
   })
 })

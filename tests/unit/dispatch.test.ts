@@ -30,7 +30,10 @@ describe('dispatch validates every call against the contract', () => {
   for (const [name, method, input, fields] of bad) {
     it(`refuses ${name} with a typed bad-input error naming the field`, async () => {
       const r = await dispatch(handlers, method, input)
-      expect(r).toEqual({ ok: false, error: { code: 'bad-input', message: expect.stringContaining(method), fields } })
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'bad-input', message: expect.stringContaining(method), fields },
+      })
     })
   }
 
@@ -43,7 +46,10 @@ describe('dispatch validates every call against the contract', () => {
 
   it('turns a not-found failure into a typed error', async () => {
     const r = await dispatch(handlers, 'getCondition', { locale: 'en', id: 'no-such-thing' })
-    expect(r).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no-such-thing') } })
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('no-such-thing') },
+    })
   })
 
   it('turns a crash inside a handler into an internal error, logging no request content', async () => {
@@ -54,7 +60,9 @@ describe('dispatch validates every call against the contract', () => {
         throw new Error('SQL failed near "my private words"')
       },
     }
-    const r = await dispatch(crashing, 'search', { locale: 'en', query: 'my private words' }, (m) => logged.push(m))
+    const r = await dispatch(crashing, 'search', { locale: 'en', query: 'my private words' }, (m) =>
+      logged.push(m),
+    )
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } })
     expect(logged).toHaveLength(1)
     expect(logged[0]).toContain('internal error in search')
@@ -62,7 +70,9 @@ describe('dispatch validates every call against the contract', () => {
   })
 
   it('says why when the content is unavailable', async () => {
-    const r = await dispatch(unavailableHandlers('The content is unavailable.'), 'listTopics', { locale: 'en' })
+    const r = await dispatch(unavailableHandlers('The content is unavailable.'), 'listTopics', {
+      locale: 'en',
+    })
     expect(r).toEqual({ ok: false, error: { code: 'unavailable', message: 'The content is unavailable.' } })
   })
 })

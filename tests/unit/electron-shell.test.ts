@@ -44,7 +44,8 @@ describe('the kiosk window', () => {
     const listeners = new Map<string, (e: { preventDefault(): void }, url: string) => void>()
     let openHandler: ((d: { url: string }) => { action: string }) | undefined
     const contents: ContentsLike = {
-      on: (event: string, listener: (e: { preventDefault(): void }, url: string) => void) => listeners.set(event, listener),
+      on: (event: string, listener: (e: { preventDefault(): void }, url: string) => void) =>
+        listeners.set(event, listener),
       setWindowOpenHandler: (h) => {
         openHandler = h
       },
@@ -63,7 +64,8 @@ describe('the kiosk window', () => {
     let check: (() => boolean) | undefined
     const session: SessionLike = {
       setPermissionRequestHandler: (h) => {
-        for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) h(null, p, (g) => answers.push(g))
+        for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read'])
+          h(null, p, (g) => answers.push(g))
       },
       setPermissionCheckHandler: (h) => {
         check = h
@@ -75,8 +77,10 @@ describe('the kiosk window', () => {
   })
 
   it('blocks reload, close, devtools and fullscreen shortcuts in kiosk mode, but not typing', () => {
-    const key = (k: string, mods: Partial<{ control: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) =>
-      isBlockedShortcut({ key: k, control: false, meta: false, alt: false, shift: false, ...mods })
+    const key = (
+      k: string,
+      mods: Partial<{ control: boolean; meta: boolean; alt: boolean; shift: boolean }> = {},
+    ) => isBlockedShortcut({ key: k, control: false, meta: false, alt: false, shift: false, ...mods })
     expect(key('r', { control: true })).toBe(true)
     expect(key('F5')).toBe(true)
     expect(key('I', { control: true, shift: true })).toBe(true)
@@ -101,7 +105,11 @@ describe('IPC', () => {
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
   beforeAll(() => {
     const handlers = createContentService(openContentDb(buildFixtureDb(dir.path)))
-    registerContract({ handle: (channel, listener) => registered.set(channel, listener) }, () => handlers, location)
+    registerContract(
+      { handle: (channel, listener) => registered.set(channel, listener) },
+      () => handlers,
+      location,
+    )
   })
   afterAll(() => dir.remove())
 
@@ -114,7 +122,10 @@ describe('IPC', () => {
   it('answers our own page with the same typed results as every transport', async () => {
     const r = await registered.get('kiosk:listTopics')?.({ senderFrame: ownFrame }, { locale: 'en' })
     expect(r?.ok).toBe(true)
-    const bad = await registered.get('kiosk:getProcedure')?.({ senderFrame: ownFrame }, { locale: 'en', id: 'Robert; DROP' })
+    const bad = await registered.get('kiosk:getProcedure')?.(
+      { senderFrame: ownFrame },
+      { locale: 'en', id: 'Robert; DROP' },
+    )
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } })
   })
 

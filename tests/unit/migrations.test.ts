@@ -24,11 +24,19 @@ describe('content schema migrations', () => {
     for (const where of [':memory:', 'a file'] as const) {
       it(`migration ${m.version} (${m.description}) applies on ${where} and sets user_version`, () => {
         const db = new Database(where === ':memory:' ? ':memory:' : join(dir.path, `m${m.version}.sqlite`))
-        migrate(db, MIGRATIONS.filter((x) => x.version < m.version))
+        migrate(
+          db,
+          MIGRATIONS.filter((x) => x.version < m.version),
+        )
         expect(schemaVersion(db)).toBe(m.version - 1)
-        migrate(db, MIGRATIONS.filter((x) => x.version <= m.version))
+        migrate(
+          db,
+          MIGRATIONS.filter((x) => x.version <= m.version),
+        )
         expect(schemaVersion(db)).toBe(m.version)
-        expect(tables(db)).toEqual(expect.arrayContaining(['items', 'steps', 'risks', 'recovery', 'glossary', 'search_fts']))
+        expect(tables(db)).toEqual(
+          expect.arrayContaining(['items', 'steps', 'risks', 'recovery', 'glossary', 'search_fts']),
+        )
         db.close()
       })
     }
@@ -80,9 +88,7 @@ describe('content schema migrations', () => {
       "INSERT INTO items VALUES ('x', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
     ).run()
     expect(() =>
-      db
-        .prepare("INSERT INTO risks VALUES ('x', 'en', 0, 'n', 'd', 'sometimes', NULL, NULL, 'none')")
-        .run(),
+      db.prepare("INSERT INTO risks VALUES ('x', 'en', 0, 'n', 'd', 'sometimes', NULL, NULL, 'none')").run(),
     ).toThrow(/CHECK constraint failed/)
   })
 
@@ -90,7 +96,9 @@ describe('content schema migrations', () => {
     const db = new Database(':memory:')
     migrate(db)
     const find = (word: string) =>
-      db.prepare<[string], { item_id: string }>('SELECT item_id FROM search_fts WHERE search_fts MATCH ?').all(word)
+      db
+        .prepare<[string], { item_id: string }>('SELECT item_id FROM search_fts WHERE search_fts MATCH ?')
+        .all(word)
     db.prepare(
       "INSERT INTO items VALUES ('x', 'en', 'condition', 'Hip', 'About bursitis', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
     ).run()

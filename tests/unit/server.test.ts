@@ -57,7 +57,10 @@ describe('loopback preview server', () => {
     for (const [request, status, code] of cases) {
       const res = await request
       expect(res.status).toBe(status)
-      expect(await res.json()).toEqual({ ok: false, error: expect.objectContaining({ code, message: expect.any(String) }) })
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code, message: expect.any(String) }),
+      })
     }
     // The server is still up and answering.
     expect((await post('/api/contentInfo', '{}')).status).toBe(200)
@@ -73,7 +76,14 @@ describe('loopback preview server', () => {
   })
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '//etc/passwd', '/renderer/../secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '//etc/passwd',
+      '/renderer/../secret.txt',
+    ]) {
       const res = await fetch(base + path)
       expect(res.status, path).toBeGreaterThanOrEqual(400)
       expect(await res.text()).not.toContain('outside the renderer folder')

@@ -53,14 +53,22 @@ describe('content service', () => {
       answer: 1,
       explanation: 'It is rare, but it is an emergency.',
     })
-    expect(p.review).toEqual({ version: 1, reviewedOn: '2026-02-01', nextReviewDue: '2029-02-01', reviewerRole: 'Test reviewer' })
+    expect(p.review).toEqual({
+      version: 1,
+      reviewedOn: '2026-02-01',
+      nextReviewDue: '2029-02-01',
+      reviewerRole: 'Test reviewer',
+    })
     expect(p.sources.map((s) => s.id)).toEqual(['src-a', 'src-b'])
     expect(p.stale).toBe(false)
   })
 
   it('returns a condition with its sections split into paragraphs', () => {
     const c = service.getCondition({ locale: 'en', id: 'sore-hip' })
-    expect(c.sections[0]?.paragraphs).toEqual(['The cartilage in your hip wears thin.', 'It can ache at night.'])
+    expect(c.sections[0]?.paragraphs).toEqual([
+      'The cartilage in your hip wears thin.',
+      'It can ache at night.',
+    ])
     expect(contract.getCondition.output.parse(c)).toEqual(c)
   })
 
@@ -95,7 +103,17 @@ describe('content service', () => {
   })
 
   it('treats search syntax as plain words, never as a query language', () => {
-    for (const query of ['"', 'fever"', 'NEAR(fever bruise)', 'fever OR', '*', '-fever', 'col:fever', "'; DROP TABLE items; --", '^fever']) {
+    for (const query of [
+      '"',
+      'fever"',
+      'NEAR(fever bruise)',
+      'fever OR',
+      '*',
+      '-fever',
+      'col:fever',
+      "'; DROP TABLE items; --",
+      '^fever',
+    ]) {
       expect(() => service.search({ locale: 'en', query })).not.toThrow()
     }
     expect(service.search({ locale: 'en', query: '   ' })).toEqual([])
@@ -104,15 +122,33 @@ describe('content service', () => {
 
   it('lists the glossary with every form of each word', () => {
     expect(service.getGlossary({ locale: 'en' })).toEqual([
-      { id: 'cartilage', term: 'cartilage', definition: 'Smooth tissue that covers the ends of bones.', forms: [] },
+      {
+        id: 'cartilage',
+        term: 'cartilage',
+        definition: 'Smooth tissue that covers the ends of bones.',
+        forms: [],
+      },
       { id: 'joint', term: 'joint', definition: 'Where two bones meet.', forms: ['joints'] },
     ])
   })
 
   it('describes every part of the hip for the anatomy diagram, in order', () => {
     const parts = service.getAnatomy({ locale: 'en' })
-    expect(parts.map((p) => p.id)).toEqual(['ball', 'socket', 'cartilage', 'labrum', 'synovial-fluid', 'capsule', 'bursae', 'tendons'])
-    expect(parts[3]).toEqual({ id: 'labrum', name: 'Labrum', description: 'A rim of tough tissue around the socket.' })
+    expect(parts.map((p) => p.id)).toEqual([
+      'ball',
+      'socket',
+      'cartilage',
+      'labrum',
+      'synovial-fluid',
+      'capsule',
+      'bursae',
+      'tendons',
+    ])
+    expect(parts[3]).toEqual({
+      id: 'labrum',
+      name: 'Labrum',
+      description: 'A rim of tough tissue around the socket.',
+    })
     expect(service.getAnatomy({ locale: 'es' })).toEqual([])
   })
 

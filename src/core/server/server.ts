@@ -55,7 +55,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Malformed JSON, a wrong content type or an oversized body: a typed error,
   // never Fastify's own error page.
   app.setErrorHandler(async (error: { statusCode?: number; code?: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
     const message =
       status === 413
         ? 'The request is too large.'
@@ -84,7 +85,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   if (options.rendererDir) {
     if (!existsSync(options.rendererDir)) {
-      throw new Error(`The renderer is not built (${options.rendererDir} is missing). Run "npm run build" first.`)
+      throw new Error(
+        `The renderer is not built (${options.rendererDir} is missing). Run "npm run build" first.`,
+      )
     }
     await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' })
   }

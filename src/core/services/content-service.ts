@@ -99,7 +99,14 @@ export function createContentService(db: Database): Handlers {
     ),
     risks: db.prepare<
       Key,
-      { name: string; description: string; band: FrequencyBand; about_n: number | null; about_m: number | null; action: RiskAction }
+      {
+        name: string
+        description: string
+        band: FrequencyBand
+        about_n: number | null
+        about_m: number | null
+        action: RiskAction
+      }
     >(
       `SELECT name, description, band, about_n, about_m, action FROM risks
         WHERE item_id = @id AND locale = @locale ORDER BY position`,
@@ -144,7 +151,11 @@ export function createContentService(db: Database): Handlers {
 
   function itemOrFail(key: Key, kind: 'condition' | 'procedure'): ItemRow {
     const row = q.item.get({ ...key, kind })
-    if (!row) throw new ApiFailure('not-found', `There is no ${kind} "${key.id}" in ${key.locale === 'es' ? 'Spanish' : 'English'}.`)
+    if (!row)
+      throw new ApiFailure(
+        'not-found',
+        `There is no ${kind} "${key.id}" in ${key.locale === 'es' ? 'Spanish' : 'English'}.`,
+      )
     return row
   }
 
@@ -162,7 +173,9 @@ export function createContentService(db: Database): Handlers {
       },
       sources: q.sources.all(key),
       faqs: q.faqs.all(key),
-      sections: q.sections.all(key).map((s) => ({ key: s.key, heading: s.heading, paragraphs: s.body.split('\n\n') })),
+      sections: q.sections
+        .all(key)
+        .map((s) => ({ key: s.key, heading: s.heading, paragraphs: s.body.split('\n\n') })),
       stale: key.locale !== 'en' && row.translated_from !== row.en_hash,
     }
   }
@@ -228,7 +241,10 @@ export function createContentService(db: Database): Handlers {
       return {
         contentHash: q.meta.get('content_hash')?.value ?? '',
         schemaVersion: schemaVersion(db),
-        locales: q.locales.all().map((r) => r.locale).filter((l) => LOCALES.includes(l)),
+        locales: q.locales
+          .all()
+          .map((r) => r.locale)
+          .filter((l) => LOCALES.includes(l)),
         counts,
       }
     },

@@ -20,7 +20,8 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/procedures/:id',
     component: ProcedureShell,
-    props: true,
+    // Only the id: any other param would fall through the shell onto the child screen.
+    props: (route) => ({ id: String(route.params.id) }),
     children: [
       { path: '', name: 'procedure', component: ProcedureOverview },
       {

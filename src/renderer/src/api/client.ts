@@ -13,7 +13,7 @@ import { inject } from 'vue'
 import type { KioskBridge } from '@shared/bridge'
 import { httpPath } from '@shared/bridge'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
-import { METHOD_NAMES } from '@shared/contract'
+import { METHOD_NAMES } from '@shared/methods'
 import type { ApiError, Result } from '@shared/result'
 
 export interface Transport {

@@ -94,7 +94,8 @@ export const en = {
     reviewedOn: 'Reviewed on',
     nextReviewDue: 'Next review due',
     reviewerRole: 'Reviewed by',
-    stale: 'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
+    stale:
+      'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
   },
   status: {
     loading: 'Loading…',

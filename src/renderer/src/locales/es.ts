@@ -94,7 +94,8 @@ export const es: MessageSchema = {
     reviewedOn: 'Revisado el',
     nextReviewDue: 'Próxima revisión',
     reviewerRole: 'Revisado por',
-    stale: 'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
+    stale:
+      'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
   },
   status: {
     loading: 'Cargando…',
@@ -109,7 +110,8 @@ export const es: MessageSchema = {
     goHome: 'Volver al inicio',
   },
   pictures: {
-    hipJoint: 'La articulación de la cadera: una bola en la parte alta del fémur que encaja en una cavidad en forma de copa',
+    hipJoint:
+      'La articulación de la cadera: una bola en la parte alta del fémur que encaja en una cavidad en forma de copa',
     hipBursa: 'La parte de fuera de la cadera, con la pequeña bolsa de líquido (bursa) sobre el hueso',
     talkClinician: 'Usted y un profesional sanitario hablando antes del procedimiento',
     lyingOnBack: 'Una persona acostada boca arriba en una camilla',

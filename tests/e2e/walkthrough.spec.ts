@@ -1,0 +1,95 @@
+/**
+ * A patient's path through the kiosk in a real browser against the preview
+ * server and the real content: home, the ultrasound-guided injection, every
+ * step, the risks, the recovery timeline, then Spanish. Selectors are the ones a
+ * patient or a screen reader uses: roles, names and visible words.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+const PERIODS_EN = ['Today', 'Day 1 to 2', 'Days 3 to 7', 'Weeks 2 to 6', 'The months after']
+const BANDS_EN = ['Common', 'Uncommon', 'Rare', 'Very rare']
+
+/** Console errors include CSP violations: the strict policy must hold on every screen. */
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+async function h2Texts(page: Page): Promise<string[]> {
+  return (await page.getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => text.trim())
+}
+
+test('a patient walks through the ultrasound-guided hip injection, then reads it in Spanish', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page)
+
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hip pain: information for you')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  // Home: the procedure is a topic under "Treatments and procedures".
+  const procedures = page.getByRole('region', { name: 'Treatments and procedures' })
+  await procedures.getByRole('link', { name: /injection with ultrasound/i }).click()
+  await expect(page).toHaveURL(/#\/procedures\/ultrasound-guided-hip-injection$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/ultrasound/i)
+  await expect(page.getByRole('heading', { name: 'How long it takes' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'About this information' })).toBeVisible()
+
+  // Every step, one screen each, with its progress.
+  await page.getByRole('link', { name: 'Start the walkthrough' }).click()
+  const progress = page.getByRole('progressbar', { name: 'Walkthrough progress' })
+  await expect(progress).toHaveAttribute('aria-valuenow', '1')
+  const total = Number(await progress.getAttribute('aria-valuemax'))
+  expect(total).toBeGreaterThan(1)
+
+  for (let n = 1; n <= total; n++) {
+    await expect(page).toHaveURL(new RegExp(`/steps/${n}$`))
+    await expect(progress).toHaveAttribute('aria-valuenow', String(n))
+    await expect(page.getByText(`Step ${n} of ${total}`)).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+    await expect(page.getByRole('heading', { name: 'What you will feel' })).toBeVisible()
+    await expect(page.getByRole('img').first()).toHaveAttribute('aria-label', /.+/)
+    await page.getByRole('navigation', { name: 'Walkthrough' }).getByRole('link', { name: /^Next/ }).click()
+  }
+
+  // Risks: grouped by how often, most often first; red flags set apart.
+  await expect(page).toHaveURL(/\/risks$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Possible risks and side effects')
+  const bands = (await h2Texts(page)).filter((text) => BANDS_EN.includes(text))
+  expect(bands.length).toBeGreaterThan(0)
+  expect(bands).toEqual(BANDS_EN.filter((band) => bands.includes(band)))
+  const help = page.getByRole('region', { name: 'When to get help' })
+  await expect(help.getByRole('heading', { name: 'Go to emergency care now if…' })).toBeVisible()
+  await expect(help.getByRole('heading', { name: 'Call the clinic if…' })).toBeVisible()
+
+  // Recovery: the timeline in the order a patient lives it.
+  await page.getByRole('link', { name: /^Next: your recovery/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery')
+  const periods = (await h2Texts(page)).filter((text) => PERIODS_EN.includes(text))
+  expect(periods.length).toBeGreaterThan(0)
+  expect(periods).toEqual(PERIODS_EN.filter((period) => periods.includes(period)))
+
+  // Español: the page language, the controls and the content all switch.
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+  await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su recuperación')
+  await expect(page.getByRole('heading', { name: 'Hoy', level: 2 })).toBeVisible()
+  await page.getByRole('banner').getByRole('link', { name: 'Inicio' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dolor de cadera: información para usted')
+  await expect(page.getByRole('region', { name: 'Tratamientos y procedimientos' })).toBeVisible()
+
+  expect(errors).toEqual([])
+})
+
+test('an address that matches no screen gets a friendly message and a way home', async ({ page }) => {
+  await page.goto('/#/no/such/screen')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find this page')
+  await page.getByRole('link', { name: 'Go to the start' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hip pain: information for you')
+})

@@ -1,0 +1,187 @@
+/**
+ * Small content for renderer tests, typed with the contract so a contract change
+ * breaks the fixtures at compile time rather than silently.
+ */
+import type { KioskBridge } from '@shared/bridge'
+import type { Condition, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
+import type { Result } from '@shared/result'
+
+const review = {
+  version: 3,
+  reviewedOn: '2025-01-15',
+  nextReviewDue: '2027-01-15',
+  reviewerRole: 'Consultant in musculoskeletal radiology',
+}
+
+export const procedureEn: Procedure = {
+  id: 'ultrasound-guided-hip-injection',
+  kind: 'procedure',
+  title: 'Ultrasound-guided hip injection',
+  summary: 'A small injection into your hip joint, guided by an ultrasound picture.',
+  picture: 'needle-injection',
+  duration: 'About 20 minutes',
+  sections: [
+    { key: 'why', heading: 'Why you might have it', paragraphs: ['It can ease pain so you can move more.'] },
+    { key: 'alternatives', heading: 'Other choices', paragraphs: ['You can wait, or try physio first.'] },
+  ],
+  preparation: ['You take blood thinners.', 'You have a fever.'],
+  steps: [
+    {
+      title: 'We talk first',
+      body: 'A clinician explains the injection.',
+      feel: 'Nothing.',
+      picture: 'talk-clinician',
+    },
+    { title: 'You lie down', body: 'You lie on your back.', feel: 'A firm couch.', picture: 'lying-on-back' },
+    {
+      title: 'The injection',
+      body: 'A thin needle goes into the joint.',
+      feel: 'Some pressure.',
+      picture: 'needle-injection',
+    },
+  ],
+  // Deliberately out of band order: the screen must sort them.
+  risks: [
+    {
+      name: 'Joint infection',
+      description: 'Germs get into the joint.',
+      band: 'very-rare',
+      about: null,
+      action: 'emergency',
+    },
+    {
+      name: 'Sore hip for a day or two',
+      description: 'The hip aches after.',
+      band: 'common',
+      about: { n: 1, m: 10 },
+      action: 'none',
+    },
+    {
+      name: 'Flushed face',
+      description: 'Your face feels warm.',
+      band: 'uncommon',
+      about: null,
+      action: 'none',
+    },
+    {
+      name: 'Bleeding or bruising',
+      description: 'A bruise where the needle went in.',
+      band: 'common',
+      about: null,
+      action: 'call',
+    },
+  ],
+  // Deliberately out of period order.
+  recovery: [
+    { period: 'weeks-2-6', expect: 'The injection works best now.', todo: 'Keep up your exercises.' },
+    { period: 'same-day', expect: 'Your hip may feel numb.', todo: 'Rest and get a lift home.' },
+    {
+      period: 'months',
+      expect: 'The effect may wear off.',
+      todo: 'Talk to your clinician about next steps.',
+    },
+    { period: 'day-1-2', expect: 'Your hip may ache.', todo: 'Use an ice pack wrapped in a cloth.' },
+    { period: 'days-3-7', expect: 'The pain starts to ease.', todo: 'Go back to gentle walking.' },
+  ],
+  redFlags: [
+    { level: 'call', text: 'The bruise keeps getting bigger.' },
+    { level: 'emergency', text: 'You have a fever and a hot, swollen hip.' },
+  ],
+  questionsToAsk: ['How long will it last?'],
+  quiz: [],
+  review,
+  sources: [{ id: 'nhs-steroid', title: 'Steroid injections', url: 'https://example.org/steroid' }],
+  faqs: [{ question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
+  stale: false,
+}
+
+export const procedureEs: Procedure = {
+  ...procedureEn,
+  title: 'Inyección de cadera guiada por ecografía',
+  summary: 'Una pequeña inyección en la articulación de la cadera.',
+  steps: procedureEn.steps.map((step, index) => ({ ...step, title: `Paso en español ${index + 1}` })),
+  stale: true,
+}
+
+export const conditionEn: Condition = {
+  id: 'hip-osteoarthritis',
+  kind: 'condition',
+  title: 'Hip osteoarthritis',
+  summary: 'Wear in the hip joint that can cause pain and stiffness.',
+  picture: 'hip-joint',
+  sections: [
+    { key: 'what', heading: 'What is it?', paragraphs: ['The smooth lining of the joint gets thinner.'] },
+  ],
+  review,
+  sources: [{ id: 'nice-oa', title: 'Osteoarthritis in over 16s', url: null }],
+  faqs: [{ question: 'Is it my fault?', answer: 'No.' }],
+  stale: false,
+}
+
+function summary(item: Procedure | Condition): TopicSummary {
+  return { id: item.id, kind: item.kind, title: item.title, summary: item.summary, picture: item.picture }
+}
+
+/** Spanish has the procedure but not the condition, as a half-translated library would. */
+const library: Record<Locale, { procedures: Procedure[]; conditions: Condition[] }> = {
+  en: { procedures: [procedureEn], conditions: [conditionEn] },
+  es: { procedures: [procedureEs], conditions: [] },
+}
+
+const notFound = (what: string) => ({
+  ok: false as const,
+  error: { code: 'not-found' as const, message: `${what} not found` },
+})
+
+export interface FakeBridge extends KioskBridge {
+  /** Every call, in order: which method, with which input. */
+  calls: Array<{ method: MethodName; input: unknown }>
+}
+
+/** A preload bridge over the fixtures; `broken` answers every call 'unavailable'. */
+export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
+  const calls: FakeBridge['calls'] = []
+  function answer<T>(method: MethodName, input: unknown, value: () => Result<T>): Promise<Result<T>> {
+    calls.push({ method, input })
+    if (options.broken)
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unavailable', message: 'database could not be opened' },
+      })
+    return Promise.resolve(value())
+  }
+  return {
+    calls,
+    listTopics: (input) =>
+      answer('listTopics', input, () => ({
+        ok: true,
+        value: {
+          conditions: library[input.locale].conditions.map(summary),
+          procedures: library[input.locale].procedures.map(summary),
+        },
+      })),
+    getCondition: (input) =>
+      answer('getCondition', input, () => {
+        const found = library[input.locale].conditions.find((item) => item.id === input.id)
+        return found ? { ok: true, value: found } : notFound(`condition ${input.id}`)
+      }),
+    getProcedure: (input) =>
+      answer('getProcedure', input, () => {
+        const found = library[input.locale].procedures.find((item) => item.id === input.id)
+        return found ? { ok: true, value: found } : notFound(`procedure ${input.id}`)
+      }),
+    search: (input) => answer('search', input, () => ({ ok: true, value: [] })),
+    getGlossary: (input) => answer('getGlossary', input, () => ({ ok: true, value: [] })),
+    getAnatomy: (input) => answer('getAnatomy', input, () => ({ ok: true, value: [] })),
+    contentInfo: (input) =>
+      answer('contentInfo', input, () => ({
+        ok: true,
+        value: {
+          contentHash: 'abc',
+          schemaVersion: 1,
+          locales: ['en', 'es'],
+          counts: { conditions: 1, procedures: 1, glossary: 0 },
+        },
+      })),
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Mounts the real app (real router, stores, i18n, client) over a fake bridge,
+ * and finds things the way a patient does: by the words on them.
+ */
+import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import App from '@renderer/App.vue'
+import { bridgeTransport } from '@renderer/api/client'
+import { createKiosk } from '@renderer/app'
+import { fakeBridge, type FakeBridge } from './fixtures'
+
+export async function mountKiosk(path: string, bridge: FakeBridge = fakeBridge()) {
+  const kiosk = createKiosk({ transport: bridgeTransport(bridge), history: createMemoryHistory() })
+  await kiosk.router.push(path)
+  const wrapper = mount(App, { global: { plugins: [kiosk.plugin] }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router: kiosk.router, bridge }
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** Roughly the accessible name: aria-label, else the text without aria-hidden parts. */
+export function accessibleName(element: Element): string {
+  const label = element.getAttribute('aria-label')
+  if (label) return normalize(label)
+  const copy = element.cloneNode(true) as Element
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove())
+  return normalize(copy.textContent ?? '')
+}
+
+function byText(
+  wrapper: VueWrapper,
+  selector: string,
+  name: string | RegExp,
+): DOMWrapper<Element> | undefined {
+  return wrapper.findAll(selector).find((el) => {
+    const text = accessibleName(el.element)
+    return typeof name === 'string' ? text === name : name.test(text)
+  })
+}
+
+export function getLink(wrapper: VueWrapper, name: string | RegExp): DOMWrapper<Element> {
+  const found = byText(wrapper, 'a', name)
+  if (!found)
+    throw new Error(
+      `no link named ${String(name)}; links: ${wrapper
+        .findAll('a')
+        .map((a) => accessibleName(a.element))
+        .join(' | ')}`,
+    )
+  return found
+}
+
+export function getButton(wrapper: VueWrapper, name: string | RegExp): DOMWrapper<Element> {
+  const found = byText(wrapper, 'button', name)
+  if (!found) throw new Error(`no button named ${String(name)}`)
+  return found
+}
+
+/** Tap a link or button and let the router and the fake API answer. */
+export async function tap(element: DOMWrapper<Element>): Promise<void> {
+  await element.trigger('click')
+  await flushPromises()
+}
+
+export function headings(wrapper: VueWrapper, level: 'h1' | 'h2' | 'h3'): string[] {
+  return wrapper.findAll(level).map((h) => normalize(h.text()))
+}

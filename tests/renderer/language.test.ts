@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount } from '@vue/test-utils'
+import { getButton, getLink, headings, mountKiosk, tap } from './helpers'
+import { conditionEn, procedureEn } from './fixtures'
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  document.documentElement.lang = ''
+})
+
+describe('the language switch', () => {
+  it('is always in the top bar with the Home button, and shows which language is on', async () => {
+    const { wrapper } = await mountKiosk(`/procedures/${procedureEn.id}/steps/2`)
+    const bar = wrapper.get('header')
+    expect(bar.text()).toContain('Home')
+    expect(getButton(wrapper, 'English').attributes('aria-pressed')).toBe('true')
+    expect(getButton(wrapper, 'Español').attributes('aria-pressed')).toBe('false')
+    expect(getButton(wrapper, 'Español').attributes('lang')).toBe('es')
+  })
+
+  it('switches the page language, the words on screen and the content together', async () => {
+    const { wrapper, bridge } = await mountKiosk(`/procedures/${procedureEn.id}/steps/2`)
+    expect(document.documentElement.lang).toBe('en')
+
+    await tap(getButton(wrapper, 'Español'))
+
+    expect(document.documentElement.lang).toBe('es')
+    expect(wrapper.get('header').text()).toContain('Inicio')
+    expect(wrapper.text()).toContain('Paso 2 de 3')
+    expect(wrapper.text()).toContain('Qué va a sentir')
+    expect(headings(wrapper, 'h1')).toEqual(['Paso en español 2'])
+    expect(getButton(wrapper, 'Español').attributes('aria-pressed')).toBe('true')
+    expect(bridge.calls.at(-1)).toEqual({
+      method: 'getProcedure',
+      input: { locale: 'es', id: procedureEn.id },
+    })
+  })
+
+  it('reloads the home topics in the new language', async () => {
+    const { wrapper } = await mountKiosk('/')
+    await tap(getButton(wrapper, 'Español'))
+    expect(headings(wrapper, 'h2')).toEqual(['Tratamientos y procedimientos'])
+    expect(getLink(wrapper, /^Inyección de cadera guiada por ecografía/).exists()).toBe(true)
+  })
+
+  it('says calmly when a page is not in Spanish yet, and offers English', async () => {
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`)
+    await tap(getButton(wrapper, 'Español'))
+
+    expect(headings(wrapper, 'h1')).toEqual(['Esta información todavía no está disponible en español'])
+    expect(getLink(wrapper, 'Volver al inicio').attributes('href')).toBe('/')
+
+    await tap(getButton(wrapper, 'Leer en inglés (English)'))
+    expect(document.documentElement.lang).toBe('en')
+    expect(headings(wrapper, 'h1')).toEqual([conditionEn.title])
+  })
+
+  it('tells the patient when a Spanish text is older than the English one', async () => {
+    const { wrapper } = await mountKiosk(`/procedures/${procedureEn.id}`)
+    expect(wrapper.text()).not.toContain('se actualizó')
+    await tap(getButton(wrapper, 'Español'))
+    expect(wrapper.text()).toContain('El texto en inglés se actualizó después de esta traducción.')
+    expect(wrapper.text()).toContain('15 de enero de 2025')
+  })
+})

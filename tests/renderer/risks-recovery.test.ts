@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount } from '@vue/test-utils'
+import { getLink, headings, mountKiosk, tap } from './helpers'
+import { procedureEn } from './fixtures'
+
+enableAutoUnmount(afterEach)
+
+const base = `/procedures/${procedureEn.id}`
+
+describe('the risks screen', () => {
+  it('groups risks by how often they happen, most often first, leaving out empty groups', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const bands = wrapper.findAll('section.band').map((section) => ({
+      band: section.get('h2').text(),
+      risks: section.findAll('h3').map((h) => h.text()),
+    }))
+    expect(bands).toEqual([
+      { band: 'Common', risks: ['Sore hip for a day or two', 'Bleeding or bruising'] },
+      { band: 'Uncommon', risks: ['Flushed face'] },
+      { band: 'Very rare', risks: ['Joint infection'] },
+    ])
+  })
+
+  it('gives "about n in m" only where the content has a number', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const risks = wrapper.findAll('li.risk')
+    const sore = risks.find((risk) => risk.text().includes('Sore hip'))!
+    const flushed = risks.find((risk) => risk.text().includes('Flushed face'))!
+    expect(sore.text()).toContain('About 1 in 10 people')
+    expect(flushed.text()).not.toContain('About')
+  })
+
+  it('marks in words the risks that need a call or emergency care', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const risks = wrapper.findAll('li.risk')
+    const infection = risks.find((risk) => risk.text().includes('Joint infection'))!
+    const bruising = risks.find((risk) => risk.text().includes('Bleeding or bruising'))!
+    const flushed = risks.find((risk) => risk.text().includes('Flushed face'))!
+    expect(infection.text()).toContain('If this happens, go to emergency care now.')
+    expect(bruising.text()).toContain('If this happens, call the clinic.')
+    expect(flushed.text()).not.toContain('If this happens')
+  })
+
+  it('sets the red flags apart from the risk lists, emergency and call separately', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const redFlags = wrapper.get('section[aria-labelledby="red-flags-heading"]')
+    expect(redFlags.get('h2').text()).toBe('When to get help')
+    expect(redFlags.findAll('h3').map((h) => h.text())).toEqual([
+      'Go to emergency care now if…',
+      'Call the clinic if…',
+    ])
+    expect(redFlags.get('.red-flags__box--emergency').text()).toContain(
+      'You have a fever and a hot, swollen hip.',
+    )
+    expect(redFlags.get('.red-flags__box--call').text()).toContain('The bruise keeps getting bigger.')
+    // Not mixed into the frequency groups.
+    for (const band of wrapper.findAll('section.band')) {
+      expect(band.text()).not.toContain('hot, swollen hip')
+    }
+  })
+
+  it('leads on to the recovery timeline', async () => {
+    const { wrapper, router } = await mountKiosk(`${base}/risks`)
+    await tap(getLink(wrapper, /^Next: your recovery/))
+    expect(router.currentRoute.value.path).toBe(`${base}/recovery`)
+  })
+})
+
+describe('the recovery timeline', () => {
+  it('shows the periods in the order a patient lives them, each with what to expect and what to do', async () => {
+    const { wrapper } = await mountKiosk(`${base}/recovery`)
+    expect(headings(wrapper, 'h1')).toEqual(['Your recovery'])
+    const items = wrapper.findAll('ol.timeline > li')
+    expect(items.map((item) => item.get('h2').text())).toEqual([
+      'Today',
+      'Day 1 to 2',
+      'Days 3 to 7',
+      'Weeks 2 to 6',
+      'The months after',
+    ])
+    expect(items[0]!.text()).toContain('What to expect')
+    expect(items[0]!.text()).toContain('Your hip may feel numb.')
+    expect(items[0]!.text()).toContain('What to do')
+    expect(items[0]!.text()).toContain('Rest and get a lift home.')
+    expect(items[1]!.text()).toContain('Use an ice pack wrapped in a cloth.')
+  })
+
+  it('repeats when to get help, and offers a way back to the start', async () => {
+    const { wrapper } = await mountKiosk(`${base}/recovery`)
+    expect(wrapper.find('section[aria-labelledby="red-flags-heading"]').exists()).toBe(true)
+    expect(getLink(wrapper, 'Back to the start').attributes('href')).toBe('/')
+  })
+})
