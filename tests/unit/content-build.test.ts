@@ -59,6 +59,12 @@ describe('building the content database', () => {
     db.close()
   })
 
+  it('creates the output folder when it does not exist yet (a fresh clone)', () => {
+    const nested = join(dir.path, 'fresh', 'resources', 'content.sqlite')
+    buildContentDb(content, nested)
+    expect(existsSync(nested)).toBe(true)
+  })
+
   it('is deterministic: the same sources give the same hash and the same rows', () => {
     const first = buildContentDb(content, out)
     const firstDump = dump(out)

@@ -4,7 +4,8 @@
  * complete, so a failed build never leaves a half-written database behind and
  * never replaces a good one.
  */
-import { renameSync, rmSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { migrate } from '../db/open.ts'
@@ -112,6 +113,7 @@ export function buildContentDb(contentDir: string, outFile: string): BuildSummar
   const library = loadContent(contentDir)
   const contentHash = contentHashOf(library)
   const tmp = `${outFile}.${process.pid}.tmp`
+  mkdirSync(dirname(outFile), { recursive: true })
   rmSync(tmp, { force: true })
   let schemaVersion = 0
   try {
