@@ -11,13 +11,32 @@ import { stampTranslations } from '../core/content/stamp.ts'
 import { DatabaseError, openContentDb } from '../core/db/open.ts'
 import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
-import { createContentService, unavailableHandlers } from '../core/services/content-service.ts'
+import { createContentService, unavailableContent } from '../core/services/content-service.ts'
+import type { ContentHandlers } from '../core/services/content-service.ts'
+import { DEFAULT_KIOSK_CONFIG, createHandlers } from '../core/services/handlers.ts'
 
 function port(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
   return n
+}
+
+function seconds(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 3600) {
+    throw new InvalidArgumentError('a whole number of seconds from 1 to 3600')
+  }
+  return n
+}
+
+interface ServeOptions {
+  port: number
+  host: string
+  db: string
+  renderer: string
+  idleTimeout: number
+  idleWarning: number
 }
 
 const program = new Command('kiosk')
@@ -111,17 +130,33 @@ program
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--db <file>', 'content database', CONTENT_DB)
   .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
-  .action(async (opts: { port: number; host: string; db: string; renderer: string }) => {
-    let handlers
+  .option(
+    '--idle-timeout <s>',
+    'seconds without a touch before "Are you still there?"',
+    seconds,
+    DEFAULT_KIOSK_CONFIG.idleTimeoutSeconds,
+  )
+  .option(
+    '--idle-warning <s>',
+    'seconds the countdown lasts before the kiosk resets',
+    seconds,
+    DEFAULT_KIOSK_CONFIG.idleWarningSeconds,
+  )
+  .action(async (opts: ServeOptions) => {
+    let content: ContentHandlers
     try {
-      handlers = createContentService(openContentDb(opts.db))
+      content = createContentService(openContentDb(opts.db))
     } catch (err) {
       if (!(err instanceof DatabaseError)) throw err
       // Keep serving: the kiosk shows a calm "out of order" screen and staff
       // see the reason here.
       console.error(`Content unavailable: ${err.message}`)
-      handlers = unavailableHandlers('The content is unavailable. Please ask at the desk.')
+      content = unavailableContent('The content is unavailable. Please ask at the desk.')
     }
+    const handlers = createHandlers(content, {
+      idleTimeoutSeconds: opts.idleTimeout,
+      idleWarningSeconds: opts.idleWarning,
+    })
     const app = await createServer({ handlers, rendererDir: opts.renderer })
     const address = await app.listen({ port: opts.port, host: opts.host })
     if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {

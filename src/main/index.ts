@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { openContentDb } from '../core/db/open.ts'
-import { createContentService, unavailableHandlers } from '../core/services/content-service.ts'
-import type { Handlers } from '../core/services/content-service.ts'
+import { createContentService, unavailableContent } from '../core/services/content-service.ts'
+import { createHandlers } from '../core/services/handlers.ts'
+import type { Handlers } from '../core/services/handlers.ts'
 import { registerContract } from './ipc.ts'
 import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
 import type { RendererLocation } from './security.ts'
@@ -29,11 +30,11 @@ function contentDbPath(): string {
 
 function openHandlers(): Handlers {
   try {
-    return createContentService(openContentDb(contentDbPath()))
+    return createHandlers(createContentService(openContentDb(contentDbPath())))
   } catch (err) {
     // Staff read the reason in the log; the patient sees a calm screen.
     log.error(`content unavailable: ${(err as Error).message}`)
-    return unavailableHandlers('The content is unavailable. Please ask at the desk.')
+    return createHandlers(unavailableContent('The content is unavailable. Please ask at the desk.'))
   }
 }
 

@@ -6,7 +6,7 @@
 import { METHOD_NAMES, ipcChannel } from '../shared/methods.ts'
 import { fail } from '../shared/result.ts'
 import type { Result } from '../shared/result.ts'
-import type { Handlers } from '../core/services/content-service.ts'
+import type { Handlers } from '../core/services/handlers.ts'
 import { dispatch } from '../core/services/dispatch.ts'
 import { isTrustedSender } from './security.ts'
 import type { RendererLocation, SenderFrameLike } from './security.ts'

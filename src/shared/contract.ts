@@ -191,6 +191,15 @@ export const ContentInfo = z.object({
 })
 export type ContentInfo = z.infer<typeof ContentInfo>
 
+/** How the kiosk behaves; staff settings later, command-line flags for the preview server now. */
+export const KioskConfig = z.object({
+  /** Seconds without a touch before "Are you still there?". */
+  idleTimeoutSeconds: z.number().int().min(1).max(3600),
+  /** Seconds the "Are you still there?" countdown lasts before everything is cleared. */
+  idleWarningSeconds: z.number().int().min(1).max(600),
+})
+export type KioskConfig = z.infer<typeof KioskConfig>
+
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
 
@@ -214,6 +223,7 @@ export const contract = {
   getGlossary: method(ByLocale, z.array(GlossaryTerm)),
   getAnatomy: method(ByLocale, z.array(AnatomyPart)),
   contentInfo: method(z.strictObject({}), ContentInfo),
+  getKioskConfig: method(z.strictObject({}), KioskConfig),
 } satisfies Record<MethodName, Method>
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'getGlossary',
   'getAnatomy',
   'contentInfo',
+  'getKioskConfig',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

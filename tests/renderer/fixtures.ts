@@ -173,6 +173,11 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     search: (input) => answer('search', input, () => ({ ok: true, value: [] })),
     getGlossary: (input) => answer('getGlossary', input, () => ({ ok: true, value: [] })),
     getAnatomy: (input) => answer('getAnatomy', input, () => ({ ok: true, value: [] })),
+    getKioskConfig: (input) =>
+      answer('getKioskConfig', input, () => ({
+        ok: true,
+        value: { idleTimeoutSeconds: 90, idleWarningSeconds: 20 },
+      })),
     contentInfo: (input) =>
       answer('contentInfo', input, () => ({
         ok: true,

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openContentDb } from '../../src/core/db/open.ts'
-import { createContentService, unavailableHandlers } from '../../src/core/services/content-service.ts'
-import type { Handlers } from '../../src/core/services/content-service.ts'
+import { createContentService, unavailableContent } from '../../src/core/services/content-service.ts'
+import { createHandlers } from '../../src/core/services/handlers.ts'
+import type { Handlers } from '../../src/core/services/handlers.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 
 const dir = tempDir()
 let handlers: Handlers
 beforeAll(() => {
-  handlers = createContentService(openContentDb(buildFixtureDb(dir.path)))
+  handlers = createHandlers(createContentService(openContentDb(buildFixtureDb(dir.path))))
 })
 afterAll(() => dir.remove())
 
@@ -69,10 +70,25 @@ describe('dispatch validates every call against the contract', () => {
     expect(logged.join('\n')).not.toContain('private')
   })
 
-  it('says why when the content is unavailable', async () => {
-    const r = await dispatch(unavailableHandlers('The content is unavailable.'), 'listTopics', {
-      locale: 'en',
+  it('still answers the kiosk config when the content is unavailable, so the idle reset keeps working', async () => {
+    const handlers = createHandlers(unavailableContent('gone'), {
+      idleTimeoutSeconds: 5,
+      idleWarningSeconds: 3,
     })
+    expect(await dispatch(handlers, 'getKioskConfig', {})).toEqual({
+      ok: true,
+      value: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 },
+    })
+  })
+
+  it('says why when the content is unavailable', async () => {
+    const r = await dispatch(
+      createHandlers(unavailableContent('The content is unavailable.')),
+      'listTopics',
+      {
+        locale: 'en',
+      },
+    )
     expect(r).toEqual({ ok: false, error: { code: 'unavailable', message: 'The content is unavailable.' } })
   })
 })

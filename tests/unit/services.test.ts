@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION } from '../../src/core/db/migrations.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService, ftsQuery } from '../../src/core/services/content-service.ts'
-import type { Handlers } from '../../src/core/services/content-service.ts'
+import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import { ApiFailure } from '../../src/shared/result.ts'
 import { contract } from '../../src/shared/contract.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 
 const dir = tempDir()
-let service: Handlers
+let service: ContentHandlers
 let close: () => void
 beforeAll(() => {
   const db = openContentDb(buildFixtureDb(dir.path))

@@ -12,7 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
 import { METHOD_NAMES } from '../../shared/contract.ts'
 import { fail } from '../../shared/result.ts'
 import type { ApiErrorCode, Result } from '../../shared/result.ts'
-import type { Handlers } from '../services/content-service.ts'
+import type { Handlers } from '../services/handlers.ts'
 import { dispatch } from '../services/dispatch.ts'
 
 export interface ServerOptions {

@@ -11,9 +11,6 @@ import type {
   FrequencyBand,
   GlossaryTerm,
   Locale,
-  MethodInput,
-  MethodName,
-  MethodOutput,
   Procedure,
   RecoveryPeriod,
   RiskAction,
@@ -22,8 +19,10 @@ import type {
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { schemaVersion } from '../db/open.ts'
+import type { Handlers } from './handlers.ts'
 
-export type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> }
+/** The content half of the contract; see handlers.ts for the whole. */
+export type ContentHandlers = Omit<Handlers, 'getKioskConfig'>
 
 interface ItemRow {
   id: string
@@ -70,7 +69,7 @@ function snippetParts(marked: string): SearchHit['snippet'] {
   return parts
 }
 
-export function createContentService(db: Database): Handlers {
+export function createContentService(db: Database): ContentHandlers {
   const q = {
     topics: db.prepare<[Locale], TopicSummary>(
       `SELECT id, kind, title, summary, picture FROM items WHERE locale = ? ORDER BY title COLLATE NOCASE`,
@@ -251,8 +250,8 @@ export function createContentService(db: Database): Handlers {
   }
 }
 
-/** Handlers for when the content database cannot be opened: every call says why. */
-export function unavailableHandlers(reason: string): Handlers {
+/** The content methods when the database cannot be opened: every call says why. */
+export function unavailableContent(reason: string): ContentHandlers {
   const refuse = () => {
     throw new ApiFailure('unavailable', reason)
   }

@@ -8,7 +8,7 @@ import { contract, isMethodName } from '../../shared/contract.ts'
 import type { MethodName, MethodOutput } from '../../shared/contract.ts'
 import { ApiFailure, fail, ok } from '../../shared/result.ts'
 import type { Result } from '../../shared/result.ts'
-import type { Handlers } from './content-service.ts'
+import type { Handlers } from './handlers.ts'
 
 export type Logger = (message: string) => void
 
