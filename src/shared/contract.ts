@@ -92,6 +92,8 @@ export const Step = z.object({
   body: z.string(),
   feel: z.string(),
   picture: z.string(),
+  /** The part of the hip this step is about, for a link to the anatomy diagram. */
+  anatomy: z.enum(ANATOMY_PARTS).nullable(),
 })
 export type Step = z.infer<typeof Step>
 

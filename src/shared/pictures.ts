@@ -15,6 +15,9 @@ export const PICTURE_IDS = [
   'needle-injection', // needle guided into the joint
   'plaster-ice', // small plaster, ice pack wrapped in a cloth
   'rest-recovery', // resting at home, gentle walking
+  'xray-machine', // X-ray (fluoroscopy) arm over a patient lying down
+  'blood-draw', // blood taken from the arm (for PRP)
+  'pain-diary', // a pain score sheet and a pen
 ] as const
 
 export type PictureId = (typeof PICTURE_IDS)[number]

@@ -31,13 +31,15 @@ export const procedureEn: Procedure = {
       body: 'A clinician explains the injection.',
       feel: 'Nothing.',
       picture: 'talk-clinician',
+      anatomy: null,
     },
-    { title: 'You lie down', body: 'You lie on your back.', feel: 'A firm couch.', picture: 'lying-on-back' },
+    { title: 'You lie down', body: 'You lie on your back.', feel: 'A firm couch.', picture: 'lying-on-back', anatomy: null },
     {
       title: 'The injection',
       body: 'A thin needle goes into the joint.',
       feel: 'Some pressure.',
       picture: 'needle-injection',
+      anatomy: 'capsule',
     },
   ],
   // Deliberately out of band order: the screen must sort them.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import html from '../../src/renderer/index.html?raw'
+import { META_CONTENT_SECURITY_POLICY } from '@shared/csp'
 
 const sources = import.meta.glob<string>('../../src/renderer/src/**/*.{vue,css}', {
   query: '?raw',
@@ -11,14 +12,10 @@ const sources = import.meta.glob<string>('../../src/renderer/src/**/*.{vue,css}'
   eager: true,
 })
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
-
 describe('the renderer source', () => {
-  it('declares the strict Content Security Policy', () => {
+  it('declares the one strict Content Security Policy (src/shared/csp.ts)', () => {
     expect(html).toContain(`http-equiv="Content-Security-Policy"`)
-    expect(html.replace(/\s+/g, ' ')).toContain(`content="${CSP}"`)
+    expect(html.replace(/\s+/g, ' ')).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`)
   })
 
   it('has no inline script or style in the page', () => {

@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildContentDb } from '../../src/core/content/build.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { createContentService } from '../../src/core/services/content-service.ts'
 import { ContentError, textHashOf, loadContent } from '../../src/core/content/load.ts'
 import type { ContentProblem } from '../../src/core/content/load.ts'
 import { copyFixtureContent, editFile, FIXTURE_CONTENT, tempDir, type TempDir } from '../fixtures/library.ts'
@@ -63,6 +65,29 @@ describe('building the content database', () => {
     const nested = join(dir.path, 'fresh', 'resources', 'content.sqlite')
     buildContentDb(content, nested)
     expect(existsSync(nested)).toBe(true)
+  })
+
+  it('lists topics in their clinical order, then by title', () => {
+    const text = readFileSync(join(content, 'conditions/sore-hip.en.yaml'), 'utf8')
+    writeFileSync(
+      join(content, 'conditions/zebra-hip.en.yaml'),
+      text
+        .replace('id: sore-hip', 'id: zebra-hip')
+        .replace('title: Sore hip', 'title: Zebra hip')
+        .replace('picture: hip-joint', 'picture: hip-joint\norder: 1'),
+    )
+    writeFileSync(
+      join(content, 'conditions/aardvark-hip.en.yaml'),
+      text.replace('id: sore-hip', 'id: aardvark-hip').replace('title: Sore hip', 'title: Aardvark hip'),
+    )
+    buildContentDb(content, out)
+    const db = openContentDb(out)
+    expect(
+      createContentService(db)
+        .listTopics({ locale: 'en' })
+        .conditions.map((t) => t.id),
+    ).toEqual(['zebra-hip', 'aardvark-hip', 'sore-hip'])
+    db.close()
   })
 
   it('is deterministic: the same sources give the same hash and the same rows', () => {

@@ -123,6 +123,22 @@ describe('content checks', () => {
     expect(problemsFor('sore-hip', 'es')).toContainEqual('faqs: the English has 1, this translation has 0')
   })
 
+  it('flags a translation whose pictures or risk bands differ from the English', () => {
+    writeFileSync(
+      join(content, 'procedures/test-injection.es.yaml'),
+      readFileSync(join(content, 'procedures/test-injection.en.yaml'), 'utf8')
+        .replace('picture: skin-cleaning', 'picture: numbing')
+        .replace('band: rare', 'band: uncommon'),
+    )
+    const problems = problemsFor('test-injection', 'es')
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^steps \(pictures and diagram links\): the English has .*skin-cleaning/),
+    )
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^risk bands: the English has common\/none rare\/emergency/),
+    )
+  })
+
   it('reports a stale translation until it is re-stamped with the English hash', () => {
     expect(problemsFor('sore-hip', 'es')).toContainEqual(expect.stringContaining('stale translation'))
     const hash = loadContent(content).items.find(

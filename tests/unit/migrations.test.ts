@@ -80,16 +80,29 @@ describe('content schema migrations', () => {
     expect(() =>
       db
         .prepare(
-          "INSERT INTO items VALUES ('y', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 'two', '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
+          "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES ('y', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 'two', '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
         )
         .run(),
     ).toThrow(/cannot store TEXT value in INTEGER column/)
     db.prepare(
-      "INSERT INTO items VALUES ('x', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
+      "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES ('x', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
     ).run()
     expect(() =>
       db.prepare("INSERT INTO risks VALUES ('x', 'en', 0, 'n', 'd', 'sometimes', NULL, NULL, 'none')").run(),
     ).toThrow(/CHECK constraint failed/)
+  })
+
+  it('links a step only to a known part of the hip (migration 3)', () => {
+    const db = new Database(':memory:')
+    migrate(db)
+    db.prepare(
+      "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES ('x', 'en', 'procedure', 'T', 'S', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
+    ).run()
+    const step = db.prepare("INSERT INTO steps VALUES ('x', 'en', ?, 't', 'b', 'f', 'numbing', ?)")
+    step.run(0, 'capsule')
+    step.run(1, null)
+    expect(() => step.run(2, 'spleen')).toThrow(/CHECK constraint failed/)
+    expect(db.prepare("SELECT display_order FROM items WHERE id = 'x'").get()).toEqual({ display_order: 500 })
   })
 
   it('keeps the search index in step with the content tables through triggers', () => {
@@ -100,7 +113,7 @@ describe('content schema migrations', () => {
         .prepare<[string], { item_id: string }>('SELECT item_id FROM search_fts WHERE search_fts MATCH ?')
         .all(word)
     db.prepare(
-      "INSERT INTO items VALUES ('x', 'en', 'condition', 'Hip', 'About bursitis', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
+      "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES ('x', 'en', 'condition', 'Hip', 'About bursitis', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
     ).run()
     db.prepare("INSERT INTO sections VALUES ('x', 'en', 0, 'k', 'Heading', 'Cartilage wears thin')").run()
     expect(find('cartilage')).toEqual([{ item_id: 'x' }])

@@ -72,7 +72,8 @@ describe('loopback preview server', () => {
     expect(res.status).toBe(200)
     const csp = res.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("script-src 'self'")
-    expect(csp).not.toMatch(/unsafe-(eval|inline)/)
+    expect(csp).not.toMatch(/'unsafe-(eval|inline)'/)
+    expect(csp).toContain("frame-ancestors 'none'")
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 

@@ -34,6 +34,7 @@ describe('content service', () => {
     const p = service.getProcedure({ locale: 'en', id: 'test-injection' })
     expect(contract.getProcedure.output.parse(p)).toEqual(p)
     expect(p.steps.map((s) => s.title)).toEqual(['Lie down', 'Clean the skin', 'The injection'])
+    expect(p.steps.map((s) => s.anatomy)).toEqual([null, null, 'capsule'])
     expect(p.risks).toContainEqual({
       name: 'Infection',
       description: 'Germs get into the joint.',

@@ -35,14 +35,16 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)'),
     source: db.prepare('INSERT INTO sources (id, title, url) VALUES (?, ?, ?)'),
     item: db.prepare(`INSERT INTO items (id, locale, kind, title, summary, picture, duration, version,
-        reviewed_on, next_review_due, reviewer_role, text_hash, translated_from)
+        reviewed_on, next_review_due, reviewer_role, text_hash, translated_from, display_order)
       VALUES (@id, @locale, @kind, @title, @summary, @picture, @duration, @version,
-        @reviewedOn, @nextReviewDue, @reviewerRole, @textHash, @translatedFrom)`),
+        @reviewedOn, @nextReviewDue, @reviewerRole, @textHash, @translatedFrom, @order)`),
     itemSource: db.prepare('INSERT INTO item_sources (item_id, locale, position, source_id) VALUES (?, ?, ?, ?)'),
     section: db.prepare('INSERT INTO sections (item_id, locale, position, key, heading, body) VALUES (?, ?, ?, ?, ?, ?)'),
     faq: db.prepare('INSERT INTO faqs (item_id, locale, position, question, answer) VALUES (?, ?, ?, ?, ?)'),
     preparation: db.prepare('INSERT INTO preparation (item_id, locale, position, text) VALUES (?, ?, ?, ?)'),
-    step: db.prepare('INSERT INTO steps (item_id, locale, position, title, body, feel, picture) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    step: db.prepare(
+      'INSERT INTO steps (item_id, locale, position, title, body, feel, picture, anatomy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     risk: db.prepare(`INSERT INTO risks (item_id, locale, position, name, description, band, about_n, about_m, action)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     recovery: db.prepare('INSERT INTO recovery (item_id, locale, position, period, expect, todo) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -72,13 +74,16 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
         reviewerRole: item.review.reviewerRole,
         textHash,
         translatedFrom: item.translatedFrom ?? null,
+        order: item.order,
       })
       item.sources.forEach((s, i) => insert.itemSource.run(...key, i, s))
       item.sections.forEach((s, i) => insert.section.run(...key, i, s.key, s.heading, s.paragraphs.join('\n\n')))
       item.faqs.forEach((f, i) => insert.faq.run(...key, i, f.question, f.answer))
       if (item.kind !== 'procedure') continue
       item.preparation.forEach((t, i) => insert.preparation.run(...key, i, t))
-      item.steps.forEach((s, i) => insert.step.run(...key, i, s.title, s.body, s.feel, s.picture))
+      item.steps.forEach((s, i) =>
+        insert.step.run(...key, i, s.title, s.body, s.feel, s.picture, s.anatomy ?? null),
+      )
       item.risks.forEach((r, i) =>
         insert.risk.run(...key, i, r.name, r.description, r.band, r.about?.n ?? null, r.about?.m ?? null, r.action),
       )

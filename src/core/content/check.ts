@@ -142,9 +142,9 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }
 
-/** The counts a translation must share with its English original. */
-function shape(item: ItemSource): Record<string, number> {
-  const base = { sections: item.sections.length, faqs: item.faqs.length }
+/** What a translation must share with its English original: counts, pictures, order, links. */
+function shape(item: ItemSource): Record<string, number | string> {
+  const base = { sections: item.sections.length, faqs: item.faqs.length, order: item.order, picture: item.picture }
   if (item.kind !== 'procedure') return base
   return {
     ...base,
@@ -155,6 +155,9 @@ function shape(item: ItemSource): Record<string, number> {
     redFlags: item.redFlags.length,
     questionsToAsk: item.questionsToAsk.length,
     quiz: item.quiz.length,
+    'steps (pictures and diagram links)': item.steps.map((st) => `${st.picture}/${st.anatomy ?? '-'}`).join(' '),
+    'quiz answers': item.quiz.map((q) => q.answer).join(' '),
+    'risk bands': item.risks.map((r) => `${r.band}/${r.action}`).join(' '),
   }
 }
 

@@ -69,7 +69,8 @@ export function hashOf(value: unknown, length = 64): string {
 }
 
 export function textHashOf(item: ItemSource): string {
-  const { review: _review, sources: _sources, translatedFrom: _from, ...text } = item
+  // Not text: review metadata, sources and list order do not make a translation stale.
+  const { review: _review, sources: _sources, translatedFrom: _from, order: _order, ...text } = item
   return hashOf(text, 12)
 }
 

@@ -39,6 +39,8 @@ const Common = {
   title: Text,
   summary: Text,
   picture: Picture,
+  /** Where the item stands in its list (lower first); the most common problems come first. */
+  order: z.number().int().min(1).max(999).default(500),
   review: Review,
   sources: z.array(z.string().min(1)).min(1, 'every item needs at least one source'),
   faqs: z.array(FaqSource).default([]),
@@ -62,6 +64,8 @@ export const StepSource = z.strictObject({
   body: Text,
   feel: Text,
   picture: Picture,
+  /** The part of the hip this step is about: the step links to it on the diagram. */
+  anatomy: z.enum(ANATOMY_PARTS).optional(),
 })
 
 export const RiskSource = z.strictObject({

@@ -4,6 +4,7 @@
  * exactly one known version. Never edit a shipped migration: add the next one.
  */
 import type { Database } from 'better-sqlite3'
+import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
 
 export interface Migration {
   version: number
@@ -223,6 +224,17 @@ export const MIGRATIONS: readonly Migration[] = [
           description TEXT NOT NULL,
           PRIMARY KEY (id, locale)
         ) STRICT;
+      `)
+    },
+  },
+  {
+    version: 3,
+    description: 'display order for topics; the anatomy part a walkthrough step is about',
+    up(db) {
+      db.exec(`
+        ALTER TABLE items ADD COLUMN display_order INTEGER NOT NULL DEFAULT 500 CHECK (display_order > 0);
+        ALTER TABLE steps ADD COLUMN anatomy TEXT
+          CHECK (anatomy IS NULL OR anatomy IN (${ANATOMY_PARTS.map((p) => `'${p}'`).join(', ')}));
       `)
     },
   },

@@ -18,6 +18,7 @@ import type {
   TopicSummary,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
+import type { AnatomyPartId } from '../../shared/anatomy.ts'
 import { schemaVersion } from '../db/open.ts'
 import type { Handlers } from './handlers.ts'
 
@@ -72,7 +73,7 @@ function snippetParts(marked: string): SearchHit['snippet'] {
 export function createContentService(db: Database): ContentHandlers {
   const q = {
     topics: db.prepare<[Locale], TopicSummary>(
-      `SELECT id, kind, title, summary, picture FROM items WHERE locale = ? ORDER BY title COLLATE NOCASE`,
+      `SELECT id, kind, title, summary, picture FROM items WHERE locale = ? ORDER BY display_order, title COLLATE NOCASE`,
     ),
     item: db.prepare<[Key & { kind: string }], ItemRow>(
       `SELECT i.id, i.kind, i.title, i.summary, i.picture, i.duration, i.version, i.reviewed_on,
@@ -93,8 +94,11 @@ export function createContentService(db: Database): ContentHandlers {
     preparation: db.prepare<Key, { text: string }>(
       `SELECT text FROM preparation WHERE item_id = @id AND locale = @locale ORDER BY position`,
     ),
-    steps: db.prepare<Key, { title: string; body: string; feel: string; picture: string }>(
-      `SELECT title, body, feel, picture FROM steps WHERE item_id = @id AND locale = @locale ORDER BY position`,
+    steps: db.prepare<
+      Key,
+      { title: string; body: string; feel: string; picture: string; anatomy: AnatomyPartId | null }
+    >(
+      `SELECT title, body, feel, picture, anatomy FROM steps WHERE item_id = @id AND locale = @locale ORDER BY position`,
     ),
     risks: db.prepare<
       Key,
