@@ -8,6 +8,10 @@ import { buildContentDb } from '../core/content/build.ts'
 import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
+import { openDataDb } from '../core/data/open.ts'
+import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
+import { verifyPack } from '../core/packs/verify.ts'
+import type { PackSummary } from '../core/packs/verify.ts'
 import { DatabaseError, openContentDb } from '../core/db/open.ts'
 import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
@@ -120,6 +124,77 @@ program
   .action((ids: string[], opts: { content: string }) => {
     for (const s of stampTranslations(opts.content, loadContent(opts.content), ids)) {
       console.log(`${s.file}: translatedFrom ${s.hash}`)
+    }
+  })
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+function printPack(s: PackSummary): void {
+  console.log(`  content hash   ${s.contentHash}`)
+  console.log(`  schema version ${s.schemaVersion}`)
+  console.log(
+    `  ${s.conditions} conditions, ${s.procedures} procedures, ${s.glossary} glossary terms; locales ${s.locales.join(', ')}`,
+  )
+}
+
+program
+  .command('verify-pack')
+  .description(
+    'check a content pack: SQLite, intact, readable schema, matching content hash, complete in every language',
+  )
+  .argument('<file>', 'the pack (a content database built by build-content)')
+  .action((file: string) => {
+    const verdict = verifyPack(file)
+    if (!verdict.ok) {
+      console.error(`Not a usable content pack: ${verdict.reason}`)
+      process.exitCode = 1
+      return
+    }
+    console.log(`Good content pack: ${file}`)
+    printPack(verdict.summary)
+  })
+
+program
+  .command('import-pack')
+  .description('verify a content pack and switch the kiosk to it, keeping the current one for rollback')
+  .argument('<file>', 'the pack')
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .action((file: string, opts: { dataDir: string }) => {
+    const db = openDataDb(opts.dataDir)
+    try {
+      const summary = importPack(db, opts.dataDir, file, today())
+      console.log(`Imported. The kiosk now uses this content (restart it to see the change):`)
+      printPack(summary)
+    } catch (err) {
+      if (!(err instanceof PackError)) throw err
+      console.error(`Not imported: ${err.message}`)
+      console.error('The kiosk keeps its current content.')
+      process.exitCode = 1
+    } finally {
+      db.close()
+    }
+  })
+
+program
+  .command('rollback')
+  .description('go back to the content pack used before the last import')
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .action((opts: { dataDir: string }) => {
+    const db = openDataDb(opts.dataDir)
+    try {
+      const now = rollbackPack(db, opts.dataDir)
+      console.log(
+        now
+          ? `Rolled back to content ${now.contentHash} (imported ${now.importedOn}).`
+          : 'Rolled back to the bundled content.',
+      )
+      for (const s of packSlots(db)) console.log(`  ${s.slot}: ${s.contentHash}`)
+    } catch (err) {
+      if (!(err instanceof PackError)) throw err
+      console.error(err.message)
+      process.exitCode = 1
+    } finally {
+      db.close()
     }
   })
 

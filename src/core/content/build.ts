@@ -8,8 +8,9 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
+import { computeContentHash } from '../db/content-hash.ts'
 import { migrate } from '../db/open.ts'
-import { hashOf, loadContent } from './load.ts'
+import { loadContent } from './load.ts'
 import type { ContentLibrary } from './load.ts'
 
 export interface BuildSummary {
@@ -20,17 +21,8 @@ export interface BuildSummary {
   staleTranslations: { id: string; locale: string }[]
 }
 
-/** The content hash: the same sources always give the same hash. */
-export function contentHashOf(library: ContentLibrary): string {
-  return hashOf({
-    sources: library.sources,
-    items: library.items.map((i) => ({ locale: i.locale, item: i.item })),
-    glossary: library.glossary,
-    anatomy: library.anatomy,
-  })
-}
-
-function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): void {
+/** Writes the library's rows, then the hash of those rows (see content-hash.ts). */
+function writeLibrary(db: Db, library: ContentLibrary): string {
   const insert = {
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)'),
     source: db.prepare('INSERT INTO sources (id, title, url) VALUES (?, ?, ?)'),
@@ -55,8 +47,7 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
     part: db.prepare('INSERT INTO anatomy (id, locale, position, name, description) VALUES (?, ?, ?, ?, ?)'),
   }
 
-  db.transaction(() => {
-    insert.meta.run('content_hash', contentHash)
+  return db.transaction(() => {
     for (const s of library.sources) insert.source.run(s.id, s.title, s.url ?? null)
     for (const { locale, item, textHash } of library.items) {
       const key = [item.id, locale] as const
@@ -98,6 +89,9 @@ function writeLibrary(db: Db, library: ContentLibrary, contentHash: string): voi
     for (const { locale, parts } of library.anatomy) {
       parts.forEach((p, i) => insert.part.run(p.id, locale, i, p.name, p.description))
     }
+    const contentHash = computeContentHash(db)
+    insert.meta.run('content_hash', contentHash)
+    return contentHash
   })()
 }
 
@@ -116,7 +110,7 @@ export function staleTranslations(library: ContentLibrary): { id: string; locale
  */
 export function buildContentDb(contentDir: string, outFile: string): BuildSummary {
   const library = loadContent(contentDir)
-  const contentHash = contentHashOf(library)
+  let contentHash = ''
   const tmp = `${outFile}.${process.pid}.tmp`
   mkdirSync(dirname(outFile), { recursive: true })
   rmSync(tmp, { force: true })
@@ -125,7 +119,7 @@ export function buildContentDb(contentDir: string, outFile: string): BuildSummar
     const db = new Database(tmp)
     try {
       schemaVersion = migrate(db)
-      writeLibrary(db, library, contentHash)
+      contentHash = writeLibrary(db, library)
       db.exec('VACUUM')
     } finally {
       db.close()

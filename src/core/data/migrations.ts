@@ -1,0 +1,56 @@
+/**
+ * The kiosk's own writable database (kiosk.sqlite in the data folder): staff
+ * settings, the staff PIN, anonymous usage counts and which content pack is in
+ * use. Separate from the read-only content database, with its own migrations.
+ */
+import type { Migration } from '../db/migrations.ts'
+
+/** What usage is counted: a closed list, so nothing else can be written. */
+export const USAGE_METRICS = [
+  'screen',
+  'item',
+  'handout',
+  'language',
+  'display-mode',
+  'session-length',
+  'quiz',
+] as const
+
+export const DATA_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'settings, staff PIN, usage counts, content pack slots',
+    up(db) {
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL CHECK (json_valid(value))
+        ) STRICT;
+
+        CREATE TABLE staff (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          pin_hash TEXT NOT NULL,
+          failed_tries INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),
+          lockouts INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+          locked_until INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+
+        -- Counts only, per day: no times finer than a day, no free text.
+        CREATE TABLE usage (
+          day TEXT NOT NULL CHECK (date(day) IS day),
+          metric TEXT NOT NULL CHECK (metric IN (${USAGE_METRICS.map((m) => `'${m}'`).join(', ')})),
+          key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 80),
+          count INTEGER NOT NULL CHECK (count > 0),
+          PRIMARY KEY (day, metric, key)
+        ) STRICT;
+
+        CREATE TABLE packs (
+          slot TEXT PRIMARY KEY CHECK (slot IN ('current', 'previous')),
+          file TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          imported_on TEXT NOT NULL
+        ) STRICT;
+      `)
+    },
+  },
+]

@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process'
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDataDb } from '../../src/core/data/open.ts'
+import { PROJECT_ROOT } from '../../src/core/paths.ts'
+import { activeContent, importPack, packSlots, packsDir, rollbackPack } from '../../src/core/packs/store.ts'
+import { verifyPack } from '../../src/core/packs/verify.ts'
+import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
+
+const dir = tempDir()
+let packA: string
+let packB: string
+let hashA: string
+let hashB: string
+const TODAY = '2026-11-23'
+
+beforeAll(() => {
+  packA = buildRealPack(dir.path, 'a')
+  packB = buildRealPack(dir.path, 'b', changeSummary('A changed summary for the second pack.'))
+  const a = verifyPack(packA)
+  const b = verifyPack(packB)
+  if (!a.ok || !b.ok) throw new Error('the real content must build into good packs')
+  hashA = a.summary.contentHash
+  hashB = b.summary.contentHash
+})
+afterAll(() => dir.remove())
+
+function variant(name: string, make: (file: string) => void): string {
+  const file = join(dir.path, `${name}.sqlite`)
+  copyFileSync(packA, file)
+  make(file)
+  return file
+}
+
+function reason(file: string): string {
+  const v = verifyPack(file)
+  if (v.ok) throw new Error(`${file} should have been refused`)
+  return v.reason
+}
+
+describe('verify-pack', () => {
+  it('accepts a pack built by the content pipeline and summarises it', () => {
+    const v = verifyPack(packA)
+    expect(v.ok && v.summary).toMatchObject({ conditions: 14, procedures: 6, locales: ['en', 'es'] })
+  })
+
+  it('refuses a truncated pack', () => {
+    const file = variant('truncated', (f) => writeFileSync(f, readFileSync(f).subarray(0, 20_000)))
+    expect(reason(file)).toMatch(/damaged|could not be read|malformed/)
+  })
+
+  it('refuses random bytes', () => {
+    const file = variant('random', (f) =>
+      writeFileSync(f, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 251))),
+    )
+    expect(reason(file)).toMatch(/not a SQLite database/)
+  })
+
+  it('refuses a pack with a schema this kiosk cannot read', () => {
+    const file = variant('newer', (f) => {
+      const db = new Database(f)
+      db.pragma('user_version = 99')
+      db.close()
+    })
+    expect(reason(file)).toMatch(/schema version 99.*older version of the kiosk/)
+  })
+
+  it('refuses a pack changed after it was built (tampered)', () => {
+    const file = variant('tampered', (f) => {
+      const db = new Database(f)
+      db.prepare("UPDATE risks SET band = 'very-rare' WHERE band = 'rare'").run()
+      db.close()
+    })
+    expect(reason(file)).toMatch(/changed after it was built/)
+  })
+
+  it('refuses a pack with an item missing in Spanish', () => {
+    const file = buildRealPack(dir.path, 'partial', (content) =>
+      rmSync(join(content, 'procedures/prp-injection.es.yaml')),
+    )
+    expect(reason(file)).toMatch(/item "prp-injection" has no es version/)
+  })
+
+  it('answers on the command line: exit 0 with a summary, non-zero with the reason', async () => {
+    const good = await runCli(['verify-pack', packA])
+    expect(good.code).toBe(0)
+    expect(good.stdout).toContain(hashA)
+    const bad = await runCli(['verify-pack', join(dir.path, 'random.sqlite')])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/Not a usable content pack: .*not a SQLite database/)
+  })
+})
+
+describe('import and rollback', () => {
+  it('switches to an imported pack, keeps the old one, and rolls back and forth', () => {
+    const data = join(dir.path, 'data-1')
+    const db = openDataDb(data)
+    const bundled = packA
+    expect(activeContent(db, data, bundled)).toEqual({ file: bundled, source: 'bundled' })
+
+    importPack(db, data, packB, TODAY)
+    expect(activeContent(db, data, bundled)).toMatchObject({
+      source: 'imported',
+      file: join(packsDir(data), `${hashB}.sqlite`),
+    })
+
+    importPack(db, data, packA, TODAY)
+    expect(packSlots(db).map((s) => [s.slot, s.contentHash])).toEqual([
+      ['current', hashA],
+      ['previous', hashB],
+    ])
+    expect(rollbackPack(db, data)?.contentHash).toBe(hashB)
+    expect(rollbackPack(db, data)?.contentHash).toBe(hashA)
+    expect(readdirSync(packsDir(data)).sort()).toEqual([`${hashA}.sqlite`, `${hashB}.sqlite`].sort())
+    db.close()
+  })
+
+  it('refuses a bad pack and keeps the current content in place', () => {
+    const data = join(dir.path, 'data-2')
+    const db = openDataDb(data)
+    importPack(db, data, packB, TODAY)
+    expect(() => importPack(db, data, join(dir.path, 'tampered.sqlite'), TODAY)).toThrow(
+      /changed after it was built/,
+    )
+    expect(packSlots(db).map((s) => s.contentHash)).toEqual([hashB])
+    expect(verifyPack(activeContent(db, data, packA).file).ok).toBe(true)
+    db.close()
+  })
+
+  it('falls back to the bundled content when the imported pack is damaged on disk, and says why', () => {
+    const data = join(dir.path, 'data-3')
+    const db = openDataDb(data)
+    importPack(db, data, packB, TODAY)
+    writeFileSync(join(packsDir(data), `${hashB}.sqlite`), 'gone')
+    const active = activeContent(db, data, packA)
+    expect(active).toMatchObject({ file: packA, source: 'bundled' })
+    expect(active.problem).toMatch(/cannot be used/)
+    db.close()
+  })
+
+  it('keeps working content when the import process is killed at any moment', async () => {
+    const data = join(dir.path, 'data-killed')
+    const db = openDataDb(data)
+    importPack(db, data, packA, TODAY)
+    db.close()
+    for (let run = 0; run < 12; run++) {
+      const child = spawn(
+        process.execPath,
+        [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), 'import-pack', run % 2 ? packA : packB, '--data-dir', data],
+        { stdio: 'ignore' },
+      )
+      const exited = new Promise((r) => child.once('exit', r))
+      // From before Node has started to after the import has finished.
+      await new Promise((r) => setTimeout(r, 40 + ((run * 53) % 640)))
+      child.kill('SIGKILL')
+      await exited
+      const after = openDataDb(data)
+      const active = activeContent(after, data, packA)
+      const verdict = verifyPack(active.file)
+      expect(verdict.ok, `run ${run}`).toBe(true)
+      expect([hashA, hashB]).toContain(verdict.ok ? verdict.summary.contentHash : '')
+      after.close()
+    }
+  })
+})
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
