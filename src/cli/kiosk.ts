@@ -9,15 +9,15 @@ import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
 import { openDataDb } from '../core/data/open.ts'
+import { setPin } from '../core/data/pin.ts'
+import { usageCsv, usageSince } from '../core/data/usage.ts'
+import { Pin } from '../shared/contract.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
 import { verifyPack } from '../core/packs/verify.ts'
 import type { PackSummary } from '../core/packs/verify.ts'
-import { DatabaseError, openContentDb } from '../core/db/open.ts'
 import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
-import { createContentService, unavailableContent } from '../core/services/content-service.ts'
-import type { ContentHandlers } from '../core/services/content-service.ts'
-import { DEFAULT_KIOSK_CONFIG, createHandlers } from '../core/services/handlers.ts'
+import { createKioskCore } from '../core/services/handlers.ts'
 
 function port(value: string): number {
   const n = Number(value)
@@ -39,8 +39,9 @@ interface ServeOptions {
   host: string
   db: string
   renderer: string
-  idleTimeout: number
-  idleWarning: number
+  dataDir?: string
+  idleTimeout?: number
+  idleWarning?: number
 }
 
 const program = new Command('kiosk')
@@ -198,6 +199,63 @@ program
     }
   })
 
+/** Reads one line from standard input, without echo when it is a terminal. */
+async function readSecretLine(prompt: string): Promise<string> {
+  const { createInterface } = await import('node:readline')
+  const input = process.stdin
+  const rl = createInterface({
+    input,
+    output: input.isTTY ? process.stderr : undefined,
+    terminal: input.isTTY,
+  })
+  if (input.isTTY) {
+    process.stderr.write(prompt)
+    // Print nothing of what is typed.
+    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {}
+  }
+  const line = await new Promise<string>((resolve) =>
+    rl.once('line', resolve).once('close', () => resolve('')),
+  )
+  rl.close()
+  if (input.isTTY) process.stderr.write('\n')
+  return line.trim()
+}
+
+program
+  .command('set-pin')
+  .description('set the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument')
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .action(async (opts: { dataDir: string }) => {
+    const pin = await readSecretLine('New staff PIN (4 to 8 digits): ')
+    const parsed = Pin.safeParse(pin)
+    if (!parsed.success) {
+      console.error('Not set: a PIN is 4 to 8 digits.')
+      process.exitCode = 1
+      return
+    }
+    const db = openDataDb(opts.dataDir)
+    try {
+      setPin(db, parsed.data)
+      console.log('The staff PIN is set.')
+    } finally {
+      db.close()
+    }
+  })
+
+program
+  .command('usage-export')
+  .description('print the anonymous usage counts as CSV (day, metric, key, count)')
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .option('--since <date>', 'first day to include (YYYY-MM-DD)', '0000-01-01')
+  .action((opts: { dataDir: string; since: string }) => {
+    const db = openDataDb(opts.dataDir)
+    try {
+      process.stdout.write(usageCsv(usageSince(db, opts.since)))
+    } finally {
+      db.close()
+    }
+  })
+
 program
   .command('serve')
   .description('serve the built kiosk and its API on this machine, read-only')
@@ -206,33 +264,25 @@ program
   .option('--db <file>', 'content database', CONTENT_DB)
   .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
   .option(
-    '--idle-timeout <s>',
-    'seconds without a touch before "Are you still there?"',
-    seconds,
-    DEFAULT_KIOSK_CONFIG.idleTimeoutSeconds,
+    '--data-dir <dir>',
+    "the kiosk's data folder (settings, counts, packs); without it nothing is written",
   )
   .option(
-    '--idle-warning <s>',
-    'seconds the countdown lasts before the kiosk resets',
+    '--idle-timeout <s>',
+    'seconds without a touch before "Are you still there?" (default: the setting)',
     seconds,
-    DEFAULT_KIOSK_CONFIG.idleWarningSeconds,
   )
+  .option('--idle-warning <s>', 'seconds the countdown lasts before the kiosk resets (default 20)', seconds)
   .action(async (opts: ServeOptions) => {
-    let content: ContentHandlers
-    try {
-      content = createContentService(openContentDb(opts.db))
-    } catch (err) {
-      if (!(err instanceof DatabaseError)) throw err
-      // Keep serving: the kiosk shows a calm "out of order" screen and staff
-      // see the reason here.
-      console.error(`Content unavailable: ${err.message}`)
-      content = unavailableContent('The content is unavailable. Please ask at the desk.')
-    }
-    const handlers = createHandlers(content, {
-      idleTimeoutSeconds: opts.idleTimeout,
-      idleWarningSeconds: opts.idleWarning,
+    // An unusable content database does not stop the server: the kiosk shows a
+    // calm "out of order" screen, and the reason is printed here for staff.
+    const core = createKioskCore({
+      bundledContent: opts.db,
+      dataDir: opts.dataDir ?? null,
+      idle: { timeoutSeconds: opts.idleTimeout, warningSeconds: opts.idleWarning },
     })
-    const app = await createServer({ handlers, rendererDir: opts.renderer })
+    const app = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
+    app.addHook('onClose', async () => core.close())
     const address = await app.listen({ port: opts.port, host: opts.host })
     if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
       console.warn(`Warning: listening on ${opts.host}, reachable from other machines.`)

@@ -7,10 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
-import { openContentDb } from '../core/db/open.ts'
-import { createContentService, unavailableContent } from '../core/services/content-service.ts'
-import { createHandlers } from '../core/services/handlers.ts'
-import type { Handlers } from '../core/services/handlers.ts'
+import { createKioskCore } from '../core/services/handlers.ts'
 import { registerContract } from './ipc.ts'
 import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
 import type { RendererLocation } from './security.ts'
@@ -26,16 +23,6 @@ function contentDbPath(): string {
   return app.isPackaged
     ? join(process.resourcesPath, 'content.sqlite')
     : join(app.getAppPath(), 'resources', 'content.sqlite')
-}
-
-function openHandlers(): Handlers {
-  try {
-    return createHandlers(createContentService(openContentDb(contentDbPath())))
-  } catch (err) {
-    // Staff read the reason in the log; the patient sees a calm screen.
-    log.error(`content unavailable: ${(err as Error).message}`)
-    return createHandlers(unavailableContent('The content is unavailable. Please ask at the desk.'))
-  }
 }
 
 function createKioskWindow(): BrowserWindow {
@@ -69,8 +56,14 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession)
-  const handlers = openHandlers()
-  registerContract(ipcMain, () => handlers, location)
+  // Staff read any content problem in the log; the patient sees a calm screen.
+  const core = createKioskCore({
+    bundledContent: contentDbPath(),
+    dataDir: app.getPath('userData'),
+    log: (message) => log.error(message),
+  })
+  app.on('will-quit', () => core.close())
+  registerContract(ipcMain, () => core.handlers, location)
   createKioskWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createKioskWindow()

@@ -193,14 +193,118 @@ export const ContentInfo = z.object({
 })
 export type ContentInfo = z.infer<typeof ContentInfo>
 
-/** How the kiosk behaves; staff settings later, command-line flags for the preview server now. */
+/** Staff settings, each checked on its own: a bad value is refused and the old one stays. */
+export const Settings = z.object({
+  clinicName: z.string().trim().min(1, 'enter the clinic name').max(80),
+  clinicPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{3,22}[0-9]$/, 'a phone number: digits, spaces, + ( ) and -')
+    .nullable(),
+  clinicWebsite: z
+    .url({ protocol: /^https?$/, error: 'a web address starting with https://' })
+    .max(200)
+    .nullable(),
+  /** A small PNG, JPEG or SVG image as a data: URL. */
+  clinicLogo: z
+    .string()
+    .max(300_000, 'the logo must be smaller than about 200 KB')
+    .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'a PNG, JPEG or SVG image')
+    .nullable(),
+  defaultLocale: Locale,
+  idleTimeoutSeconds: z.number().int().min(30, 'at least 30 seconds').max(600, 'at most 10 minutes'),
+  paperSize: z.enum(['a4', 'letter']),
+  printerName: z.string().trim().min(1).max(120).nullable(),
+  kioskLock: z.boolean(),
+})
+export type Settings = z.infer<typeof Settings>
+export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[]
+
+/** What the patient screens need to know about the kiosk: no secrets here. */
 export const KioskConfig = z.object({
   /** Seconds without a touch before "Are you still there?". */
   idleTimeoutSeconds: z.number().int().min(1).max(3600),
   /** Seconds the "Are you still there?" countdown lasts before everything is cleared. */
   idleWarningSeconds: z.number().int().min(1).max(600),
+  defaultLocale: Locale,
+  clinicName: z.string(),
+  clinicPhone: z.string().nullable(),
+  clinicWebsite: z.string().nullable(),
+  clinicLogo: z.string().nullable(),
+  paperSize: z.enum(['a4', 'letter']),
 })
 export type KioskConfig = z.infer<typeof KioskConfig>
+
+/** Screens counted in the anonymous usage figures. */
+export const USAGE_SCREENS = [
+  'attract',
+  'home',
+  'conditions',
+  'condition',
+  'procedures',
+  'procedure',
+  'step',
+  'risks',
+  'recovery',
+  'quiz',
+  'checklist',
+  'search',
+  'anatomy',
+  'glossary',
+  'explain',
+] as const
+
+/** One anonymous count: a closed vocabulary, so nothing a patient typed can be recorded. */
+export const UsageEvent = z.discriminatedUnion('metric', [
+  z.strictObject({ metric: z.literal('screen'), key: z.enum(USAGE_SCREENS) }),
+  z.strictObject({ metric: z.literal('item'), key: ItemId }),
+  z.strictObject({ metric: z.literal('handout'), key: ItemId }),
+  z.strictObject({ metric: z.literal('language'), key: Locale }),
+  z.strictObject({
+    metric: z.literal('display-mode'),
+    key: z.enum(['large-text', 'high-contrast', 'read-aloud']),
+  }),
+  z.strictObject({
+    metric: z.literal('session-length'),
+    key: z.enum(['under-1-min', '1-to-3-min', '3-to-10-min', 'over-10-min']),
+  }),
+  z.strictObject({ metric: z.literal('quiz'), key: z.enum(['started', 'completed']) }),
+])
+export type UsageEvent = z.infer<typeof UsageEvent>
+
+export const UsageRow = z.object({
+  day: IsoDate,
+  metric: z.string(),
+  key: z.string(),
+  count: z.number().int(),
+})
+export type UsageRow = z.infer<typeof UsageRow>
+
+export const Pin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits')
+export const StaffToken = z.string().regex(/^[0-9a-f]{64}$/, 'not a staff session')
+const WithToken = z.strictObject({ token: StaffToken })
+
+export const ReviewDue = z.object({
+  id: ItemId,
+  kind: ItemKind,
+  locale: Locale,
+  title: z.string(),
+  nextReviewDue: IsoDate,
+  status: z.enum(['past-due', 'due-soon']),
+})
+export type ReviewDue = z.infer<typeof ReviewDue>
+
+export const PackStatus = z.object({
+  source: z.enum(['imported', 'bundled']),
+  contentHash: z.string(),
+  /** Why an imported pack is not in use, when it is not. */
+  problem: z.string().nullable(),
+  canRollBack: z.boolean(),
+  slots: z.array(
+    z.object({ slot: z.enum(['current', 'previous']), contentHash: z.string(), importedOn: IsoDate }),
+  ),
+})
+export type PackStatus = z.infer<typeof PackStatus>
 
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
@@ -226,8 +330,33 @@ export const contract = {
   getAnatomy: method(ByLocale, z.array(AnatomyPart)),
   contentInfo: method(z.strictObject({}), ContentInfo),
   getKioskConfig: method(z.strictObject({}), KioskConfig),
+  recordUsage: method(z.strictObject({ event: UsageEvent }), z.object({ recorded: z.boolean() })),
+  staffStatus: method(
+    z.strictObject({}),
+    z.object({ pinSet: z.boolean(), lockedForSeconds: z.number().int() }),
+  ),
+  staffSetPin: method(
+    z.strictObject({ pin: Pin, token: StaffToken.optional() }),
+    z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
+  ),
+  staffLogin: method(
+    z.strictObject({ pin: Pin }),
+    z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
+  ),
+  staffLogout: method(WithToken, z.object({})),
+  getSettings: method(WithToken, Settings),
+  updateSettings: method(WithToken.extend({ changes: z.record(z.string(), z.unknown()) }), Settings),
+  usageReport: method(
+    WithToken.extend({ days: z.number().int().min(1).max(366).default(30) }),
+    z.object({ rows: z.array(UsageRow) }),
+  ),
+  reviewList: method(WithToken, z.array(ReviewDue)),
+  packStatus: method(WithToken, PackStatus),
+  rollbackContent: method(WithToken, PackStatus),
 } satisfies Record<MethodName, Method>
 
 export type Contract = typeof contract
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives: the input after validation, with defaults filled in. */
+export type MethodParams<M extends MethodName> = z.output<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>

@@ -12,9 +12,46 @@ export const METHOD_NAMES = [
   'getAnatomy',
   'contentInfo',
   'getKioskConfig',
+  'recordUsage',
+  'staffStatus',
+  'staffSetPin',
+  'staffLogin',
+  'staffLogout',
+  'getSettings',
+  'updateSettings',
+  'usageReport',
+  'reviewList',
+  'packStatus',
+  'rollbackContent',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
+
+/**
+ * Methods for staff only: they need a session token from staffLogin, and the
+ * preview server answers them only to this machine (loopback).
+ */
+export const STAFF_METHOD_NAMES = [
+  'staffLogout',
+  'getSettings',
+  'updateSettings',
+  'usageReport',
+  'reviewList',
+  'packStatus',
+  'rollbackContent',
+] as const satisfies readonly MethodName[]
+
+/** Staff methods plus the ones that lead into staff mode: never served beyond loopback. */
+export const LOOPBACK_ONLY_METHOD_NAMES: readonly MethodName[] = [
+  ...STAFF_METHOD_NAMES,
+  'staffStatus',
+  'staffSetPin',
+  'staffLogin',
+]
+
+export function isStaffMethod(name: MethodName): boolean {
+  return (STAFF_METHOD_NAMES as readonly string[]).includes(name)
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name)

@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'not-found' // the request was valid but names nothing we have
   | 'unknown-method' // no such method in the contract
   | 'unavailable' // the content database could not be opened
+  | 'unauthorized' // staff only: no valid session, a wrong PIN, or entry locked for a while
+  | 'forbidden' // staff methods from another machine
   | 'internal' // a bug: logged without the request's content
 
 export interface ApiError {
@@ -14,6 +16,8 @@ export interface ApiError {
   message: string
   /** For bad-input: which fields were wrong, as dotted paths. */
   fields?: string[]
+  /** For unauthorized after too many wrong PINs: when entry opens again. */
+  retryAfterSeconds?: number
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
@@ -29,9 +33,17 @@ export function fail(code: ApiErrorCode, message: string, fields?: string[]): Re
 /** Thrown inside a service to end a call with a typed error; caught by dispatch. */
 export class ApiFailure extends Error {
   readonly code: ApiErrorCode
-  constructor(code: ApiErrorCode, message: string) {
+  readonly fields?: string[]
+  readonly retryAfterSeconds?: number
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    extra: { fields?: string[]; retryAfterSeconds?: number } = {},
+  ) {
     super(message)
     this.name = 'ApiFailure'
     this.code = code
+    if (extra.fields) this.fields = extra.fields
+    if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds
   }
 }

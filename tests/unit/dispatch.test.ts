@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openContentDb } from '../../src/core/db/open.ts'
-import { createContentService, unavailableContent } from '../../src/core/services/content-service.ts'
-import { createHandlers } from '../../src/core/services/handlers.ts'
+import { join } from 'node:path'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
 import type { Handlers } from '../../src/core/services/handlers.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
@@ -9,7 +8,7 @@ import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 const dir = tempDir()
 let handlers: Handlers
 beforeAll(() => {
-  handlers = createHandlers(createContentService(openContentDb(buildFixtureDb(dir.path))))
+  handlers = createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: null }).handlers
 })
 afterAll(() => dir.remove())
 
@@ -71,24 +70,24 @@ describe('dispatch validates every call against the contract', () => {
   })
 
   it('still answers the kiosk config when the content is unavailable, so the idle reset keeps working', async () => {
-    const handlers = createHandlers(unavailableContent('gone'), {
-      idleTimeoutSeconds: 5,
-      idleWarningSeconds: 3,
+    const logged: string[] = []
+    const core = createKioskCore({
+      bundledContent: join(dir.path, 'missing.sqlite'),
+      dataDir: null,
+      idle: { timeoutSeconds: 5, warningSeconds: 3 },
+      log: (m) => logged.push(m),
     })
-    expect(await dispatch(handlers, 'getKioskConfig', {})).toEqual({
+    expect(await dispatch(core.handlers, 'getKioskConfig', {})).toMatchObject({
       ok: true,
-      value: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 },
+      value: { idleTimeoutSeconds: 5, idleWarningSeconds: 3, defaultLocale: 'en' },
     })
-  })
-
-  it('says why when the content is unavailable', async () => {
-    const r = await dispatch(
-      createHandlers(unavailableContent('The content is unavailable.')),
-      'listTopics',
-      {
-        locale: 'en',
-      },
-    )
-    expect(r).toEqual({ ok: false, error: { code: 'unavailable', message: 'The content is unavailable.' } })
+    expect(await dispatch(core.handlers, 'listTopics', { locale: 'en' })).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'The content is unavailable. Please ask at the desk.' },
+    })
+    // Staff see the real reason; the patient sees the calm one.
+    expect(core.contentProblem()).toMatch(/does not exist/)
+    expect(logged.join('\n')).toMatch(/content unavailable: .*does not exist/)
+    core.close()
   })
 })

@@ -17,9 +17,7 @@ import {
   secureWebPreferences,
 } from '../../src/main/security.ts'
 import type { ContentsLike, RendererLocation, SessionLike } from '../../src/main/security.ts'
-import { openContentDb } from '../../src/core/db/open.ts'
-import { createContentService } from '../../src/core/services/content-service.ts'
-import { createHandlers } from '../../src/core/services/handlers.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
@@ -106,7 +104,7 @@ describe('IPC', () => {
   const dir = tempDir()
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
   beforeAll(() => {
-    const handlers = createHandlers(createContentService(openContentDb(buildFixtureDb(dir.path))))
+    const handlers = createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: null }).handlers
     registerContract(
       { handle: (channel, listener) => registered.set(channel, listener) },
       () => handlers,

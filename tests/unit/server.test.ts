@@ -2,10 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openContentDb } from '../../src/core/db/open.ts'
 import { createServer } from '../../src/core/server/server.ts'
-import { createContentService } from '../../src/core/services/content-service.ts'
-import { createHandlers } from '../../src/core/services/handlers.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 
 const dir = tempDir()
@@ -18,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Kiosk</title>')
   writeFileSync(join(dir.path, 'secret.txt'), 'outside the renderer folder')
   app = await createServer({
-    handlers: createHandlers(createContentService(openContentDb(buildFixtureDb(dir.path)))),
+    handlers: createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: null }).handlers,
     rendererDir: renderer,
   })
   base = await app.listen({ port: 0, host: '127.0.0.1' })

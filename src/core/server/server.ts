@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { httpPath } from '../../shared/bridge.ts'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
-import { METHOD_NAMES } from '../../shared/contract.ts'
+import { LOOPBACK_ONLY_METHOD_NAMES, METHOD_NAMES } from '../../shared/methods.ts'
 import { fail } from '../../shared/result.ts'
 import type { ApiErrorCode, Result } from '../../shared/result.ts'
 import type { Handlers } from '../services/handlers.ts'
@@ -29,6 +29,15 @@ const STATUS: Record<ApiErrorCode, number> = {
   'unknown-method': 404,
   unavailable: 503,
   internal: 500,
+  unauthorized: 401,
+  forbidden: 403,
+}
+
+/** True for an address on this machine: 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1'
 }
 
 export function statusOf(result: Result<unknown>): number {
@@ -79,6 +88,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    // Staff functions answer only this machine, whatever address the server listens on.
+    if (
+      (LOOPBACK_ONLY_METHOD_NAMES as readonly string[]).includes(request.params.method) &&
+      !isLoopback(request.socket.remoteAddress)
+    ) {
+      return reply
+        .code(403)
+        .send(fail('forbidden', 'Staff functions are only available on the kiosk itself.'))
+    }
     const result = await dispatch(options.handlers, request.params.method, request.body ?? {})
     return reply.code(statusOf(result)).send(result)
   })

@@ -20,10 +20,21 @@ import type {
 import { ApiFailure } from '../../shared/result.ts'
 import type { AnatomyPartId } from '../../shared/anatomy.ts'
 import { schemaVersion } from '../db/open.ts'
+import type { MethodName } from '../../shared/methods.ts'
 import type { Handlers } from './handlers.ts'
 
-/** The content half of the contract; see handlers.ts for the whole. */
-export type ContentHandlers = Omit<Handlers, 'getKioskConfig'>
+/** The methods answered from the content database; handlers.ts answers the rest. */
+export const CONTENT_METHODS = [
+  'listTopics',
+  'getCondition',
+  'getProcedure',
+  'search',
+  'getGlossary',
+  'getAnatomy',
+  'contentInfo',
+] as const satisfies readonly MethodName[]
+
+export type ContentHandlers = Pick<Handlers, (typeof CONTENT_METHODS)[number]>
 
 interface ItemRow {
   id: string

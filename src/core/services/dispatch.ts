@@ -7,7 +7,7 @@
 import { contract, isMethodName } from '../../shared/contract.ts'
 import type { MethodName, MethodOutput } from '../../shared/contract.ts'
 import { ApiFailure, fail, ok } from '../../shared/result.ts'
-import type { Result } from '../../shared/result.ts'
+import type { ApiError, Result } from '../../shared/result.ts'
 import type { Handlers } from './handlers.ts'
 
 export type Logger = (message: string) => void
@@ -47,7 +47,12 @@ export async function dispatch(
     const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
     return ok(await handler(parsed.data))
   } catch (err) {
-    if (err instanceof ApiFailure) return fail(err.code, err.message)
+    if (err instanceof ApiFailure) {
+      const error: ApiError = { code: err.code, message: err.message }
+      if (err.fields) error.fields = err.fields
+      if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds
+      return { ok: false, error }
+    }
     log(`internal error in ${method}: ${describeWithoutMessage(err)}`)
     return fail('internal', 'Something went wrong inside the kiosk. Please ask at the desk.')
   }

@@ -1,20 +1,248 @@
 /**
- * Every contract method's implementation, gathered for the shells (IPC and
- * HTTP): the content queries plus the kiosk's own configuration. The config is
- * answered even when the content is unavailable, so the idle reset still works
- * on the "out of order" screen.
+ * The kiosk's core, assembled: the content (the imported pack when good, the
+ * bundled one otherwise), the kiosk database (settings, PIN, usage, packs) and
+ * staff sessions, answering every contract method. Both shells (Electron IPC
+ * and the loopback HTTP server) call it through dispatch; neither adds logic.
  */
-import type { KioskConfig, MethodInput, MethodName, MethodOutput } from '../../shared/contract.ts'
+import Database from 'better-sqlite3'
+import type { Database as Db } from 'better-sqlite3'
+import type {
+  KioskConfig,
+  MethodParams,
+  MethodName,
+  MethodOutput,
+  PackStatus,
+  ReviewDue,
+} from '../../shared/contract.ts'
+import { ApiFailure } from '../../shared/result.ts'
+import { DATA_MIGRATIONS } from '../data/migrations.ts'
+import { openDataDb } from '../data/open.ts'
+import { checkPin, hasPin, lockedForMs, setPin } from '../data/pin.ts'
+import { StaffSessions } from '../data/sessions.ts'
+import { readSettings, updateSettings } from '../data/settings.ts'
+import { daysBefore, localDay, recordUsage, usageSince } from '../data/usage.ts'
+import { storedContentHash } from '../db/content-hash.ts'
+import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
+import { activeContent, packSlots, PackError, rollbackPack } from '../packs/store.ts'
+import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import type { ContentHandlers } from './content-service.ts'
 
-export type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> }
+export type Handlers = { [M in MethodName]: (input: MethodParams<M>) => MethodOutput<M> }
 
-export const DEFAULT_KIOSK_CONFIG: KioskConfig = { idleTimeoutSeconds: 90, idleWarningSeconds: 20 }
+export const IDLE_WARNING_SECONDS = 20
 
-export function createHandlers(
-  content: ContentHandlers,
-  config: KioskConfig = DEFAULT_KIOSK_CONFIG,
-): Handlers {
-  const frozen = Object.freeze({ ...config })
-  return { ...content, getKioskConfig: () => frozen }
+export interface KioskCoreOptions {
+  /** The content database shipped with the app. */
+  bundledContent: string
+  /** The kiosk's data folder; null keeps settings and counts in memory only. */
+  dataDir: string | null
+  /** For the preview server and tests: shorter idle times than settings allow. */
+  idle?: { timeoutSeconds?: number; warningSeconds?: number }
+  now?: () => number
+  log?: (message: string) => void
+}
+
+export interface KioskCore {
+  handlers: Handlers
+  /** Why the content is not what it should be (an unusable pack, a missing database), for staff. */
+  contentProblem(): string | null
+  close(): void
+}
+
+interface OpenContent {
+  db: Db | null
+  handlers: ContentHandlers
+  source: 'imported' | 'bundled'
+  problem: string | null
+}
+
+const UNAVAILABLE = 'The content is unavailable. Please ask at the desk.'
+
+export function createKioskCore(options: KioskCoreOptions): KioskCore {
+  const now = options.now ?? Date.now
+  const log = options.log ?? ((m: string) => console.error(m))
+  const dataDb = options.dataDir ? openDataDb(options.dataDir) : openMemoryDataDb()
+  const sessions = new StaffSessions(now)
+  let content = openActiveContent()
+
+  function openActiveContent(): OpenContent {
+    const active = options.dataDir
+      ? activeContent(dataDb, options.dataDir, options.bundledContent)
+      : { file: options.bundledContent, source: 'bundled' as const }
+    const packProblem = 'problem' in active && active.problem ? active.problem : null
+    if (packProblem) log(packProblem)
+    try {
+      const db = openContentDb(active.file)
+      return { db, handlers: createContentService(db), source: active.source, problem: packProblem }
+    } catch (err) {
+      if (!(err instanceof DatabaseError)) throw err
+      log(`content unavailable: ${err.message}`)
+      return {
+        db: null,
+        handlers: unavailableContent(UNAVAILABLE),
+        source: active.source,
+        problem: err.message,
+      }
+    }
+  }
+
+  function reopenContent(): void {
+    const old = content
+    content = openActiveContent()
+    old.db?.close()
+  }
+
+  function requireStaff(token: string): void {
+    if (!sessions.check(token))
+      throw new ApiFailure('unauthorized', 'Staff mode has ended. Please enter the PIN again.')
+  }
+
+  function today(): string {
+    return localDay(now())
+  }
+
+  function packStatus(): PackStatus {
+    const slots = packSlots(dataDb)
+    return {
+      source: content.source,
+      contentHash: content.db ? (storedContentHash(content.db) ?? '') : '',
+      problem: content.problem,
+      canRollBack: slots.some((s) => s.slot === 'current'),
+      slots,
+    }
+  }
+
+  const contentHandlers = Object.fromEntries(
+    CONTENT_METHODS.map((m) => [m, (input: never) => (content.handlers[m] as (i: never) => unknown)(input)]),
+  ) as ContentHandlers
+
+  const handlers: Handlers = {
+    ...contentHandlers,
+
+    getKioskConfig(): KioskConfig {
+      const s = readSettings(dataDb)
+      return {
+        idleTimeoutSeconds: options.idle?.timeoutSeconds ?? s.idleTimeoutSeconds,
+        idleWarningSeconds: options.idle?.warningSeconds ?? IDLE_WARNING_SECONDS,
+        defaultLocale: s.defaultLocale,
+        clinicName: s.clinicName,
+        clinicPhone: s.clinicPhone,
+        clinicWebsite: s.clinicWebsite,
+        clinicLogo: s.clinicLogo,
+        paperSize: s.paperSize,
+      }
+    },
+
+    recordUsage({ event }) {
+      if ((event.metric === 'item' || event.metric === 'handout') && !itemExists(event.key)) {
+        throw new ApiFailure('not-found', 'There is no such item.')
+      }
+      recordUsage(dataDb, event, today())
+      return { recorded: true }
+    },
+
+    staffStatus() {
+      return { pinSet: hasPin(dataDb), lockedForSeconds: Math.ceil(lockedForMs(dataDb, now()) / 1000) }
+    },
+
+    staffSetPin({ pin, token }) {
+      if (hasPin(dataDb) && !sessions.check(token)) {
+        throw new ApiFailure('unauthorized', 'A staff PIN is already set. Enter staff mode to change it.')
+      }
+      setPin(dataDb, pin)
+      return sessions.open()
+    },
+
+    staffLogin({ pin }) {
+      const check = checkPin(dataDb, pin, now())
+      if (check.ok) return sessions.open()
+      switch (check.reason) {
+        case 'no-pin':
+          throw new ApiFailure('unauthorized', 'No staff PIN is set yet. Set one first.')
+        case 'wrong':
+          throw new ApiFailure(
+            'unauthorized',
+            `That PIN is not right. ${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left before entry locks.`,
+          )
+        case 'locked': {
+          const seconds = Math.ceil(check.retryAfterMs / 1000)
+          throw new ApiFailure('unauthorized', `Too many wrong PINs. Try again in ${seconds} seconds.`, {
+            retryAfterSeconds: seconds,
+          })
+        }
+      }
+    },
+
+    staffLogout({ token }) {
+      sessions.close(token)
+      return {}
+    },
+
+    getSettings({ token }) {
+      requireStaff(token)
+      return readSettings(dataDb)
+    },
+
+    updateSettings({ token, changes }) {
+      requireStaff(token)
+      return updateSettings(dataDb, changes)
+    },
+
+    usageReport({ token, days }) {
+      requireStaff(token)
+      return { rows: usageSince(dataDb, daysBefore(today(), days)) }
+    },
+
+    reviewList({ token }): ReviewDue[] {
+      requireStaff(token)
+      if (!content.db) return []
+      const soon = localDay(now() + 90 * 86_400_000)
+      return content.db
+        .prepare<[string, string], ReviewDue>(
+          `SELECT id, kind, locale, title, next_review_due AS nextReviewDue,
+                  CASE WHEN next_review_due < ? THEN 'past-due' ELSE 'due-soon' END AS status
+             FROM items WHERE next_review_due <= ? ORDER BY next_review_due, id, locale`,
+        )
+        .all(today(), soon)
+    },
+
+    packStatus({ token }) {
+      requireStaff(token)
+      return packStatus()
+    },
+
+    rollbackContent({ token }) {
+      requireStaff(token)
+      if (!options.dataDir)
+        throw new ApiFailure('bad-input', 'This kiosk has no data folder, so it has no packs to roll back.')
+      try {
+        rollbackPack(dataDb, options.dataDir)
+      } catch (err) {
+        if (err instanceof PackError) throw new ApiFailure('bad-input', err.message)
+        throw err
+      }
+      reopenContent()
+      return packStatus()
+    },
+  }
+
+  function itemExists(id: string): boolean {
+    return !!content.db?.prepare('SELECT 1 FROM items WHERE id = ? LIMIT 1').get(id)
+  }
+
+  return {
+    handlers,
+    contentProblem: () => content.problem,
+    close() {
+      content.db?.close()
+      dataDb.close()
+    },
+  }
+}
+
+/** Settings and counts for a session that must leave nothing on disk (the reviewers' preview). */
+function openMemoryDataDb(): Db {
+  const db = new Database(':memory:')
+  migrate(db, DATA_MIGRATIONS)
+  return db
 }

@@ -1,0 +1,419 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DATA_MIGRATIONS, USAGE_METRICS } from '../../src/core/data/migrations.ts'
+import { openDataDb } from '../../src/core/data/open.ts'
+import { FIRST_LOCKOUT_MS, checkPin, hashPin, pinMatches, setPin } from '../../src/core/data/pin.ts'
+import { usageCsv, usageSince } from '../../src/core/data/usage.ts'
+import { migrate, schemaVersion } from '../../src/core/db/open.ts'
+import { importPack } from '../../src/core/packs/store.ts'
+import { createServer, isLoopback } from '../../src/core/server/server.ts'
+import { dispatch } from '../../src/core/services/dispatch.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
+import type { KioskCore } from '../../src/core/services/handlers.ts'
+import { USAGE_SCREENS } from '../../src/shared/contract.ts'
+import { buildFixtureDb, buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
+
+const dir = tempDir()
+let fixtureDb: string
+beforeAll(() => {
+  fixtureDb = buildFixtureDb(dir.path)
+})
+afterAll(() => dir.remove())
+
+/** A kiosk core on a fresh data folder with a clock the test moves. */
+function kiosk(name: string, start = Date.parse('2026-11-23T10:00:00')) {
+  const clock = { now: start }
+  const core = createKioskCore({
+    bundledContent: fixtureDb,
+    dataDir: join(dir.path, name),
+    now: () => clock.now,
+    log: () => {},
+  })
+  const call = (method: string, input: unknown) => dispatch(core.handlers, method, input)
+  return { core, clock, call }
+}
+
+async function loginToken(call: (m: string, i: unknown) => Promise<unknown>, pin = '2468'): Promise<string> {
+  const r = (await call('staffLogin', { pin })) as { ok: boolean; value: { token: string } }
+  if (!r.ok) throw new Error('login failed')
+  return r.value.token
+}
+
+describe('the staff PIN', () => {
+  it('is stored only as a slow salted scrypt hash', () => {
+    const a = hashPin('2468')
+    const b = hashPin('2468')
+    expect(a).not.toContain('2468')
+    expect(a).not.toBe(b)
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/)
+    expect(pinMatches('2468', a)).toBe(true)
+    expect(pinMatches('2469', a)).toBe(false)
+  })
+
+  it('locks entry for 60 s after five wrong tries, doubling after each further lockout, and survives a restart', () => {
+    const file = join(dir.path, 'lockout')
+    let db = openDataDb(file)
+    setPin(db, '2468')
+    let now = 1_000_000
+    for (let i = 4; i >= 1; i--)
+      expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'wrong', triesLeft: i })
+    expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'locked', retryAfterMs: FIRST_LOCKOUT_MS })
+    // Even the right PIN waits, and a restart does not clear the lock.
+    db.close()
+    db = openDataDb(file)
+    expect(checkPin(db, '2468', now + 59_000)).toEqual({ ok: false, reason: 'locked', retryAfterMs: 1_000 })
+    now += 60_000
+    for (let i = 0; i < 4; i++) checkPin(db, '0000', now)
+    expect(checkPin(db, '0000', now)).toEqual({
+      ok: false,
+      reason: 'locked',
+      retryAfterMs: 2 * FIRST_LOCKOUT_MS,
+    })
+    now += 120_000
+    expect(checkPin(db, '2468', now)).toEqual({ ok: true })
+    // Success clears the count: five more wrong tries are needed again.
+    for (let i = 4; i >= 1; i--)
+      expect(checkPin(db, '0000', now)).toMatchObject({ reason: 'wrong', triesLeft: i })
+    db.close()
+  })
+})
+
+describe('staff methods', () => {
+  it('set a PIN at first run, then only from staff mode', async () => {
+    const { call, core } = kiosk('first-run')
+    expect(await call('staffStatus', {})).toEqual({ ok: true, value: { pinSet: false, lockedForSeconds: 0 } })
+    expect(await call('staffLogin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringContaining('No staff PIN') },
+    })
+    const set = await call('staffSetPin', { pin: '2468' })
+    expect(set).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
+    expect(await call('staffSetPin', { pin: '1357' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    })
+    const token = await loginToken(call)
+    expect(await call('staffSetPin', { pin: '1357', token })).toMatchObject({ ok: true })
+    expect(await call('staffLogin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    })
+    core.close()
+  })
+
+  it('refuse every staff method without a live session', async () => {
+    const { call, clock, core } = kiosk('sessions')
+    await call('staffSetPin', { pin: '2468' })
+    const fake = 'a'.repeat(64)
+    for (const method of [
+      'getSettings',
+      'usageReport',
+      'reviewList',
+      'packStatus',
+      'rollbackContent',
+      'updateSettings',
+    ]) {
+      const input = method === 'updateSettings' ? { token: fake, changes: {} } : { token: fake }
+      expect(await call(method, input), method).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    }
+    const token = await loginToken(call)
+    expect(await call('getSettings', { token })).toMatchObject({ ok: true })
+    clock.now += 11 * 60_000
+    expect(await call('getSettings', { token })).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    const again = await loginToken(call)
+    await call('staffLogout', { token: again })
+    expect(await call('getSettings', { token: again })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    })
+    core.close()
+  })
+
+  it('report a lockout with the seconds to wait', async () => {
+    const { call, core } = kiosk('lockout-api')
+    await call('staffSetPin', { pin: '2468' })
+    for (let i = 0; i < 4; i++) await call('staffLogin', { pin: '1111' })
+    expect(await call('staffLogin', { pin: '1111' })).toEqual({
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: 'Too many wrong PINs. Try again in 60 seconds.',
+        retryAfterSeconds: 60,
+      },
+    })
+    expect(await call('staffStatus', {})).toEqual({ ok: true, value: { pinSet: true, lockedForSeconds: 60 } })
+    core.close()
+  })
+})
+
+describe('settings', () => {
+  it('save good values, persist them, and feed the kiosk config', async () => {
+    const { call, core } = kiosk('settings-good')
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    const saved = await call('updateSettings', {
+      token,
+      changes: {
+        clinicName: 'Riverside Pain Clinic',
+        clinicPhone: '+44 20 7946 0000',
+        idleTimeoutSeconds: 120,
+        defaultLocale: 'es',
+      },
+    })
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { clinicName: 'Riverside Pain Clinic', idleTimeoutSeconds: 120 },
+    })
+    core.close()
+    const again = kiosk('settings-good')
+    expect(await again.call('getKioskConfig', {})).toMatchObject({
+      ok: true,
+      value: {
+        clinicName: 'Riverside Pain Clinic',
+        clinicPhone: '+44 20 7946 0000',
+        idleTimeoutSeconds: 120,
+        defaultLocale: 'es',
+      },
+    })
+    again.core.close()
+  })
+
+  it('refuse a bad value with a clear message per field, keeping every old value', async () => {
+    const { call, core } = kiosk('settings-bad')
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    await call('updateSettings', {
+      token,
+      changes: { clinicName: 'Riverside', clinicPhone: '020 7946 0000' },
+    })
+    const bad = await call('updateSettings', {
+      token,
+      changes: {
+        clinicName: 'New name',
+        clinicPhone: 'call reception',
+        clinicWebsite: 'javascript:alert(1)',
+        idleTimeoutSeconds: 5,
+      },
+    })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad-input',
+        fields: ['clinicPhone', 'clinicWebsite', 'idleTimeoutSeconds'],
+        message: expect.stringMatching(/old values are kept/),
+      },
+    })
+    expect(await call('getSettings', { token })).toMatchObject({
+      ok: true,
+      value: { clinicName: 'Riverside', clinicPhone: '020 7946 0000', idleTimeoutSeconds: 90 },
+    })
+    expect(await call('updateSettings', { token, changes: { adminMode: true } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', fields: ['adminMode'] },
+    })
+    expect(
+      await call('updateSettings', { token, changes: { clinicLogo: 'https://example.com/logo.png' } }),
+    ).toMatchObject({ ok: false, error: { fields: ['clinicLogo'] } })
+    core.close()
+  })
+})
+
+describe('the kiosk database', () => {
+  for (const where of [':memory:', 'a file'] as const) {
+    it(`migrates on ${where}, and refuses a newer one`, () => {
+      const db = new Database(where === ':memory:' ? ':memory:' : join(dir.path, 'data-migrate.sqlite'))
+      expect(migrate(db, DATA_MIGRATIONS)).toBe(DATA_MIGRATIONS.length)
+      db.pragma('user_version = 99')
+      expect(() => migrate(db, DATA_MIGRATIONS)).toThrow(/older version of the kiosk/)
+      db.close()
+    })
+  }
+
+  it('runs in WAL mode with full sync', () => {
+    const db = openDataDb(join(dir.path, 'wal'))
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(schemaVersion(db)).toBe(1)
+    db.close()
+  })
+})
+
+describe('anonymous usage counts', () => {
+  it('store nothing but counts per day from a closed vocabulary, whatever is sent', async () => {
+    const { call, core } = kiosk('usage-property')
+    const known = new Set<string>([
+      ...USAGE_SCREENS,
+      'sore-hip',
+      'test-injection',
+      'en',
+      'es',
+      'large-text',
+      'high-contrast',
+      'read-aloud',
+      'under-1-min',
+      '1-to-3-min',
+      '3-to-10-min',
+      'over-10-min',
+      'started',
+      'completed',
+    ])
+    const anyEvent = fc.oneof(
+      fc.record({
+        metric: fc.constantFrom(...USAGE_METRICS, 'free-text', 'name'),
+        key: fc.oneof(fc.string(), fc.constantFrom(...known)),
+      }),
+      fc.anything(),
+    )
+    await fc.assert(
+      fc.asyncProperty(anyEvent, async (event) => {
+        const r = await call('recordUsage', { event })
+        expect(typeof r).toBe('object')
+      }),
+      { numRuns: 600, seed: 20261123 },
+    )
+    const db = new Database(join(dir.path, 'usage-property', 'kiosk.sqlite'), { readonly: true })
+    const rows = db
+      .prepare<[], { day: string; metric: string; key: string; count: number }>('SELECT * FROM usage')
+      .all()
+    db.close()
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(USAGE_METRICS).toContain(row.metric)
+      expect(known.has(row.key), `stored key ${JSON.stringify(row.key)}`).toBe(true)
+    }
+    core.close()
+  })
+
+  it('count per day and export as CSV', async () => {
+    const { call, clock, core } = kiosk('usage-days')
+    await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
+    await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
+    await call('recordUsage', { event: { metric: 'item', key: 'test-injection' } })
+    expect(await call('recordUsage', { event: { metric: 'item', key: 'mrs-jones' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    clock.now += 86_400_000
+    await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    const report = (await call('usageReport', { token, days: 7 })) as { ok: true; value: { rows: unknown[] } }
+    expect(report.value.rows).toEqual([
+      { day: '2026-11-24', metric: 'screen', key: 'home', count: 1 },
+      { day: '2026-11-23', metric: 'item', key: 'test-injection', count: 1 },
+      { day: '2026-11-23', metric: 'screen', key: 'home', count: 2 },
+    ])
+    const db = openDataDb(join(dir.path, 'usage-days'))
+    expect(usageCsv(usageSince(db, '2026-11-01'))).toBe(
+      'day,metric,key,count\n2026-11-24,screen,home,1\n2026-11-23,item,test-injection,1\n2026-11-23,screen,home,2\n',
+    )
+    db.close()
+    core.close()
+  })
+})
+
+describe('the review list', () => {
+  it('lists items whose review is past due or due within 90 days', async () => {
+    // The fixture's sore-hip is due 2028-01-10 and test-injection 2029-02-01.
+    const { call, core } = kiosk('review', Date.parse('2027-11-01T10:00:00'))
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    expect(await call('reviewList', { token })).toEqual({
+      ok: true,
+      value: [
+        {
+          id: 'sore-hip',
+          kind: 'condition',
+          locale: 'en',
+          title: 'Sore hip',
+          nextReviewDue: '2028-01-10',
+          status: 'due-soon',
+        },
+        {
+          id: 'sore-hip',
+          kind: 'condition',
+          locale: 'es',
+          title: 'Cadera dolorida',
+          nextReviewDue: '2028-01-10',
+          status: 'due-soon',
+        },
+      ],
+    })
+    core.close()
+    const later = kiosk('review', Date.parse('2028-03-01T10:00:00'))
+    const t2 = await loginToken(later.call)
+    expect(await later.call('reviewList', { token: t2 })).toMatchObject({
+      ok: true,
+      value: [{ status: 'past-due' }, { status: 'past-due' }],
+    })
+    later.core.close()
+  })
+})
+
+describe('content packs from staff mode', () => {
+  it('roll back to the previous content, live, without a restart', async () => {
+    const bundled = buildRealPack(dir.path, 'bundled')
+    const update = buildRealPack(dir.path, 'update', changeSummary('Updated summary from the new pack.'))
+    const data = join(dir.path, 'rollback-live')
+    const db = openDataDb(data)
+    importPack(db, data, update, '2026-11-20')
+    db.close()
+    const core: KioskCore = createKioskCore({ bundledContent: bundled, dataDir: data, log: () => {} })
+    const call = (m: string, i: unknown) => dispatch(core.handlers, m, i)
+    const summary = async () =>
+      (
+        (await call('getCondition', { locale: 'en', id: 'hip-osteoarthritis' })) as {
+          value: { summary: string }
+        }
+      ).value.summary
+    expect(await summary()).toBe('Updated summary from the new pack.')
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    expect(await call('packStatus', { token })).toMatchObject({
+      ok: true,
+      value: { source: 'imported', canRollBack: true },
+    })
+    expect(await call('rollbackContent', { token })).toMatchObject({
+      ok: true,
+      value: { source: 'bundled', canRollBack: false },
+    })
+    expect(await summary()).not.toBe('Updated summary from the new pack.')
+    core.close()
+  })
+})
+
+describe('staff functions over HTTP', () => {
+  it('knows which addresses are this machine', () => {
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopback(a), a).toBe(true)
+    for (const a of [
+      '192.168.1.20',
+      '10.0.0.1',
+      '::ffff:192.168.1.20',
+      '128.0.0.1',
+      '',
+      undefined,
+      '127.0.0.1.evil',
+    ])
+      expect(isLoopback(a), String(a)).toBe(false)
+  })
+
+  it('answers them only to requests from this machine', async () => {
+    const { core } = kiosk('http-staff')
+    const app = await createServer({ handlers: core.handlers, rendererDir: null })
+    const post = (url: string, payload: unknown, remoteAddress: string) =>
+      app.inject({ method: 'POST', url, payload: payload as object, remoteAddress })
+    const fromLan = await post('/api/staffStatus', {}, '192.168.1.20')
+    expect(fromLan.statusCode).toBe(403)
+    expect(fromLan.json()).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } })
+    expect((await post('/api/staffLogin', { pin: '2468' }, '192.168.1.20')).statusCode).toBe(403)
+    expect((await post('/api/staffStatus', {}, '127.0.0.1')).statusCode).toBe(200)
+    // Patient methods are for everyone the server listens to.
+    expect((await post('/api/listTopics', { locale: 'en' }, '192.168.1.20')).statusCode).toBe(200)
+    await app.close()
+    core.close()
+  })
+})
