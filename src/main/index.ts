@@ -12,7 +12,7 @@ import { registerContract } from './ipc.ts'
 import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
 import type { RendererLocation } from './security.ts'
 
-const KIOSK_LOCK = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
+const KIOSK_LOCK_FLAG = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
 const rendererIndex = join(import.meta.dirname, '../renderer/index.html')
 const devUrl = process.env.ELECTRON_RENDERER_URL
 const location: RendererLocation = devUrl
@@ -25,20 +25,21 @@ function contentDbPath(): string {
     : join(app.getAppPath(), 'resources', 'content.sqlite')
 }
 
-function createKioskWindow(): BrowserWindow {
+/** Locked full-screen when staff turned the kiosk lock on, or when started with --kiosk. */
+function createKioskWindow(locked: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
     show: false,
-    kiosk: KIOSK_LOCK,
-    fullscreen: KIOSK_LOCK,
+    kiosk: locked,
+    fullscreen: locked,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     title: 'Hip health kiosk',
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   })
   hardenContents(win.webContents)
-  if (KIOSK_LOCK) {
+  if (locked) {
     win.webContents.on('before-input-event', (event, input) => {
       if (isBlockedShortcut(input)) event.preventDefault()
     })
@@ -64,9 +65,10 @@ void app.whenReady().then(() => {
   })
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
-  createKioskWindow()
+  const locked = () => KIOSK_LOCK_FLAG || core.settings().kioskLock
+  createKioskWindow(locked())
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createKioskWindow()
+    if (BrowserWindow.getAllWindows().length === 0) createKioskWindow(locked())
   })
 })
 

@@ -3,7 +3,7 @@
  * breaks the fixtures at compile time rather than silently.
  */
 import type { KioskBridge } from '@shared/bridge'
-import type { Condition, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
+import type { Condition, KioskConfig, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
 import type { Result } from '@shared/result'
 
 const review = {
@@ -33,7 +33,13 @@ export const procedureEn: Procedure = {
       picture: 'talk-clinician',
       anatomy: null,
     },
-    { title: 'You lie down', body: 'You lie on your back.', feel: 'A firm couch.', picture: 'lying-on-back', anatomy: null },
+    {
+      title: 'You lie down',
+      body: 'You lie on your back.',
+      feel: 'A firm couch.',
+      picture: 'lying-on-back',
+      anatomy: null,
+    },
     {
       title: 'The injection',
       body: 'A thin needle goes into the joint.',
@@ -135,6 +141,23 @@ const notFound = (what: string) => ({
   error: { code: 'not-found' as const, message: `${what} not found` },
 })
 
+/** What getKioskConfig answers in these fixtures. */
+export const KIOSK_CONFIG: KioskConfig = {
+  idleTimeoutSeconds: 90,
+  idleWarningSeconds: 20,
+  defaultLocale: 'en',
+  clinicName: 'Riverside Clinic',
+  clinicPhone: '020 7946 0000',
+  clinicWebsite: null,
+  clinicLogo: null,
+  paperSize: 'a4',
+}
+
+const staffOnly = {
+  ok: false as const,
+  error: { code: 'unauthorized' as const, message: 'Staff mode has ended. Please enter the PIN again.' },
+}
+
 export interface FakeBridge extends KioskBridge {
   /** Every call, in order: which method, with which input. */
   calls: Array<{ method: MethodName; input: unknown }>
@@ -178,8 +201,21 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     getKioskConfig: (input) =>
       answer('getKioskConfig', input, () => ({
         ok: true,
-        value: { idleTimeoutSeconds: 90, idleWarningSeconds: 20 },
+        value: { ...KIOSK_CONFIG },
       })),
+    recordUsage: (input) => answer('recordUsage', input, () => ({ ok: true, value: { recorded: true } })),
+    // Staff mode is not part of these fixtures: every staff call is refused.
+    staffStatus: (input) =>
+      answer('staffStatus', input, () => ({ ok: true, value: { pinSet: false, lockedForSeconds: 0 } })),
+    staffSetPin: (input) => answer('staffSetPin', input, () => staffOnly),
+    staffLogin: (input) => answer('staffLogin', input, () => staffOnly),
+    staffLogout: (input) => answer('staffLogout', input, () => ({ ok: true, value: {} })),
+    getSettings: (input) => answer('getSettings', input, () => staffOnly),
+    updateSettings: (input) => answer('updateSettings', input, () => staffOnly),
+    usageReport: (input) => answer('usageReport', input, () => staffOnly),
+    reviewList: (input) => answer('reviewList', input, () => staffOnly),
+    packStatus: (input) => answer('packStatus', input, () => staffOnly),
+    rollbackContent: (input) => answer('rollbackContent', input, () => staffOnly),
     contentInfo: (input) =>
       answer('contentInfo', input, () => ({
         ok: true,

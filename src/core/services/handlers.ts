@@ -13,6 +13,7 @@ import type {
   MethodOutput,
   PackStatus,
   ReviewDue,
+  Settings,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
@@ -46,6 +47,8 @@ export interface KioskCore {
   handlers: Handlers
   /** Why the content is not what it should be (an unusable pack, a missing database), for staff. */
   contentProblem(): string | null
+  /** The staff settings, for the shell (the Electron window's kiosk lock). */
+  settings(): Settings
   close(): void
 }
 
@@ -233,6 +236,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     handlers,
     contentProblem: () => content.problem,
+    settings: () => readSettings(dataDb),
     close() {
       content.db?.close()
       dataDb.close()
