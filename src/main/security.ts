@@ -20,6 +20,8 @@ export function secureWebPreferences(preload: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click must not open anything either.
+    disableBlinkFeatures: 'Auxclick',
     devTools: process.env.NODE_ENV === 'development',
   } as const
 }

@@ -36,6 +36,7 @@ describe('the kiosk window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
