@@ -9,6 +9,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { registerContract } from './ipc.ts'
+import { watchRenderer } from './recovery.ts'
 import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
 import type { RendererLocation } from './security.ts'
 
@@ -44,10 +45,18 @@ function createKioskWindow(locked: boolean): BrowserWindow {
       if (isBlockedShortcut(input)) event.preventDefault()
     })
   }
+  watchRenderer(win.webContents, {
+    reloadToAttract: () => void loadAttract(win),
+    log: (message) => log.warn(message),
+  })
   win.once('ready-to-show', () => win.show())
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(rendererIndex)
+  void loadAttract(win)
   return win
+}
+
+/** The attract screen in a fresh page. */
+function loadAttract(win: BrowserWindow): Promise<void> {
+  return devUrl ? win.loadURL(`${devUrl}#/`) : win.loadFile(rendererIndex, { hash: '/' })
 }
 
 // One kiosk at a time.
