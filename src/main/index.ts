@@ -5,20 +5,40 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { registerContract } from './ipc.ts'
 import { watchRenderer } from './recovery.ts'
-import { denyAllPermissions, hardenContents, isBlockedShortcut, secureWebPreferences } from './security.ts'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  denyAllPermissions,
+  hardenContents,
+  isBlockedShortcut,
+  resolveAppFile,
+  secureWebPreferences,
+} from './security.ts'
 import type { RendererLocation } from './security.ts'
 
 const KIOSK_LOCK_FLAG = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
-const rendererIndex = join(import.meta.dirname, '../renderer/index.html')
+const rendererDir = join(import.meta.dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL
-const location: RendererLocation = devUrl
-  ? { kind: 'dev', origin: new URL(devUrl).origin }
-  : { kind: 'file', indexUrl: pathToFileURL(rendererIndex).href }
+const location: RendererLocation = devUrl ? { kind: 'dev', origin: new URL(devUrl).origin } : { kind: 'app' }
+
+// Must happen before the app is ready: kiosk://app is a secure, standard origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+/** Serves the built renderer as kiosk://app/, and nothing outside it. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveAppFile(rendererDir, request.url)
+    if (!file) return new Response('Not found', { status: 404 })
+    return net.fetch(pathToFileURL(file).href)
+  })
+}
 
 function contentDbPath(): string {
   return app.isPackaged
@@ -56,7 +76,7 @@ function createKioskWindow(locked: boolean): BrowserWindow {
 
 /** The attract screen in a fresh page. */
 function loadAttract(win: BrowserWindow): Promise<void> {
-  return devUrl ? win.loadURL(`${devUrl}#/`) : win.loadFile(rendererIndex, { hash: '/' })
+  return win.loadURL(devUrl ? `${devUrl}#/` : `${APP_ORIGIN}/index.html#/`)
 }
 
 // One kiosk at a time.
@@ -66,6 +86,7 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession)
+  serveRenderer()
   // Staff read any content problem in the log; the patient sees a calm screen.
   const core = createKioskCore({
     bundledContent: contentDbPath(),

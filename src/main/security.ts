@@ -26,11 +26,45 @@ export function secureWebPreferences(preload: string) {
   } as const
 }
 
-/** Where our page may legitimately be loaded from. */
-export type RendererLocation = { kind: 'file'; indexUrl: string } | { kind: 'dev'; origin: string }
+/**
+ * The app's own scheme: the built renderer is served as kiosk://app/, a
+ * standard, secure origin, so file:// needs no extra privileges (the
+ * GrantFileProtocolExtraPrivileges fuse is off) and 'self' in the CSP means
+ * exactly our files.
+ */
+export const APP_SCHEME = 'kiosk'
+export const APP_ORIGIN = `${APP_SCHEME}://app`
 
 /**
- * True only for our own page: the built index.html (any route in its hash)
+ * Maps a kiosk://app/... URL to a file inside the built renderer folder, or
+ * null for anything outside it (other hosts, traversal, encoded tricks).
+ */
+export function resolveAppFile(rendererDir: string, url: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== 'app') return null
+  let path: string
+  try {
+    path = decodeURIComponent(parsed.pathname)
+  } catch {
+    return null
+  }
+  if (path.includes('\0') || path.includes('\\')) return null
+  const parts = path.split('/').filter((p) => p !== '' && p !== '.')
+  if (parts.some((p) => p === '..')) return null
+  const relative = parts.length ? parts.join('/') : 'index.html'
+  return `${rendererDir.replace(/\/+$/, '')}/${relative}`
+}
+
+/** Where our page may legitimately be loaded from. */
+export type RendererLocation = { kind: 'app' } | { kind: 'dev'; origin: string }
+
+/**
+ * True only for our own page: kiosk://app/index.html (any route in its hash)
  * or, in development, the dev server's origin.
  */
 export function isOwnPage(url: string | undefined, location: RendererLocation): boolean {
@@ -42,8 +76,11 @@ export function isOwnPage(url: string | undefined, location: RendererLocation): 
     return false
   }
   if (location.kind === 'dev') return parsed.origin === location.origin
-  const expected = new URL(location.indexUrl)
-  return parsed.protocol === 'file:' && parsed.pathname === expected.pathname && parsed.search === ''
+  return (
+    `${parsed.protocol}//${parsed.host}` === APP_ORIGIN &&
+    parsed.pathname === '/index.html' &&
+    parsed.search === ''
+  )
 }
 
 /** The parts of an IPC event we check: the frame that sent it. */

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerContract } from '../../src/main/ipc.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
 import {
+  APP_ORIGIN,
+  resolveAppFile,
   denyAllPermissions,
   hardenContents,
   isBlockedShortcut,
@@ -21,8 +23,9 @@ import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
+import { parse } from 'yaml'
 
-const location: RendererLocation = { kind: 'file', indexUrl: 'file:///opt/kiosk/out/renderer/index.html' }
+const location: RendererLocation = { kind: 'app' }
 
 describe('the kiosk window', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
@@ -101,6 +104,55 @@ describe('the kiosk window', () => {
   })
 })
 
+describe('the kiosk://app protocol', () => {
+  it('serves files from inside the built renderer only', () => {
+    const dir = '/opt/kiosk/out/renderer'
+    expect(resolveAppFile(dir, `${APP_ORIGIN}/index.html`)).toBe(`${dir}/index.html`)
+    expect(resolveAppFile(dir, `${APP_ORIGIN}/`)).toBe(`${dir}/index.html`)
+    expect(resolveAppFile(dir, `${APP_ORIGIN}/assets/index-abc.js?x=1#y`)).toBe(`${dir}/assets/index-abc.js`)
+    for (const url of [
+      `${APP_ORIGIN}/../main/index.js`,
+      `${APP_ORIGIN}/%2e%2e/main/index.js`,
+      `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2fpackage.json`,
+      `${APP_ORIGIN}/assets/..%5c..%5csecret`,
+      `${APP_ORIGIN}/%00index.html`,
+      `${APP_ORIGIN}/%E0%A4%A`,
+      'kiosk://other/index.html',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      const file = resolveAppFile(dir, url)
+      expect(file === null || (file.startsWith(`${dir}/`) && !file.includes('..')), url).toBe(true)
+    }
+    // Encoded dots survive URL parsing; they must not survive us.
+    expect(resolveAppFile(dir, `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2fpackage.json`)).toBeNull()
+  })
+
+  it('trusts only its own index page', () => {
+    expect(isOwnPage(`${APP_ORIGIN}/index.html#/procedures/x`, { kind: 'app' })).toBe(true)
+    expect(isOwnPage(`${APP_ORIGIN}/other.html`, { kind: 'app' })).toBe(false)
+    expect(isOwnPage('kiosk://evil/index.html', { kind: 'app' })).toBe(false)
+  })
+})
+
+describe('packaging', () => {
+  it('flips the Electron fuses: no run-as-node, asar integrity on, no file:// privileges', () => {
+    const config = parse(readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as {
+      electronFuses: Record<string, boolean>
+      asar: boolean
+    }
+    expect(config.asar).toBe(true)
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    })
+  })
+})
+
 describe('IPC', () => {
   const dir = tempDir()
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
@@ -114,7 +166,7 @@ describe('IPC', () => {
   })
   afterAll(() => dir.remove())
 
-  const ownFrame = { url: 'file:///opt/kiosk/out/renderer/index.html#/procedures/x/steps/2', parent: null }
+  const ownFrame = { url: 'kiosk://app/index.html#/procedures/x/steps/2', parent: null }
 
   it('registers exactly one channel per contract method and nothing else', () => {
     expect([...registered.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
@@ -134,6 +186,7 @@ describe('IPC', () => {
     const strangers = [
       { url: ownFrame.url, parent: {} },
       { url: 'file:///home/user/evil.html', parent: null },
+      { url: 'kiosk://app/index.html?inject=1', parent: null },
       { url: 'https://example.com/', parent: null },
       { url: 'not a url', parent: null },
       null,

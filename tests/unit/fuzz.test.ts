@@ -30,7 +30,7 @@ let core: KioskCore
 let server: FastifyInstance
 let base: string
 const ipc = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
-const ownPage = { url: 'file:///kiosk/out/renderer/index.html#/home', parent: null }
+const ownPage = { url: 'kiosk://app/index.html#/home', parent: null }
 
 beforeAll(async () => {
   core = createKioskCore({
@@ -39,8 +39,7 @@ beforeAll(async () => {
     log: () => {},
   })
   registerContract({ handle: (channel, listener) => ipc.set(channel, listener) }, () => core.handlers, {
-    kind: 'file',
-    indexUrl: 'file:///kiosk/out/renderer/index.html',
+    kind: 'app',
   })
   server = await createServer({ handlers: core.handlers, rendererDir: null })
   base = await server.listen({ port: 0, host: '127.0.0.1' })
