@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
+import { exportRequest, runExport } from './export.ts'
 import { registerContract } from './ipc.ts'
+import { createHardenedWindow } from './window.ts'
 import { watchRenderer } from './recovery.ts'
 import {
   APP_ORIGIN,
@@ -17,12 +19,12 @@ import {
   hardenContents,
   isBlockedShortcut,
   resolveAppFile,
-  secureWebPreferences,
 } from './security.ts'
 import type { RendererLocation } from './security.ts'
 
 const KIOSK_LOCK_FLAG = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
 const rendererDir = join(import.meta.dirname, '../renderer')
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
 const devUrl = process.env.ELECTRON_RENDERER_URL
 const location: RendererLocation = devUrl ? { kind: 'dev', origin: new URL(devUrl).origin } : { kind: 'app' }
 
@@ -48,7 +50,7 @@ function contentDbPath(): string {
 
 /** Locked full-screen when staff turned the kiosk lock on, or when started with --kiosk. */
 function createKioskWindow(locked: boolean): BrowserWindow {
-  const win = new BrowserWindow({
+  const win = createHardenedWindow(preloadPath, {
     width: 1280,
     height: 800,
     show: false,
@@ -57,9 +59,7 @@ function createKioskWindow(locked: boolean): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     title: 'Hip health kiosk',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   })
-  hardenContents(win.webContents)
   if (locked) {
     win.webContents.on('before-input-event', (event, input) => {
       if (isBlockedShortcut(input)) event.preventDefault()
@@ -84,7 +84,7 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   denyAllPermissions(session.defaultSession)
   serveRenderer()
   // Staff read any content problem in the log; the patient sees a calm screen.
@@ -95,6 +95,17 @@ void app.whenReady().then(() => {
   })
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
+  const exporting = exportRequest(process.argv)
+  if (exporting) {
+    const origin = devUrl ? new URL(devUrl).origin : APP_ORIGIN
+    await runExport(exporting, core.handlers, origin, preloadPath)
+      .catch((err: unknown) => {
+        log.error(`export failed: ${(err as Error).message}`)
+        process.exitCode = 1
+      })
+      .finally(() => app.quit())
+    return
+  }
   const locked = () => KIOSK_LOCK_FLAG || core.settings().kioskLock
   createKioskWindow(locked())
   app.on('activate', () => {

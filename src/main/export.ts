@@ -1,0 +1,79 @@
+/**
+ * `kiosk-app --export-handouts DIR [--lang en|es|both] [--paper a4|letter]`:
+ * the batch export inside Electron, printing each handout with printToPDF in a
+ * hidden, hardened window. Shares the loop and file names with the command
+ * line (src/core/handouts/export.ts); only the printer differs.
+ */
+import { HANDOUT_READY_SELECTOR, exportHandouts } from '../core/handouts/export.ts'
+import type { Paper, PdfPrinter } from '../core/handouts/export.ts'
+import type { Handlers } from '../core/services/handlers.ts'
+import type { Locale } from '../shared/contract.ts'
+import { createHardenedWindow } from './window.ts'
+
+export interface ExportRequest {
+  outDir: string
+  langs: Locale[]
+  paper: Paper
+}
+
+/** Reads --export-handouts and its options from the command line, or null. */
+export function exportRequest(argv: string[]): ExportRequest | null {
+  const at = argv.indexOf('--export-handouts')
+  const outDir = at >= 0 ? argv[at + 1] : undefined
+  if (!outDir) return null
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const lang = value('--lang') ?? 'both'
+  const langs: Locale[] = lang === 'en' || lang === 'es' ? [lang] : ['en', 'es']
+  return { outDir, langs, paper: value('--paper') === 'letter' ? 'letter' : 'a4' }
+}
+
+function electronPrinter(preload: string): PdfPrinter {
+  const win = createHardenedWindow(preload, { show: false })
+  return {
+    description: "Electron's printToPDF",
+    async print(url, paper) {
+      await win.loadURL(url)
+      const selector = JSON.stringify(HANDOUT_READY_SELECTOR)
+      for (
+        let waited = 0;
+        !(await win.webContents.executeJavaScript(`!!document.querySelector(${selector})`));
+        waited += 100
+      ) {
+        if (waited > 20_000) throw new Error(`The handout at ${url} did not finish loading.`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      return win.webContents.printToPDF({ pageSize: paper === 'a4' ? 'A4' : 'Letter', printBackground: true })
+    },
+    async close() {
+      win.destroy()
+    },
+  }
+}
+
+export async function runExport(
+  request: ExportRequest,
+  handlers: Handlers,
+  appOrigin: string,
+  preload: string,
+): Promise<void> {
+  const printer = electronPrinter(preload)
+  console.log(`Printing with ${printer.description}`)
+  try {
+    const topics = handlers.listTopics({ locale: 'en' })
+    const files = await exportHandouts({
+      baseUrl: appOrigin,
+      items: [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id })),
+      langs: request.langs,
+      paper: request.paper,
+      outDir: request.outDir,
+      printer,
+      onFile: (file) => console.log(`  ${file}`),
+    })
+    console.log(`Exported ${files.length} handouts to ${request.outDir}`)
+  } finally {
+    await printer.close()
+  }
+}
