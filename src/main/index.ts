@@ -10,6 +10,7 @@ import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { exportRequest, runExport } from './export.ts'
 import { registerContract } from './ipc.ts'
+import { registerPrinting } from './print.ts'
 import { createHardenedWindow } from './window.ts'
 import { watchRenderer } from './recovery.ts'
 import {
@@ -95,6 +96,7 @@ void app.whenReady().then(async () => {
   })
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
+  registerPrinting(location, () => core.settings().printerName)
   const exporting = exportRequest(process.argv)
   if (exporting) {
     const origin = devUrl ? new URL(devUrl).origin : APP_ORIGIN

@@ -6,9 +6,14 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { METHOD_NAMES, ipcChannel } from '../shared/methods.ts'
 import type { KioskBridge } from '../shared/bridge.ts'
+import { PRINT_CHANNEL } from '../shared/print.ts'
+import type { KioskPrintBridge } from '../shared/print.ts'
 
 const bridge = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
 ) as KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', bridge)
+
+const printing: KioskPrintBridge = { print: (request) => ipcRenderer.invoke(PRINT_CHANNEL, request) }
+contextBridge.exposeInMainWorld('kioskPrint', printing)

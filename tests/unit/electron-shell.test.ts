@@ -21,6 +21,7 @@ import {
 import type { ContentsLike, RendererLocation, SessionLike } from '../../src/main/security.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
+import { printFailureOf } from '../../src/shared/print.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 import { parse } from 'yaml'
@@ -202,5 +203,15 @@ describe('IPC', () => {
     expect(isOwnPage('http://localhost:5173/#/x', dev)).toBe(true)
     expect(isOwnPage('http://localhost:5174/', dev)).toBe(false)
     expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, dev)).toBe(true)
+  })
+})
+
+describe('print failures', () => {
+  it('are told in words staff can act on', () => {
+    expect(printFailureOf('Print job canceled')).toBe('cancelled')
+    expect(printFailureOf('Invalid printer settings')).toBe('no-printer')
+    expect(printFailureOf('Printer is offline')).toBe('printer-offline')
+    expect(printFailureOf('Print job failed')).toBe('failed')
+    expect(printFailureOf(undefined)).toBe('failed')
   })
 })
