@@ -15,6 +15,9 @@ function systemChromium(): string | undefined {
 }
 
 const port = Number(process.env.E2E_PORT ?? 4781)
+/** A second server with a short idle timeout, for the privacy-reset test (3 s idle + 3 s warning). */
+const idlePort = Number(process.env.E2E_IDLE_PORT ?? 4782)
+const IDLE_SPEC = /idle-reset\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,11 +44,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node src/cli/kiosk.ts serve --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'pipe',
-  },
+  projects: [
+    { name: 'kiosk', testIgnore: IDLE_SPEC },
+    { name: 'idle-reset', testMatch: IDLE_SPEC, use: { baseURL: `http://127.0.0.1:${idlePort}` } },
+  ],
+  webServer: [
+    {
+      command: `node src/cli/kiosk.ts serve --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `node src/cli/kiosk.ts serve --port ${idlePort} --idle-timeout 3 --idle-warning 3`,
+      url: `http://127.0.0.1:${idlePort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+    },
+  ],
 })

@@ -1,6 +1,7 @@
 /**
  * A patient's path through the kiosk in a real browser against the preview
- * server and the real content: home, the ultrasound-guided injection, every
+ * server and the real content: attract screen, home, the list of injections, the
+ * ultrasound-guided injection, every
  * step, the risks, the recovery timeline, then Spanish. Selectors are the ones a
  * patient or a screen reader uses: roles, names and visible words.
  */
@@ -31,10 +32,19 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hip pain: information for you')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^English/ })
+    .click()
 
-  // Home: the procedure is a topic under "Treatments and procedures".
-  const procedures = page.getByRole('region', { name: 'Treatments and procedures' })
-  await procedures.getByRole('link', { name: /injection with ultrasound/i }).click()
+  // Home: the procedure is behind the "Your hip injection" door.
+  await expect(page).toHaveURL(/#\/home$/)
+  await page.getByRole('link', { name: /^Your hip injection/ }).click()
+  await expect(page).toHaveURL(/#\/procedures$/)
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /injection with ultrasound/i })
+    .click()
   await expect(page).toHaveURL(/#\/procedures\/ultrasound-guided-hip-injection$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/ultrasound/i)
   await expect(page.getByRole('heading', { name: 'How long it takes' })).toBeVisible()
@@ -81,8 +91,9 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su recuperación')
   await expect(page.getByRole('heading', { name: 'Hoy', level: 2 })).toBeVisible()
   await page.getByRole('banner').getByRole('link', { name: 'Inicio' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dolor de cadera: información para usted')
-  await expect(page.getByRole('region', { name: 'Tratamientos y procedimientos' })).toBeVisible()
+  await expect(page).toHaveURL(/#\/home$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Qué le gustaría saber?')
+  await expect(page.getByRole('link', { name: /^Su inyección de cadera/ })).toBeVisible()
 
   expect(errors).toEqual([])
 })

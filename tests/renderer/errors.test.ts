@@ -8,7 +8,7 @@ enableAutoUnmount(afterEach)
 describe('when something goes wrong', () => {
   it('shows "out of order, ask at the desk" when the content cannot be reached, and nothing technical', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const { wrapper } = await mountKiosk('/', fakeBridge({ broken: true }))
+    const { wrapper } = await mountKiosk('/conditions', fakeBridge({ broken: true }))
 
     expect(headings(wrapper, 'h1')).toEqual(['This screen is out of order.'])
     expect(wrapper.text()).toContain('Please ask at the desk.')

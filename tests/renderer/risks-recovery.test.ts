@@ -88,6 +88,7 @@ describe('the recovery timeline', () => {
   it('repeats when to get help, and offers a way back to the start', async () => {
     const { wrapper } = await mountKiosk(`${base}/recovery`)
     expect(wrapper.find('section[aria-labelledby="red-flags-heading"]').exists()).toBe(true)
-    expect(getLink(wrapper, 'Back to the start').attributes('href')).toBe('/')
+    // Home, not the attract screen: the patient is still here.
+    expect(getLink(wrapper, 'Back to the start').attributes('href')).toBe('/home')
   })
 })

@@ -8,6 +8,9 @@ enableAutoUnmount(afterEach)
 const base = `/procedures/${procedureEn.id}`
 const screens = [
   '/',
+  '/home',
+  '/conditions',
+  '/procedures',
   `/conditions/${conditionEn.id}`,
   base,
   `${base}/steps/1`,

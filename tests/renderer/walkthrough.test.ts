@@ -7,18 +7,29 @@ enableAutoUnmount(afterEach)
 
 const base = `/procedures/${procedureEn.id}`
 
-describe('home and procedure overview', () => {
-  it('lists conditions and procedures as big tappable topics', async () => {
-    const { wrapper } = await mountKiosk('/')
-    expect(headings(wrapper, 'h1')).toEqual(['Hip pain: information for you'])
-    expect(headings(wrapper, 'h2')).toEqual(['Why does my hip hurt?', 'Treatments and procedures'])
+describe('home, the topic lists and the procedure overview', () => {
+  it('opens with two big picture doors and a way to search', async () => {
+    const { wrapper } = await mountKiosk('/home')
+    expect(headings(wrapper, 'h1')).toEqual(['What would you like to know?'])
+    expect(getLink(wrapper, /^Why does my hip hurt\?/).attributes('href')).toBe('/conditions')
+    expect(getLink(wrapper, /^Your hip injection/).attributes('href')).toBe('/procedures')
+    expect(getLink(wrapper, /^Search/).attributes('href')).toBe('/search')
+  })
+
+  it('lists the conditions behind "Why does my hip hurt?" as big tappable topics', async () => {
+    const { wrapper, router } = await mountKiosk('/home')
+    await tap(getLink(wrapper, /^Why does my hip hurt\?/))
+    expect(router.currentRoute.value.path).toBe('/conditions')
+    expect(headings(wrapper, 'h1')).toEqual(['Why does my hip hurt?'])
     expect(getLink(wrapper, /^Hip osteoarthritis/).attributes('href')).toContain(
       '/conditions/hip-osteoarthritis',
     )
   })
 
   it('opens a procedure from home and shows everything before the walkthrough', async () => {
-    const { wrapper, router } = await mountKiosk('/')
+    const { wrapper, router } = await mountKiosk('/home')
+    await tap(getLink(wrapper, /^Your hip injection/))
+    expect(headings(wrapper, 'h1')).toEqual(['Your hip injection'])
     await tap(getLink(wrapper, /^Ultrasound-guided hip injection/))
 
     expect(router.currentRoute.value.path).toBe(base)

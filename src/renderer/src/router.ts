@@ -1,11 +1,19 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import AttractView from './views/AttractView.vue'
 import HomeView from './views/HomeView.vue'
+import ConditionsListView from './views/ConditionsListView.vue'
+import ProceduresListView from './views/ProceduresListView.vue'
 import ConditionView from './views/ConditionView.vue'
 import ProcedureShell from './views/ProcedureShell.vue'
 import ProcedureOverview from './views/ProcedureOverview.vue'
 import StepView from './views/StepView.vue'
 import RisksView from './views/RisksView.vue'
 import RecoveryView from './views/RecoveryView.vue'
+import QuizView from './views/QuizView.vue'
+import ChecklistView from './views/ChecklistView.vue'
+import SearchView from './views/SearchView.vue'
+import GlossaryView from './views/GlossaryView.vue'
+import AnatomyView from './views/AnatomyView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 
 /**
@@ -15,7 +23,11 @@ import NotFoundView from './views/NotFoundView.vue'
  * and small, and a lazy chunk failing to load would be one more way to break.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomeView },
+  // The attract screen: where the kiosk waits, and where every reset lands.
+  { path: '/', name: 'attract', component: AttractView },
+  { path: '/home', name: 'home', component: HomeView },
+  { path: '/conditions', name: 'conditions', component: ConditionsListView },
+  { path: '/procedures', name: 'procedures', component: ProceduresListView },
   { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
   {
     path: '/procedures/:id',
@@ -32,8 +44,13 @@ export const routes: RouteRecordRaw[] = [
       },
       { path: 'risks', name: 'risks', component: RisksView },
       { path: 'recovery', name: 'recovery', component: RecoveryView },
+      { path: 'quiz', name: 'quiz', component: QuizView },
+      { path: 'checklist', name: 'checklist', component: ChecklistView },
     ],
   },
+  { path: '/search', name: 'search', component: SearchView },
+  { path: '/glossary', name: 'glossary', component: GlossaryView },
+  { path: '/anatomy/:part?', name: 'anatomy', component: AnatomyView, props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

@@ -3,6 +3,7 @@
  * tratando al paciente de usted. No es una traducción palabra por palabra.
  */
 import type { MessageSchema } from './en'
+import { handoutEs } from './handout-es'
 
 export const es: MessageSchema = {
   app: {
@@ -18,11 +19,46 @@ export const es: MessageSchema = {
     en: 'English',
     es: 'Español',
   },
+  display: {
+    label: 'Pantalla',
+    largeText: 'Letra grande',
+    highContrast: 'Alto contraste',
+  },
+  readAloud: {
+    button: 'Leer en voz alta',
+    bar: 'Lectura en voz alta',
+    reading: 'Leyendo en voz alta…',
+    paused: 'En pausa',
+    pause: 'Pausa',
+    resume: 'Seguir',
+    stop: 'Parar',
+    close: 'Cerrar',
+    unavailable: 'La lectura en voz alta no funciona en este momento. Por favor, pregunte en recepción.',
+  },
+  attract: {
+    lead: 'Dibujos y palabras sencillas sobre el dolor de cadera y las inyecciones en la cadera. Elija su idioma para empezar.',
+    touch: 'Toque para empezar',
+  },
+  idle: {
+    title: '¿Sigue ahí?',
+    body: 'Para proteger su privacidad, esta pantalla volverá al inicio y borrará todo lo que ha consultado.',
+    countdown: 'Esto ocurrirá en {n} segundo. | Esto ocurrirá en {n} segundos.',
+    stillHere: 'Sigo aquí',
+  },
   home: {
-    title: 'Dolor de cadera: información para usted',
-    intro: 'Toque un tema para leer sobre él. Puede volver aquí cuando quiera con el botón Inicio.',
+    title: '¿Qué le gustaría saber?',
     conditions: '¿Por qué me duele la cadera?',
-    procedures: 'Tratamientos y procedimientos',
+    conditionsHint: 'Las causas más frecuentes del dolor de cadera y lo que ayuda',
+    procedures: 'Su inyección de cadera',
+    proceduresHint: 'Qué se hace, paso a paso, y cómo se recupera',
+    search: 'Buscar',
+    searchHint: 'Busque una palabra, como «bursitis»',
+  },
+  lists: {
+    conditionsTitle: '¿Por qué me duele la cadera?',
+    conditionsIntro: 'Primero aparecen las causas más frecuentes. Toque una para leer sobre ella.',
+    proceduresTitle: 'Su inyección de cadera',
+    proceduresIntro: 'Toque la inyección de la que le ha hablado su equipo médico.',
     empty: 'Todavía no hay nada aquí. Por favor, pregunte en recepción.',
   },
   item: {
@@ -87,6 +123,99 @@ export const es: MessageSchema = {
   faq: {
     title: 'Preguntas frecuentes',
   },
+  pictureWords: {
+    ball: 'Bola',
+    socket: 'Cavidad',
+    cartilage: 'Cartílago',
+    bursa: 'Bursa',
+    thighBone: 'Fémur',
+    joint: 'Articulación',
+  },
+  glossary: {
+    title: 'Palabras explicadas',
+    intro: 'Las palabras médicas de esta pantalla, de la A a la Z, con palabras sencillas.',
+    link: 'Palabras explicadas, de la A a la Z',
+    close: 'Cerrar',
+    closeLabel: 'Cerrar el significado de {term}',
+    empty: 'Todavía no hay palabras aquí.',
+    lettersLabel: 'Ir a una letra',
+  },
+  search: {
+    title: 'Buscar',
+    label: 'Escriba una palabra para buscar',
+    hint: 'Los resultados aparecen debajo mientras escribe.',
+    start: 'Pruebe con una palabra como «inyección» o «bursitis», o toque una de estas:',
+    suggestions: 'inyección, bursitis, corticoide, artrosis',
+    searching: 'Buscando…',
+    count: 'Ningún resultado | 1 resultado | {n} resultados',
+    conditions: 'Problemas de la cadera',
+    procedures: 'Procedimientos',
+    none: 'No encontramos nada con «{query}».',
+    noneHelp: 'Pruebe con una palabra más sencilla, como «inyección», o revise cómo está escrita.',
+    error: 'La búsqueda no funciona en este momento. Por favor, pregunte en recepción.',
+    clear: 'Borrar la búsqueda',
+    more: 'Más para explorar',
+  },
+  anatomy: {
+    title: 'Por dentro de la cadera',
+    intro: 'Toque una parte de la cadera, en el dibujo o en la lista, para ver para qué sirve.',
+    partsLabel: 'Partes de la cadera',
+    diagram: 'Un dibujo de la articulación de la cadera vista de frente.',
+    diagramSelected:
+      'Un dibujo de la articulación de la cadera vista de frente, con esta parte marcada: {part}.',
+    choose: 'Elija una parte de la cadera para leer sobre ella.',
+    shown: 'Se ve en el dibujo',
+    outside: 'Por fuera',
+    middle: 'Centro del cuerpo',
+    unavailable:
+      'El dibujo de la cadera no está disponible en este momento. Por favor, pregunte en recepción.',
+    stepLink: 'Ver esto en el dibujo de la cadera',
+    conditionLink: 'Ver esto en el dibujo de la cadera',
+    link: 'Ver las partes de la cadera',
+  },
+  quiz: {
+    title: 'Compruebe lo que ha entendido',
+    link: 'Compruebe lo que ha entendido',
+    intro: 'Unas preguntas sobre lo más importante. Tómese su tiempo. Sus respuestas no se guardan.',
+    progress: 'Pregunta {n} de {total}',
+    answers: 'Elija una respuesta',
+    right: 'Correcto.',
+    wrong: 'No exactamente.',
+    answerIs: 'La respuesta es: {answer}',
+    yourAnswer: 'Su respuesta',
+    rightAnswer: 'La respuesta correcta',
+    next: 'Siguiente pregunta',
+    finish: 'Ver cómo le ha ido',
+    doneTitle: 'Gracias por comprobarlo',
+    score: 'Ha acertado {right} de {total}.',
+    allRight: 'Conoce bien lo más importante.',
+    someWrong:
+      'No pasa nada: ahora ya sabe las respuestas. Si algo no le queda claro, pregunte a su equipo médico.',
+    again: 'Volver a hacer las preguntas',
+    back: 'Volver al procedimiento',
+    empty: 'Todavía no hay preguntas para este procedimiento.',
+  },
+  checklist: {
+    title: 'Mi lista',
+    link: 'Mi lista y mis preguntas',
+    intro:
+      'Marque lo que tenga que ver con usted y después enséñeselo o dígaselo al equipo. Nada de lo que marque se guarda.',
+    before: 'Antes de la inyección, avísenos si…',
+    questions: 'Mis preguntas',
+    questionsIntro: 'Marque las preguntas que quiera hacer.',
+    back: 'Volver al procedimiento',
+  },
+  iconArray: {
+    picture:
+      'Un dibujo de {m} personas. {n} de ellas está coloreada. | Un dibujo de {m} personas. {n} de ellas están coloreadas.',
+    wordsOnly: 'Aproximadamente {n} de cada {m}: {band}',
+    bands: {
+      common: 'frecuente',
+      uncommon: 'poco frecuente',
+      rare: 'raro',
+      'very-rare': 'muy raro',
+    },
+  },
   about: {
     title: 'Sobre esta información',
     sources: 'De dónde viene esta información',
@@ -123,5 +252,11 @@ export const es: MessageSchema = {
     plasterIce: 'Un apósito pequeño (curita) sobre la piel y una bolsa de hielo envuelta en un paño',
     restRecovery: 'Descansar en casa y después dar un paseo tranquilo',
     placeholder: 'Una imagen',
+    xrayMachine:
+      'Una persona acostada boca arriba bajo un aparato de rayos X que muestra la cadera en una pantalla',
+    bloodDraw: 'Una pequeña extracción de sangre del brazo con una aguja fina',
+    painDiary:
+      'Un diario del dolor: una hoja para puntuar el dolor de 0 (nada de dolor) a 10 (el peor dolor) y un bolígrafo',
   },
+  handout: handoutEs,
 }

@@ -1,0 +1,123 @@
+import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { useEventListener } from '@vueuse/core'
+
+export interface IdleResetOptions {
+  /** Seconds without a touch, key or pointer before "Are you still there?". */
+  timeoutSeconds: MaybeRefOrGetter<number>
+  /** Seconds the warning counts down before the session is cleared. */
+  warningSeconds: MaybeRefOrGetter<number>
+  /** Something is going on without touches (reading aloud): not idle yet. */
+  busy?: () => boolean
+  /** The countdown ran out: clear everything. */
+  onExpire: () => void
+  target?: Window
+}
+
+/** Any of these means someone is at the screen. */
+const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
+
+/**
+ * The privacy timer. A session starts untouched; after the first touch, every
+ * touch, key or pointer event keeps it alive. When none has come for the
+ * timeout, `warning` turns on and `remaining` counts down; stillHere() (the
+ * patient's tap or key) turns it off and starts over. If the countdown reaches 0,
+ * onExpire runs. An untouched session (the attract screen nobody has used) never
+ * warns: there is nothing of anyone's to clear.
+ *
+ * The warning is the extension WCAG 2.2.1 asks for: at least 20 seconds, and
+ * one tap anywhere to keep going.
+ */
+export function useIdleReset(options: IdleResetOptions) {
+  const target = options.target ?? window
+  const warning = ref(false)
+  const remaining = ref(0)
+
+  let engaged = false
+  let lastActivity = 0
+  let idleTimer: ReturnType<typeof setTimeout> | undefined
+  let tickTimer: ReturnType<typeof setInterval> | undefined
+  let deadline = 0
+
+  const timeoutMs = () => Math.max(1, toValue(options.timeoutSeconds)) * 1000
+  const warningMs = () => Math.max(1, toValue(options.warningSeconds)) * 1000
+
+  function clearTimers(): void {
+    clearTimeout(idleTimer)
+    clearInterval(tickTimer)
+    idleTimer = tickTimer = undefined
+  }
+
+  /** Waits out the rest of the timeout since the last activity, then checks again. */
+  function schedule(): void {
+    clearTimeout(idleTimer)
+    const left = lastActivity + timeoutMs() - Date.now()
+    idleTimer = setTimeout(checkIdle, Math.max(0, left))
+  }
+
+  function checkIdle(): void {
+    if (options.busy?.()) lastActivity = Date.now()
+    if (Date.now() - lastActivity < timeoutMs()) schedule()
+    else warn()
+  }
+
+  function warn(): void {
+    warning.value = true
+    deadline = Date.now() + warningMs()
+    tick()
+    tickTimer = setInterval(tick, 250)
+  }
+
+  function tick(): void {
+    const left = deadline - Date.now()
+    remaining.value = Math.max(0, Math.ceil(left / 1000))
+    if (left <= 0) expire()
+  }
+
+  function expire(): void {
+    clearTimers()
+    warning.value = false
+    engaged = false
+    options.onExpire()
+  }
+
+  /** The patient answered the warning: keep the session and start the timeout over. */
+  function stillHere(): void {
+    if (!warning.value) return
+    clearInterval(tickTimer)
+    tickTimer = undefined
+    warning.value = false
+    lastActivity = Date.now()
+    schedule()
+  }
+
+  function onActivity(event: Event): void {
+    if (warning.value) {
+      // A key answers the warning. A tap answers it through the dialog's own click
+      // handler instead: dismissing on pointerdown would let the rest of the tap
+      // land on whatever is under the dialog.
+      if (event.type === 'keydown' || event.type === 'wheel') stillHere()
+      return
+    }
+    lastActivity = Date.now()
+    if (!engaged) {
+      engaged = true
+      schedule()
+    }
+  }
+
+  for (const name of ACTIVITY_EVENTS) {
+    useEventListener(target, name, onActivity, { capture: true, passive: true })
+  }
+
+  // A new timeout (the kiosk settings arrive after start) applies from now on.
+  watch(
+    () => toValue(options.timeoutSeconds),
+    () => {
+      if (engaged && !warning.value) schedule()
+    },
+  )
+
+  onScopeDispose(clearTimers)
+
+  return { warning, remaining, stillHere }
+}
