@@ -126,6 +126,8 @@ export const QuizQuestion = z.object({
 export type QuizQuestion = z.infer<typeof QuizQuestion>
 
 const ItemCommon = {
+  /** The part of the hip this is about, for a link to the anatomy diagram. */
+  anatomy: z.enum(ANATOMY_PARTS).nullable(),
   review: ReviewInfo,
   sources: z.array(SourceRef),
   faqs: z.array(Faq),

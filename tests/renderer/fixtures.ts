@@ -16,6 +16,7 @@ const review = {
 export const procedureEn: Procedure = {
   id: 'ultrasound-guided-hip-injection',
   kind: 'procedure',
+  anatomy: 'capsule',
   title: 'Ultrasound-guided hip injection',
   summary: 'A small injection into your hip joint, guided by an ultrasound picture.',
   picture: 'needle-injection',
@@ -114,6 +115,7 @@ export const procedureEs: Procedure = {
 export const conditionEn: Condition = {
   id: 'hip-osteoarthritis',
   kind: 'condition',
+  anatomy: 'cartilage',
   title: 'Hip osteoarthritis',
   summary: 'Wear in the hip joint that can cause pain and stiffness.',
   picture: 'hip-joint',

@@ -27,9 +27,9 @@ function writeLibrary(db: Db, library: ContentLibrary): string {
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)'),
     source: db.prepare('INSERT INTO sources (id, title, url) VALUES (?, ?, ?)'),
     item: db.prepare(`INSERT INTO items (id, locale, kind, title, summary, picture, duration, version,
-        reviewed_on, next_review_due, reviewer_role, text_hash, translated_from, display_order)
+        reviewed_on, next_review_due, reviewer_role, text_hash, translated_from, display_order, anatomy)
       VALUES (@id, @locale, @kind, @title, @summary, @picture, @duration, @version,
-        @reviewedOn, @nextReviewDue, @reviewerRole, @textHash, @translatedFrom, @order)`),
+        @reviewedOn, @nextReviewDue, @reviewerRole, @textHash, @translatedFrom, @order, @anatomy)`),
     itemSource: db.prepare('INSERT INTO item_sources (item_id, locale, position, source_id) VALUES (?, ?, ?, ?)'),
     section: db.prepare('INSERT INTO sections (item_id, locale, position, key, heading, body) VALUES (?, ?, ?, ?, ?, ?)'),
     faq: db.prepare('INSERT INTO faqs (item_id, locale, position, question, answer) VALUES (?, ?, ?, ?, ?)'),
@@ -66,6 +66,7 @@ function writeLibrary(db: Db, library: ContentLibrary): string {
         textHash,
         translatedFrom: item.translatedFrom ?? null,
         order: item.order,
+        anatomy: item.anatomy ?? null,
       })
       item.sources.forEach((s, i) => insert.itemSource.run(...key, i, s))
       item.sections.forEach((s, i) => insert.section.run(...key, i, s.key, s.heading, s.paragraphs.join('\n\n')))

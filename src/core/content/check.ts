@@ -144,7 +144,13 @@ function addDays(isoDate: string, days: number): string {
 
 /** What a translation must share with its English original: counts, pictures, order, links. */
 function shape(item: ItemSource): Record<string, number | string> {
-  const base = { sections: item.sections.length, faqs: item.faqs.length, order: item.order, picture: item.picture }
+  const base = {
+    sections: item.sections.length,
+    faqs: item.faqs.length,
+    order: item.order,
+    picture: item.picture,
+    anatomy: item.anatomy ?? '-',
+  }
   if (item.kind !== 'procedure') return base
   return {
     ...base,

@@ -41,6 +41,8 @@ const Common = {
   picture: Picture,
   /** Where the item stands in its list (lower first); the most common problems come first. */
   order: z.number().int().min(1).max(999).default(500),
+  /** The part of the hip the item is about: its page links to it on the diagram. */
+  anatomy: z.enum(ANATOMY_PARTS).optional(),
   review: Review,
   sources: z.array(z.string().min(1)).min(1, 'every item needs at least one source'),
   faqs: z.array(FaqSource).default([]),

@@ -238,6 +238,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 4,
+    description: 'the part of the hip an item is about, for a link to the anatomy diagram',
+    up(db) {
+      db.exec(`
+        ALTER TABLE items ADD COLUMN anatomy TEXT
+          CHECK (anatomy IS NULL OR anatomy IN (${ANATOMY_PARTS.map((p) => `'${p}'`).join(', ')}));
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -49,6 +49,7 @@ interface ItemRow {
   reviewer_role: string
   translated_from: string | null
   en_hash: string | null
+  anatomy: AnatomyPartId | null
 }
 
 type Key = { id: string; locale: Locale }
@@ -88,7 +89,7 @@ export function createContentService(db: Database): ContentHandlers {
     ),
     item: db.prepare<[Key & { kind: string }], ItemRow>(
       `SELECT i.id, i.kind, i.title, i.summary, i.picture, i.duration, i.version, i.reviewed_on,
-              i.next_review_due, i.reviewer_role, i.translated_from, en.text_hash AS en_hash
+              i.next_review_due, i.reviewer_role, i.translated_from, en.text_hash AS en_hash, i.anatomy
          FROM items i LEFT JOIN items en ON en.id = i.id AND en.locale = 'en'
         WHERE i.id = @id AND i.locale = @locale AND i.kind = @kind`,
     ),
@@ -179,6 +180,7 @@ export function createContentService(db: Database): ContentHandlers {
       title: row.title,
       summary: row.summary,
       picture: row.picture,
+      anatomy: row.anatomy,
       review: {
         version: row.version,
         reviewedOn: row.reviewed_on,
