@@ -73,6 +73,11 @@ describe('content service', () => {
     expect(contract.getCondition.output.parse(c)).toEqual(c)
   })
 
+  it('says which part of the hip an item is about, when the content names one', () => {
+    expect(service.getCondition({ locale: 'en', id: 'sore-hip' }).anatomy).toBe('cartilage')
+    expect(service.getProcedure({ locale: 'en', id: 'test-injection' }).anatomy).toBeNull()
+  })
+
   it('flags a Spanish page whose translation is stale', () => {
     expect(service.getCondition({ locale: 'es', id: 'sore-hip' }).stale).toBe(true)
   })
