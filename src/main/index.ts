@@ -11,6 +11,7 @@ import { createKioskCore } from '../core/services/handlers.ts'
 import { exportRequest, runExport } from './export.ts'
 import { registerContract } from './ipc.ts'
 import { registerPrinting } from './print.ts'
+import { END_SESSION_CHANNEL } from '../shared/shell.ts'
 import { createHardenedWindow } from './window.ts'
 import { watchRenderer } from './recovery.ts'
 import {
@@ -19,6 +20,7 @@ import {
   denyAllPermissions,
   hardenContents,
   isBlockedShortcut,
+  isTrustedSender,
   resolveAppFile,
 } from './security.ts'
 import type { RendererLocation } from './security.ts'
@@ -97,6 +99,13 @@ void app.whenReady().then(async () => {
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
   registerPrinting(location, () => core.settings().printerName)
+  // The end of a patient's session: forget the routes visited and anything the engine stored.
+  ipcMain.handle(END_SESSION_CHANNEL, async (event) => {
+    if (!isTrustedSender(event.senderFrame, location)) return
+    event.sender.navigationHistory.clear()
+    await event.sender.session.clearStorageData()
+    await event.sender.session.clearCache()
+  })
   const exporting = exportRequest(process.argv)
   if (exporting) {
     const origin = devUrl ? new URL(devUrl).origin : APP_ORIGIN

@@ -7,6 +7,8 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { METHOD_NAMES, ipcChannel } from '../shared/methods.ts'
 import type { KioskBridge } from '../shared/bridge.ts'
 import { PRINT_CHANNEL } from '../shared/print.ts'
+import { END_SESSION_CHANNEL } from '../shared/shell.ts'
+import type { KioskShellBridge } from '../shared/shell.ts'
 import type { KioskPrintBridge } from '../shared/print.ts'
 
 const bridge = Object.fromEntries(
@@ -17,3 +19,6 @@ contextBridge.exposeInMainWorld('kiosk', bridge)
 
 const printing: KioskPrintBridge = { print: (request) => ipcRenderer.invoke(PRINT_CHANNEL, request) }
 contextBridge.exposeInMainWorld('kioskPrint', printing)
+
+const shell: KioskShellBridge = { endSession: () => ipcRenderer.invoke(END_SESSION_CHANNEL) }
+contextBridge.exposeInMainWorld('kioskShell', shell)
