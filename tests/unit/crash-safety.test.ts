@@ -17,7 +17,17 @@ afterAll(() => dir.remove())
 
 const KILLS = 50
 
-function runAndKill(dataDir: string, run: number, afterMs: number): Promise<string[]> {
+/**
+ * Starts a writer and kills it `afterMs` later: counted from its start (to hit
+ * start-up and migration) or from its `ready` line (to hit steady writing), so
+ * the test does not depend on how fast this machine starts Node.
+ */
+function runAndKill(
+  dataDir: string,
+  run: number,
+  afterMs: number,
+  from: 'start' | 'ready',
+): Promise<string[]> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
       join(PROJECT_ROOT, 'tests/fixtures/data-writer.ts'),
@@ -25,10 +35,22 @@ function runAndKill(dataDir: string, run: number, afterMs: number): Promise<stri
       String(run),
     ])
     let out = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.once('spawn', () => setTimeout(() => child.kill('SIGKILL'), afterMs))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const kill = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), afterMs))
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (from === 'ready' && out.includes('ready\n')) kill()
+    })
+    if (from === 'start') child.once('spawn', kill)
     // A line counts as acknowledged only when it arrived whole.
-    child.once('exit', () => resolve(out.split('\n').slice(0, -1)))
+    child.once('exit', () =>
+      resolve(
+        out
+          .split('\n')
+          .slice(0, -1)
+          .filter((l) => l !== 'ready'),
+      ),
+    )
   })
 }
 
@@ -47,7 +69,7 @@ describe('crash safety of the kiosk database', () => {
     for (let run = 0; run < KILLS; run++) {
       const day = `2026-01-${String((run % 28) + 1).padStart(2, '0')}`
       // Repeatable moments spread over start-up, migration and steady writing.
-      const lines = await runAndKill(dataDir, run, 60 + ((run * 7919) % 400))
+      const lines = await runAndKill(dataDir, run, (run * 7919) % 300, run % 3 === 0 ? 'start' : 'ready')
       const settingWrites = lines.filter((l) => l.startsWith('setting')).map((l) => Number(l.split(' ')[2]))
       const usageWrites = lines.filter((l) => l.startsWith('usage')).length
       acknowledged += lines.length
@@ -77,5 +99,6 @@ describe('crash safety of the kiosk database', () => {
       db.close()
     }
     expect(acknowledged).toBeGreaterThan(KILLS)
-  })
+    // Fifty real processes: allow for a slow, busy machine.
+  }, 180_000)
 })

@@ -119,8 +119,14 @@ export function buildContentDb(contentDir: string, outFile: string): BuildSummar
   try {
     const db = new Database(tmp)
     try {
+      // A private temporary file, renamed into place only when complete: no
+      // journal and no syncs while filling it. VACUUM then rewrites it whole
+      // with full syncs, so what is renamed is on disk.
+      db.pragma('journal_mode = OFF')
+      db.pragma('synchronous = OFF')
       schemaVersion = migrate(db)
       contentHash = writeLibrary(db, library)
+      db.pragma('synchronous = FULL')
       db.exec('VACUUM')
     } finally {
       db.close()

@@ -145,12 +145,25 @@ export function createContentService(db: Database): ContentHandlers {
       { query: string; locale: Locale },
       { id: string; kind: 'condition' | 'procedure'; title: string; snippet: string }
     >(
-      // Best pieces of text first; the service keeps the best one per item.
-      `SELECT i.id, i.kind, i.title,
+      // The best piece of text per item, best items first. snippet() is the
+      // costly part: rank the matches, keep the best row of each of the first 30
+      // items among the 500 best rows, and make snippets for those rows only.
+      // (SQLite takes the bare column rid from the row that holds min(score).)
+      `WITH top AS (
+         SELECT item_id, rowid AS rid, rank AS score FROM search_fts
+          WHERE search_fts MATCH @query AND locale = @locale
+          ORDER BY rank LIMIT 500
+       ),
+       best AS (
+         SELECT item_id, rid, min(score) AS score FROM top GROUP BY item_id ORDER BY score LIMIT 30
+       )
+       SELECT i.id, i.kind, i.title,
               snippet(search_fts, 0, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
-         FROM search_fts f JOIN items i ON i.id = f.item_id AND i.locale = f.locale
-        WHERE search_fts MATCH @query AND f.locale = @locale
-        ORDER BY f.rank LIMIT 500`,
+         FROM best b
+         JOIN search_fts f ON f.rowid = b.rid
+         JOIN items i ON i.id = b.item_id AND i.locale = @locale
+        WHERE search_fts MATCH @query
+        ORDER BY b.score`,
     ),
     anatomy: db.prepare<[Locale], AnatomyPart>(
       `SELECT id, name, description FROM anatomy WHERE locale = ? ORDER BY position`,
@@ -235,13 +248,9 @@ export function createContentService(db: Database): ContentHandlers {
     search({ locale, query }): SearchHit[] {
       const match = ftsQuery(query)
       if (!match) return []
-      const best = new Map<string, SearchHit>()
-      for (const r of q.search.all({ query: match, locale })) {
-        if (best.has(r.id)) continue
-        best.set(r.id, { id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) })
-        if (best.size === 30) break
-      }
-      return [...best.values()]
+      return q.search
+        .all({ query: match, locale })
+        .map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) }))
     },
 
     getGlossary({ locale }): GlossaryTerm[] {

@@ -1,0 +1,197 @@
+/**
+ * Code that runs inside the kiosk page (playwright serialises each function and
+ * evaluates it there), so it may use nothing from this module's scope. The Node
+ * tsconfig has no DOM library; the few page globals used are declared below,
+ * for this module only.
+ */
+
+interface PageElement {
+  readonly textContent: string | null
+  getAttribute(name: string): string | null
+  getBoundingClientRect(): { height: number; width: number }
+  click(): void
+  querySelector(selector: string): PageElement | null
+}
+interface VueAppLike {
+  _context: { provides: Record<symbol, unknown> }
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null
+  querySelectorAll(selector: string): ArrayLike<PageElement>
+  getElementById(id: string): (PageElement & { __vue_app__?: VueAppLike }) | null
+  documentElement: PageElement
+  body: PageElement
+}
+declare const location: { hash: string }
+declare function requestAnimationFrame(callback: () => void): number
+declare class MutationObserver {
+  constructor(callback: () => void)
+  observe(target: PageElement, options: Record<string, boolean>): void
+}
+declare function addEventListener(
+  type: string,
+  listener: (event: { timeStamp: number }) => void,
+  capture: boolean,
+): void
+declare const window: { __bench?: PageProbe }
+declare class MessageChannel {
+  port1: { onmessage: (() => void) | null }
+  port2: { postMessage(message: unknown): void }
+}
+
+/** What the probe leaves on window.__bench. */
+export interface PageProbe {
+  /** performance.now() when the home screen's doors were painted and the main thread was free again. */
+  interactiveAt: number | null
+  /** Tap-to-painted times of walkthrough steps, in milliseconds. */
+  taps: number[]
+}
+
+/**
+ * Installed before any page script (context.addInitScript), in the app and in
+ * the static copies alike, so both are timed by the same code:
+ * - interactive: the doors (`.door`) are laid out, a frame has been produced,
+ *   and a task queued after it has run (nothing long is blocking a tap);
+ * - a tap: from the pointerdown's time stamp until the next screen's h1 has
+ *   changed, a frame has been produced and a task queued after it has run.
+ */
+export function installProbe(): void {
+  const probe: PageProbe = { interactiveAt: null, taps: [] }
+  window.__bench = probe
+  const afterNextPaint = (done: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done()
+      channel.port2.postMessage(0)
+    })
+  const lookForDoors = () => {
+    const doors = document.querySelectorAll('.door')
+    const first = doors[0]
+    if (doors.length >= 2 && first && first.getBoundingClientRect().height > 0) {
+      afterNextPaint(() => (probe.interactiveAt = performance.now()))
+    } else requestAnimationFrame(lookForDoors)
+  }
+  requestAnimationFrame(lookForDoors)
+
+  let pending: { t0: number; h1: string | null; hash: string } | null = null
+  addEventListener(
+    'pointerdown',
+    (event) => {
+      pending = {
+        t0: event.timeStamp,
+        h1: document.querySelector('h1')?.textContent ?? null,
+        hash: location.hash,
+      }
+    },
+    true,
+  )
+  const check = () => {
+    if (!pending) return
+    const h1 = document.querySelector('h1')
+    if (!h1 || h1.textContent === pending.h1 || location.hash === pending.hash) return
+    const { t0 } = pending
+    pending = null
+    afterNextPaint(() => probe.taps.push(performance.now() - t0))
+  }
+  // The document itself: an init script runs before <html> exists.
+  new MutationObserver(check).observe(document as unknown as PageElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  })
+}
+
+/**
+ * Walkthrough-and-reset cycles, inside the page: home, every step of the
+ * procedure by tapping Next (an element click, so RouterLink handles it), the
+ * risks screen, then the session's end as the idle countdown ends it: the
+ * endSession function the app provides (app.ts createKiosk), which runs the
+ * session-end hooks, unmounts the whole app and mounts a new one. Returns how
+ * many times the app was really rebuilt.
+ */
+export async function walkAndReset(args: { procedureId: string; cycles: number }): Promise<number> {
+  const yieldTask = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve()
+      channel.port2.postMessage(0)
+    })
+  const until = async (what: string, ok: () => boolean) => {
+    const deadline = performance.now() + 10_000
+    while (!ok()) {
+      if (performance.now() > deadline) throw new Error(`gave up waiting for ${what} (at ${location.hash})`)
+      await yieldTask()
+    }
+  }
+  const app = () => document.getElementById('app')?.__vue_app__
+  let rebuilt = 0
+  for (let c = 0; c < args.cycles; c++) {
+    location.hash = '#/home'
+    await until('home', () => document.querySelectorAll('.door').length >= 2)
+    location.hash = `#/procedures/${args.procedureId}/steps/1`
+    await until('step 1', () => !!document.querySelector('.step__next'))
+    for (;;) {
+      const next = document.querySelector('.step__next')
+      if (!next) throw new Error(`no Next link at ${location.hash}`)
+      const before = location.hash
+      const last = (next.getAttribute('href') ?? '').endsWith('/risks')
+      next.click()
+      await until('the next screen', () => location.hash !== before && !!document.querySelector('h1'))
+      if (last) break
+      await until('the next step', () => !!document.querySelector('.step__next'))
+    }
+    const running = app()
+    if (!running) throw new Error('the kiosk app is not mounted on #app')
+    const provides = running._context.provides
+    const key = Object.getOwnPropertySymbols(provides).find((s) => s.description === 'kiosk end session')
+    const endSession = key ? provides[key] : undefined
+    if (typeof endSession !== 'function') throw new Error('the app provides no endSession')
+    ;(endSession as () => void)()
+    await until(
+      'the attract screen',
+      () => !!app() && app() !== running && !!document.querySelector('.attract'),
+    )
+    rebuilt++
+  }
+  return rebuilt
+}
+
+/**
+ * A static copy of what is on screen: the page's HTML without scripts, with
+ * every style rule the page uses gathered into one stylesheet at `cssHref`.
+ */
+export function snapshotPage(cssHref: string): { html: string; css: string } {
+  interface Sheet {
+    cssRules: ArrayLike<{ cssText: string }>
+  }
+  const doc = document as unknown as {
+    styleSheets: ArrayLike<Sheet>
+    adoptedStyleSheets?: Sheet[]
+    documentElement: {
+      cloneNode(deep: boolean): {
+        querySelectorAll(s: string): ArrayLike<{ remove(): void }>
+        querySelector(s: string): { append(n: unknown): void } | null
+        outerHTML: string
+      }
+    }
+    createElement(tag: string): { setAttribute(name: string, value: string): void }
+  }
+  const css: string[] = []
+  for (const sheet of [...Array.from(doc.styleSheets), ...(doc.adoptedStyleSheets ?? [])]) {
+    try {
+      for (const rule of Array.from(sheet.cssRules)) css.push(rule.cssText)
+    } catch {
+      // a sheet from elsewhere: none in this app
+    }
+  }
+  const copy = doc.documentElement.cloneNode(true)
+  for (const el of Array.from(
+    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="stylesheet"], style'),
+  ))
+    el.remove()
+  const link = doc.createElement('link')
+  link.setAttribute('rel', 'stylesheet')
+  link.setAttribute('href', cssHref)
+  copy.querySelector('head')?.append(link)
+  return { html: `<!doctype html>\n${copy.outerHTML}`, css: css.join('\n') }
+}

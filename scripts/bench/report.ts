@@ -1,0 +1,94 @@
+/**
+ * The benchmark's output: the goals from issue 8, a printed table (median and
+ * spread of every figure, against its goal) and the JSON file with exactly the
+ * keys the issue names, plus details under other keys.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Summary } from './stats.ts'
+
+export const GOALS = {
+  coldLoadRatio: { max: 1.5, unit: '×', what: 'home interactive ÷ static copy' },
+  navP95Ms: { max: 50, unit: 'ms', what: 'tap to next step painted, p95' },
+  queryP95Ms: { max: 1, unit: 'ms', what: 'getProcedure p95, real library' },
+  searchP95Ms: { max: 5, unit: 'ms', what: 'search p95, real library' },
+  queryP95MsAt100x: { max: 1, unit: 'ms', what: 'getProcedure p95, 100× library' },
+  searchP95MsAt100x: { max: 5, unit: 'ms', what: 'search p95, 100× library' },
+  handoutPdfRatio: { max: 1.3, unit: '×', what: 'handout PDF ÷ static copy PDF' },
+  heapGrowthPct: { max: 10, unit: '%', what: 'heap after 500 sessions vs 1, after GC' },
+  initialJsKbGz: { max: 150, unit: 'KB', what: 'JS the home screen loads, gzip' },
+  initialCssKbGz: { max: 30, unit: 'KB', what: 'CSS the home screen loads, gzip' },
+  contentBuildSecondsAt100x: { max: 5, unit: 's', what: 'content build, 100× library' },
+} as const
+
+export type FigureKey = keyof typeof GOALS
+export const FIGURE_KEYS = Object.keys(GOALS) as FigureKey[]
+
+export type Figures = Record<FigureKey, Summary>
+
+export interface BenchReport extends Record<FigureKey, number | null> {
+  /** Per figure: median, min, max, relative spread, every run, the goal and whether it is met. */
+  details: Record<FigureKey, (Summary & { goal: number; met: boolean }) | null>
+  [extra: string]: unknown
+}
+
+export function met(key: FigureKey, value: number): boolean {
+  return Number.isFinite(value) && value <= GOALS[key].max
+}
+
+/** The JSON report: every required key (null when a figure could not be measured), then the details. */
+export function buildReport(figures: Partial<Figures>, extra: Record<string, unknown> = {}): BenchReport {
+  const report = { details: {} } as BenchReport
+  for (const key of FIGURE_KEYS) {
+    const s = figures[key]
+    report[key] = s && Number.isFinite(s.median) ? round(s.median) : null
+    report.details[key] = s ? { ...s, goal: GOALS[key].max, met: met(key, s.median) } : null
+  }
+  return Object.assign(report, extra)
+}
+
+export function writeReport(file: string, report: BenchReport): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000
+}
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return '-'
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2)
+}
+
+/** The printed table: one line per figure. */
+export function formatTable(figures: Partial<Figures>): string {
+  const rows = [['figure', 'median', 'min–max', 'spread', 'runs', 'goal', '', 'what']]
+  for (const key of FIGURE_KEYS) {
+    const s = figures[key]
+    const g = GOALS[key]
+    rows.push(
+      s
+        ? [
+            key,
+            fmt(s.median),
+            `${fmt(s.min)}–${fmt(s.max)}`,
+            `±${Math.round((s.relativeSpread * 100) / 2)}%`,
+            String(s.runs.length),
+            `≤ ${g.max} ${g.unit}`,
+            met(key, s.median) ? 'met' : 'MISSED',
+            g.what,
+          ]
+        : [key, '-', '-', '-', '0', `≤ ${g.max} ${g.unit}`, 'not measured', g.what],
+    )
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}

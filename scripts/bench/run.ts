@@ -1,0 +1,232 @@
+/**
+ * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only node|browser]`
+ *
+ * Builds the kiosk for production into a temporary folder (or uses --renderer),
+ * builds the content database from content/, serves both with the kiosk's own
+ * server on 127.0.0.1, and measures every figure of issue 8 several times in
+ * real Chromium and in Node, each against its limit in the same run. Prints a
+ * table and writes the JSON report. Not part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { findChromium } from '../../src/core/handouts/export.ts'
+import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
+import { createServer } from '../../src/core/server/server.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
+import {
+  launchChromium,
+  measureColdLoad,
+  measureHandoutPdf,
+  measureHeap,
+  measureInitialLoad,
+  measureNavigation,
+  writeStaticHandout,
+  writeStaticHome,
+} from './browser.ts'
+import { buildSynthetic, measureQueriesIn, timeBuild } from './content.ts'
+import { buildReport, formatTable, writeReport } from './report.ts'
+import type { Figures } from './report.ts'
+import { percentile, summarize } from './stats.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    renderer: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+
+/** How much of each measurement; --quick is for trying the bench itself. */
+const PLAN = args.quick
+  ? {
+      buildRuns: 1,
+      queryRuns: 2,
+      queryCalls: 200,
+      bigQueryCalls: 24,
+      coldPairs: 3,
+      navRuns: 1,
+      navTaps: 30,
+      pdfPairs: 2,
+      heapCycles: 20,
+    }
+  : {
+      buildRuns: 2,
+      queryRuns: 5,
+      queryCalls: 1000,
+      // A slow search at 100× would otherwise take minutes: 10 calls per term and language.
+      bigQueryCalls: 240,
+      coldPairs: 10,
+      navRuns: 3,
+      navTaps: 200,
+      pdfPairs: 6,
+      heapCycles: 500,
+    }
+
+const started = performance.now()
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`
+const log = (message: string) => console.log(`[bench ${elapsed()}] ${message}`)
+
+const work = mkdtempSync(join(tmpdir(), 'kiosk-bench-'))
+const figures: Partial<Figures> = {}
+const extra: Record<string, unknown> = { plan: PLAN, startedAt: new Date().toISOString() }
+
+/** The production renderer, in a folder of the bench's own (the static copies are written beside it). */
+function productionRenderer(): string {
+  const renderer = join(work, 'renderer')
+  if (args.renderer) {
+    cpSync(args.renderer, renderer, { recursive: true })
+    extra.renderer = { source: args.renderer }
+    return renderer
+  }
+  log('building the app for production (electron-vite build)…')
+  const t = performance.now()
+  const outDir = join(work, 'build')
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    )
+  } catch {
+    throw new Error(
+      'The production build failed (see above). Fix it, or measure an existing build with --renderer out/renderer.',
+    )
+  }
+  extra.renderer = { source: 'built from the working tree', buildSeconds: (performance.now() - t) / 1000 }
+  cpSync(join(outDir, 'renderer'), renderer, { recursive: true })
+  return renderer
+}
+
+function nodeFigures(realDb: string): void {
+  log('content build: 1×, 10×, 100× the real library…')
+  const seconds: Record<string, number[]> = { '1': [], '10': [], '100': [] }
+  let db100 = ''
+  const counts: Record<string, number> = {}
+  for (let run = 0; run < PLAN.buildRuns; run++) {
+    seconds['1']!.push(timeBuild(CONTENT_DIR, join(work, `content-1x-${run}.sqlite`)).seconds)
+    for (const factor of [10, 100]) {
+      const b = buildSynthetic(CONTENT_DIR, work, factor)
+      seconds[String(factor)]!.push(b.seconds)
+      counts[`${factor}x`] = b.summary.counts.conditions + b.summary.counts.procedures
+      if (factor === 100) db100 = b.db
+    }
+  }
+  figures.contentBuildSecondsAt100x = summarize(seconds['100']!)
+  const m = (f: string) => summarize(seconds[f]!).median
+  extra.contentBuild = {
+    seconds: {
+      '1x': summarize(seconds['1']!),
+      '10x': summarize(seconds['10']!),
+      '100x': summarize(seconds['100']!),
+    },
+    items: counts,
+    // Linear in size means 100× takes about 10 times as long as 10×.
+    ratio100xTo10x: m('100') / m('10'),
+  }
+  log(
+    `content build 100×: ${m('100').toFixed(2)} s (10×: ${m('10').toFixed(2)} s, ratio ${(m('100') / m('10')).toFixed(1)})`,
+  )
+
+  log('core service queries…')
+  const real = { q: [] as number[], s: [] as number[] }
+  const big = { q: [] as number[], s: [] as number[] }
+  for (let run = 0; run < PLAN.queryRuns; run++) {
+    const r = measureQueriesIn(realDb, PLAN.queryCalls)
+    real.q.push(r.queryP95Ms)
+    real.s.push(r.searchP95Ms)
+    const b = measureQueriesIn(db100, PLAN.bigQueryCalls)
+    big.q.push(b.queryP95Ms)
+    big.s.push(b.searchP95Ms)
+  }
+  figures.queryP95Ms = summarize(real.q)
+  figures.searchP95Ms = summarize(real.s)
+  figures.queryP95MsAt100x = summarize(big.q)
+  figures.searchP95MsAt100x = summarize(big.s)
+}
+
+async function browserFigures(realDb: string): Promise<void> {
+  const chromiumPath = findChromium() ?? '/usr/bin/chromium'
+  if (!existsSync(chromiumPath)) throw new Error('No Chromium found: install it or set CHROMIUM_PATH.')
+  const renderer = productionRenderer()
+  const core = createKioskCore({ bundledContent: realDb, dataDir: null })
+  const problem = core.contentProblem()
+  if (problem) throw new Error(`the content database is unusable: ${problem}`)
+  const server = await createServer({ handlers: core.handlers, rendererDir: renderer })
+  const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' })
+  const browser = await launchChromium(chromiumPath)
+  extra.chromium = { path: chromiumPath, version: browser.version() }
+  try {
+    const procedureId =
+      core.handlers.listTopics({ locale: 'en' }).procedures[0]?.id ?? 'ultrasound-guided-hip-injection'
+    const pages = { dir: renderer, baseUrl }
+
+    log('initial JS and CSS of the home screen…')
+    const initial = await measureInitialLoad(browser, baseUrl)
+    figures.initialJsKbGz = summarize([initial.jsKbGz])
+    figures.initialCssKbGz = summarize([initial.cssKbGz])
+    extra.initialFiles = initial.files
+
+    log('cold load: app home screen against its static copy…')
+    const staticHome = await writeStaticHome(browser, pages)
+    const cold = await measureColdLoad(browser, baseUrl, staticHome, PLAN.coldPairs)
+    figures.coldLoadRatio = summarize(cold.ratios)
+    extra.coldLoadMs = { app: summarize(cold.subject), static: summarize(cold.baseline) }
+
+    log(`walkthrough: ${PLAN.navRuns} × ${PLAN.navTaps} taps on Next…`)
+    const navRuns: number[][] = []
+    for (let run = 0; run < PLAN.navRuns; run++) {
+      navRuns.push(await measureNavigation(browser, baseUrl, procedureId, PLAN.navTaps))
+    }
+    figures.navP95Ms = summarize(navRuns.map((r) => percentile(r, 95)))
+    extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
+
+    log('handout PDF: print view against its static copy…')
+    try {
+      const staticHandout = await writeStaticHandout(browser, pages, procedureId)
+      const pdf = await measureHandoutPdf(browser, baseUrl, staticHandout, procedureId, PLAN.pdfPairs)
+      figures.handoutPdfRatio = summarize(pdf.ratios)
+      extra.handoutPdfMs = { app: summarize(pdf.subject), static: summarize(pdf.baseline) }
+    } catch (err) {
+      extra.handoutPdfError = (err as Error).message
+      log(`handout PDF not measured: ${(err as Error).message.split('\n')[0]}`)
+    }
+
+    log(`heap: ${PLAN.heapCycles} walkthrough-and-reset sessions…`)
+    const heap = await measureHeap(browser, baseUrl, procedureId, PLAN.heapCycles)
+    figures.heapGrowthPct = summarize([heap.growthPct])
+    extra.heap = heap
+  } finally {
+    await browser.close()
+    await server.close()
+    core.close()
+  }
+}
+
+try {
+  const realDb = join(work, 'content.sqlite')
+  timeBuild(CONTENT_DIR, realDb)
+  if (args.only !== 'browser') nodeFigures(realDb)
+  if (args.only !== 'node') await browserFigures(realDb)
+  extra.totalSeconds = (performance.now() - started) / 1000
+  console.log(`\n${formatTable(figures)}\n`)
+  console.log(`(spread: half the min–max range, as a share of the median; total ${elapsed()})`)
+  if (args.json) {
+    writeReport(args.json, buildReport(figures, extra))
+    console.log(`Wrote ${args.json}`)
+  }
+} finally {
+  if (args.keep) console.log(`Kept ${work}`)
+  else rmSync(work, { recursive: true, force: true })
+}

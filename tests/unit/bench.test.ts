@@ -1,0 +1,100 @@
+/**
+ * Guards the benchmark code (scripts/bench) on tiny inputs, so `npm run bench`
+ * cannot rot between the times someone runs it. No browser: the Chromium
+ * measurements are exercised by the bench itself (`npm run bench -- --quick`).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildSynthetic, measureQueriesIn, timeBuild } from '../../scripts/bench/content.ts'
+import { FIGURE_KEYS, buildReport, formatTable, writeReport } from '../../scripts/bench/report.ts'
+import { median, percentile, summarize } from '../../scripts/bench/stats.ts'
+import { copyItemYaml } from '../../scripts/bench/synthetic.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
+
+const work = mkdtempSync(join(tmpdir(), 'bench-test-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('the benchmark arithmetic', () => {
+  it('takes percentiles by interpolating between ranks', () => {
+    const samples = [5, 1, 4, 2, 3]
+    expect(percentile(samples, 0)).toBe(1)
+    expect(percentile(samples, 100)).toBe(5)
+    expect(median(samples)).toBe(3)
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2.5)
+    expect(
+      percentile(
+        Array.from({ length: 101 }, (_, i) => i),
+        95,
+      ),
+    ).toBe(95)
+    expect(percentile([], 95)).toBeNaN()
+    expect(() => percentile([1], 101)).toThrow(RangeError)
+  })
+
+  it('summarises runs as a median with their spread', () => {
+    expect(summarize([10, 12, 8])).toEqual({
+      median: 10,
+      min: 8,
+      max: 12,
+      relativeSpread: 0.4,
+      runs: [10, 12, 8],
+    })
+  })
+})
+
+describe('the synthetic content', () => {
+  it('gives each copy a new id and a title that names the copy', () => {
+    const text = "kind: procedure\nid: hip-shot\ntitle: 'Hip shot: what happens'\nsummary: x\n"
+    const copy = copyItemYaml(text, 'hip-shot', 3)
+    expect(copy).toContain('id: hip-shot-copy-3\n')
+    expect(copy).toContain("title: 'Hip shot: what happens (3)'\n")
+    expect(copyItemYaml('id: a\ntitle: Plain\n', 'a', 2)).toBe('id: a-copy-2\ntitle: Plain (2)\n')
+  })
+
+  it('builds a 2× library with twice the items, and answers queries against it', () => {
+    const one = timeBuild(CONTENT_DIR, join(work, 'one.sqlite'))
+    const two = buildSynthetic(CONTENT_DIR, work, 2)
+    const items = (s: typeof one.summary) => s.counts.conditions + s.counts.procedures
+    expect(items(two.summary)).toBe(2 * items(one.summary))
+    expect(two.seconds).toBeGreaterThan(0)
+    const figures = measureQueriesIn(two.db, 20)
+    expect(figures.queryP95Ms).toBeGreaterThan(0)
+    expect(figures.searchP95Ms).toBeGreaterThan(0)
+  })
+})
+
+describe('the report', () => {
+  it('writes every key the issue names, null for a figure not measured', () => {
+    const file = join(work, 'out', 'bench.json')
+    writeReport(file, buildReport({ navP95Ms: summarize([30, 40, 35]) }, { plan: 'tiny' }))
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    for (const key of [
+      'coldLoadRatio',
+      'navP95Ms',
+      'queryP95Ms',
+      'searchP95Ms',
+      'queryP95MsAt100x',
+      'searchP95MsAt100x',
+      'handoutPdfRatio',
+      'heapGrowthPct',
+      'initialJsKbGz',
+      'initialCssKbGz',
+      'contentBuildSecondsAt100x',
+    ]) {
+      expect(json).toHaveProperty(key)
+    }
+    expect(FIGURE_KEYS).toHaveLength(11)
+    expect(json.navP95Ms).toBe(35)
+    expect(json.coldLoadRatio).toBeNull()
+    expect(json.plan).toBe('tiny')
+  })
+
+  it('prints each figure against its goal', () => {
+    const table = formatTable({ navP95Ms: summarize([30, 40, 35]), heapGrowthPct: summarize([12]) })
+    expect(table).toMatch(/navP95Ms\s+35\.0\s+30\.0–40\.0\s+±14%\s+3\s+≤ 50 ms\s+met/)
+    expect(table).toMatch(/heapGrowthPct\s+12\.0.*MISSED/)
+    expect(table).toMatch(/coldLoadRatio.*not measured/)
+  })
+})
