@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium when installed (its own download cannot run here); Playwright's browser elsewhere. */
@@ -18,6 +21,19 @@ const port = Number(process.env.E2E_PORT ?? 4781)
 /** A second server with a short idle timeout, for the privacy-reset test (3 s idle + 3 s warning). */
 const idlePort = Number(process.env.E2E_IDLE_PORT ?? 4782)
 const IDLE_SPEC = /idle-reset\.spec\.ts$/
+/**
+ * The staff tests' server: its own port and a real, fresh data folder (PIN, settings,
+ * counts) for each run. The folder is made once, here in the runner, and handed to the
+ * workers through the environment (the spec compares its CSV with usage-export's).
+ */
+const staffPort = Number(process.env.E2E_STAFF_PORT ?? 4784)
+if (!process.env.E2E_STAFF_DATA_DIR) {
+  const made = mkdtempSync(join(tmpdir(), 'kiosk-staff-e2e-'))
+  process.env.E2E_STAFF_DATA_DIR = made
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }))
+}
+const staffDataDir = process.env.E2E_STAFF_DATA_DIR
+const STAFF_SPEC = /staff\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,8 +61,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'kiosk', testIgnore: IDLE_SPEC },
+    { name: 'kiosk', testIgnore: [IDLE_SPEC, STAFF_SPEC] },
     { name: 'idle-reset', testMatch: IDLE_SPEC, use: { baseURL: `http://127.0.0.1:${idlePort}` } },
+    // One data folder for the whole file: its tests run in order, in one worker.
+    {
+      name: 'staff',
+      testMatch: STAFF_SPEC,
+      fullyParallel: false,
+      use: { baseURL: `http://127.0.0.1:${staffPort}` },
+    },
   ],
   webServer: [
     {
@@ -59,6 +82,13 @@ export default defineConfig({
     {
       command: `node src/cli/kiosk.ts serve --port ${idlePort} --idle-timeout 3 --idle-warning 3`,
       url: `http://127.0.0.1:${idlePort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `node src/cli/kiosk.ts serve --port ${staffPort} --data-dir ${JSON.stringify(staffDataDir)}`,
+      url: `http://127.0.0.1:${staffPort}/`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'pipe',

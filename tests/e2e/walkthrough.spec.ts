@@ -102,5 +102,5 @@ test('an address that matches no screen gets a friendly message and a way home',
   await page.goto('/#/no/such/screen')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find this page')
   await page.getByRole('link', { name: 'Go to the start' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hip pain: information for you')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What would you like to know?')
 })

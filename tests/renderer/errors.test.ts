@@ -36,7 +36,7 @@ describe('when something goes wrong', () => {
     const { wrapper, router } = await mountKiosk('/procedures/no-such-thing')
     expect(headings(wrapper, 'h1')).toEqual(['We could not find this page'])
     await tap(getLink(wrapper, 'Go to the start'))
-    expect(router.currentRoute.value.path).toBe('/')
+    expect(router.currentRoute.value.path).toBe('/home')
     vi.restoreAllMocks()
   })
 

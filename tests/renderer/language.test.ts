@@ -48,7 +48,7 @@ describe('the language switch', () => {
     await tap(getButton(wrapper, 'Español'))
 
     expect(headings(wrapper, 'h1')).toEqual(['Esta información todavía no está disponible en español'])
-    expect(getLink(wrapper, 'Volver al inicio').attributes('href')).toBe('/')
+    expect(getLink(wrapper, 'Volver al inicio').attributes('href')).toBe('/home')
 
     await tap(getButton(wrapper, 'Leer en inglés (English)'))
     expect(document.documentElement.lang).toBe('en')

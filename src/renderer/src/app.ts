@@ -5,7 +5,8 @@ import AppRoot from './App.vue'
 import { apiClientKey, createApiClient, type Transport } from './api/client'
 import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
-import { endSessionKey } from './session'
+import { endSessionKey, sessionEndHooksKey } from './session'
+import { installStaffGuard } from './staff/routes'
 import type { SpeechEngineFactory } from './speech/engine'
 import { HIGHLIGHT_NAME } from './speech/sentences'
 import { speechEngineKey } from './stores/readAloud'
@@ -29,10 +30,25 @@ export function createKiosk(options: KioskOptions) {
   const router = createKioskRouter(options.history)
   const i18n = createKioskI18n()
   const client = createApiClient(options.transport)
+  installStaffGuard(router, pinia)
+  // Before the reset: what screens asked to do as the session ends (close staff mode in
+  // the core, count the session's length). A failing hook cannot stop the reset.
+  const sessionEndHooks = new Set<() => void>()
+  const endSession = (): void => {
+    for (const hook of [...sessionEndHooks]) {
+      try {
+        hook()
+      } catch {
+        // the privacy reset happens regardless
+      }
+    }
+    options.endSession?.()
+  }
   const plugin: Plugin = {
     install(app: App) {
       app.provide(apiClientKey, client)
-      app.provide(endSessionKey, options.endSession ?? (() => {}))
+      app.provide(sessionEndHooksKey, sessionEndHooks)
+      app.provide(endSessionKey, endSession)
       if (options.speech) app.provide(speechEngineKey, options.speech)
       app.use(pinia)
       app.use(router)

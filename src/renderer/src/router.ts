@@ -15,6 +15,9 @@ import SearchView from './views/SearchView.vue'
 import GlossaryView from './views/GlossaryView.vue'
 import AnatomyView from './views/AnatomyView.vue'
 import NotFoundView from './views/NotFoundView.vue'
+import HandoutView from './views/HandoutView.vue'
+import StaffHandoutView from './views/StaffHandoutView.vue'
+import { staffRoutes } from './staff/routes'
 
 /**
  * Every screen is a route, so staff can open any screen directly (and a test can).
@@ -51,6 +54,27 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: SearchView },
   { path: '/glossary', name: 'glossary', component: GlossaryView },
   { path: '/anatomy/:part?', name: 'anatomy', component: AnatomyView, props: true },
+  // Printable handouts (the batch exporter opens these), and the staff form that personalises one.
+  {
+    path: '/handouts/procedures/:id',
+    name: 'handout-procedure',
+    component: HandoutView,
+    props: (route) => ({ kind: 'procedure', id: String(route.params.id) }),
+  },
+  {
+    path: '/handouts/conditions/:id',
+    name: 'handout-condition',
+    component: HandoutView,
+    props: (route) => ({ kind: 'condition', id: String(route.params.id) }),
+  },
+  {
+    path: '/staff/handout/:kind(procedure|condition)/:id',
+    name: 'staff-handout',
+    component: StaffHandoutView,
+    props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),
+  },
+  // Staff mode: every path under /staff, the handout form above included, is behind the PIN (staff/routes.ts).
+  ...staffRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

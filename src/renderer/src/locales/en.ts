@@ -5,6 +5,7 @@
  * | and @, which vue-i18n reads as syntax.
  */
 import { handoutEn } from './handout-en'
+import { staffEn } from './staff-en'
 
 export const en = {
   app: {
@@ -253,6 +254,7 @@ export const en = {
     painDiary: 'A pain diary: a sheet to score your pain from 0 (no pain) to 10 (the worst pain), and a pen',
   },
   handout: handoutEn,
+  staff: staffEn,
 }
 
 export type MessageSchema = typeof en

@@ -4,6 +4,7 @@
  */
 import type { MessageSchema } from './en'
 import { handoutEs } from './handout-es'
+import { staffEs } from './staff-es'
 
 export const es: MessageSchema = {
   app: {
@@ -259,4 +260,5 @@ export const es: MessageSchema = {
       'Un diario del dolor: una hoja para puntuar el dolor de 0 (nada de dolor) a 10 (el peor dolor) y un bolígrafo',
   },
   handout: handoutEs,
+  staff: staffEs,
 }

@@ -9,7 +9,7 @@ export const handoutEn = {
   paper: {
     kicker: 'Patient information',
     moreInformation: 'More information',
-    scanMe: 'Scan with your phone camera',
+    scanMe: 'Scan for more information',
     why: 'What it can do for you',
     getReady: 'How to get ready: tell us if…',
     getReadyHint: 'Tick each one that is true for you, and tell the team before your injection.',
@@ -45,15 +45,14 @@ export const handoutEn = {
     diary: {
       title: 'Your pain diary',
       hoursIntro:
-        'Before the injection and at each time below, do a move that usually hurts. Circle your pain from 0 (no pain) to 10 (the worst pain). Write down the move you tried.',
-      weeksIntro:
-        'Once a week, circle your pain from 0 (no pain) to 10 (the worst pain). Write down what you could do. Bring this sheet to your follow-up.',
+        'Before the injection and at each time below, do a move that usually hurts. Circle your pain: 0 is no pain, 10 is the worst pain.',
+      weeksIntro: 'Once a week, write down your pain: 0 is no pain, 10 is the worst pain.',
       when: 'When',
       time: 'Time',
       date: 'Date',
       pain: 'Pain (circle one)',
+      score: 'Pain (0 to 10)',
       activity: 'Activity tried',
-      notes: 'What you could do',
       before: 'Before',
       minutes: '{n} min',
       hour: '1 hour',
@@ -63,7 +62,8 @@ export const handoutEn = {
     sources: 'Where this information comes from',
     version: 'Version {version}, reviewed {date}.',
     nextReview: 'Next review due {date}.',
-    stale: 'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
+    stale:
+      'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
     pageNote: 'Keep this sheet. Bring it to your follow-up appointment.',
   },
   preview: {
@@ -89,7 +89,8 @@ export const handoutEn = {
     tryAgain: 'Try again',
     failures: {
       'no-printer': 'No printer is set up. Please ask at the desk.',
-      'printer-offline': 'The printer is not answering. It may be off or out of paper. Please ask at the desk.',
+      'printer-offline':
+        'The printer is not answering. It may be off or out of paper. Please ask at the desk.',
       cancelled: 'Printing was cancelled.',
       failed: 'The page did not print. Please try again, or ask at the desk.',
     },

@@ -8,7 +8,7 @@ export const handoutEs: HandoutMessages = {
   paper: {
     kicker: 'Información para el paciente',
     moreInformation: 'Más información',
-    scanMe: 'Escanee con la cámara del teléfono',
+    scanMe: 'Escanee para más información',
     why: 'En qué le puede ayudar',
     getReady: 'Cómo prepararse: avísenos si…',
     getReadyHint: 'Marque lo que tenga que ver con usted y dígaselo al equipo antes de la inyección.',
@@ -44,15 +44,14 @@ export const handoutEs: HandoutMessages = {
     diary: {
       title: 'Su diario del dolor',
       hoursIntro:
-        'Antes de la inyección y en cada momento de abajo, haga un movimiento que suela dolerle. Rodee con un círculo su dolor de 0 (nada) a 10 (el peor dolor). Apunte qué movimiento hizo.',
-      weeksIntro:
-        'Una vez por semana, rodee con un círculo su dolor de 0 (nada) a 10 (el peor dolor). Apunte lo que pudo hacer. Traiga esta hoja a su cita de seguimiento.',
+        'Antes de la inyección y en cada momento de abajo, haga un movimiento que suela dolerle. Rodee su dolor: 0 es nada, 10 es el peor dolor.',
+      weeksIntro: 'Una vez por semana, apunte su dolor: 0 es nada, 10 es el peor dolor.',
       when: 'Cuándo',
       time: 'Hora',
       date: 'Fecha',
       pain: 'Dolor (rodee uno)',
+      score: 'Dolor (de 0 a 10)',
       activity: 'Movimiento que hizo',
-      notes: 'Lo que pudo hacer',
       before: 'Antes',
       minutes: '{n} min',
       hour: '1 hora',

@@ -1,0 +1,109 @@
+import type { Locale, Settings } from '@shared/contract'
+import type { ApiError } from '@shared/result'
+
+/** The settings as the form edits them: text boxes hold text, empty means "none". */
+export interface SettingsDraft {
+  clinicName: string
+  clinicPhone: string
+  clinicWebsite: string
+  clinicLogo: string | null
+  defaultLocale: Locale
+  idleTimeoutSeconds: string
+  paperSize: Settings['paperSize']
+  printerName: string
+  kioskLock: boolean
+}
+
+export type SettingKey = keyof Settings
+
+export function draftOf(settings: Settings): SettingsDraft {
+  return {
+    clinicName: settings.clinicName,
+    clinicPhone: settings.clinicPhone ?? '',
+    clinicWebsite: settings.clinicWebsite ?? '',
+    clinicLogo: settings.clinicLogo,
+    defaultLocale: settings.defaultLocale,
+    idleTimeoutSeconds: String(settings.idleTimeoutSeconds),
+    paperSize: settings.paperSize,
+    printerName: settings.printerName ?? '',
+    kioskLock: settings.kioskLock,
+  }
+}
+
+const optional = (text: string): string | null => (text.trim() === '' ? null : text)
+
+/**
+ * What the form would change, as updateSettings takes it. Values go as typed:
+ * the core decides what is acceptable (it trims, checks and refuses), so the
+ * form never quietly turns a bad value into some other one. A number box that
+ * holds something other than a whole number is sent as text, and refused.
+ */
+export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record<SettingKey, unknown>> {
+  const wanted: Record<SettingKey, unknown> = {
+    clinicName: draft.clinicName,
+    clinicPhone: optional(draft.clinicPhone),
+    clinicWebsite: optional(draft.clinicWebsite),
+    clinicLogo: draft.clinicLogo,
+    defaultLocale: draft.defaultLocale,
+    idleTimeoutSeconds: /^\s*-?\d+\s*$/.test(draft.idleTimeoutSeconds)
+      ? Number(draft.idleTimeoutSeconds)
+      : draft.idleTimeoutSeconds,
+    paperSize: draft.paperSize,
+    printerName: optional(draft.printerName),
+    kioskLock: draft.kioskLock,
+  }
+  const changes: Partial<Record<SettingKey, unknown>> = {}
+  for (const key of Object.keys(wanted) as SettingKey[]) {
+    const value = wanted[key]
+    const before = saved[key]
+    const same =
+      typeof value === 'string' && typeof before === 'string' ? value.trim() === before : value === before
+    if (!same) changes[key] = value
+  }
+  return changes
+}
+
+/**
+ * The core's message for each refused field. It refuses a change with one
+ * message, "Not saved. clinicPhone: a phone number…; idleTimeoutSeconds: at
+ * least 30 seconds. The old values are kept.", and the list of fields; this
+ * finds each field's part. A field whose part cannot be found gets ''.
+ */
+export function fieldMessages(error: ApiError): Partial<Record<string, string>> {
+  const fields = error.fields ?? []
+  const body = error.message.replace(/^Not saved\.\s*/, '').replace(/\.?\s*The old values are kept\.\s*$/, '')
+  const parts = body.split(/;\s+(?=[A-Za-z]+: )/)
+  const found: Partial<Record<string, string>> = {}
+  for (const field of fields) {
+    const own = parts
+      .filter((part) => part.startsWith(`${field}: `))
+      .map((part) => part.slice(field.length + 2).trim())
+    const text = own.length ? `${own.join('; ')}.`.replace(/\.\.$/, '.') : ''
+    // The core's messages start in lower case ("at least 30 seconds"); on their own they read as sentences.
+    found[field] = text.charAt(0).toUpperCase() + text.slice(1)
+  }
+  return found
+}
+
+/** PNG, JPEG or SVG, under 200 KB: what the core accepts for a logo (about 270 KB as base64). */
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const
+export const LOGO_MAX_BYTES = 200 * 1024
+
+export type LogoProblem = { kind: 'wrongType' } | { kind: 'tooBig'; kb: number } | { kind: 'unreadable' }
+
+export function logoProblem(file: Pick<File, 'type' | 'size'>): LogoProblem | null {
+  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) return { kind: 'wrongType' }
+  if (file.size >= LOGO_MAX_BYTES) return { kind: 'tooBig', kb: Math.ceil(file.size / 1024) }
+  return null
+}
+
+/** A picture file as a data: URL, read in the page (nothing is uploaded anywhere). */
+export function readAsDataUrl(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('no data'))
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'))
+    reader.readAsDataURL(file)
+  })
+}

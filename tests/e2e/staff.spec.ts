@@ -1,0 +1,313 @@
+/**
+ * Staff mode in real Chromium against `kiosk serve --data-dir` on a fresh data
+ * folder (playwright.config.ts, project "staff"): the hidden way in and the
+ * first-run PIN, a patient kept out of every staff screen, settings saved and
+ * refused, explain mode with the keyboard, the usage counts from a patient's
+ * visit (and their CSV, compared with usage-export), the review and content
+ * screens, and axe on each. The tests share the data folder and run in order;
+ * each can also run alone (it sets the PIN if no one has yet).
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled } from './kiosk-page'
+
+// Each test holds the corner for 3 s and runs axe on a few screens: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 })
+
+const PIN = '8642'
+const DATA_DIR = process.env.E2E_STAFF_DATA_DIR ?? ''
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 })
+const badge = (page: Page) => page.getByRole('complementary', { name: 'Staff mode' })
+
+/** Holds the mouse still in the top-left corner for a little over 3 seconds. */
+async function longPressCorner(page: Page): Promise<void> {
+  await page.mouse.move(6, 6)
+  await page.mouse.down()
+  await page.waitForTimeout(3_300)
+  await page.mouse.up()
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin)
+    await page
+      .getByRole('group', { name: 'Number pad' })
+      .getByRole('button', { name: digit, exact: true })
+      .click()
+}
+
+/** On the PIN screen: sets the PIN if this is the first run, else enters it. */
+async function passPin(page: Page): Promise<void> {
+  await expect(heading(page)).toHaveText(/^(Staff|Set the staff PIN)$/)
+  if ((await heading(page).textContent()) === 'Set the staff PIN') {
+    await typePin(page, PIN)
+    await page.getByRole('button', { name: 'Next', exact: true }).click()
+    await expect(page.getByLabel('Type the same PIN again')).toBeVisible()
+    await typePin(page, PIN)
+    await page.getByRole('button', { name: 'Set the PIN' }).click()
+  } else {
+    await typePin(page, PIN)
+    await page.getByRole('button', { name: 'Enter', exact: true }).click()
+  }
+}
+
+/** From a patient screen: the long press, the PIN, and the staff menu. */
+async function enterStaffMode(page: Page): Promise<void> {
+  await page.goto('/#/home')
+  await settled(page)
+  await longPressCorner(page)
+  await expect(page).toHaveURL(/#\/staff$/)
+  await passPin(page)
+  await expect(heading(page)).toHaveText('Staff menu')
+  await expect(badge(page)).toBeVisible()
+}
+
+async function openFromMenu(page: Page, name: RegExp, title: string): Promise<void> {
+  await page.getByRole('link', { name }).click()
+  await expect(heading(page)).toHaveText(title)
+  await settled(page)
+}
+
+test('a patient cannot reach any staff screen without the PIN', async ({ page }) => {
+  const errors = collectConsoleErrors(page)
+  for (const path of [
+    '/staff/home',
+    '/staff/settings',
+    '/staff/usage',
+    '/staff/review',
+    '/staff/content',
+    '/staff/explain',
+    `/staff/explain/ultrasound-guided-hip-injection`,
+    `/staff/handout/procedure/ultrasound-guided-hip-injection`,
+  ]) {
+    await page.goto(`/#${path}`)
+    await expect(heading(page)).toHaveText(/^(Staff|Set the staff PIN)$/)
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#/staff?next=${path}`)
+    await expect(badge(page)).toHaveCount(0)
+  }
+  // Nor can anyone ask the core for staff data without a session.
+  const answer = await page.request.post('/api/getSettings', { data: { token: '0'.repeat(64) } })
+  expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+  // And there is nothing to see that says "staff" on a patient screen.
+  await page.goto('/#/home')
+  await settled(page)
+  await expect(page.locator('body')).not.toContainText(/\b(staff|admin|PIN)\b/i)
+  expect(errors).toEqual([])
+})
+
+test('staff get in with a long press in the corner, set the PIN on the first run, and leave with Exit', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page)
+  await page.goto('/#/home')
+  await settled(page)
+  // A short press does nothing.
+  await page.mouse.move(6, 6)
+  await page.mouse.down()
+  await page.waitForTimeout(1_000)
+  await page.mouse.up()
+  await expect(page).toHaveURL(/#\/home$/)
+
+  await longPressCorner(page)
+  await expect(page).toHaveURL(/#\/staff$/)
+  await settled(page)
+  await expectNoAxeViolations(page, 'the PIN screen')
+  await passPin(page)
+  await expect(heading(page)).toHaveText('Staff menu')
+  await expect(badge(page)).toContainText('Staff mode')
+  await expectNoAxeViolations(page, 'the staff menu')
+
+  await badge(page).getByRole('button', { name: 'Exit staff mode' }).click()
+  await expect(heading(page)).toHaveText('Hip pain: information for you')
+  await expect(page).toHaveURL(/#\/$/)
+  await expect(badge(page)).toHaveCount(0)
+
+  // Ctrl+Alt+S is the keyboard way in; a wrong PIN is refused and says so.
+  await page.keyboard.press('Control+Alt+KeyS')
+  await expect(heading(page)).toHaveText('Staff')
+  await typePin(page, '0000')
+  await page.getByRole('button', { name: 'Enter', exact: true }).click()
+  await expect(page.getByRole('alert')).toHaveText('That PIN is not right. 4 tries left before entry locks.')
+  await expectNoAxeViolations(page, 'the PIN screen after a wrong PIN')
+  await page.getByLabel('PIN', { exact: true }).fill(PIN)
+  await page.keyboard.press('Enter')
+  await expect(heading(page)).toHaveText('Staff menu')
+  // The core answers a wrong PIN with HTTP 401, which Chromium reports; nothing else went wrong.
+  expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([])
+})
+
+test('a setting is saved, and a bad value is refused with the old one kept', async ({ page }) => {
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Settings/, 'Settings')
+  await expectNoAxeViolations(page, 'the settings screen')
+
+  const clinic = page.getByLabel('Clinic name')
+  const idle = page.getByLabel('Idle time (seconds)')
+  await expect(clinic).toHaveValue('Your clinic')
+  await clinic.fill('Hillside Hip Clinic')
+  await page.getByRole('button', { name: 'Save the settings' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+
+  await idle.fill('5')
+  await page.getByLabel('Web address (optional)').fill('not a web address')
+  await page.getByRole('button', { name: 'Save the settings' }).click()
+  await expect(page.getByRole('alert')).toHaveText(
+    'Not saved: 2 values need fixing. All the old values are kept.',
+  )
+  await expect(idle).toHaveAttribute('aria-invalid', 'true')
+  await expect(idle).toHaveAccessibleDescription(/At least 30 seconds.*Still saved: 90 seconds/)
+  await expect(page.getByLabel('Web address (optional)')).toHaveAccessibleDescription(
+    /A web address starting with https:\/\/.*Still saved: \(empty\)/,
+  )
+  await expect(idle).toHaveValue('5')
+  await expectNoAxeViolations(page, 'the settings screen with refused values')
+
+  // The core kept the old values: the patient side still gets them.
+  const config = await page.request.post('/api/getKioskConfig', { data: {} })
+  expect(await config.json()).toMatchObject({
+    ok: true,
+    value: { clinicName: 'Hillside Hip Clinic', idleTimeoutSeconds: 90, clinicWebsite: null },
+  })
+
+  // Coming back shows what is saved.
+  await page.getByRole('link', { name: 'Staff menu' }).click()
+  await expect(page.getByText('Hillside Hip Clinic', { exact: true })).toBeVisible()
+  await openFromMenu(page, /^Settings/, 'Settings')
+  await expect(page.getByLabel('Idle time (seconds)')).toHaveValue('90')
+  await expect(page.getByLabel('Clinic name')).toHaveValue('Hillside Hip Clinic')
+})
+
+test('explain mode is driven with the keyboard, and hands over to the quiz', async ({ page }) => {
+  const errors = collectConsoleErrors(page)
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Explain a procedure/, 'Explain a procedure')
+  await expectNoAxeViolations(page, 'the explain list')
+  await page.getByRole('link', { name: 'Hip joint injection with ultrasound', exact: true }).click()
+  await expect(heading(page)).toHaveText('Hip joint injection with ultrasound')
+  const progress = page.locator('[data-staff-explain-progress]')
+  const slideHeading = page.locator('#explain-slide-heading')
+  await expect(progress).toHaveText('Slide 1 of 14')
+  await expectNoAxeViolations(page, 'explain mode, first slide')
+
+  await page.keyboard.press('ArrowRight')
+  await expect(progress).toHaveText('Slide 2 of 14')
+  await expect(slideHeading).toHaveText('Step 1: Arrival and your consent')
+  await expect(slideHeading).toBeFocused()
+  await page.keyboard.press('PageDown')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowDown')
+  await expect(slideHeading).toHaveText('Step 4: Finding the joint with ultrasound')
+  // The hip diagram, with the step's part marked in words.
+  await expect(page.getByRole('img', { name: /ball/i })).toBeVisible()
+  await expect(
+    page.locator('[data-staff-explain-anatomy] .part--selected[data-part="ball"]').first(),
+  ).toBeVisible()
+  await expectNoAxeViolations(page, 'explain mode, a step with the hip diagram')
+
+  await page.keyboard.press('PageUp')
+  await expect(slideHeading).toHaveText('Step 3: Cleaning the skin')
+  await page.keyboard.press('End')
+  await expect(progress).toHaveText('Slide 14 of 14')
+  await expect(slideHeading).toHaveText('What next')
+  await page.keyboard.press('ArrowLeft')
+  await expect(slideHeading).toHaveText('Recovery, day by day')
+  await page.keyboard.press('ArrowUp')
+  await expect(slideHeading).toHaveText('Risks: how likely each one is')
+  await expectNoAxeViolations(page, 'explain mode, the risks')
+  await page.keyboard.press('Home')
+  await expect(progress).toHaveText('Slide 1 of 14')
+
+  // Touch works too.
+  await page.getByRole('button', { name: 'Next', exact: true }).click()
+  await expect(progress).toHaveText('Slide 2 of 14')
+
+  await expect(page.locator('[data-staff-explain-handout]')).toHaveAttribute(
+    'href',
+    '#/staff/handout/procedure/ultrasound-guided-hip-injection',
+  )
+  await page.locator('[data-staff-explain-quiz]').click()
+  await expect(page).toHaveURL(new RegExp(`#${PROCEDURE}/quiz$`))
+  await expect(heading(page)).toHaveText('Check your understanding')
+  await expect(badge(page)).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('the usage table shows the counts from an earlier patient visit, and its CSV matches usage-export', async ({
+  page,
+  browser,
+}) => {
+  // A patient's visit, in a browser of its own.
+  const patient = await browser.newPage()
+  await patient.goto('/')
+  await settled(patient)
+  await patient
+    .getByRole('main')
+    .getByRole('button', { name: /^English/ })
+    .click()
+  await expect(patient).toHaveURL(/#\/home$/)
+  await patient.getByRole('link', { name: /^Why does my hip hurt/ }).click()
+  await settled(patient)
+  await patient
+    .getByRole('main')
+    .getByRole('link', { name: /osteoarthritis/i })
+    .first()
+    .click()
+  await settled(patient)
+  // Counts are sent without waiting; let the last one arrive before the patient goes.
+  await Promise.all([
+    patient.waitForResponse((response) => response.url().endsWith('/api/recordUsage')),
+    patient.getByRole('button', { name: 'Large text' }).click(),
+  ])
+  await patient.close()
+
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Usage counts/, 'Usage counts')
+  const table = page.locator('[data-staff-usage-table]')
+  await expect(table).toBeVisible()
+  for (const what of [
+    'Screen: attract',
+    'Screen: home',
+    'Screen: conditions',
+    'Screen: condition',
+    'Language: English',
+    'Display mode: large text',
+  ]) {
+    await expect(table.getByRole('cell', { name: what, exact: true }).first()).toBeVisible()
+  }
+  await expect(table.getByRole('cell', { name: /^Item opened: /, exact: false }).first()).toBeVisible()
+  await expect(page.getByRole('img', { name: /Screens viewed per day, last 7 days/ })).toBeVisible()
+  await expectNoAxeViolations(page, 'the usage screen')
+
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^kiosk-usage-\d{4}-\d{2}-\d{2}-last-7-days\.csv$/)
+  const csv = readFileSync(await download.path(), 'utf8')
+  expect(csv.startsWith('day,metric,key,count\n')).toBe(true)
+  const exported = execFileSync(
+    process.execPath,
+    ['src/cli/kiosk.ts', 'usage-export', '--data-dir', DATA_DIR],
+    {
+      encoding: 'utf8',
+    },
+  )
+  expect(csv).toBe(exported)
+
+  await page.getByRole('radio', { name: '30 days' }).check()
+  await expect(page.getByRole('img', { name: /last 30 days/ })).toBeVisible()
+})
+
+test('the review and content screens say what is due and which content is in use', async ({ page }) => {
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Content review/, 'Content review')
+  await expect(page.locator('[data-staff-review-table], [data-staff-review-none]')).toBeVisible()
+  await expectNoAxeViolations(page, 'the review screen')
+
+  await page.getByRole('link', { name: 'Staff menu' }).click()
+  await openFromMenu(page, /^Content pack/, 'Content pack')
+  await expect(page.locator('[data-staff-pack-source]')).toHaveText('The content bundled with the app')
+  await expect(page.getByText('npm run kiosk -- import-pack FILE --data-dir DIR')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Roll back…' })).toBeDisabled()
+  await expectNoAxeViolations(page, 'the content screen')
+})

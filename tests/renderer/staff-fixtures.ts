@@ -1,0 +1,223 @@
+/**
+ * A fake core that can do staff mode, on top of the patient fixtures: a PIN
+ * with wrong tries and lockouts, session tokens, settings checked against the
+ * shared schema and refused whole with the core's per-field message, usage
+ * rows, a review list and pack status. It records every call, as fakeBridge does.
+ */
+import { Settings, type PackStatus, type ReviewDue, type UsageRow } from '@shared/contract'
+import type { ApiError, Result } from '@shared/result'
+import { fakeBridge, type FakeBridge } from './fixtures'
+
+export const STAFF_PIN = '2468'
+
+export const SETTINGS: Settings = {
+  clinicName: 'Riverside Clinic',
+  clinicPhone: '020 7946 0000',
+  clinicWebsite: null,
+  clinicLogo: null,
+  defaultLocale: 'en',
+  idleTimeoutSeconds: 90,
+  paperSize: 'a4',
+  printerName: null,
+  kioskLock: false,
+}
+
+export const USAGE_ROWS: UsageRow[] = [
+  { day: '2026-11-23', metric: 'screen', key: 'home', count: 5 },
+  { day: '2026-11-23', metric: 'screen', key: 'condition', count: 3 },
+  { day: '2026-11-23', metric: 'item', key: 'hip-osteoarthritis', count: 2 },
+  { day: '2026-11-23', metric: 'display-mode', key: 'large-text', count: 1 },
+  { day: '2026-11-22', metric: 'screen', key: 'attract', count: 4 },
+  { day: '2026-11-22', metric: 'language', key: 'es', count: 1 },
+  { day: '2026-11-22', metric: 'session-length', key: '1-to-3-min', count: 1 },
+]
+
+export const REVIEW: ReviewDue[] = [
+  {
+    id: 'hip-osteoarthritis',
+    kind: 'condition',
+    locale: 'en',
+    title: 'Hip osteoarthritis',
+    nextReviewDue: '2026-10-01',
+    status: 'past-due',
+  },
+  {
+    id: 'ultrasound-guided-hip-injection',
+    kind: 'procedure',
+    locale: 'es',
+    title: 'Inyección de cadera guiada por ecografía',
+    nextReviewDue: '2027-01-15',
+    status: 'due-soon',
+  },
+]
+
+export const PACK: PackStatus = {
+  source: 'imported',
+  contentHash: 'f'.repeat(64),
+  problem: null,
+  canRollBack: true,
+  slots: [
+    { slot: 'current', contentHash: 'f'.repeat(64), importedOn: '2026-11-20' },
+    { slot: 'previous', contentHash: 'e'.repeat(64), importedOn: '2026-10-02' },
+  ],
+}
+
+export interface StaffFakeState {
+  pin: string | null
+  wrongTries: number
+  /** Seconds of lockout the next refusal reports; 0 when not locked. */
+  lockedForSeconds: number
+  tokens: Set<string>
+  settings: Settings
+  usage: UsageRow[]
+  review: ReviewDue[]
+  pack: PackStatus
+}
+
+export interface StaffBridge extends FakeBridge {
+  state: StaffFakeState
+  /** Ends every session, as the core does after 10 minutes or a restart. */
+  expireSessions(): void
+}
+
+const unauthorized = (message: string, extra: Partial<ApiError> = {}): Result<never> => ({
+  ok: false,
+  error: { code: 'unauthorized', message, ...extra },
+})
+
+/** The core's refusal (src/core/data/settings.ts): one message naming each field, and the fields. */
+function refuse(changes: Record<string, unknown>): Result<never> | null {
+  const parsed = Settings.partial().safeParse(changes)
+  if (parsed.success) return null
+  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))]
+  const messages = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)
+  return {
+    ok: false,
+    error: {
+      code: 'bad-input',
+      message: `Not saved. ${messages.join('; ')}. The old values are kept.`,
+      fields,
+    },
+  }
+}
+
+/** `base` answers the patient methods: fakeBridge() unless a test needs more (learningBridge()). */
+export function staffBridge(
+  initial: Partial<StaffFakeState> = {},
+  base: FakeBridge = fakeBridge(),
+): StaffBridge {
+  const state: StaffFakeState = {
+    pin: STAFF_PIN,
+    wrongTries: 0,
+    lockedForSeconds: 0,
+    tokens: new Set(),
+    settings: { ...SETTINGS },
+    usage: USAGE_ROWS,
+    review: REVIEW,
+    pack: PACK,
+    ...initial,
+  }
+  let issued = 0
+
+  function answer<T>(method: StaffBridge['calls'][number]['method'], input: unknown, value: () => Result<T>) {
+    base.calls.push({ method, input })
+    return Promise.resolve(value())
+  }
+  function open() {
+    const token = (++issued).toString(16).padStart(64, '0')
+    state.tokens.add(token)
+    return { ok: true as const, value: { token, expiresInSeconds: 600 } }
+  }
+  function staff<T>(token: string, value: () => Result<T>): Result<T> {
+    return state.tokens.has(token)
+      ? value()
+      : unauthorized('Staff mode has ended. Please enter the PIN again.')
+  }
+
+  return {
+    ...base,
+    state,
+    expireSessions: () => state.tokens.clear(),
+    staffStatus: (input) =>
+      answer('staffStatus', input, () => ({
+        ok: true,
+        value: { pinSet: state.pin !== null, lockedForSeconds: state.lockedForSeconds },
+      })),
+    staffSetPin: (input) =>
+      answer('staffSetPin', input, () => {
+        if (state.pin !== null && !(input.token && state.tokens.has(input.token)))
+          return unauthorized('A staff PIN is already set. Enter staff mode to change it.')
+        state.pin = input.pin
+        return open()
+      }),
+    staffLogin: (input) =>
+      answer('staffLogin', input, () => {
+        if (state.pin === null) return unauthorized('No staff PIN is set yet. Set one first.')
+        if (state.lockedForSeconds > 0)
+          return unauthorized(`Too many wrong PINs. Try again in ${state.lockedForSeconds} seconds.`, {
+            retryAfterSeconds: state.lockedForSeconds,
+          })
+        if (input.pin === state.pin) {
+          state.wrongTries = 0
+          return open()
+        }
+        state.wrongTries++
+        const left = 5 - state.wrongTries
+        if (left <= 0) {
+          state.lockedForSeconds = 60
+          return unauthorized('Too many wrong PINs. Try again in 60 seconds.', { retryAfterSeconds: 60 })
+        }
+        return unauthorized(
+          `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before entry locks.`,
+        )
+      }),
+    staffLogout: (input) =>
+      answer('staffLogout', input, () => {
+        state.tokens.delete(input.token)
+        return { ok: true, value: {} }
+      }),
+    getSettings: (input) =>
+      answer('getSettings', input, () =>
+        staff(input.token, () => ({ ok: true, value: { ...state.settings } })),
+      ),
+    updateSettings: (input) =>
+      answer('updateSettings', input, () =>
+        staff(input.token, () => {
+          const refused = refuse(input.changes)
+          if (refused) return refused
+          state.settings = { ...state.settings, ...Settings.partial().parse(input.changes) }
+          return { ok: true, value: { ...state.settings } }
+        }),
+      ),
+    usageReport: (input) =>
+      answer('usageReport', input, () =>
+        staff(input.token, () => ({ ok: true, value: { rows: state.usage } })),
+      ),
+    reviewList: (input) =>
+      answer('reviewList', input, () => staff(input.token, () => ({ ok: true, value: state.review }))),
+    packStatus: (input) =>
+      answer('packStatus', input, () => staff(input.token, () => ({ ok: true, value: state.pack }))),
+    rollbackContent: (input) =>
+      answer('rollbackContent', input, () =>
+        staff(input.token, () => {
+          const previous = state.pack.slots.find((slot) => slot.slot === 'previous')
+          state.pack = {
+            source: previous ? 'imported' : 'bundled',
+            contentHash: previous?.contentHash ?? 'b'.repeat(64),
+            problem: null,
+            canRollBack: Boolean(previous),
+            slots: previous ? [{ ...previous, slot: 'current' }] : [],
+          }
+          return { ok: true, value: state.pack }
+        }),
+      ),
+  }
+}
+
+/** Every value the fake received that looks like a PIN, outside the one call that may carry it. */
+export function pinLeaks(bridge: FakeBridge, pin: string): string[] {
+  return bridge.calls
+    .filter((call) => call.method !== 'staffLogin' && call.method !== 'staffSetPin')
+    .map((call) => JSON.stringify(call.input))
+    .filter((text) => text.includes(pin))
+}

@@ -1,0 +1,194 @@
+/**
+ * Staff mode as a whole: no staff screen without the PIN (the handout form
+ * included), the hidden ways in, the badge and its Exit, and the ends of staff
+ * mode (an 'unauthorized' answer, the idle reset), each closing the session in
+ * the core.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { getButton, headings, mountKiosk, tap } from './helpers'
+import { procedureEn } from './fixtures'
+import { STAFF_PIN, staffBridge } from './staff-fixtures'
+import { badge, mountAsStaff } from './staff-helpers'
+import { removeKiosk, runKiosk, type RunningKiosk } from './kiosk-session'
+
+enableAutoUnmount(afterEach)
+let running: RunningKiosk | null = null
+afterEach(() => {
+  if (running) removeKiosk(running)
+  running = null
+  vi.useRealTimers()
+})
+
+const STAFF_SCREENS = [
+  '/staff/home',
+  '/staff/settings',
+  '/staff/usage',
+  '/staff/review',
+  '/staff/content',
+  '/staff/explain',
+  `/staff/explain/${procedureEn.id}`,
+  `/staff/handout/procedure/${procedureEn.id}`,
+  '/staff/anything-added-later',
+]
+
+const STAFF_DATA = [
+  'getSettings',
+  'updateSettings',
+  'usageReport',
+  'reviewList',
+  'packStatus',
+  'rollbackContent',
+]
+
+describe('the staff guard', () => {
+  it.each(STAFF_SCREENS)(
+    'sends %s to the PIN screen without a staff session, asking the core nothing',
+    async (path) => {
+      const bridge = staffBridge()
+      const { wrapper, router } = await mountKiosk(path, bridge)
+      expect(router.currentRoute.value.name).toBe('staff-pin')
+      expect(router.currentRoute.value.query.next).toBe(path)
+      expect(headings(wrapper, 'h1')).toEqual(['Staff'])
+      expect(bridge.calls.filter((call) => STAFF_DATA.includes(call.method))).toEqual([])
+      expect(badge(wrapper).exists()).toBe(false)
+    },
+  )
+
+  it('goes on to the screen that was asked for once the PIN is right', async () => {
+    const { router, wrapper } = await mountAsStaff('/staff/review')
+    expect(router.currentRoute.value.path).toBe('/staff/review')
+    expect(headings(wrapper, 'h1')).toEqual(['Content review'])
+  })
+
+  it('never goes on to a screen outside staff mode after the PIN', async () => {
+    const { router } = await mountAsStaff('/staff?next=/procedures')
+    expect(router.currentRoute.value.path).toBe('/staff/home')
+  })
+
+  it('sends the PIN screen on to the staff menu while staff mode is on', async () => {
+    const { router } = await mountAsStaff('/staff/home')
+    await router.push('/staff')
+    expect(router.currentRoute.value.path).toBe('/staff/home')
+  })
+
+  it('goes back to the PIN screen when the core answers "unauthorized", and staff mode ends', async () => {
+    const { router, wrapper, bridge } = await mountAsStaff('/staff/home')
+    bridge.expireSessions()
+    await router.push('/staff/usage')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+    expect(router.currentRoute.value.query.next).toBe('/staff/usage')
+    expect(badge(wrapper).exists()).toBe(false)
+    await router.push('/staff/settings')
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+  })
+
+  it('leaves the patient screens alone', async () => {
+    const { router } = await mountKiosk(`/procedures/${procedureEn.id}`, staffBridge())
+    expect(router.currentRoute.value.path).toBe(`/procedures/${procedureEn.id}`)
+  })
+})
+
+describe('the staff badge', () => {
+  it('shows on every screen in staff mode, patient screens too', async () => {
+    const { wrapper, router } = await mountAsStaff('/staff/home')
+    expect(badge(wrapper).attributes('aria-label')).toBe('Staff mode')
+    await router.push(`/procedures/${procedureEn.id}`)
+    await flushPromises()
+    expect(badge(wrapper).text()).toContain('Staff mode')
+    expect(badge(wrapper).text()).toContain('Exit staff mode')
+  })
+
+  it('Exit closes the session in the core and goes back to the attract screen', async () => {
+    const { wrapper, router, bridge } = await mountAsStaff('/staff/settings')
+    const token = bridge.calls.find((call) => call.method === 'getSettings')!.input as { token: string }
+    await tap(getButton(wrapper, 'Exit staff mode'))
+    expect(bridge.calls.filter((call) => call.method === 'staffLogout')).toEqual([
+      { method: 'staffLogout', input: { token: token.token } },
+    ])
+    expect(bridge.state.tokens.size).toBe(0)
+    expect(router.currentRoute.value.path).toBe('/')
+    expect(badge(wrapper).exists()).toBe(false)
+    await router.push('/staff/settings')
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+  })
+})
+
+describe('the way in', () => {
+  const pointer = (type: string, x: number, y: number) =>
+    window.dispatchEvent(
+      new PointerEvent(type, { clientX: x, clientY: y, pointerId: 1, isPrimary: true, bubbles: true }),
+    )
+
+  it('has no visible button, link or label for staff on the patient screens', async () => {
+    const { wrapper } = await mountKiosk('/home', staffBridge())
+    expect(wrapper.text()).not.toMatch(/\b(staff|admin|PIN)\b/i)
+    expect(wrapper.findAll('a').filter((link) => link.attributes('href')?.startsWith('/staff'))).toEqual([])
+  })
+
+  it('opens the PIN screen on Ctrl+Alt+S', async () => {
+    const { router } = await mountKiosk('/home', staffBridge())
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 's', code: 'KeyS', ctrlKey: true, altKey: true }),
+    )
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+  })
+
+  it('opens the PIN screen after a 3-second press in the top-left corner, and not after a short one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const { router } = await mountKiosk('/home', staffBridge())
+
+    pointer('pointerdown', 10, 10)
+    await vi.advanceTimersByTimeAsync(2_000)
+    pointer('pointerup', 10, 10)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(router.currentRoute.value.path).toBe('/home')
+
+    pointer('pointerdown', 300, 300)
+    await vi.advanceTimersByTimeAsync(3_500)
+    pointer('pointerup', 300, 300)
+    expect(router.currentRoute.value.path).toBe('/home')
+
+    pointer('pointerdown', 10, 10)
+    pointer('pointermove', 80, 80)
+    await vi.advanceTimersByTimeAsync(3_500)
+    expect(router.currentRoute.value.path).toBe('/home')
+    pointer('pointerup', 80, 80)
+
+    pointer('pointerdown', 6, 8)
+    await vi.advanceTimersByTimeAsync(3_000)
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+    // The click that ends the press does not also press what is under the finger.
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true })
+    pointer('pointerup', 6, 8)
+    window.dispatchEvent(click)
+    expect(click.defaultPrevented).toBe(true)
+  })
+})
+
+describe('the end of a session', () => {
+  it('ends staff mode on the idle reset and closes the session in the core', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const bridge = staffBridge()
+    running = await runKiosk('/staff/home', bridge)
+    for (const digit of STAFF_PIN) await running.tap(running.button(digit))
+    await running.tap(running.button('Enter'))
+    expect(running.heading()).toBe('Staff menu')
+    expect(running.text()).toContain('Staff mode')
+    expect(bridge.state.tokens.size).toBe(1)
+
+    window.dispatchEvent(new Event('pointerdown'))
+    await vi.advanceTimersByTimeAsync((90 + 20) * 1000)
+    await flushPromises()
+
+    expect(bridge.calls.filter((call) => call.method === 'staffLogout')).toHaveLength(1)
+    expect(bridge.state.tokens.size).toBe(0)
+    expect(running.session.router.currentRoute.value.path).toBe('/')
+    expect(running.text()).not.toContain('Staff mode')
+    await running.session.router.push('/staff/home')
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+  })
+})

@@ -1,0 +1,133 @@
+/**
+ * The PIN screen: setting the PIN on the first run, entering it on the pad or
+ * the keyboard, wrong PINs, and the lockout countdown. The PIN goes to the one
+ * call that needs it, and nowhere else.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { getButton, headings, mountKiosk, tap } from './helpers'
+import { STAFF_PIN, pinLeaks, staffBridge } from './staff-fixtures'
+import { badge, pressPin } from './staff-helpers'
+
+enableAutoUnmount(afterEach)
+afterEach(() => vi.useRealTimers())
+
+const pinField = (wrapper: Awaited<ReturnType<typeof mountKiosk>>['wrapper']) =>
+  wrapper.get<HTMLInputElement>('input[data-staff-pin]')
+const message = (wrapper: Awaited<ReturnType<typeof mountKiosk>>['wrapper']) =>
+  wrapper.find('[data-staff-pin-message]').text().replace(/\s+/g, ' ')
+
+describe('the staff PIN screen', () => {
+  it('on the first run, sets a PIN typed twice on the pad, then opens the staff menu in staff mode', async () => {
+    const bridge = staffBridge({ pin: null })
+    const { wrapper, router } = await mountKiosk('/staff', bridge)
+    expect(headings(wrapper, 'h1')).toEqual(['Set the staff PIN'])
+    expect(wrapper.text()).toContain('Choose a PIN (4 to 8 digits)')
+
+    await pressPin(wrapper, '1357')
+    expect(pinField(wrapper).element.value).toBe('1357')
+    expect(pinField(wrapper).attributes('type')).toBe('password')
+    expect(wrapper.text()).toContain('4 digits entered')
+    await tap(getButton(wrapper, 'Next'))
+    expect(pinField(wrapper).element.value).toBe('')
+    expect(wrapper.text()).toContain('Type the same PIN again')
+    expect(bridge.calls.some((call) => call.method === 'staffSetPin')).toBe(false)
+
+    await pressPin(wrapper, '1357')
+    await tap(getButton(wrapper, 'Set the PIN'))
+
+    expect(bridge.calls.filter((call) => call.method === 'staffSetPin')).toEqual([
+      { method: 'staffSetPin', input: { pin: '1357' } },
+    ])
+    expect(router.currentRoute.value.path).toBe('/staff/home')
+    expect(headings(wrapper, 'h1')).toEqual(['Staff menu'])
+    expect(badge(wrapper).text()).toContain('Staff mode')
+    expect(pinLeaks(bridge, '1357')).toEqual([])
+    expect(localStorage.length + sessionStorage.length).toBe(0)
+  })
+
+  it('asks again when the two PINs differ, sending nothing', async () => {
+    const bridge = staffBridge({ pin: null })
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '1357')
+    await tap(getButton(wrapper, 'Next'))
+    await pressPin(wrapper, '1358')
+    await tap(getButton(wrapper, 'Set the PIN'))
+    expect(message(wrapper)).toBe('The two PINs were not the same. Please choose a PIN again.')
+    expect(wrapper.text()).toContain('Choose a PIN (4 to 8 digits)')
+    expect(bridge.calls.some((call) => call.method === 'staffSetPin')).toBe(false)
+  })
+
+  it('refuses a PIN shorter than 4 digits without sending it', async () => {
+    const bridge = staffBridge()
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '12')
+    await tap(getButton(wrapper, 'Enter'))
+    expect(message(wrapper)).toBe('A PIN is 4 to 8 digits.')
+    expect(bridge.calls.some((call) => call.method === 'staffLogin')).toBe(false)
+  })
+
+  it('takes the PIN from the keyboard too: digits only, at most 8, Enter to go in', async () => {
+    const bridge = staffBridge()
+    const { wrapper, router } = await mountKiosk('/staff', bridge)
+    expect(headings(wrapper, 'h1')).toEqual(['Staff'])
+    const field = pinField(wrapper)
+    await field.setValue('2a4b6c8d90123')
+    expect(field.element.value).toBe('24689012')
+    await field.setValue(STAFF_PIN)
+    await wrapper.get('form.pin-pad').trigger('submit')
+    await flushPromises()
+    expect(bridge.calls.filter((call) => call.method === 'staffLogin')).toEqual([
+      { method: 'staffLogin', input: { pin: STAFF_PIN } },
+    ])
+    expect(router.currentRoute.value.path).toBe('/staff/home')
+  })
+
+  it('deletes the last digit and clears with the pad', async () => {
+    const { wrapper } = await mountKiosk('/staff', staffBridge())
+    await pressPin(wrapper, '123')
+    await tap(getButton(wrapper, 'Delete the last digit'))
+    expect(pinField(wrapper).element.value).toBe('12')
+    await tap(getButton(wrapper, 'Clear'))
+    expect(pinField(wrapper).element.value).toBe('')
+  })
+
+  it('says a wrong PIN is wrong and how many tries are left, and clears the field', async () => {
+    const bridge = staffBridge()
+    const { wrapper, router } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '1111')
+    await tap(getButton(wrapper, 'Enter'))
+    expect(message(wrapper)).toBe('That PIN is not right. 4 tries left before entry locks.')
+    expect(wrapper.get('[role="alert"]').text()).toContain('That PIN is not right.')
+    expect(pinField(wrapper).element.value).toBe('')
+    expect(router.currentRoute.value.path).toBe('/staff')
+    expect(badge(wrapper).exists()).toBe(false)
+  })
+
+  it('locks the pad after too many wrong PINs and counts down the seconds from the core', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const bridge = staffBridge({ wrongTries: 4 })
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '1111')
+    await tap(getButton(wrapper, 'Enter'))
+
+    expect(message(wrapper)).toBe('Too many wrong PINs. Entry is locked.')
+    expect(wrapper.get('[data-staff-lockout]').text()).toBe('Try again in 60 seconds.')
+    expect(getButton(wrapper, '5').attributes('disabled')).toBeDefined()
+    expect(getButton(wrapper, 'Enter').attributes('disabled')).toBeDefined()
+    expect(pinField(wrapper).attributes('disabled')).toBeDefined()
+
+    await vi.advanceTimersByTimeAsync(59_000)
+    expect(wrapper.get('[data-staff-lockout]').text()).toBe('Try again in 1 second.')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(wrapper.find('[data-staff-lockout]').exists()).toBe(false)
+    expect(getButton(wrapper, 'Enter').attributes('disabled')).toBeUndefined()
+  })
+
+  it('shows the lockout straight away when entry is already locked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const { wrapper } = await mountKiosk('/staff', staffBridge({ lockedForSeconds: 120 }))
+    expect(wrapper.get('[data-staff-lockout]').text()).toBe('Try again in 120 seconds.')
+    expect(getButton(wrapper, 'Enter').attributes('disabled')).toBeDefined()
+  })
+})

@@ -1,0 +1,338 @@
+/**
+ * The staff screens: settings (a refused value is marked with the core's
+ * message and the old value stays), the usage counts (table, chart, CSV), the
+ * review list, and the content pack with its roll back.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { UsageRow } from '@shared/contract'
+import { localDay, lastDays, screensPerDay, usageCsv } from '@renderer/staff/usage'
+import { changesOf, draftOf, fieldMessages } from '@renderer/staff/settingsForm'
+import { getButton, getLink, headings, tap } from './helpers'
+import { SETTINGS, staffBridge } from './staff-fixtures'
+import { mountAsStaff } from './staff-helpers'
+
+enableAutoUnmount(afterEach)
+afterEach(() => vi.restoreAllMocks())
+
+/** The control labelled `label` (its <label for>). */
+function field(wrapper: VueWrapper, label: string) {
+  const found = wrapper.findAll('label').find((l) => l.text().trim() === label)
+  if (!found) throw new Error(`no label ${label}`)
+  return wrapper.get<HTMLInputElement>(`[id="${found.attributes('for')}"]`)
+}
+
+/** The text the control is described by (help, and the error when there is one). */
+function description(wrapper: VueWrapper, control: ReturnType<typeof field>): string {
+  return (control.attributes('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => wrapper.find(`[id="${id}"]`).text())
+    .join(' | ')
+    .replace(/\s+/g, ' ')
+}
+
+describe('the staff menu', () => {
+  it('links to every staff function under the clinic name', async () => {
+    const { wrapper } = await mountAsStaff('/staff/home')
+    expect(wrapper.get('[data-staff-clinic]').text()).toBe('Riverside Clinic')
+    for (const [name, href] of [
+      [/^Explain a procedure/, '/staff/explain'],
+      [/^Settings/, '/staff/settings'],
+      [/^Usage counts/, '/staff/usage'],
+      [/^Content review/, '/staff/review'],
+      [/^Content pack/, '/staff/content'],
+    ] as const) {
+      expect(getLink(wrapper, name).attributes('href')).toBe(href)
+    }
+  })
+})
+
+describe('the settings screen', () => {
+  it('shows every setting with its label, help and current value', async () => {
+    const { wrapper } = await mountAsStaff('/staff/settings')
+    expect(headings(wrapper, 'h1')).toEqual(['Settings'])
+    expect(field(wrapper, 'Clinic name').element.value).toBe('Riverside Clinic')
+    expect(field(wrapper, 'Phone number').element.value).toBe('020 7946 0000')
+    expect(field(wrapper, 'Web address (optional)').element.value).toBe('')
+    expect(field(wrapper, 'Logo').attributes('type')).toBe('file')
+    expect(field(wrapper, 'Default language').element.value).toBe('en')
+    expect(field(wrapper, 'Idle time (seconds)').element.value).toBe('90')
+    expect(field(wrapper, 'Printer name (optional)').element.value).toBe('')
+    expect(field(wrapper, 'Kiosk lock').element.checked).toBe(false)
+    expect(wrapper.get('legend.setting__label').text()).toBe('Paper size')
+    expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="a4"]').element.checked).toBe(true)
+    expect(description(wrapper, field(wrapper, 'Idle time (seconds)'))).toContain('30 to 600')
+  })
+
+  it('marks a refused value with the core’s message and the value still saved, and saves nothing', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    await field(wrapper, 'Idle time (seconds)').setValue('5')
+    await field(wrapper, 'Phone number').setValue('call us')
+    await field(wrapper, 'Clinic name').setValue('Hillside Clinic')
+    await tap(getButton(wrapper, 'Save the settings'))
+
+    expect(bridge.calls.filter((call) => call.method === 'updateSettings').at(-1)?.input).toMatchObject({
+      changes: { idleTimeoutSeconds: 5, clinicPhone: 'call us', clinicName: 'Hillside Clinic' },
+    })
+    const idle = field(wrapper, 'Idle time (seconds)')
+    expect(idle.attributes('aria-invalid')).toBe('true')
+    expect(description(wrapper, idle)).toContain('At least 30 seconds.')
+    expect(description(wrapper, idle)).toContain('Still saved: 90 seconds')
+    const phone = field(wrapper, 'Phone number')
+    expect(description(wrapper, phone)).toContain('A phone number: digits, spaces, + ( ) and -')
+    expect(description(wrapper, phone)).toContain('Still saved: 020 7946 0000')
+    // What staff typed stays in the boxes to be fixed; the good value was not saved either.
+    expect(idle.element.value).toBe('5')
+    expect(field(wrapper, 'Clinic name').attributes('aria-invalid')).toBe('false')
+    expect(bridge.state.settings).toEqual(SETTINGS)
+    expect(wrapper.get('[role="alert"] [data-staff-settings-outcome]').text()).toBe(
+      'Not saved: 2 values need fixing. All the old values are kept.',
+    )
+    expect(document.activeElement).toBe(phone.element)
+  })
+
+  it('saves good values and says so', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    await field(wrapper, 'Clinic name').setValue('Hillside Clinic')
+    await field(wrapper, 'Web address (optional)').setValue('https://hillside.example')
+    await field(wrapper, 'Idle time (seconds)').setValue('120')
+    await field(wrapper, 'Kiosk lock').setValue(true)
+    await wrapper.get('input[type="radio"][value="letter"]').setValue(true)
+    await tap(getButton(wrapper, 'Save the settings'))
+
+    expect(bridge.state.settings).toMatchObject({
+      clinicName: 'Hillside Clinic',
+      clinicWebsite: 'https://hillside.example',
+      idleTimeoutSeconds: 120,
+      kioskLock: true,
+      paperSize: 'letter',
+      clinicPhone: '020 7946 0000',
+    })
+    expect(wrapper.get('[role="status"] [data-staff-settings-outcome]').text()).toBe(
+      'Saved. The new settings apply from the next patient session.',
+    )
+    expect(wrapper.find('[aria-invalid="true"]').exists()).toBe(false)
+  })
+
+  it('says when there is nothing to save, without asking the core', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(bridge.calls.some((call) => call.method === 'updateSettings')).toBe(false)
+    expect(wrapper.text()).toContain('Nothing has changed, so there was nothing to save.')
+  })
+
+  it('reads a logo in the page as a data: URL, and refuses other kinds and big files', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    const input = field(wrapper, 'Logo')
+    const choose = async (file: File) => {
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+      await input.trigger('change')
+      await flushPromises()
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await flushPromises()
+    }
+
+    await choose(new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }))
+    expect(wrapper.text()).toContain('Choose a PNG, JPEG or SVG picture.')
+    await choose(new File([new Uint8Array(210 * 1024)], 'big.png', { type: 'image/png' }))
+    expect(wrapper.text()).toContain('That picture is 210 KB. Choose one smaller than 200 KB.')
+
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+    await choose(new File([svg], 'logo.svg', { type: 'image/svg+xml' }))
+    const preview = wrapper.get('img.staff-settings__logo-preview')
+    expect(preview.attributes('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(preview.attributes('alt')).toBe('The logo')
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(bridge.state.settings.clinicLogo).toBe(preview.attributes('src'))
+  })
+})
+
+describe('the settings form, in parts', () => {
+  it('sends only what changed, empty boxes as "none", a number box as a number', () => {
+    const draft = {
+      ...draftOf(SETTINGS),
+      clinicPhone: '  ',
+      idleTimeoutSeconds: '45',
+      clinicName: 'Riverside Clinic ',
+    }
+    expect(changesOf(draft, SETTINGS)).toEqual({ clinicPhone: null, idleTimeoutSeconds: 45 })
+    expect(changesOf({ ...draft, idleTimeoutSeconds: 'soon' }, SETTINGS)).toMatchObject({
+      idleTimeoutSeconds: 'soon',
+    })
+  })
+
+  it('finds each field’s part of the core’s refusal', () => {
+    expect(
+      fieldMessages({
+        code: 'bad-input',
+        message:
+          'Not saved. clinicPhone: a phone number: digits, spaces, + ( ) and -; idleTimeoutSeconds: at least 30 seconds. The old values are kept.',
+        fields: ['clinicPhone', 'idleTimeoutSeconds', 'printerName'],
+      }),
+    ).toEqual({
+      clinicPhone: 'A phone number: digits, spaces, + ( ) and -.',
+      idleTimeoutSeconds: 'At least 30 seconds.',
+      printerName: '',
+    })
+  })
+})
+
+describe('the usage counts', () => {
+  const today = localDay(new Date())
+  const [yesterday] = lastDays(2)
+  const rows: UsageRow[] = [
+    { day: today, metric: 'screen', key: 'home', count: 5 },
+    { day: today, metric: 'screen', key: 'condition', count: 3 },
+    { day: today, metric: 'item', key: 'hip-osteoarthritis', count: 2 },
+    { day: today, metric: 'display-mode', key: 'large-text', count: 1 },
+    { day: yesterday!, metric: 'screen', key: 'attract', count: 4 },
+    { day: yesterday!, metric: 'language', key: 'es', count: 1 },
+    { day: yesterday!, metric: 'session-length', key: '1-to-3-min', count: 1 },
+  ]
+
+  it('lists every count in a table: day, what, count', async () => {
+    const { wrapper } = await mountAsStaff('/staff/usage', staffBridge({ usage: rows }))
+    const table = wrapper.get('[data-staff-usage-table]')
+    expect(table.findAll('thead th').map((th) => th.text())).toEqual(['Day', 'What', 'Count'])
+    const body = table.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
+    expect(body.map((cells) => cells.slice(1))).toEqual([
+      ['Screen: home', '5'],
+      ['Screen: condition', '3'],
+      ['Item opened: hip-osteoarthritis', '2'],
+      ['Display mode: large text', '1'],
+      ['Screen: attract', '4'],
+      ['Language: Español', '1'],
+      ['Session length: 1 to 3 minutes', '1'],
+    ])
+    expect(table.get('tbody time').attributes('datetime')).toBe(today)
+  })
+
+  it('draws screens viewed per day as bars, with a text alternative', async () => {
+    const { wrapper } = await mountAsStaff('/staff/usage', staffBridge({ usage: rows }))
+    const svg = wrapper.get('[data-staff-usage-chart]')
+    expect(svg.attributes('role')).toBe('img')
+    const named = (svg.attributes('aria-labelledby') ?? '')
+      .split(' ')
+      .map((id) => wrapper.get(`[id="${id}"]`).text())
+    expect(named[0]).toBe('Screens viewed per day, last 7 days')
+    expect(named[1]).toMatch(
+      /^Bar chart\. 12 screens viewed in the last 7 days; the busiest day was .* with 8\.$/,
+    )
+    expect(svg.findAll('rect.usage-chart__bar')).toHaveLength(2)
+    expect(wrapper.findAll('.usage-chart__list li')).toHaveLength(7)
+  })
+
+  it('asks again for 30 or 90 days', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/usage', staffBridge({ usage: rows }))
+    await wrapper.get('input[type="radio"][value="30"]').setValue(true)
+    await flushPromises()
+    expect(
+      bridge.calls
+        .filter((call) => call.method === 'usageReport')
+        .map((call) => (call.input as { days: number }).days),
+    ).toEqual([7, 30])
+    expect(wrapper.text()).toContain('Screens viewed per day, last 30 days')
+  })
+
+  it('downloads the rows as the same CSV that usage-export prints', async () => {
+    const blobs: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob)
+      return 'blob:usage'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const clicked: HTMLAnchorElement[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this)
+    })
+    const { wrapper } = await mountAsStaff('/staff/usage', staffBridge({ usage: rows }))
+    await tap(getButton(wrapper, 'Download CSV'))
+
+    expect(clicked).toHaveLength(1)
+    expect(clicked[0]!.download).toBe(`kiosk-usage-${today}-last-7-days.csv`)
+    expect(clicked[0]!.getAttribute('href')).toBe('blob:usage')
+    expect(blobs[0]!.type).toBe('text/csv;charset=utf-8')
+    expect(await blobs[0]!.text()).toBe(usageCsv(rows))
+  })
+
+  it('writes CSV exactly as the core does', () => {
+    expect(usageCsv(rows.slice(0, 2))).toBe(
+      `day,metric,key,count\n${today},screen,home,5\n${today},screen,condition,3\n`,
+    )
+    expect(usageCsv([])).toBe('day,metric,key,count\n')
+  })
+
+  it('adds up screens per day, with 0 for quiet days', () => {
+    const days = lastDays(3)
+    expect(screensPerDay(rows, days)).toEqual([
+      { day: days[0], count: 0 },
+      { day: yesterday, count: 4 },
+      { day: today, count: 8 },
+    ])
+  })
+})
+
+describe('the content review list', () => {
+  it('lists the items due for review, with their status in words', async () => {
+    const { wrapper } = await mountAsStaff('/staff/review')
+    const rowsText = wrapper
+      .findAll('[data-staff-review-table] tbody tr')
+      .map((tr) => tr.text().replace(/\s+/g, ' '))
+    expect(rowsText).toHaveLength(2)
+    expect(rowsText[0]).toContain('Hip osteoarthritis')
+    expect(rowsText[0]).toContain('Past due')
+    expect(rowsText[0]).toMatch(/October 1, 2026|1 October 2026/)
+    expect(rowsText[1]).toContain('Español')
+    expect(rowsText[1]).toContain('Due soon')
+  })
+
+  it('says when nothing is due', async () => {
+    const { wrapper } = await mountAsStaff('/staff/review', staffBridge({ review: [] }))
+    expect(wrapper.get('[data-staff-review-none]').text()).toBe(
+      'Nothing is due for review in the next 90 days.',
+    )
+  })
+})
+
+describe('the content pack screen', () => {
+  it('shows which content is in use, and rolls back only after a confirm step', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/content')
+    expect(wrapper.get('[data-staff-pack-source]').text()).toBe('An imported content pack')
+    expect(wrapper.text()).toContain('f'.repeat(64))
+    expect(wrapper.text()).toContain('npm run kiosk -- import-pack FILE --data-dir DIR')
+
+    await tap(getButton(wrapper, 'Roll back…'))
+    expect(bridge.calls.some((call) => call.method === 'rollbackContent')).toBe(false)
+    expect(wrapper.get('[data-staff-rollback-confirm] h2').text()).toBe('Go back to the previous content?')
+    await tap(getButton(wrapper, 'Cancel'))
+    expect(wrapper.find('[data-staff-rollback-confirm]').exists()).toBe(false)
+    expect(bridge.calls.some((call) => call.method === 'rollbackContent')).toBe(false)
+
+    await tap(getButton(wrapper, 'Roll back…'))
+    await tap(getButton(wrapper, 'Yes, roll back'))
+    expect(bridge.calls.filter((call) => call.method === 'rollbackContent')).toHaveLength(1)
+    expect(wrapper.text()).toContain('Rolled back. The kiosk now uses the content shown here.')
+    expect(wrapper.text()).toContain('e'.repeat(64))
+  })
+
+  it('shows why an imported pack is not in use', async () => {
+    const { wrapper } = await mountAsStaff(
+      '/staff/content',
+      staffBridge({
+        pack: {
+          source: 'bundled',
+          contentHash: 'b'.repeat(64),
+          problem: 'The imported pack failed its integrity check.',
+          canRollBack: false,
+          slots: [],
+        },
+      }),
+    )
+    expect(wrapper.get('[data-staff-pack-source]').text()).toBe('The content bundled with the app')
+    expect(wrapper.get('[data-staff-pack-problem]').text()).toContain(
+      'The imported pack failed its integrity check.',
+    )
+    expect(getButton(wrapper, 'Roll back…').attributes('disabled')).toBeDefined()
+  })
+})
