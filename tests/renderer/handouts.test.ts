@@ -415,8 +415,21 @@ describe('printing a handout', () => {
     expect(link?.attributes('href')).toBe(`/handouts/procedures/${steroid.id}?lang=en&print=1`)
     await link!.trigger('click')
     await settle(wrapper)
-    await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'a4', mode: 'silent' }]))
-    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ lang: 'en' }))
+    // The whole handout renders before it prints: allow a slow, busy machine.
+    await vi.waitFor(
+      async () => {
+        await flushPromises()
+        expect(printer.requests).toEqual([{ paper: 'a4', mode: 'silent' }])
+      },
+      { timeout: 10_000 },
+    )
+    await vi.waitFor(
+      async () => {
+        await flushPromises()
+        expect(router.currentRoute.value.query).toEqual({ lang: 'en' })
+      },
+      { timeout: 10_000 },
+    )
   })
 
   it('gives staff the print dialog and Save as PDF, and clears the personal fields once printed', async () => {
