@@ -163,7 +163,8 @@ describe('import and rollback', () => {
       expect([hashA, hashB]).toContain(verdict.ok ? verdict.summary.contentHash : '')
       after.close()
     }
-  })
+    // Twelve real processes: allow for a slow, busy machine.
+  }, 120_000)
 })
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
