@@ -20,6 +20,9 @@ import { KIOSK_CONFIG, conditionEn, fakeBridge, procedureEn, procedureEs, type F
 
 enableAutoUnmount(afterEach)
 
+/** Rendering a whole handout takes a while on a slow, busy machine. */
+const PATIENCE = { timeout: 10_000 }
+
 const BENEFITS = {
   key: 'benefits',
   heading: 'What can it do for you?',
@@ -93,7 +96,7 @@ async function settle(wrapper: VueWrapper): Promise<void> {
   await vi.waitFor(async () => {
     await flushPromises()
     expect(wrapper.find('[data-handout-ready="true"]').exists()).toBe(true)
-  })
+  }, PATIENCE)
 }
 
 const text = (wrapper: VueWrapper, selector: string) =>
@@ -345,7 +348,7 @@ describe('printing a handout', () => {
       expect(text(wrapper, '.print-action [role="status"]')).toBe(
         'Sent to the printer. Please collect it from the printer, or ask at the desk.',
       )
-    })
+    }, PATIENCE)
     expect(printer.requests).toEqual([{ paper: 'letter', mode: 'silent' }])
     expect(handoutCounts(bridge)).toEqual([{ event: { metric: 'handout', key: steroid.id } }])
   })
@@ -359,15 +362,15 @@ describe('printing a handout', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe('Printing…')
-    })
+    }, PATIENCE)
     expect(wrapper.get('.print-action .button--primary').attributes('disabled')).toBeDefined()
-    await vi.waitFor(() => expect(print).toHaveBeenCalledOnce())
+    await vi.waitFor(() => expect(print).toHaveBeenCalledOnce(), PATIENCE)
     expect(text(wrapper, '.print-action [role="status"]')).toBe('Printing…')
     finish({ ok: true, value: { done: true } })
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toMatch(/^Sent to the printer/)
-    })
+    }, PATIENCE)
   })
 
   it.each([
@@ -385,7 +388,7 @@ describe('printing a handout', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe(message)
-    })
+    }, PATIENCE)
     expect(handoutCounts(bridge)).toEqual([])
     const retry = wrapper.findAll('.print-action button').find((button) => button.text() === 'Try again')
     expect(retry).toBeDefined()
@@ -393,7 +396,7 @@ describe('printing a handout', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toMatch(/^Sent to the printer/)
-    })
+    }, PATIENCE)
     expect(printer.requests).toHaveLength(2)
   })
 
@@ -405,7 +408,7 @@ describe('printing a handout', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(host.print).toHaveBeenCalledOnce()
-    })
+    }, PATIENCE)
   })
 
   it('prints by itself once ready when a patient tapped "Print a handout", then forgets the request', async () => {
@@ -450,7 +453,7 @@ describe('printing a handout', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe('Saved as a PDF.')
-    })
+    }, PATIENCE)
     expect(printer.requests).toEqual([{ paper: 'a4', mode: 'pdf' }])
     expect(store.details.clinician).toBe('')
     expect(section(wrapper, 'details')).not.toContain('Zebedee')
@@ -468,7 +471,7 @@ describe('printing a checklist slip', () => {
     const button = wrapper.findAll('button').find((candidate) => candidate.text() === 'Print this list')
     expect(button?.element.closest('.print-slip .print-hide')).not.toBeNull()
     await button!.trigger('click')
-    await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'letter', mode: 'silent' }]))
+    await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'letter', mode: 'silent' }]), PATIENCE)
     expect(handoutCounts(bridge)).toEqual([])
   })
 })

@@ -19,7 +19,7 @@ export interface HandoutDetails {
 }
 
 /** Limits that keep a filled-in procedure handout within its 2 pages. */
-export const DETAIL_LIMITS = { medicines: 120, clinician: 80, instructions: 400 } as const
+export const DETAIL_LIMITS = { medicines: 90, clinician: 60, instructions: 240 } as const
 
 const blank = (): HandoutDetails => ({
   date: '',
