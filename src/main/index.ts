@@ -94,6 +94,7 @@ void app.whenReady().then(async () => {
   const core = createKioskCore({
     bundledContent: contentDbPath(),
     dataDir: app.getPath('userData'),
+    forceKioskLock: KIOSK_LOCK_FLAG,
     log: (message) => log.error(message),
   })
   app.on('will-quit', () => core.close())

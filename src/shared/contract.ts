@@ -234,6 +234,8 @@ export const KioskConfig = z.object({
   clinicWebsite: z.string().nullable(),
   clinicLogo: z.string().nullable(),
   paperSize: z.enum(['a4', 'letter']),
+  /** Locked kiosk: a patient's print goes straight to the printer, with no dialog to get lost in. */
+  kioskLock: z.boolean(),
 })
 export type KioskConfig = z.infer<typeof KioskConfig>
 

@@ -153,6 +153,7 @@ export const KIOSK_CONFIG: KioskConfig = {
   clinicWebsite: null,
   clinicLogo: null,
   paperSize: 'a4',
+  kioskLock: true,
 }
 
 const staffOnly = {

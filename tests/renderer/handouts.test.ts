@@ -353,6 +353,17 @@ describe('printing a handout', () => {
     expect(handoutCounts(bridge)).toEqual([{ event: { metric: 'handout', key: steroid.id } }])
   })
 
+  it('shows the print dialog instead at a kiosk that is not locked (a desk computer)', async () => {
+    const printer = fakePrinter({ done: true })
+    const { wrapper } = await mountHandout(
+      `${PROCEDURE}?lang=en&paper=a4`,
+      handoutBridge({ config: { kioskLock: false } }),
+      printer.host,
+    )
+    await wrapper.get('.print-action .button--primary').trigger('click')
+    await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'a4', mode: 'dialog' }]), PATIENCE)
+  })
+
   it('shows "Printing…" while it prints', async () => {
     let finish: (outcome: Result<PrintOutcome>) => void = () => {}
     const print = vi.fn(() => new Promise<Result<PrintOutcome>>((resolve) => (finish = resolve)))

@@ -39,6 +39,8 @@ export interface KioskCoreOptions {
   dataDir: string | null
   /** For the preview server and tests: shorter idle times than settings allow. */
   idle?: { timeoutSeconds?: number; warningSeconds?: number }
+  /** The shell's own kiosk lock (Electron's --kiosk flag): locked whatever the setting says. */
+  forceKioskLock?: boolean
   now?: () => number
   log?: (message: string) => void
 }
@@ -133,6 +135,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clinicWebsite: s.clinicWebsite,
         clinicLogo: s.clinicLogo,
         paperSize: s.paperSize,
+        kioskLock: options.forceKioskLock === true || s.kioskLock,
       }
     },
 
