@@ -100,12 +100,15 @@ void app.whenReady().then(async () => {
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
   registerPrinting(location, () => core.settings().printerName)
-  // The end of a patient's session: forget the routes visited and anything the engine stored.
+  // The end of a patient's session (the renderer calls it after its idle reset): forget the routes
+  // visited, all web storage of every origin (cookies, local and session storage, IndexedDB, Cache
+  // API, service workers), the HTTP cache and any HTTP authentication.
   ipcMain.handle(END_SESSION_CHANNEL, async (event) => {
     if (!isTrustedSender(event.senderFrame, location)) return
     event.sender.navigationHistory.clear()
     await event.sender.session.clearStorageData()
     await event.sender.session.clearCache()
+    await event.sender.session.clearAuthCache()
   })
   const exporting = exportRequest(process.argv)
   if (exporting) {

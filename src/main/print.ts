@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises'
 import { dialog, ipcMain } from 'electron'
 import type { WebContents } from 'electron'
-import { PRINT_CHANNEL, printFailureOf } from '../shared/print.ts'
+import { choosePrinter, PRINT_CHANNEL, printFailureOf } from '../shared/print.ts'
 import type { PrintOutcome, PrintRequest } from '../shared/print.ts'
 import { fail, ok } from '../shared/result.ts'
 import type { Result } from '../shared/result.ts'
@@ -41,18 +41,15 @@ async function printPage(
     return { done: true }
   }
   const printers = await contents.getPrintersAsync()
-  if (request.mode === 'silent' && !printers.length) return { done: false, failure: 'no-printer' }
-  if (request.mode === 'silent' && printerName && !printers.some((p) => p.name === printerName)) {
-    return { done: false, failure: 'printer-offline' }
-  }
+  const choice = choosePrinter(
+    request.mode,
+    printers.map((p) => p.name),
+    printerName,
+  )
+  if ('failure' in choice) return { done: false, failure: choice.failure }
   return new Promise((resolve) => {
     contents.print(
-      {
-        silent: request.mode === 'silent',
-        printBackground: true,
-        pageSize,
-        ...(printerName ? { deviceName: printerName } : {}),
-      },
+      { silent: request.mode === 'silent', printBackground: true, pageSize, ...choice },
       (success, reason) =>
         resolve(success ? { done: true } : { done: false, failure: printFailureOf(reason) }),
     )

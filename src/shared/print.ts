@@ -35,7 +35,38 @@ export function printFailureOf(reason: string | undefined): PrintFailure {
   if (r.includes('cancel')) return 'cancelled'
   if (r.includes('no printer') || r.includes('invalid printer') || r.includes('no device'))
     return 'no-printer'
-  if (r.includes('offline') || r.includes('not available') || r.includes('unavailable'))
+  if (
+    r.includes('offline') ||
+    r.includes('not available') ||
+    r.includes('unavailable') ||
+    r.includes('invalid devicename')
+  )
     return 'printer-offline'
   return 'failed'
+}
+
+/** Where a print goes: a named printer, the system's default (no name), or nowhere, and why. */
+export type PrinterChoice = { deviceName?: string } | { failure: PrintFailure }
+
+/**
+ * Chooses the printer before printing, from the printers the system lists and
+ * the one staff configured. A silent print must have somewhere to go: with no
+ * printer at all it is 'no-printer', and with the configured one missing from
+ * the list (unplugged, switched off, removed) it is 'printer-offline', rather
+ * than a silent print to some other printer. The dialog preselects the
+ * configured printer when it is there and otherwise lets staff choose; a PDF
+ * needs no printer.
+ */
+export function choosePrinter(
+  mode: PrintRequest['mode'],
+  available: readonly string[],
+  configured: string | null,
+): PrinterChoice {
+  if (mode === 'pdf') return {}
+  const present = configured !== null && available.includes(configured)
+  if (mode === 'silent') {
+    if (!available.length) return { failure: 'no-printer' }
+    if (configured !== null && !present) return { failure: 'printer-offline' }
+  }
+  return present ? { deviceName: configured } : {}
 }

@@ -185,6 +185,51 @@ describe('the reset when the countdown ends', () => {
     expect(k.heading()).toBe('Hip pain: information for you')
   })
 
+  it('then asks the Electron shell to clear the page’s history, storage and caches', async () => {
+    // The preload's window.kioskShell, as Electron exposes it: a driver, standing in for the main process.
+    let before: Element | null = null
+    let oldAppOnPage: boolean | null = null
+    const endSession = vi.fn(async () => {
+      oldAppOnPage = before?.isConnected ?? null
+    })
+    window.kioskShell = { endSession }
+    try {
+      const k = await start(`/procedures/${procedureEn.id}/steps/2`)
+      before = document.querySelector('.app')
+      touch()
+      await wait(90)
+      expect(endSession).not.toHaveBeenCalled()
+
+      await wait(20)
+
+      expect(endSession).toHaveBeenCalledOnce()
+      // Called once the old app is gone from the page, not while a patient's screen is still on it.
+      expect(oldAppOnPage).toBe(false)
+      expect(k.heading()).toBe('Hip pain: information for you')
+    } finally {
+      delete window.kioskShell
+    }
+  })
+
+  it('still resets when the shell fails to clear, and in a plain browser, where there is no shell', async () => {
+    window.kioskShell = { endSession: vi.fn(() => Promise.reject(new Error('session busy'))) }
+    try {
+      const k = await start('/home')
+      touch()
+      await wait(90 + 20)
+      expect(k.heading()).toBe('Hip pain: information for you')
+    } finally {
+      delete window.kioskShell
+    }
+    expect(window.kioskShell).toBeUndefined()
+    const k = kiosk!
+    await k.session.router.push('/home')
+    touch()
+    await wait(90 + 20)
+    expect(k.session.router.currentRoute.value.path).toBe('/')
+    expect(k.heading()).toBe('Hip pain: information for you')
+  })
+
   it('starts a new session that times out again only after someone touches it', async () => {
     const k = await start('/home')
     touch()

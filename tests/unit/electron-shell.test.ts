@@ -21,7 +21,7 @@ import {
 import type { ContentsLike, RendererLocation, SessionLike } from '../../src/main/security.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
-import { printFailureOf } from '../../src/shared/print.ts'
+import { choosePrinter, printFailureOf } from '../../src/shared/print.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 import { parse } from 'yaml'
@@ -213,5 +213,55 @@ describe('print failures', () => {
     expect(printFailureOf('Printer is offline')).toBe('printer-offline')
     expect(printFailureOf('Print job failed')).toBe('failed')
     expect(printFailureOf(undefined)).toBe('failed')
+  })
+
+  it.each([
+    ['cancelled', 'cancelled'],
+    ['Print job canceled', 'cancelled'],
+    ['Print job cancelled by user', 'cancelled'],
+    ['No printer available', 'no-printer'],
+    ['No printers installed', 'no-printer'],
+    ['Invalid printer settings', 'no-printer'],
+    ['No device', 'no-printer'],
+    ['Printer is offline', 'printer-offline'],
+    ['Printer not available', 'printer-offline'],
+    ['Printer unavailable', 'printer-offline'],
+    ['Invalid deviceName provided', 'printer-offline'],
+    ['Print job failed', 'failed'],
+    ['', 'failed'],
+    ['something nobody expected', 'failed'],
+  ] as const)('Chromium says "%s": the screen says %s', (reason, failure) => {
+    expect(printFailureOf(reason)).toBe(failure)
+  })
+})
+
+describe('choosing the printer', () => {
+  const printers = ['Front desk', 'Kiosk printer']
+
+  it('prints silently to the configured printer when the system lists it', () => {
+    expect(choosePrinter('silent', printers, 'Kiosk printer')).toEqual({ deviceName: 'Kiosk printer' })
+  })
+
+  it('prints silently to the system’s default printer when none is configured', () => {
+    expect(choosePrinter('silent', printers, null)).toEqual({})
+  })
+
+  it('refuses a silent print with no printer at all: "no printer is set up"', () => {
+    expect(choosePrinter('silent', [], null)).toEqual({ failure: 'no-printer' })
+    expect(choosePrinter('silent', [], 'Kiosk printer')).toEqual({ failure: 'no-printer' })
+  })
+
+  it('refuses a silent print when the configured printer is gone, rather than using another', () => {
+    expect(choosePrinter('silent', ['Front desk'], 'Kiosk printer')).toEqual({ failure: 'printer-offline' })
+  })
+
+  it('lets staff choose in the dialog, preselecting the configured printer only when it is there', () => {
+    expect(choosePrinter('dialog', printers, 'Kiosk printer')).toEqual({ deviceName: 'Kiosk printer' })
+    expect(choosePrinter('dialog', ['Front desk'], 'Kiosk printer')).toEqual({})
+    expect(choosePrinter('dialog', [], null)).toEqual({})
+  })
+
+  it('needs no printer to save a PDF', () => {
+    expect(choosePrinter('pdf', [], 'Kiosk printer')).toEqual({})
   })
 })

@@ -5,6 +5,7 @@ import AppRoot from './App.vue'
 import { apiClientKey, createApiClient, type Transport } from './api/client'
 import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
+import type { KioskShellBridge } from '@shared/shell'
 import { endSessionKey, sessionEndHooksKey } from './session'
 import { installStaffGuard } from './staff/routes'
 import type { SpeechEngineFactory } from './speech/engine'
@@ -67,6 +68,11 @@ export interface KioskSessionOptions extends Omit<KioskOptions, 'history' | 'end
   history: (fresh: boolean) => RouterHistory
   /** Clears what lives outside the Vue app between sessions; clearPageState by default. */
   clearPage?: () => void
+  /**
+   * The Electron shell's half of the reset (window.kioskShell by default): it clears the
+   * page's history, storage and caches in the browser engine. Absent in a plain browser.
+   */
+  shell?: () => KioskShellBridge | undefined
 }
 
 export interface KioskSession {
@@ -86,6 +92,7 @@ export interface KioskSession {
  */
 export function startKiosk(container: Element, options: KioskSessionOptions): KioskSession {
   const clearPage = options.clearPage ?? (() => clearPageState())
+  const shell = options.shell ?? (() => window.kioskShell)
   let current: { app: App; history: RouterHistory; kiosk: ReturnType<typeof createKiosk> } | null = null
 
   function begin(fresh: boolean): void {
@@ -107,6 +114,19 @@ export function startKiosk(container: Element, options: KioskSessionOptions): Ki
   function reset(): void {
     end()
     begin(true)
+    forgetInShell()
+  }
+
+  /** Once the new session stands at the attract screen, so that is all the cleared history holds. */
+  function forgetInShell(): void {
+    try {
+      // Best effort: the page's own reset has already happened, and a shell that fails cannot undo it.
+      void shell()
+        ?.endSession()
+        .catch(() => {})
+    } catch {
+      // as above
+    }
   }
 
   begin(false)

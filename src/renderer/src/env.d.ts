@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { KioskBridge } from '@shared/bridge'
 import type { KioskPrintBridge } from '@shared/print'
+import type { KioskShellBridge } from '@shared/shell'
 
 declare global {
   interface Window {
@@ -8,6 +9,8 @@ declare global {
     kiosk?: KioskBridge
     /** Printing through Electron (src/shared/print.ts); absent in a plain browser, which uses window.print(). */
     kioskPrint?: KioskPrintBridge
+    /** The Electron shell's session clearing (src/shared/shell.ts); absent in a plain browser. */
+    kioskShell?: KioskShellBridge
   }
 }
 
