@@ -34,6 +34,21 @@ if (!process.env.E2E_STAFF_DATA_DIR) {
 }
 const staffDataDir = process.env.E2E_STAFF_DATA_DIR
 const STAFF_SPEC = /staff\.spec\.ts$/
+/**
+ * The privacy test's server: a fresh data folder with a staff PIN set through the CLI,
+ * everything the server prints captured in a log file, and a short idle timeout. The
+ * spec reads every file of the folder, the log and the content database afterwards.
+ */
+const privacyPort = Number(process.env.E2E_PRIVACY_PORT ?? 4785)
+if (!process.env.E2E_PRIVACY_DIR) {
+  const made = mkdtempSync(join(tmpdir(), 'kiosk-privacy-e2e-'))
+  process.env.E2E_PRIVACY_DIR = made
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }))
+}
+const privacyDir = process.env.E2E_PRIVACY_DIR
+const privacyData = JSON.stringify(join(privacyDir, 'data'))
+const privacyLog = JSON.stringify(join(privacyDir, 'server.log'))
+const PRIVACY_SPEC = /privacy\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -62,7 +77,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'kiosk', testIgnore: [IDLE_SPEC, STAFF_SPEC] },
+    { name: 'kiosk', testIgnore: [IDLE_SPEC, STAFF_SPEC, PRIVACY_SPEC] },
     { name: 'idle-reset', testMatch: IDLE_SPEC, use: { baseURL: `http://127.0.0.1:${idlePort}` } },
     // One data folder for the whole file: its tests run in order, in one worker.
     {
@@ -70,6 +85,13 @@ export default defineConfig({
       testMatch: STAFF_SPEC,
       fullyParallel: false,
       use: { baseURL: `http://127.0.0.1:${staffPort}` },
+    },
+    // The control check first, then the session, in one worker.
+    {
+      name: 'privacy',
+      testMatch: PRIVACY_SPEC,
+      fullyParallel: false,
+      use: { baseURL: `http://127.0.0.1:${privacyPort}` },
     },
   ],
   webServer: [
@@ -93,6 +115,16 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'pipe',
+    },
+    {
+      // The PIN goes in on standard input, as staff would type it; the server's stdout and stderr go to the log.
+      command:
+        `echo 8642 | node src/cli/kiosk.ts set-pin --data-dir ${privacyData} > /dev/null && ` +
+        `exec node src/cli/kiosk.ts serve --port ${privacyPort} --data-dir ${privacyData} ` +
+        `--idle-timeout 10 --idle-warning 3 > ${privacyLog} 2>&1`,
+      url: `http://127.0.0.1:${privacyPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 })
