@@ -33,7 +33,7 @@ function dump(file: string): unknown {
   const db = new Database(file, { readonly: true })
   const names = db
     .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT GLOB 'search_*' ORDER BY name",
     )
     .all()
   const all = Object.fromEntries(names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]))

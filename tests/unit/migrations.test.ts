@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations.ts'
+import { fillSearchIndex, LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations.ts'
 import { DatabaseError, migrate, openContentDb, schemaVersion } from '../../src/core/db/open.ts'
 import { buildFixtureDb, tempDir, type TempDir } from '../fixtures/library.ts'
 
@@ -35,7 +35,11 @@ describe('content schema migrations', () => {
         )
         expect(schemaVersion(db)).toBe(m.version)
         expect(tables(db)).toEqual(
-          expect.arrayContaining(['items', 'steps', 'risks', 'recovery', 'glossary', 'search_fts']),
+          expect.arrayContaining(['items', 'steps', 'risks', 'recovery', 'glossary']),
+        )
+        // The search index: row by row until migration 5, then a table per language.
+        expect(tables(db)).toEqual(
+          expect.arrayContaining(m.version < 5 ? ['search_fts'] : ['search_en', 'search_es']),
         )
         db.close()
       })
@@ -105,24 +109,32 @@ describe('content schema migrations', () => {
     expect(db.prepare("SELECT display_order FROM items WHERE id = 'x'").get()).toEqual({ display_order: 500 })
   })
 
-  it('keeps the search index in step with the content tables through triggers', () => {
+  it('builds the search index from the content tables: one document per item, per language', () => {
     const db = new Database(':memory:')
     migrate(db)
-    const find = (word: string) =>
-      db
-        .prepare<[string], { item_id: string }>('SELECT item_id FROM search_fts WHERE search_fts MATCH ?')
-        .all(word)
-    db.prepare(
-      "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES ('x', 'en', 'condition', 'Hip', 'About bursitis', 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
-    ).run()
+    const item = db.prepare(
+      "INSERT INTO items (id, locale, kind, title, summary, picture, duration, version, reviewed_on, next_review_due, reviewer_role, text_hash, translated_from) VALUES (?, ?, 'condition', 'Hip', ?, 'hip-joint', NULL, 1, '2026-01-01', '2027-01-01', 'r', 'h', NULL)",
+    )
+    item.run('x', 'en', 'About bursitis')
+    item.run('x', 'es', 'Sobre la bursitis')
     db.prepare("INSERT INTO sections VALUES ('x', 'en', 0, 'k', 'Heading', 'Cartilage wears thin')").run()
-    expect(find('cartilage')).toEqual([{ item_id: 'x' }])
-    db.prepare("UPDATE sections SET body = 'Tendons ache' WHERE item_id = 'x'").run()
-    expect(find('cartilage')).toEqual([])
-    expect(find('tendons')).toEqual([{ item_id: 'x' }])
-    db.prepare("DELETE FROM sections WHERE item_id = 'x'").run()
-    expect(find('tendons')).toEqual([])
-    expect(find('bursitis')).toEqual([{ item_id: 'x' }])
+    db.prepare("INSERT INTO sections VALUES ('x', 'en', 1, 'l', 'Later', 'Tendons ache')").run()
+    const find = (table: string, word: string) =>
+      db
+        .prepare<[string], { item_id: string }>(`SELECT item_id FROM ${table} WHERE ${table} MATCH ?`)
+        .all(word)
+    expect(find('search_en', 'cartilage')).toEqual([])
+    fillSearchIndex(db)
+    expect(find('search_en', 'cartilage')).toEqual([{ item_id: 'x' }])
+    expect(find('search_en', 'tendons')).toEqual([{ item_id: 'x' }])
+    expect(find('search_en', 'bursitis')).toEqual([{ item_id: 'x' }])
+    expect(find('search_es', 'bursitis')).toEqual([{ item_id: 'x' }])
+    expect(find('search_es', 'cartilage')).toEqual([])
+    // Filling again replaces the documents rather than adding to them.
+    db.prepare("UPDATE sections SET body = 'Muscles' WHERE item_id = 'x'").run()
+    fillSearchIndex(db)
+    expect(find('search_en', 'cartilage')).toEqual([])
+    expect(find('search_en', 'muscles')).toEqual([{ item_id: 'x' }])
   })
 })
 

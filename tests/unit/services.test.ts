@@ -104,6 +104,18 @@ describe('content service', () => {
     expect(service.search({ locale: 'es', query: 'cartilago' }).map((h) => h.id)).toEqual(['sore-hip'])
   })
 
+  it('ranks an item named after the word above one that only mentions it', () => {
+    expect(service.search({ locale: 'en', query: 'hip' }).map((h) => h.id)).toEqual([
+      'sore-hip',
+      'test-injection',
+    ])
+  })
+
+  it('finds an item whose words are in different parts of it', () => {
+    // "skin" is in a step, "fever" in a warning sign.
+    expect(service.search({ locale: 'en', query: 'skin fever' }).map((h) => h.id)).toEqual(['test-injection'])
+  })
+
   it('searches only the chosen language', () => {
     expect(service.search({ locale: 'es', query: 'fever' })).toEqual([])
   })

@@ -9,6 +9,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { computeContentHash } from '../db/content-hash.ts'
+import { fillSearchIndex } from '../db/migrations.ts'
 import { migrate } from '../db/open.ts'
 import { loadContent } from './load.ts'
 import type { ContentLibrary } from './load.ts'
@@ -90,6 +91,7 @@ function writeLibrary(db: Db, library: ContentLibrary): string {
     for (const { locale, parts } of library.anatomy) {
       parts.forEach((p, i) => insert.part.run(p.id, locale, i, p.name, p.description))
     }
+    fillSearchIndex(db)
     const contentHash = computeContentHash(db)
     insert.meta.run('content_hash', contentHash)
     return contentHash

@@ -20,7 +20,8 @@ const REVIEW_COLUMNS = `
 
 /**
  * Every table that holds patient text, and the columns the search index reads.
- * Triggers keep the FTS5 index in step with these tables.
+ * Migration 1's triggers kept its row-by-row FTS5 index in step with these
+ * tables; migration 5 replaced both with a document per item (SEARCH_COLUMNS).
  */
 const SEARCHABLE: { table: string; text: string[] }[] = [
   { table: 'items', text: ['title', 'summary'] },
@@ -30,6 +31,21 @@ const SEARCHABLE: { table: string; text: string[] }[] = [
   { table: 'recovery', text: ['expect', 'todo'] },
   { table: 'red_flags', text: ['text'] },
   { table: 'faqs', text: ['question', 'answer'] },
+]
+
+/**
+ * The columns of a search document (migration 5): where each column's text
+ * comes from, and how much a word found there counts in the ranking.
+ */
+const SEARCH_COLUMNS: { column: string; table: string; text: string[]; weight: number }[] = [
+  { column: 'title', table: 'items', text: ['title'], weight: 10 },
+  { column: 'summary', table: 'items', text: ['summary'], weight: 4 },
+  { column: 'sections', table: 'sections', text: ['heading', 'body'], weight: 1 },
+  { column: 'steps', table: 'steps', text: ['title', 'body', 'feel'], weight: 1 },
+  { column: 'risks', table: 'risks', text: ['name', 'description'], weight: 1 },
+  { column: 'recovery', table: 'recovery', text: ['expect', 'todo'], weight: 1 },
+  { column: 'red_flags', table: 'red_flags', text: ['text'], weight: 1 },
+  { column: 'faqs', table: 'faqs', text: ['question', 'answer'], weight: 1 },
 ]
 
 function searchTriggers(): string {
@@ -248,6 +264,64 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 5,
+    description: 'search: one document per item and language, in a search table per language',
+    up(db) {
+      // Row-by-row triggers made every bm25 ranking visit each matching row of
+      // both languages (over 100 ms at 100 times the library). A document per
+      // item, a table per language, ranks a fiftieth of the rows; the content
+      // build fills the tables once, after the rows are in (fillSearchIndex).
+      const triggers = SEARCHABLE.flatMap(({ table }) =>
+        ['insert', 'delete', 'update'].map((op) => `DROP TRIGGER ${table}_search_${op};`),
+      )
+      db.exec(`
+        ${triggers.join('\n')}
+        DROP TABLE search_fts;
+        ${(['en', 'es'] as const)
+          .map(
+            (locale) => `
+        CREATE VIRTUAL TABLE search_${locale} USING fts5 (
+          item_id UNINDEXED,
+          ${SEARCH_COLUMNS.map((c) => c.column).join(', ')},
+          tokenize = 'unicode61 remove_diacritics 2',
+          prefix = '2 3'
+        );
+        -- A word in the title counts most, then the summary, then the rest.
+        INSERT INTO search_${locale} (search_${locale}, rank)
+          VALUES ('rank', 'bm25(0, ${SEARCH_COLUMNS.map((c) => c.weight).join(', ')})');`,
+          )
+          .join('\n')}
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+
+/** The search tables, one per language (migration 5). */
+export function searchTable(locale: 'en' | 'es'): string {
+  return locale === 'es' ? 'search_es' : 'search_en'
+}
+
+/**
+ * Fills the search tables from the content tables: one document per item and
+ * language, a column per kind of text (migration 5), rows in their order. The
+ * content build calls it once, after every row is written.
+ */
+export function fillSearchIndex(db: Database): void {
+  const text = (table: string, columns: string[]) =>
+    `(SELECT group_concat(${columns.join(` || char(10) || `)}, char(10) ORDER BY position)
+        FROM ${table} WHERE item_id = i.id AND locale = i.locale)`
+  const values = SEARCH_COLUMNS.map(({ column, table, text: columns }) =>
+    table === 'items' ? `i.${column}` : text(table, columns),
+  )
+  for (const locale of ['en', 'es'] as const) {
+    const fts = searchTable(locale)
+    db.exec(`DELETE FROM ${fts}`)
+    db.prepare(
+      `INSERT INTO ${fts} (item_id, ${SEARCH_COLUMNS.map((c) => c.column).join(', ')})
+       SELECT i.id, ${values.join(', ')} FROM items i WHERE i.locale = ? ORDER BY i.id`,
+    ).run(locale)
+  }
+}

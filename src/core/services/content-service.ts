@@ -2,7 +2,7 @@
  * Read-only queries over the content database, one function per contract
  * method. Statements are prepared once, when the service is created.
  */
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import { LOCALES } from '../../shared/contract.ts'
 import type {
   AnatomyPart,
@@ -19,6 +19,7 @@ import type {
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import type { AnatomyPartId } from '../../shared/anatomy.ts'
+import { searchTable } from '../db/migrations.ts'
 import { schemaVersion } from '../db/open.ts'
 import type { MethodName } from '../../shared/methods.ts'
 import type { Handlers } from './handlers.ts'
@@ -82,6 +83,32 @@ function snippetParts(marked: string): SearchHit['snippet'] {
   return parts
 }
 
+interface SearchRow {
+  id: string
+  kind: 'condition' | 'procedure'
+  title: string
+  snippet: string
+}
+
+/**
+ * Search in one language's table (one document per item, migration 5): rank
+ * every match and keep the 30 best; snippet() (the costly part) then runs for
+ * those 30 rows only, each from the column where the words are. In the same
+ * statement: a second MATCH to look the rows up again would expand a prefix
+ * like "inyeccion"* once per row.
+ */
+function searchStatement(db: Database, locale: Locale): Statement<{ query: string }, SearchRow> {
+  const fts = searchTable(locale)
+  return db.prepare<{ query: string }, SearchRow>(
+    `SELECT i.id, i.kind, i.title, best.snippet
+       FROM (SELECT item_id, rank,
+                    snippet(${fts}, -1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
+               FROM ${fts} WHERE ${fts} MATCH @query ORDER BY rank LIMIT 30) AS best
+       JOIN items i ON i.id = best.item_id AND i.locale = '${locale}'
+      ORDER BY best.rank`,
+  )
+}
+
 export function createContentService(db: Database): ContentHandlers {
   const q = {
     topics: db.prepare<[Locale], TopicSummary>(
@@ -141,30 +168,10 @@ export function createContentService(db: Database): ContentHandlers {
     glossary: db.prepare<[Locale], { id: string; term: string; definition: string; forms: string }>(
       `SELECT id, term, definition, forms FROM glossary WHERE locale = ? ORDER BY term COLLATE NOCASE`,
     ),
-    search: db.prepare<
-      { query: string; locale: Locale },
-      { id: string; kind: 'condition' | 'procedure'; title: string; snippet: string }
-    >(
-      // The best piece of text per item, best items first. snippet() is the
-      // costly part: rank the matches, keep the best row of each of the first 30
-      // items among the 500 best rows, and make snippets for those rows only.
-      // (SQLite takes the bare column rid from the row that holds min(score).)
-      `WITH top AS (
-         SELECT item_id, rowid AS rid, rank AS score FROM search_fts
-          WHERE search_fts MATCH @query AND locale = @locale
-          ORDER BY rank LIMIT 500
-       ),
-       best AS (
-         SELECT item_id, rid, min(score) AS score FROM top GROUP BY item_id ORDER BY score LIMIT 30
-       )
-       SELECT i.id, i.kind, i.title,
-              snippet(search_fts, 0, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
-         FROM best b
-         JOIN search_fts f ON f.rowid = b.rid
-         JOIN items i ON i.id = b.item_id AND i.locale = @locale
-        WHERE search_fts MATCH @query
-        ORDER BY b.score`,
-    ),
+    search: Object.fromEntries(LOCALES.map((locale) => [locale, searchStatement(db, locale)])) as Record<
+      Locale,
+      Statement<{ query: string }, SearchRow>
+    >,
     anatomy: db.prepare<[Locale], AnatomyPart>(
       `SELECT id, name, description FROM anatomy WHERE locale = ? ORDER BY position`,
     ),
@@ -248,8 +255,8 @@ export function createContentService(db: Database): ContentHandlers {
     search({ locale, query }): SearchHit[] {
       const match = ftsQuery(query)
       if (!match) return []
-      return q.search
-        .all({ query: match, locale })
+      return q.search[locale]
+        .all({ query: match })
         .map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) }))
     },
 
