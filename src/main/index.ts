@@ -5,11 +5,13 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { exportRequest, runExport } from './export.ts'
 import { registerContract } from './ipc.ts'
+import { registerPackImport } from './packs.ts'
+import { PACK_FILE_EXTENSIONS } from '../shared/packs.ts'
 import { registerPrinting } from './print.ts'
 import { END_SESSION_CHANNEL } from '../shared/shell.ts'
 import { createHardenedWindow } from './window.ts'
@@ -100,6 +102,24 @@ void app.whenReady().then(async () => {
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
   registerPrinting(location, () => core.settings().printerName)
+  // Staff's "Import a content pack…": the file comes from this dialog, never from the page.
+  registerPackImport(ipcMain, {
+    core: () => core,
+    location,
+    log: (message) => log.error(message),
+    async choosePack(sender) {
+      const options = {
+        title: 'Choose a content pack',
+        properties: ['openFile' as const],
+        filters: [{ name: 'Content packs', extensions: [...PACK_FILE_EXTENSIONS] }],
+      }
+      const owner = BrowserWindow.fromWebContents(sender)
+      const choice = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
+  })
   // The end of a patient's session (the renderer calls it after its idle reset): forget the routes
   // visited, all web storage of every origin (cookies, local and session storage, IndexedDB, Cache
   // API, service workers), the HTTP cache and any HTTP authentication.

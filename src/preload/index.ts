@@ -7,6 +7,8 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { METHOD_NAMES, ipcChannel } from '../shared/methods.ts'
 import type { KioskBridge } from '../shared/bridge.ts'
 import { PRINT_CHANNEL } from '../shared/print.ts'
+import { PACK_IMPORT_CHANNEL } from '../shared/packs.ts'
+import type { KioskPacksBridge } from '../shared/packs.ts'
 import { END_SESSION_CHANNEL } from '../shared/shell.ts'
 import type { KioskShellBridge } from '../shared/shell.ts'
 import type { KioskPrintBridge } from '../shared/print.ts'
@@ -22,3 +24,8 @@ contextBridge.exposeInMainWorld('kioskPrint', printing)
 
 const shell: KioskShellBridge = { endSession: () => ipcRenderer.invoke(END_SESSION_CHANNEL) }
 contextBridge.exposeInMainWorld('kioskShell', shell)
+
+const packs: KioskPacksBridge = {
+  pickAndImport: (request) => ipcRenderer.invoke(PACK_IMPORT_CHANNEL, request),
+}
+contextBridge.exposeInMainWorld('kioskPacks', packs)

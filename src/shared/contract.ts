@@ -310,6 +310,26 @@ export const PackStatus = z.object({
 })
 export type PackStatus = z.infer<typeof PackStatus>
 
+/** The largest content pack staff can import from the staff screen: packs are a little over 1 MB today. */
+export const PACK_MAX_BYTES = 16 * 1024 * 1024
+/** The same limit as base64 text, the form a pack takes inside a JSON request. */
+export const PACK_MAX_BASE64 = Math.ceil(PACK_MAX_BYTES / 3) * 4
+
+/** What an import brought in, and which content is in use now. */
+export const PackImport = z.object({
+  imported: z.object({
+    contentHash: z.string(),
+    schemaVersion: z.number().int(),
+    bytes: z.number().int(),
+    conditions: z.number().int(),
+    procedures: z.number().int(),
+    glossary: z.number().int(),
+    locales: z.array(Locale),
+  }),
+  status: PackStatus,
+})
+export type PackImport = z.infer<typeof PackImport>
+
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
 
@@ -357,6 +377,24 @@ export const contract = {
   reviewList: method(WithToken, z.array(ReviewDue)),
   packStatus: method(WithToken, PackStatus),
   rollbackContent: method(WithToken, PackStatus),
+  /**
+   * A content pack sent as its bytes (base64), from the browser preview's file
+   * input: verified, then switched to atomically; the content before stays for
+   * rollback. Electron uses the main process's own file dialog instead
+   * (src/shared/packs.ts), so the page never names a file to open.
+   */
+  importPack: method(
+    WithToken.extend({
+      data: z
+        .string()
+        .min(1, 'the pack is empty')
+        .max(PACK_MAX_BASE64, `a pack can be at most ${PACK_MAX_BYTES / 1024 / 1024} MB`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the pack must be sent as base64'),
+    }),
+    PackImport,
+  ),
+  /** Staff are still there (presenting in explain mode): extends the session without doing anything else. */
+  staffKeepAlive: method(WithToken, z.object({ expiresInSeconds: z.number().int() })),
 } satisfies Record<MethodName, Method>
 
 export type Contract = typeof contract

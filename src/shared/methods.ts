@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'reviewList',
   'packStatus',
   'rollbackContent',
+  'importPack',
+  'staffKeepAlive',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
@@ -39,6 +41,8 @@ export const STAFF_METHOD_NAMES = [
   'reviewList',
   'packStatus',
   'rollbackContent',
+  'importPack',
+  'staffKeepAlive',
 ] as const satisfies readonly MethodName[]
 
 /** Staff methods plus the ones that lead into staff mode: never served beyond loopback. */

@@ -9,15 +9,41 @@ export type ApiErrorCode =
   | 'unavailable' // the content database could not be opened
   | 'unauthorized' // staff only: no valid session, a wrong PIN, or entry locked for a while
   | 'forbidden' // staff methods from another machine
+  | 'disk-full' // nothing could be saved: the kiosk's disk is full
   | 'internal' // a bug: logged without the request's content
 
-export interface ApiError {
-  code: ApiErrorCode
+/** One refused field and why, in words staff can read: settings, or any input that failed the contract. */
+export interface FieldError {
+  /** The field, as a dotted path (a setting's key, for settings). */
+  field: string
   message: string
+}
+
+/** Why staff were not let in, so a screen can act on it without reading the message. */
+export type StaffRefusal =
+  | 'no-pin' // no PIN set yet: set one first
+  | 'pin-set' // a PIN is already set: only staff mode may change it
+  | 'wrong-pin' // see triesLeft
+  | 'locked' // see retryAfterSeconds
+  | 'session-ended' // the session ran out, was closed, or never was
+
+/** Optional, typed details of a failure: a screen reads these, never the message text. */
+export interface ApiErrorDetails {
   /** For bad-input: which fields were wrong, as dotted paths. */
   fields?: string[]
+  /** For bad-input: each wrong field with its own message (same order as the problems were found). */
+  fieldErrors?: FieldError[]
+  /** For unauthorized: which kind of refusal. */
+  reason?: StaffRefusal
+  /** For a wrong PIN: how many more wrong tries lock entry. */
+  triesLeft?: number
   /** For unauthorized after too many wrong PINs: when entry opens again. */
   retryAfterSeconds?: number
+}
+
+export interface ApiError extends ApiErrorDetails {
+  code: ApiErrorCode
+  message: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
@@ -26,24 +52,27 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ApiErrorCode, message: string, fields?: string[]): Result<never> {
-  return { ok: false, error: fields ? { code, message, fields } : { code, message } }
+/** The details that are set, and nothing for the ones that are not: results stay minimal on the wire. */
+function definedDetails(details: ApiErrorDetails): ApiErrorDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as ApiErrorDetails
+}
+
+export function fail(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}): Result<never> {
+  return { ok: false, error: { code, message, ...definedDetails(details) } }
 }
 
 /** Thrown inside a service to end a call with a typed error; caught by dispatch. */
 export class ApiFailure extends Error {
   readonly code: ApiErrorCode
-  readonly fields?: string[]
-  readonly retryAfterSeconds?: number
-  constructor(
-    code: ApiErrorCode,
-    message: string,
-    extra: { fields?: string[]; retryAfterSeconds?: number } = {},
-  ) {
+  readonly details: ApiErrorDetails
+  constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
     super(message)
     this.name = 'ApiFailure'
     this.code = code
-    if (extra.fields) this.fields = extra.fields
-    if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds
+    this.details = definedDetails(details)
+  }
+
+  toError(): ApiError {
+    return { code: this.code, message: this.message, ...this.details }
   }
 }

@@ -219,6 +219,8 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     reviewList: (input) => answer('reviewList', input, () => staffOnly),
     packStatus: (input) => answer('packStatus', input, () => staffOnly),
     rollbackContent: (input) => answer('rollbackContent', input, () => staffOnly),
+    importPack: (input) => answer('importPack', input, () => staffOnly),
+    staffKeepAlive: (input) => answer('staffKeepAlive', input, () => staffOnly),
     contentInfo: (input) =>
       answer('contentInfo', input, () => ({
         ok: true,

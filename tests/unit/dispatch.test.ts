@@ -32,7 +32,13 @@ describe('dispatch validates every call against the contract', () => {
       const r = await dispatch(handlers, method, input)
       expect(r).toEqual({
         ok: false,
-        error: { code: 'bad-input', message: expect.stringContaining(method), fields },
+        error: {
+          code: 'bad-input',
+          message: expect.stringContaining(method),
+          fields,
+          // The same fields again, each with its own reason, for a screen to show by the field.
+          fieldErrors: fields.map((field) => ({ field, message: expect.stringMatching(/\w/) })),
+        },
       })
     })
   }

@@ -140,6 +140,7 @@ describe('staff methods', () => {
       error: {
         code: 'unauthorized',
         message: 'Too many wrong PINs. Try again in 60 seconds.',
+        reason: 'locked',
         retryAfterSeconds: 60,
       },
     })

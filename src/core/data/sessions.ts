@@ -16,6 +16,11 @@ export class StaffSessions {
     this.#ttl = ttlMs
   }
 
+  /** How long a session lives after its last use. */
+  get ttlSeconds(): number {
+    return this.#ttl / 1000
+  }
+
   open(): { token: string; expiresInSeconds: number } {
     const token = randomBytes(32).toString('hex')
     this.#expiry.set(token, this.#now() + this.#ttl)

@@ -1,12 +1,13 @@
 /**
  * Staff settings in the kiosk database. Every change is validated against the
  * shared schema; a change with any bad value is refused whole, with a message
- * per field, and the stored values stay as they were.
+ * per field (ApiError.fieldErrors), and the stored values stay as they were.
  */
 import type { Database } from 'better-sqlite3'
 import { SETTING_KEYS, Settings } from '../../shared/contract.ts'
 import type { Settings as SettingsValue } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
+import { diskFullFailure, isDiskFull } from './disk-full.ts'
 
 export const DEFAULT_SETTINGS: SettingsValue = {
   clinicName: 'Your clinic',
@@ -38,21 +39,35 @@ export function updateSettings(db: Database, changes: Record<string, unknown>): 
   if (unknown.length) {
     throw new ApiFailure('bad-input', `There is no setting called ${unknown.join(', ')}.`, {
       fields: unknown,
+      fieldErrors: unknown.map((field) => ({ field, message: 'there is no such setting' })),
     })
   }
   const parsed = Settings.partial().safeParse(changes)
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))]
-    const messages = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`)
-    throw new ApiFailure('bad-input', `Not saved. ${messages.join('; ')}. The old values are kept.`, {
-      fields,
+    // One message per field (a field can break more than one rule), in the order found.
+    const byField = new Map<string, string[]>()
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0])
+      byField.set(field, [...(byField.get(field) ?? []), issue.message])
+    }
+    const fieldErrors = [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }))
+    const summary = fieldErrors.map((f) => `${f.field}: ${f.message}`)
+    throw new ApiFailure('bad-input', `Not saved. ${summary.join('; ')}. The old values are kept.`, {
+      fields: fieldErrors.map((f) => f.field),
+      fieldErrors,
     })
   }
   const write = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   )
-  db.transaction(() => {
-    for (const [key, value] of Object.entries(parsed.data)) write.run(key, JSON.stringify(value))
-  })()
+  try {
+    db.transaction(() => {
+      for (const [key, value] of Object.entries(parsed.data)) write.run(key, JSON.stringify(value))
+    })()
+  } catch (err) {
+    // The transaction rolled back whole: every old value is still there.
+    if (isDiskFull(err)) throw diskFullFailure('the settings were not saved and the old values are kept')
+    throw err
+  }
   return readSettings(db)
 }

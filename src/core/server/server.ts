@@ -1,14 +1,16 @@
 /**
  * The loopback preview server: the built renderer plus the same contract as
  * the Electron IPC, as POST /api/<method>. Content reviewers open it in any
- * browser; the end-to-end tests drive it. Read-only.
+ * browser; the end-to-end tests drive it. Staff methods, content pack uploads
+ * among them, answer only this machine.
  */
 import { existsSync } from 'node:fs'
 import Fastify from 'fastify'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { httpPath } from '../../shared/bridge.ts'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
+import { PACK_MAX_BASE64 } from '../../shared/contract.ts'
 import { LOOPBACK_ONLY_METHOD_NAMES, METHOD_NAMES } from '../../shared/methods.ts'
 import { fail } from '../../shared/result.ts'
 import type { ApiErrorCode, Result } from '../../shared/result.ts'
@@ -23,6 +25,9 @@ export interface ServerOptions {
   bodyLimit?: number
 }
 
+/** A pack at its largest as base64, plus room for the token and the JSON around it. */
+export const IMPORT_BODY_LIMIT = PACK_MAX_BASE64 + 4096
+
 const STATUS: Record<ApiErrorCode, number> = {
   'bad-input': 400,
   'not-found': 404,
@@ -31,6 +36,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
   unauthorized: 401,
   forbidden: 403,
+  // Insufficient Storage: the request was fine, the kiosk's disk is not.
+  'disk-full': 507,
 }
 
 /** True for an address on this machine: 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
@@ -87,19 +94,39 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return reply.code(404).type('text/plain').send('Not found')
   })
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
-    // Staff functions answer only this machine, whatever address the server listens on.
-    if (
-      (LOOPBACK_ONLY_METHOD_NAMES as readonly string[]).includes(request.params.method) &&
-      !isLoopback(request.socket.remoteAddress)
-    ) {
-      return reply
-        .code(403)
-        .send(fail('forbidden', 'Staff functions are only available on the kiosk itself.'))
+  // Staff functions answer only this machine, whatever address the server listens on. Checked
+  // before the body is read, so nobody else can make the kiosk parse a pack-sized request.
+  const loopbackOnly =
+    (methodOf: (request: FastifyRequest) => string) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const method = methodOf(request)
+      if (
+        (LOOPBACK_ONLY_METHOD_NAMES as readonly string[]).includes(method) &&
+        !isLoopback(request.socket.remoteAddress)
+      ) {
+        return reply
+          .code(403)
+          .send(fail('forbidden', 'Staff functions are only available on the kiosk itself.'))
+      }
     }
-    const result = await dispatch(options.handlers, request.params.method, request.body ?? {})
+  const call = async (method: string, request: FastifyRequest, reply: FastifyReply) => {
+    const result = await dispatch(options.handlers, method, request.body ?? {})
     return reply.code(statusOf(result)).send(result)
-  })
+  }
+
+  // A content pack travels as base64 in JSON: the one request allowed to be large.
+  app.post(
+    httpPath('importPack'),
+    { bodyLimit: IMPORT_BODY_LIMIT, onRequest: loopbackOnly(() => 'importPack') },
+    async (request, reply) => call('importPack', request, reply),
+  )
+  // The method is the route's decoded parameter (Fastify routes before onRequest), as dispatch sees it.
+  const methodParam = (request: FastifyRequest) => (request.params as { method: string }).method
+  app.post<{ Params: { method: string } }>(
+    '/api/:method',
+    { onRequest: loopbackOnly(methodParam) },
+    async (request, reply) => call(request.params.method, request, reply),
+  )
 
   if (options.rendererDir) {
     if (!existsSync(options.rendererDir)) {

@@ -7,7 +7,8 @@
 import { contract, isMethodName } from '../../shared/contract.ts'
 import type { MethodName, MethodOutput } from '../../shared/contract.ts'
 import { ApiFailure, fail, ok } from '../../shared/result.ts'
-import type { ApiError, Result } from '../../shared/result.ts'
+import type { Result } from '../../shared/result.ts'
+import { diskFullFailure, isDiskFull } from '../data/disk-full.ts'
 import type { Handlers } from './handlers.ts'
 
 export type Logger = (message: string) => void
@@ -40,20 +41,40 @@ export async function dispatch(
   }
   const parsed = contract[method].input.safeParse(input)
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.') || '(input)'))]
-    return fail('bad-input', `The request to ${method} is not valid: check ${fields.join(', ')}.`, fields)
+    const fieldErrors = parsed.error.issues.map((i) => ({
+      field: i.path.map(String).join('.') || '(input)',
+      message: i.message,
+    }))
+    const fields = [...new Set(fieldErrors.map((f) => f.field))]
+    return fail('bad-input', `The request to ${method} is not valid: check ${fields.join(', ')}.`, {
+      fields,
+      fieldErrors,
+    })
   }
+  const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
+  return asResult(method, () => handler(parsed.data), log)
+}
+
+/**
+ * Runs `work` and turns any failure into a typed Result: an ApiFailure with its
+ * code, message and details; anything else as 'internal', logged without its
+ * message. Shared by dispatch and the Electron shell's own channels.
+ */
+export async function asResult<T>(
+  label: string,
+  work: () => T | Promise<T>,
+  log: Logger = defaultLogger,
+): Promise<Result<T>> {
   try {
-    const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
-    return ok(await handler(parsed.data))
+    return ok(await work())
   } catch (err) {
-    if (err instanceof ApiFailure) {
-      const error: ApiError = { code: err.code, message: err.message }
-      if (err.fields) error.fields = err.fields
-      if (err.retryAfterSeconds !== undefined) error.retryAfterSeconds = err.retryAfterSeconds
-      return { ok: false, error }
+    if (err instanceof ApiFailure) return { ok: false, error: err.toError() }
+    // A full disk (a PIN try, a setting, an uploaded pack) gets words staff can act on, not "internal".
+    if (isDiskFull(err)) {
+      log(`${label}: not saved, the disk is full`)
+      return fail('disk-full', diskFullFailure().message)
     }
-    log(`internal error in ${method}: ${describeWithoutMessage(err)}`)
+    log(`internal error in ${label}: ${describeWithoutMessage(err)}`)
     return fail('internal', 'Something went wrong inside the kiosk. Please ask at the desk.')
   }
 }

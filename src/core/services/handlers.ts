@@ -4,18 +4,25 @@
  * staff sessions, answering every contract method. Both shells (Electron IPC
  * and the loopback HTTP server) call it through dispatch; neither adds logic.
  */
+import { randomBytes } from 'node:crypto'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
+import { LOCALES, PACK_MAX_BYTES } from '../../shared/contract.ts'
 import type {
   KioskConfig,
+  Locale,
   MethodParams,
   MethodName,
   MethodOutput,
+  PackImport,
   PackStatus,
   ReviewDue,
   Settings,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
+import { isDiskFull } from '../data/disk-full.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
 import { openDataDb } from '../data/open.ts'
 import { checkPin, hasPin, lockedForMs, setPin } from '../data/pin.ts'
@@ -24,7 +31,7 @@ import { readSettings, updateSettings } from '../data/settings.ts'
 import { daysBefore, localDay, recordUsage, usageSince } from '../data/usage.ts'
 import { storedContentHash } from '../db/content-hash.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
-import { activeContent, packSlots, PackError, rollbackPack } from '../packs/store.ts'
+import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import type { ContentHandlers } from './content-service.ts'
 
@@ -51,6 +58,13 @@ export interface KioskCore {
   contentProblem(): string | null
   /** The staff settings, for the shell (the Electron window's kiosk lock). */
   settings(): Settings
+  /** For the Electron shell's file dialog: true while `token`'s staff session lives (and extends it). */
+  staffSessionLive(token: string): boolean
+  /**
+   * Imports a pack file the Electron main process chose in its own open dialog,
+   * through the same checks and switch as importPack. Throws ApiFailure.
+   */
+  importPackFile(token: string, file: string): PackImport
   close(): void
 }
 
@@ -68,6 +82,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const log = options.log ?? ((m: string) => console.error(m))
   const dataDb = options.dataDir ? openDataDb(options.dataDir) : openMemoryDataDb()
   const sessions = new StaffSessions(now)
+  // Uploads a killed import left behind.
+  if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
 
   function openActiveContent(): OpenContent {
@@ -99,7 +115,38 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   function requireStaff(token: string): void {
     if (!sessions.check(token))
-      throw new ApiFailure('unauthorized', 'Staff mode has ended. Please enter the PIN again.')
+      throw new ApiFailure('unauthorized', 'Staff mode has ended. Please enter the PIN again.', {
+        reason: 'session-ended',
+      })
+  }
+
+  function requireDataDir(doing: string): string {
+    if (!options.dataDir)
+      throw new ApiFailure('bad-input', `This kiosk has no data folder, so it cannot ${doing}.`)
+    return options.dataDir
+  }
+
+  /**
+   * Verifies `file` and switches to it (src/core/packs/store.ts), then serves
+   * the new content at once. A pack's problem names the file; `shownAs` is how
+   * staff know it (the temporary copy of an upload means nothing to them).
+   */
+  function importFrom(file: string, shownAs: string): PackImport {
+    const dataDir = requireDataDir('import content packs')
+    let summary
+    try {
+      summary = importPack(dataDb, dataDir, file, today())
+    } catch (err) {
+      if (err instanceof PackError) throw new ApiFailure('bad-input', err.message.replaceAll(file, shownAs))
+      throw err
+    }
+    reopenContent()
+    const { contentHash, schemaVersion, bytes, conditions, procedures, glossary } = summary
+    const locales = summary.locales.filter((l): l is Locale => (LOCALES as readonly string[]).includes(l))
+    return {
+      imported: { contentHash, schemaVersion, bytes, conditions, procedures, glossary, locales },
+      status: packStatus(),
+    }
   }
 
   function today(): string {
@@ -143,7 +190,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if ((event.metric === 'item' || event.metric === 'handout') && !itemExists(event.key)) {
         throw new ApiFailure('not-found', 'There is no such item.')
       }
-      recordUsage(dataDb, event, today())
+      try {
+        recordUsage(dataDb, event, today())
+      } catch (err) {
+        // Counts are best effort: a full disk loses a count, never a patient's screen.
+        if (!isDiskFull(err)) throw err
+        log('a usage count was not recorded: the disk is full')
+        return { recorded: false }
+      }
       return { recorded: true }
     },
 
@@ -153,7 +207,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     staffSetPin({ pin, token }) {
       if (hasPin(dataDb) && !sessions.check(token)) {
-        throw new ApiFailure('unauthorized', 'A staff PIN is already set. Enter staff mode to change it.')
+        throw new ApiFailure('unauthorized', 'A staff PIN is already set. Enter staff mode to change it.', {
+          reason: 'pin-set',
+        })
       }
       setPin(dataDb, pin)
       return sessions.open()
@@ -164,19 +220,28 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (check.ok) return sessions.open()
       switch (check.reason) {
         case 'no-pin':
-          throw new ApiFailure('unauthorized', 'No staff PIN is set yet. Set one first.')
+          throw new ApiFailure('unauthorized', 'No staff PIN is set yet. Set one first.', {
+            reason: 'no-pin',
+          })
         case 'wrong':
           throw new ApiFailure(
             'unauthorized',
             `That PIN is not right. ${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left before entry locks.`,
+            { reason: 'wrong-pin', triesLeft: check.triesLeft },
           )
         case 'locked': {
           const seconds = Math.ceil(check.retryAfterMs / 1000)
           throw new ApiFailure('unauthorized', `Too many wrong PINs. Try again in ${seconds} seconds.`, {
+            reason: 'locked',
             retryAfterSeconds: seconds,
           })
         }
       }
+    },
+
+    staffKeepAlive({ token }) {
+      requireStaff(token)
+      return { expiresInSeconds: sessions.ttlSeconds }
     },
 
     staffLogout({ token }) {
@@ -219,16 +284,31 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     rollbackContent({ token }) {
       requireStaff(token)
-      if (!options.dataDir)
-        throw new ApiFailure('bad-input', 'This kiosk has no data folder, so it has no packs to roll back.')
+      const dataDir = requireDataDir('roll back content packs')
       try {
-        rollbackPack(dataDb, options.dataDir)
+        rollbackPack(dataDb, dataDir)
       } catch (err) {
         if (err instanceof PackError) throw new ApiFailure('bad-input', err.message)
         throw err
       }
       reopenContent()
       return packStatus()
+    },
+
+    importPack({ token, data }) {
+      requireStaff(token)
+      const dataDir = requireDataDir('import content packs')
+      const bytes = Buffer.from(data, 'base64')
+      if (bytes.length > PACK_MAX_BYTES)
+        throw new ApiFailure('bad-input', `A pack can be at most ${PACK_MAX_BYTES / 1024 / 1024} MB.`)
+      // In the data folder, so the copy into packs/ stays on one disk; removed whatever happens.
+      const upload = join(dataDir, `${UPLOAD_PREFIX}${randomBytes(8).toString('hex')}.sqlite`)
+      try {
+        writeFileSync(upload, bytes, { flag: 'wx', mode: 0o600 })
+        return importFrom(upload, 'The chosen file')
+      } finally {
+        removeUpload(upload)
+      }
     },
   }
 
@@ -240,6 +320,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     handlers,
     contentProblem: () => content.problem,
     settings: () => readSettings(dataDb),
+    staffSessionLive: (token) => sessions.check(token),
+    importPackFile(token, file) {
+      requireStaff(token)
+      return importFrom(file, basename(file))
+    },
     close() {
       content.db?.close()
       dataDb.close()
@@ -252,4 +337,21 @@ function openMemoryDataDb(): Db {
   const db = new Database(':memory:')
   migrate(db, DATA_MIGRATIONS)
   return db
+}
+
+/** Uploaded packs wait in the data folder under this prefix while they are checked. */
+const UPLOAD_PREFIX = 'incoming-pack-'
+
+function removeUpload(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+}
+
+function removeLeftoverUploads(dataDir: string): void {
+  let names: string[]
+  try {
+    names = readdirSync(dataDir)
+  } catch {
+    return
+  }
+  for (const name of names) if (name.startsWith(UPLOAD_PREFIX)) rmSync(join(dataDir, name), { force: true })
 }
