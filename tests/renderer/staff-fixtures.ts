@@ -85,18 +85,23 @@ const unauthorized = (message: string, extra: Partial<ApiError> = {}): Result<ne
   error: { code: 'unauthorized', message, ...extra },
 })
 
-/** The core's refusal (src/core/data/settings.ts): one message naming each field, and the fields. */
+/** The core's refusal (src/core/data/settings.ts): one message, the fields, and each field's own message. */
 function refuse(changes: Record<string, unknown>): Result<never> | null {
   const parsed = Settings.partial().safeParse(changes)
   if (parsed.success) return null
-  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))]
-  const messages = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)
+  const byField = new Map<string, string[]>()
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0])
+    byField.set(field, [...(byField.get(field) ?? []), issue.message])
+  }
+  const fieldErrors = [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }))
   return {
     ok: false,
     error: {
       code: 'bad-input',
-      message: `Not saved. ${messages.join('; ')}. The old values are kept.`,
-      fields,
+      message: `Not saved. ${fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}. The old values are kept.`,
+      fields: fieldErrors.map((f) => f.field),
+      fieldErrors,
     },
   }
 }
@@ -131,7 +136,7 @@ export function staffBridge(
   function staff<T>(token: string, value: () => Result<T>): Result<T> {
     return state.tokens.has(token)
       ? value()
-      : unauthorized('Staff mode has ended. Please enter the PIN again.')
+      : unauthorized('Staff mode has ended. Please enter the PIN again.', { reason: 'session-ended' })
   }
 
   return {
@@ -146,15 +151,19 @@ export function staffBridge(
     staffSetPin: (input) =>
       answer('staffSetPin', input, () => {
         if (state.pin !== null && !(input.token && state.tokens.has(input.token)))
-          return unauthorized('A staff PIN is already set. Enter staff mode to change it.')
+          return unauthorized('A staff PIN is already set. Enter staff mode to change it.', {
+            reason: 'pin-set',
+          })
         state.pin = input.pin
         return open()
       }),
     staffLogin: (input) =>
       answer('staffLogin', input, () => {
-        if (state.pin === null) return unauthorized('No staff PIN is set yet. Set one first.')
+        if (state.pin === null)
+          return unauthorized('No staff PIN is set yet. Set one first.', { reason: 'no-pin' })
         if (state.lockedForSeconds > 0)
           return unauthorized(`Too many wrong PINs. Try again in ${state.lockedForSeconds} seconds.`, {
+            reason: 'locked',
             retryAfterSeconds: state.lockedForSeconds,
           })
         if (input.pin === state.pin) {
@@ -165,10 +174,14 @@ export function staffBridge(
         const left = 5 - state.wrongTries
         if (left <= 0) {
           state.lockedForSeconds = 60
-          return unauthorized('Too many wrong PINs. Try again in 60 seconds.', { retryAfterSeconds: 60 })
+          return unauthorized('Too many wrong PINs. Try again in 60 seconds.', {
+            reason: 'locked',
+            retryAfterSeconds: 60,
+          })
         }
         return unauthorized(
           `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before entry locks.`,
+          { reason: 'wrong-pin', triesLeft: left },
         )
       }),
     staffLogout: (input) =>

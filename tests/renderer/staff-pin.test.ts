@@ -8,6 +8,7 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { getButton, headings, mountKiosk, tap } from './helpers'
 import { STAFF_PIN, pinLeaks, staffBridge } from './staff-fixtures'
 import { badge, pressPin } from './staff-helpers'
+import type { ApiError } from '@shared/result'
 
 enableAutoUnmount(afterEach)
 afterEach(() => vi.useRealTimers())
@@ -102,6 +103,30 @@ describe('the staff PIN screen', () => {
     expect(pinField(wrapper).element.value).toBe('')
     expect(router.currentRoute.value.path).toBe('/staff')
     expect(badge(wrapper).exists()).toBe(false)
+  })
+
+  it('reads the tries left and the kind of refusal from the core’s details, not from its words', async () => {
+    const bridge = staffBridge()
+    let refusal: ApiError = {
+      code: 'unauthorized',
+      message: 'PIN incorrecto.',
+      reason: 'wrong-pin',
+      triesLeft: 2,
+    }
+    bridge.staffLogin = (input) => {
+      bridge.calls.push({ method: 'staffLogin', input })
+      return Promise.resolve({ ok: false, error: refusal })
+    }
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '1111')
+    await tap(getButton(wrapper, 'Enter'))
+    expect(message(wrapper)).toBe('That PIN is not right. 2 tries left before entry locks.')
+
+    // The PIN was removed behind the screen's back: it starts over at setting one.
+    refusal = { code: 'unauthorized', message: 'Sin PIN.', reason: 'no-pin' }
+    await pressPin(wrapper, '1111')
+    await tap(getButton(wrapper, 'Enter'))
+    expect(headings(wrapper, 'h1')).toEqual(['Set the staff PIN'])
   })
 
   it('locks the pad after too many wrong PINs and counts down the seconds from the core', async () => {

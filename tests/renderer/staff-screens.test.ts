@@ -162,17 +162,23 @@ describe('the settings form, in parts', () => {
     })
   })
 
-  it('finds each field’s part of the core’s refusal', () => {
+  it('takes each refused setting’s message from the error’s fieldErrors, never from its text', () => {
     expect(
       fieldMessages({
         code: 'bad-input',
-        message:
-          'Not saved. clinicPhone: a phone number: digits, spaces, + ( ) and -; idleTimeoutSeconds: at least 30 seconds. The old values are kept.',
-        fields: ['clinicPhone', 'idleTimeoutSeconds', 'printerName'],
+        // The text says something else entirely: only the structured details count.
+        message: 'Not saved.',
+        fields: ['clinicPhone', 'idleTimeoutSeconds', 'printerName', 'adminMode'],
+        fieldErrors: [
+          { field: 'clinicPhone', message: 'a phone number: digits, spaces, + ( ) and -' },
+          { field: 'idleTimeoutSeconds', message: 'at least 30 seconds' },
+          { field: 'adminMode', message: 'there is no such setting' },
+        ],
       }),
     ).toEqual({
       clinicPhone: 'A phone number: digits, spaces, + ( ) and -.',
       idleTimeoutSeconds: 'At least 30 seconds.',
+      // Named without a message of its own: marked, with the screen's general words.
       printerName: '',
     })
   })

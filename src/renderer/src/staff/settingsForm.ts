@@ -16,6 +16,19 @@ export interface SettingsDraft {
 
 export type SettingKey = keyof Settings
 
+/** Every setting's key; the compiler keeps it complete (without importing the zod schema into the page). */
+const IS_SETTING: Record<SettingKey, true> = {
+  clinicName: true,
+  clinicPhone: true,
+  clinicWebsite: true,
+  clinicLogo: true,
+  defaultLocale: true,
+  idleTimeoutSeconds: true,
+  paperSize: true,
+  printerName: true,
+  kioskLock: true,
+}
+
 export function draftOf(settings: Settings): SettingsDraft {
   return {
     clinicName: settings.clinicName,
@@ -64,23 +77,20 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
 }
 
 /**
- * The core's message for each refused field. It refuses a change with one
- * message, "Not saved. clinicPhone: a phone number…; idleTimeoutSeconds: at
- * least 30 seconds. The old values are kept.", and the list of fields; this
- * finds each field's part. A field whose part cannot be found gets ''.
+ * The core's message for each refused setting, from the error's fieldErrors
+ * (src/shared/result.ts): nothing is read out of the message text. A field
+ * named in `fields` without a message of its own gets ''. Only settings are
+ * kept: anything else the core names has no box on this form to mark.
  */
-export function fieldMessages(error: ApiError): Partial<Record<string, string>> {
-  const fields = error.fields ?? []
-  const body = error.message.replace(/^Not saved\.\s*/, '').replace(/\.?\s*The old values are kept\.\s*$/, '')
-  const parts = body.split(/;\s+(?=[A-Za-z]+: )/)
-  const found: Partial<Record<string, string>> = {}
-  for (const field of fields) {
-    const own = parts
-      .filter((part) => part.startsWith(`${field}: `))
-      .map((part) => part.slice(field.length + 2).trim())
-    const text = own.length ? `${own.join('; ')}.`.replace(/\.\.$/, '.') : ''
+export function fieldMessages(error: ApiError): Partial<Record<SettingKey, string>> {
+  const found: Partial<Record<SettingKey, string>> = {}
+  const isSetting = (field: string): field is SettingKey => Object.hasOwn(IS_SETTING, field)
+  for (const field of error.fields ?? []) if (isSetting(field)) found[field] = ''
+  for (const { field, message } of error.fieldErrors ?? []) {
+    if (!isSetting(field)) continue
     // The core's messages start in lower case ("at least 30 seconds"); on their own they read as sentences.
-    found[field] = text.charAt(0).toUpperCase() + text.slice(1)
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1)
+    found[field] = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`
   }
   return found
 }
