@@ -5,6 +5,7 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
+import { isDiskFull } from './disk-full.ts'
 
 /** scrypt cost: about 32 MB and a tenth of a second per try on the kiosk's hardware. */
 const COST = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
@@ -71,7 +72,13 @@ export function checkPin(db: Database, pin: string, now: number): PinCheck {
   if (!staff) return { ok: false, reason: 'no-pin' }
   if (staff.locked_until > now) return { ok: false, reason: 'locked', retryAfterMs: staff.locked_until - now }
   if (pinMatches(pin, staff.pin_hash)) {
-    db.prepare('UPDATE staff SET failed_tries = 0, lockouts = 0, locked_until = 0 WHERE id = 1').run()
+    try {
+      db.prepare('UPDATE staff SET failed_tries = 0, lockouts = 0, locked_until = 0 WHERE id = 1').run()
+    } catch (err) {
+      // The right PIN still lets staff in on a full disk (they may be there to fix it); a wrong
+      // one is refused when its try cannot be recorded, since an unrecorded try would dodge the lockout.
+      if (!isDiskFull(err)) throw err
+    }
     return { ok: true }
   }
   const failed = staff.failed_tries + 1

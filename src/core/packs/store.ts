@@ -18,6 +18,7 @@ import {
 } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
+import { isDiskFull } from '../data/disk-full.ts'
 import { verifyPack } from './verify.ts'
 import type { PackSummary } from './verify.ts'
 
@@ -41,6 +42,11 @@ export class PackError extends Error {
     this.name = 'PackError'
   }
 }
+
+const diskFull = (what: string) =>
+  new PackError(
+    `The kiosk's disk is full, so ${what}. Free some space on the kiosk computer's disk, then import again.`,
+  )
 
 export const packsDir = (dataDir: string): string => join(dataDir, 'packs')
 
@@ -73,12 +79,20 @@ export function importPack(db: Database, dataDir: string, file: string, today: s
   mkdirSync(dir, { recursive: true })
   const name = `${verdict.summary.contentHash}.sqlite`
   const target = join(dir, name)
-  if (!existsSync(target)) {
+  const copiedNow = !existsSync(target)
+  if (copiedNow) {
     const tmp = join(dir, `${name}.${process.pid}.tmp`)
-    copyFileSync(file, tmp)
-    fsyncPath(tmp)
-    renameSync(tmp, target)
-    fsyncPath(dir)
+    try {
+      copyFileSync(file, tmp)
+      fsyncPath(tmp)
+      renameSync(tmp, target)
+      fsyncPath(dir)
+    } catch (err) {
+      // A part-copied pack only takes space: it goes, and the current content stays.
+      rmSync(tmp, { force: true })
+      if (isDiskFull(err)) throw diskFull('the pack could not be copied into its data folder')
+      throw err
+    }
   }
   // Check the copy, not just the original: a short write would show here.
   const copied = verifyPack(target)
@@ -86,17 +100,24 @@ export function importPack(db: Database, dataDir: string, file: string, today: s
     rmSync(target, { force: true })
     throw new PackError(`The copied pack failed its check: ${copied.reason}`)
   }
-  db.transaction(() => {
-    const current = slot(db, 'current')
-    if (current?.contentHash === verdict.summary.contentHash) return
-    db.prepare(`DELETE FROM packs WHERE slot = 'previous'`).run()
-    if (current) db.prepare(`UPDATE packs SET slot = 'previous' WHERE slot = 'current'`).run()
-    db.prepare(`INSERT INTO packs (slot, file, content_hash, imported_on) VALUES ('current', ?, ?, ?)`).run(
-      name,
-      verdict.summary.contentHash,
-      today,
-    )
-  })()
+  try {
+    db.transaction(() => {
+      const current = slot(db, 'current')
+      if (current?.contentHash === verdict.summary.contentHash) return
+      db.prepare(`DELETE FROM packs WHERE slot = 'previous'`).run()
+      if (current) db.prepare(`UPDATE packs SET slot = 'previous' WHERE slot = 'current'`).run()
+      db.prepare(`INSERT INTO packs (slot, file, content_hash, imported_on) VALUES ('current', ?, ?, ?)`).run(
+        name,
+        verdict.summary.contentHash,
+        today,
+      )
+    })()
+  } catch (err) {
+    if (!isDiskFull(err)) throw err
+    // The switch rolled back: the copy no slot points at goes, to give the space back.
+    if (copiedNow) rmSync(target, { force: true })
+    throw diskFull('the switch to the new pack could not be recorded')
+  }
   removeUnusedPacks(db, dataDir)
   return { ...verdict.summary, file: target }
 }
