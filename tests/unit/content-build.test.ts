@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildContentDb } from '../../src/core/content/build.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService } from '../../src/core/services/content-service.ts'
-import { ContentError, textHashOf, loadContent } from '../../src/core/content/load.ts'
+import { parse as parseYaml } from 'yaml'
+import { ContentError, readYamlFast, textHashOf, loadContent } from '../../src/core/content/load.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
 import type { ContentProblem } from '../../src/core/content/load.ts'
 import { copyFixtureContent, editFile, FIXTURE_CONTENT, tempDir, type TempDir } from '../fixtures/library.ts'
 
@@ -124,6 +126,38 @@ describe('building the content database', () => {
   it('does not count review metadata as a change of text', () => {
     const item = loadContent(FIXTURE_CONTENT).items[0]!.item
     expect(textHashOf({ ...item, review: { ...item.review, version: 9 } })).toBe(textHashOf(item))
+  })
+})
+
+describe('reading YAML', () => {
+  const yamlFilesIn = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+
+  it('reads every content file to the same values on the fast path as with line positions', () => {
+    const files = [...yamlFilesIn(CONTENT_DIR), ...yamlFilesIn(FIXTURE_CONTENT)]
+    expect(files.length).toBeGreaterThan(40)
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      expect({ file, value: readYamlFast(text) }).toEqual({
+        file,
+        value: { ok: true, value: parseYaml(text) },
+      })
+    }
+  })
+
+  it('keeps dates, yes/no and numbers-with-zeros as YAML 1.2 does', () => {
+    const text = 'reviewedOn: 2026-01-01\nanswer: no\nversion: 3\nlabel: "007"\nempty:\n'
+    expect(readYamlFast(text)).toEqual({ ok: true, value: parseYaml(text) })
+    expect(readYamlFast(text)).toEqual({
+      ok: true,
+      value: { reviewedOn: '2026-01-01', answer: 'no', version: 3, label: '007', empty: null },
+    })
+  })
+
+  it('refuses a repeated key on the fast path, so the slow path reports it with its line', () => {
+    expect(readYamlFast('id: a\nid: b\n')).toEqual({ ok: false })
   })
 })
 

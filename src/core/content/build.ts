@@ -4,7 +4,7 @@
  * complete, so a failed build never leaves a half-written database behind and
  * never replaces a good one.
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
@@ -122,16 +122,21 @@ export function buildContentDb(contentDir: string, outFile: string): BuildSummar
     const db = new Database(tmp)
     try {
       // A private temporary file, renamed into place only when complete: no
-      // journal and no syncs while filling it. VACUUM then rewrites it whole
-      // with full syncs, so what is renamed is on disk.
+      // journal and no syncs while filling it, then one fsync once closed, so
+      // what is renamed is on disk. (Written once from empty, it has nothing
+      // for a VACUUM to reclaim, and rewriting it cost a fifth of the build.)
       db.pragma('journal_mode = OFF')
       db.pragma('synchronous = OFF')
       schemaVersion = migrate(db)
       contentHash = writeLibrary(db, library)
-      db.pragma('synchronous = FULL')
-      db.exec('VACUUM')
     } finally {
       db.close()
+    }
+    const fd = openSync(tmp, 'r+')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
     }
     renameSync(tmp, outFile)
   } catch (err) {
