@@ -78,7 +78,14 @@ export interface StaffBridge extends FakeBridge {
   state: StaffFakeState
   /** Ends every session, as the core does after 10 minutes or a restart. */
   expireSessions(): void
+  /** Holds importPack's answer until the returned function is called: the screen shows its progress meanwhile. */
+  holdImports(): () => void
 }
+
+/** The content hash the fake gives an imported pack. */
+export const IMPORTED_HASH = 'c'.repeat(64)
+/** The first bytes of every SQLite file, which the fake checks an uploaded pack for. */
+const SQLITE_HEADER = 'SQLite format 3\0'
 
 const unauthorized = (message: string, extra: Partial<ApiError> = {}): Result<never> => ({
   ok: false,
@@ -123,6 +130,9 @@ export function staffBridge(
     ...initial,
   }
   let issued = 0
+  /** When each session was last used: like the core, a session ends 10 minutes after. */
+  const lastUse = new Map<string, number>()
+  let importGate: Promise<void> | null = null
 
   function answer<T>(method: StaffBridge['calls'][number]['method'], input: unknown, value: () => Result<T>) {
     base.calls.push({ method, input })
@@ -131,9 +141,12 @@ export function staffBridge(
   function open() {
     const token = (++issued).toString(16).padStart(64, '0')
     state.tokens.add(token)
+    lastUse.set(token, Date.now())
     return { ok: true as const, value: { token, expiresInSeconds: 600 } }
   }
   function staff<T>(token: string, value: () => Result<T>): Result<T> {
+    if (Date.now() - (lastUse.get(token) ?? 0) >= 600_000) state.tokens.delete(token)
+    if (state.tokens.has(token)) lastUse.set(token, Date.now())
     return state.tokens.has(token)
       ? value()
       : unauthorized('Staff mode has ended. Please enter the PIN again.', { reason: 'session-ended' })
@@ -143,6 +156,61 @@ export function staffBridge(
     ...base,
     state,
     expireSessions: () => state.tokens.clear(),
+    holdImports() {
+      let release = () => {}
+      importGate = new Promise((resolve) => (release = resolve))
+      return () => {
+        importGate = null
+        release()
+      }
+    },
+    staffKeepAlive: (input) =>
+      answer('staffKeepAlive', input, () =>
+        staff(input.token, () => ({ ok: true, value: { expiresInSeconds: 600 } })),
+      ),
+    // Like the core: a pack that is not SQLite is refused with the reason, and the content stays.
+    importPack: async (input) => {
+      base.calls.push({ method: 'importPack', input })
+      if (importGate) await importGate
+      return staff(input.token, () => {
+        if (!atob(input.data).startsWith(SQLITE_HEADER)) {
+          return {
+            ok: false,
+            error: {
+              code: 'bad-input',
+              message:
+                'The chosen file is not a SQLite database (it may be damaged or the wrong file). Rebuild it with "npm run build:content".',
+            },
+          }
+        }
+        const before = state.pack.slots.find((slot) => slot.slot === 'current')
+        state.pack = {
+          source: 'imported',
+          contentHash: IMPORTED_HASH,
+          problem: null,
+          canRollBack: true,
+          slots: [
+            { slot: 'current', contentHash: IMPORTED_HASH, importedOn: '2026-11-23' },
+            ...(before ? [{ ...before, slot: 'previous' as const }] : []),
+          ],
+        }
+        return {
+          ok: true,
+          value: {
+            imported: {
+              contentHash: IMPORTED_HASH,
+              schemaVersion: 4,
+              bytes: atob(input.data).length,
+              conditions: 12,
+              procedures: 6,
+              glossary: 40,
+              locales: ['en', 'es'],
+            },
+            status: state.pack,
+          },
+        }
+      })
+    },
     staffStatus: (input) =>
       answer('staffStatus', input, () => ({
         ok: true,

@@ -192,3 +192,53 @@ describe('the end of a session', () => {
     expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
   })
 })
+
+describe('explain mode at the chairside', () => {
+  it('stays in staff mode while the clinician keeps presenting past the 10-minute session, with one keep-alive a minute at most', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const bridge = staffBridge()
+    const explain = `/staff/explain/${procedureEn.id}`
+    running = await runKiosk(explain, bridge)
+    for (const digit of STAFF_PIN) await running.tap(running.button(digit))
+    await running.tap(running.button('Enter'))
+    expect(running.session.router.currentRoute.value.path).toBe(explain)
+    const keepAlives = () => bridge.calls.filter((call) => call.method === 'staffKeepAlive').length
+
+    // 25 minutes of presenting: a clicker press every 20 seconds, forward and back.
+    for (let second = 0; second < 25 * 60; second += 20) {
+      const key = (second / 20) % 2 === 0 ? 'PageDown' : 'PageUp'
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      await vi.advanceTimersByTimeAsync(20_000)
+    }
+    await flushPromises()
+    expect(running.session.router.currentRoute.value.path).toBe(explain)
+    expect(running.text()).toContain('Staff mode')
+    expect(bridge.state.tokens.size).toBe(1)
+    // 75 presses in 25 minutes, but at most one keep-alive a minute.
+    expect(keepAlives()).toBeGreaterThanOrEqual(24)
+    expect(keepAlives()).toBeLessThanOrEqual(26)
+
+    // They stop presenting: after the idle time and its countdown, staff mode ends as always.
+    await vi.advanceTimersByTimeAsync((90 + 20) * 1000)
+    await flushPromises()
+    expect(bridge.calls.filter((call) => call.method === 'staffLogout')).toHaveLength(1)
+    expect(bridge.state.tokens.size).toBe(0)
+    expect(running.session.router.currentRoute.value.path).toBe('/')
+    expect(running.text()).not.toContain('Staff mode')
+  })
+
+  it('sends no keep-alive on the other staff screens, where the session ends after 10 minutes unused', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const bridge = staffBridge()
+    running = await runKiosk('/staff/home', bridge)
+    for (const digit of STAFF_PIN) await running.tap(running.button(digit))
+    await running.tap(running.button('Enter'))
+    for (let second = 0; second < 11 * 60; second += 20) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', bubbles: true }))
+      await vi.advanceTimersByTimeAsync(20_000)
+    }
+    await flushPromises()
+    expect(bridge.calls.filter((call) => call.method === 'staffKeepAlive')).toEqual([])
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+  })
+})

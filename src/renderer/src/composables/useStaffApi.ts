@@ -7,7 +7,14 @@ import { STAFF_PIN_ROUTE } from '@renderer/staff/paths'
 
 /** The staff methods that need the session token (src/shared/methods.ts, less staffLogout). */
 export type StaffCall =
-  'getSettings' | 'updateSettings' | 'usageReport' | 'reviewList' | 'packStatus' | 'rollbackContent'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'usageReport'
+  | 'reviewList'
+  | 'packStatus'
+  | 'rollbackContent'
+  | 'importPack'
+  | 'staffKeepAlive'
 
 type WithoutToken<M extends StaffCall> = Omit<MethodInput<M>, 'token'>
 type Call<M extends MethodName> = (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
