@@ -15,8 +15,10 @@ import {
   RISK_ACTIONS,
 } from './vocabulary.ts'
 import type { MethodName } from './methods.ts'
+import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 
 export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
+export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
   FREQUENCY_BANDS,
   ITEM_KINDS,
@@ -309,11 +311,6 @@ export const PackStatus = z.object({
   ),
 })
 export type PackStatus = z.infer<typeof PackStatus>
-
-/** The largest content pack staff can import from the staff screen: packs are a little over 1 MB today. */
-export const PACK_MAX_BYTES = 16 * 1024 * 1024
-/** The same limit as base64 text, the form a pack takes inside a JSON request. */
-export const PACK_MAX_BASE64 = Math.ceil(PACK_MAX_BYTES / 3) * 4
 
 /** What an import brought in, and which content is in use now. */
 export const PackImport = z.object({

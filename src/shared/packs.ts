@@ -19,6 +19,11 @@ export interface KioskPacksBridge {
   pickAndImport(request: PickPackRequest): Promise<Result<PickPackOutcome>>
 }
 
+/** The largest content pack staff can import from the staff screen: packs are a little over 1 MB today. */
+export const PACK_MAX_BYTES = 16 * 1024 * 1024
+/** The same limit as base64 text, the form a pack takes inside a JSON request. */
+export const PACK_MAX_BASE64 = Math.ceil(PACK_MAX_BYTES / 3) * 4
+
 export const PACK_IMPORT_CHANNEL = 'kiosk-packs:pick-and-import'
 
 /** What the open dialog offers: the files the content build writes. */

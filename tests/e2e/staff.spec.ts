@@ -8,7 +8,9 @@
  * each can also run alone (it sets the PIN if no one has yet).
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled } from './kiosk-page'
 
@@ -310,4 +312,62 @@ test('the review and content screens say what is due and which content is in use
   await expect(page.getByText('npm run kiosk -- import-pack FILE --data-dir DIR')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Roll back…' })).toBeDisabled()
   await expectNoAxeViolations(page, 'the content screen')
+})
+
+test('a content pack is imported from the staff screen, served at once, and undone with one tap', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page)
+  // A pack built like the bundled one, with one summary changed.
+  const NEW_SUMMARY = 'A summary that only the imported pack has.'
+  const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-pack-'))
+  try {
+    const content = join(work, 'content')
+    cpSync(join(process.cwd(), 'content'), content, { recursive: true })
+    const yaml = join(content, 'conditions', 'hip-osteoarthritis.en.yaml')
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^summary: .*$/m, `summary: ${NEW_SUMMARY}`))
+    const pack = join(work, 'hip-content.sqlite')
+    execFileSync(process.execPath, ['src/cli/kiosk.ts', 'build-content', '--content', content, '--out', pack])
+    const summary = async () => {
+      const answer = await page.request.post('/api/getCondition', {
+        data: { locale: 'en', id: 'hip-osteoarthritis' },
+      })
+      return ((await answer.json()) as { value: { summary: string } }).value.summary
+    }
+    const bundledSummary = await summary()
+
+    await enterStaffMode(page)
+    await openFromMenu(page, /^Content pack/, 'Content pack')
+    const fileInput = page.locator('input[data-staff-pack-file]')
+    await fileInput.setInputFiles(pack)
+    const done = page.locator('[data-staff-import-done]')
+    await expect(done).toContainText('Imported. The kiosk now uses the new content.')
+    await expect(done).toContainText(/\d+ conditions, \d+ procedures and \d+ glossary terms\./)
+    await expect(page.locator('[data-staff-pack-source]')).toHaveText('An imported content pack')
+    await expectNoAxeViolations(page, 'the content screen after an import')
+    // The patient screens get the new content straight away.
+    expect(await summary()).toBe(NEW_SUMMARY)
+
+    await page.getByRole('button', { name: 'Undo: go back to the previous content' }).click()
+    await expect(page.getByText('Rolled back. The kiosk now uses the content shown here.')).toBeVisible()
+    await expect(page.locator('[data-staff-pack-source]')).toHaveText('The content bundled with the app')
+    expect(await summary()).toBe(bundledSummary)
+
+    // A file that is not a pack: refused with the reason, and nothing changes.
+    await fileInput.setInputFiles({
+      name: 'notes.sqlite',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('These are not the droids you are looking for.'),
+    })
+    const failed = page.locator('[data-staff-import-failed]')
+    await expect(failed).toContainText('Not imported: The chosen file is not a SQLite database')
+    await expect(failed).toContainText('The content in use has not changed.')
+    await expectNoAxeViolations(page, 'the content screen after a refused pack')
+    expect(await summary()).toBe(bundledSummary)
+    await expect(page.locator('[data-staff-pack-source]')).toHaveText('The content bundled with the app')
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  // The refused pack is answered with HTTP 400, which Chromium reports; nothing else went wrong.
+  expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([])
 })

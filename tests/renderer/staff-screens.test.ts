@@ -9,7 +9,8 @@ import type { UsageRow } from '@shared/contract'
 import { localDay, lastDays, screensPerDay, usageCsv } from '@renderer/staff/usage'
 import { changesOf, draftOf, fieldMessages } from '@renderer/staff/settingsForm'
 import { getButton, getLink, headings, tap } from './helpers'
-import { SETTINGS, staffBridge } from './staff-fixtures'
+import { IMPORTED_HASH, SETTINGS, staffBridge } from './staff-fixtures'
+import type { KioskPacksBridge } from '@shared/packs'
 import { mountAsStaff } from './staff-helpers'
 
 enableAutoUnmount(afterEach)
@@ -340,5 +341,108 @@ describe('the content pack screen', () => {
       'The imported pack failed its integrity check.',
     )
     expect(getButton(wrapper, 'Roll back…').attributes('disabled')).toBeDefined()
+  })
+})
+
+describe('importing a content pack from the content screen', () => {
+  const SQLITE = 'SQLite format 3\0'
+
+  /** Chooses `file` in the page's file input, and lets the page read it and the fake core answer. */
+  async function choosePack(wrapper: VueWrapper, file: File): Promise<void> {
+    const input = wrapper.get<HTMLInputElement>('input[data-staff-pack-file]')
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await flushPromises()
+  }
+
+  const status = (wrapper: VueWrapper) => wrapper.get('[data-staff-pack-import] [role="status"]').text()
+  const alert = (wrapper: VueWrapper) => wrapper.get('[data-staff-pack-import] [role="alert"]').text()
+
+  it('checks the chosen pack, says so while it does, then shows what came in with a one-tap undo', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/content')
+    expect(wrapper.get('label[for="pack-file"]').text()).toBe('Import a content pack…')
+    expect(wrapper.get('input[data-staff-pack-file]').attributes('accept')).toBe('.sqlite,.db')
+
+    const release = bridge.holdImports()
+    await choosePack(wrapper, new File([SQLITE, new Uint8Array(2048)], 'hip-content.sqlite'))
+    expect(status(wrapper)).toBe('Checking the pack…')
+    expect(wrapper.get('input[data-staff-pack-file]').attributes('disabled')).toBeDefined()
+    const sent = bridge.calls.find((call) => call.method === 'importPack')?.input as { data: string }
+    expect(atob(sent.data).startsWith(SQLITE)).toBe(true)
+    expect(atob(sent.data)).toHaveLength(SQLITE.length + 2048)
+
+    release()
+    await flushPromises()
+    const done = wrapper.findAll('[data-staff-import-done] p').map((p) => p.text().replace(/\s+/g, ' '))
+    expect(done).toEqual([
+      'Imported. The kiosk now uses the new content.',
+      '12 conditions, 6 procedures and 40 glossary terms.',
+      `Content hash: ${IMPORTED_HASH}`,
+    ])
+    expect(status(wrapper)).toContain(IMPORTED_HASH)
+    expect(wrapper.get('[data-staff-pack-status]').text()).toContain(IMPORTED_HASH)
+    expect(alert(wrapper)).toBe('')
+
+    await tap(getButton(wrapper, 'Undo: go back to the previous content'))
+    expect(bridge.calls.filter((call) => call.method === 'rollbackContent')).toHaveLength(1)
+    expect(wrapper.text()).toContain('Rolled back. The kiosk now uses the content shown here.')
+    expect(wrapper.get('[data-staff-pack-status]').text()).toContain('f'.repeat(64))
+    expect(wrapper.find('[data-staff-import-done]').exists()).toBe(false)
+  })
+
+  it('names the reason a pack is refused and says the content in use has not changed', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/content')
+    await choosePack(wrapper, new File(['this is a holiday photo'], 'photo.sqlite'))
+    expect(bridge.calls.filter((call) => call.method === 'importPack')).toHaveLength(1)
+    expect(alert(wrapper)).toContain('Not imported: The chosen file is not a SQLite database')
+    expect(alert(wrapper)).toContain('The content in use has not changed.')
+    expect(wrapper.get('[data-staff-pack-status]').text()).toContain('f'.repeat(64))
+    expect(wrapper.find('[data-staff-import-undo]').exists()).toBe(false)
+  })
+
+  it('refuses a file over the size limit without sending it', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/content')
+    const huge = new File([SQLITE], 'huge.sqlite')
+    Object.defineProperty(huge, 'size', { value: 17 * 1024 * 1024 })
+    await choosePack(wrapper, huge)
+    expect(alert(wrapper)).toContain('This file is 17 MB; a content pack can be at most 16 MB.')
+    expect(alert(wrapper)).toContain('The content in use has not changed.')
+    expect(bridge.calls.some((call) => call.method === 'importPack')).toBe(false)
+  })
+
+  it('in Electron, asks the main process to show its own dialog, sending the session token and no file', async () => {
+    const asked: unknown[] = []
+    const answers: Awaited<ReturnType<KioskPacksBridge['pickAndImport']>>[] = [
+      { ok: true, value: { cancelled: true } },
+      {
+        ok: false,
+        error: { code: 'bad-input', message: 'old.sqlite was changed after it was built' },
+      },
+    ]
+    window.kioskPacks = {
+      pickAndImport: (request) => {
+        asked.push(request)
+        return Promise.resolve(answers.shift() ?? { ok: true, value: { cancelled: true } })
+      },
+    }
+    try {
+      const { wrapper, bridge } = await mountAsStaff('/staff/content')
+      expect(wrapper.find('input[data-staff-pack-file]').exists()).toBe(false)
+      await tap(getButton(wrapper, 'Import a content pack…'))
+      // Closed without choosing: nothing to say.
+      expect(status(wrapper)).toBe('')
+      expect(alert(wrapper)).toBe('')
+      await tap(getButton(wrapper, 'Import a content pack…'))
+      expect(alert(wrapper)).toContain('Not imported: old.sqlite was changed after it was built')
+      expect(asked).toEqual([
+        { token: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        { token: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ])
+      expect(bridge.calls.some((call) => call.method === 'importPack')).toBe(false)
+    } finally {
+      delete window.kioskPacks
+    }
   })
 })

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { KioskBridge } from '@shared/bridge'
+import type { KioskPacksBridge } from '@shared/packs'
 import type { KioskPrintBridge } from '@shared/print'
 import type { KioskShellBridge } from '@shared/shell'
 
@@ -11,6 +12,8 @@ declare global {
     kioskPrint?: KioskPrintBridge
     /** The Electron shell's session clearing (src/shared/shell.ts); absent in a plain browser. */
     kioskShell?: KioskShellBridge
+    /** Content pack import through the main process's own file dialog (src/shared/packs.ts); absent in a plain browser. */
+    kioskPacks?: KioskPacksBridge
   }
 }
 
