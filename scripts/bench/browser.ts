@@ -167,6 +167,42 @@ export interface HeapRun {
   cycles: number
   /** Heap after GC at each checkpoint, for the trend. */
   checkpoints: { cycles: number; bytes: number; domNodes: number; listeners: number }[]
+  /**
+   * What the heap holds after the first cycle and after the last, by kind of
+   * node in a heap snapshot: `code` is V8's compiled code (it grows as functions
+   * get hot and are optimised), `native` the browser's own objects; the rest is
+   * what the app's JavaScript keeps (objects, arrays, closures, strings, shapes).
+   */
+  byKind: { first: Record<string, number>; last: Record<string, number> }
+  /** Growth of what the app's JavaScript keeps: every kind but code and native. */
+  appGrowthPct: number
+}
+
+interface SnapshotJson {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
+  nodes: number[]
+}
+
+/** Self sizes in a heap snapshot, summed by node type (string kinds together). */
+export function sizesByKind(snapshot: SnapshotJson): Record<string, number> {
+  const fields = snapshot.snapshot.meta.node_fields
+  const types = snapshot.snapshot.meta.node_types[0]
+  const typeAt = fields.indexOf('type')
+  const sizeAt = fields.indexOf('self_size')
+  const out: Record<string, number> = {}
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]!] ?? 'unknown'
+    const kind = type.endsWith('string') ? 'string' : type
+    out[kind] = (out[kind] ?? 0) + snapshot.nodes[i + sizeAt]!
+  }
+  return out
+}
+
+/** Everything but V8's compiled code and the browser's own objects. */
+export function appBytes(kinds: Record<string, number>): number {
+  return Object.entries(kinds)
+    .filter(([kind]) => kind !== 'code' && kind !== 'native' && kind !== 'synthetic')
+    .reduce((sum, [, bytes]) => sum + bytes, 0)
 }
 
 /** Heap after GC after the first walkthrough-and-reset cycle, and after `cycles` of them. */
@@ -190,6 +226,15 @@ export async function measureHeap(
       const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
       return { cycles: done, bytes: usage.usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners }
     }
+    const snapshotKinds = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      const chunks: string[] = []
+      const onChunk = (event: { chunk: string }) => chunks.push(event.chunk)
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
+      return sizesByKind(JSON.parse(chunks.join('')) as SnapshotJson)
+    }
     const checkpoints: HeapRun['checkpoints'] = []
     let done = 0
     const run = async (n: number) => {
@@ -199,10 +244,12 @@ export async function measureHeap(
     }
     await run(1)
     checkpoints.push(await measure(done))
+    const first = await snapshotKinds()
     while (done < cycles) {
       await run(Math.min(checkpointEvery - (done % checkpointEvery), cycles - done))
       if (done % checkpointEvery === 0 || done === cycles) checkpoints.push(await measure(done))
     }
+    const last = await snapshotKinds()
     const firstBytes = checkpoints[0]!.bytes
     const lastBytes = checkpoints.at(-1)!.bytes
     return {
@@ -211,6 +258,8 @@ export async function measureHeap(
       growthPct: ((lastBytes - firstBytes) / firstBytes) * 100,
       cycles,
       checkpoints,
+      byKind: { first, last },
+      appGrowthPct: ((appBytes(last) - appBytes(first)) / appBytes(first)) * 100,
     }
   } finally {
     await context.close()

@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only node|browser]`
+ * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
+ *
+ * PHASES is a comma-separated list of build, queries, initial, cold, nav, pdf,
+ * heap; `node` stands for build,queries and `browser` for the rest.
  *
  * Builds the kiosk for production into a temporary folder (or uses --renderer),
  * builds the content database from content/, serves both with the kiosk's own
@@ -12,6 +15,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Browser } from 'playwright-core'
 import { findChromium } from '../../src/core/handouts/export.ts'
 import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
 import { createServer } from '../../src/core/server/server.ts'
@@ -26,9 +30,11 @@ import {
   writeStaticHandout,
   writeStaticHome,
 } from './browser.ts'
+import type { StaticPages } from './browser.ts'
 import { buildSynthetic, measureQueriesIn, timeBuild } from './content.ts'
 import { buildReport, formatTable, writeReport } from './report.ts'
 import type { Figures } from './report.ts'
+import { GROUPS, selectedPhases } from './phases.ts'
 import { percentile, summarize } from './stats.ts'
 
 const { values: args } = parseArgs({
@@ -40,6 +46,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 })
+
+const phases = selectedPhases(args.only)
 
 /** How much of each measurement; --quick is for trying the bench itself. */
 const PLAN = args.quick
@@ -110,6 +118,18 @@ function productionRenderer(): string {
 }
 
 function nodeFigures(realDb: string): void {
+  let db100 = ''
+  if (phases.has('build')) db100 = buildFigures()
+  if (!phases.has('queries')) return
+  if (!db100) {
+    log('building the 100× library for the queries (not timed)…')
+    db100 = buildSynthetic(CONTENT_DIR, work, 100).db
+  }
+  queryFigures(realDb, db100)
+}
+
+/** Content build times at 1×, 10× and 100×; returns the 100× database. */
+function buildFigures(): string {
   log('content build: 1×, 10×, 100× the real library…')
   const seconds: Record<string, number[]> = { '1': [], '10': [], '100': [] }
   let db100 = ''
@@ -138,7 +158,10 @@ function nodeFigures(realDb: string): void {
   log(
     `content build 100×: ${m('100').toFixed(2)} s (10×: ${m('10').toFixed(2)} s, ratio ${(m('100') / m('10')).toFixed(1)})`,
   )
+  return db100
+}
 
+function queryFigures(realDb: string, db100: string): void {
   log('core service queries…')
   const real = { q: [] as number[], s: [] as number[] }
   const big = { q: [] as number[], s: [] as number[] }
@@ -172,41 +195,44 @@ async function browserFigures(realDb: string): Promise<void> {
       core.handlers.listTopics({ locale: 'en' }).procedures[0]?.id ?? 'ultrasound-guided-hip-injection'
     const pages = { dir: renderer, baseUrl }
 
-    log('initial JS and CSS of the home screen…')
-    const initial = await measureInitialLoad(browser, baseUrl)
-    figures.initialJsKbGz = summarize([initial.jsKbGz])
-    figures.initialCssKbGz = summarize([initial.cssKbGz])
-    extra.initialFiles = initial.files
-
-    log('cold load: app home screen against its static copy…')
-    const staticHome = await writeStaticHome(browser, pages)
-    const cold = await measureColdLoad(browser, baseUrl, staticHome, PLAN.coldPairs)
-    figures.coldLoadRatio = summarize(cold.ratios)
-    extra.coldLoadMs = { app: summarize(cold.subject), static: summarize(cold.baseline) }
-
-    log(`walkthrough: ${PLAN.navRuns} × ${PLAN.navTaps} taps on Next…`)
-    const navRuns: number[][] = []
-    for (let run = 0; run < PLAN.navRuns; run++) {
-      navRuns.push(await measureNavigation(browser, baseUrl, procedureId, PLAN.navTaps))
-    }
-    figures.navP95Ms = summarize(navRuns.map((r) => percentile(r, 95)))
-    extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
-
-    log('handout PDF: print view against its static copy…')
-    try {
-      const staticHandout = await writeStaticHandout(browser, pages, procedureId)
-      const pdf = await measureHandoutPdf(browser, baseUrl, staticHandout, procedureId, PLAN.pdfPairs)
-      figures.handoutPdfRatio = summarize(pdf.ratios)
-      extra.handoutPdfMs = { app: summarize(pdf.subject), static: summarize(pdf.baseline) }
-    } catch (err) {
-      extra.handoutPdfError = (err as Error).message
-      log(`handout PDF not measured: ${(err as Error).message.split('\n')[0]}`)
+    if (phases.has('initial')) {
+      log('initial JS and CSS of the home screen…')
+      const initial = await measureInitialLoad(browser, baseUrl)
+      figures.initialJsKbGz = summarize([initial.jsKbGz])
+      figures.initialCssKbGz = summarize([initial.cssKbGz])
+      extra.initialFiles = initial.files
     }
 
-    log(`heap: ${PLAN.heapCycles} walkthrough-and-reset sessions…`)
-    const heap = await measureHeap(browser, baseUrl, procedureId, PLAN.heapCycles)
-    figures.heapGrowthPct = summarize([heap.growthPct])
-    extra.heap = heap
+    if (phases.has('cold')) {
+      log('cold load: app home screen against its static copy…')
+      const staticHome = await writeStaticHome(browser, pages)
+      const cold = await measureColdLoad(browser, baseUrl, staticHome, PLAN.coldPairs)
+      figures.coldLoadRatio = summarize(cold.ratios)
+      extra.coldLoadMs = { app: summarize(cold.subject), static: summarize(cold.baseline) }
+    }
+
+    if (phases.has('nav')) {
+      log(`walkthrough: ${PLAN.navRuns} × ${PLAN.navTaps} taps on Next…`)
+      const navRuns: number[][] = []
+      for (let run = 0; run < PLAN.navRuns; run++) {
+        navRuns.push(await measureNavigation(browser, baseUrl, procedureId, PLAN.navTaps))
+      }
+      figures.navP95Ms = summarize(navRuns.map((r) => percentile(r, 95)))
+      extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
+    }
+
+    if (phases.has('pdf')) await pdfFigures(browser, pages, baseUrl, procedureId)
+    if (phases.has('heap')) {
+      log(`heap: ${PLAN.heapCycles} walkthrough-and-reset sessions…`)
+      const heap = await measureHeap(browser, baseUrl, procedureId, PLAN.heapCycles)
+      figures.heapGrowthPct = summarize([heap.growthPct])
+      extra.heap = heap
+      const kb = (kinds: Record<string, number>, kind: string) => ((kinds[kind] ?? 0) / 1024).toFixed(0)
+      log(
+        `heap: ${heap.growthPct.toFixed(1)} % in all; what the app keeps ${heap.appGrowthPct.toFixed(1)} %; ` +
+          `compiled code ${kb(heap.byKind.first, 'code')} → ${kb(heap.byKind.last, 'code')} KB`,
+      )
+    }
   } finally {
     await browser.close()
     await server.close()
@@ -214,11 +240,24 @@ async function browserFigures(realDb: string): Promise<void> {
   }
 }
 
+async function pdfFigures(browser: Browser, pages: StaticPages, baseUrl: string, procedureId: string) {
+  log('handout PDF: print view against its static copy…')
+  try {
+    const staticHandout = await writeStaticHandout(browser, pages, procedureId)
+    const pdf = await measureHandoutPdf(browser, baseUrl, staticHandout, procedureId, PLAN.pdfPairs)
+    figures.handoutPdfRatio = summarize(pdf.ratios)
+    extra.handoutPdfMs = { app: summarize(pdf.subject), static: summarize(pdf.baseline) }
+  } catch (err) {
+    extra.handoutPdfError = (err as Error).message
+    log(`handout PDF not measured: ${(err as Error).message.split('\n')[0]}`)
+  }
+}
+
 try {
   const realDb = join(work, 'content.sqlite')
   timeBuild(CONTENT_DIR, realDb)
-  if (args.only !== 'browser') nodeFigures(realDb)
-  if (args.only !== 'node') await browserFigures(realDb)
+  if (phases.has('build') || phases.has('queries')) nodeFigures(realDb)
+  if (GROUPS.browser!.some((phase) => phases.has(phase))) await browserFigures(realDb)
   extra.totalSeconds = (performance.now() - started) / 1000
   console.log(`\n${formatTable(figures)}\n`)
   console.log(`(spread: half the min–max range, as a share of the median; total ${elapsed()})`)

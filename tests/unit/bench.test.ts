@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { appBytes, sizesByKind } from '../../scripts/bench/browser.ts'
 import { buildSynthetic, measureQueriesIn, timeBuild } from '../../scripts/bench/content.ts'
+import { PHASES, selectedPhases } from '../../scripts/bench/phases.ts'
 import { FIGURE_KEYS, buildReport, formatTable, writeReport } from '../../scripts/bench/report.ts'
 import { median, percentile, summarize } from '../../scripts/bench/stats.ts'
 import { copyItemYaml } from '../../scripts/bench/synthetic.ts'
@@ -41,6 +43,38 @@ describe('the benchmark arithmetic', () => {
       relativeSpread: 0.4,
       runs: [10, 12, 8],
     })
+  })
+})
+
+describe('choosing phases', () => {
+  it('runs every phase by default, and the named phases or groups with --only', () => {
+    expect([...selectedPhases(undefined)]).toEqual([...PHASES])
+    expect([...selectedPhases('queries')]).toEqual(['queries'])
+    expect([...selectedPhases('node')]).toEqual(['build', 'queries'])
+    expect([...selectedPhases('heap, nav')]).toEqual(['heap', 'nav'])
+    expect(selectedPhases('browser').has('build')).toBe(false)
+  })
+
+  it('refuses a phase it does not know, naming the ones it does', () => {
+    expect(() => selectedPhases('heap,speed')).toThrow(/unknown phase "speed".*build, queries/)
+  })
+})
+
+describe('the heap breakdown', () => {
+  it('sums a heap snapshot by kind, and counts compiled code and browser objects apart from the app', () => {
+    // Three nodes of [type, name, id, self_size]: an object, V8 code, a string.
+    const snapshot = {
+      snapshot: {
+        meta: {
+          node_fields: ['type', 'name', 'id', 'self_size'],
+          node_types: [['hidden', 'object', 'code', 'string', 'concatenated string', 'native']] as [string[]],
+        },
+      },
+      nodes: [1, 0, 1, 100, 2, 0, 2, 400, 3, 0, 3, 30, 4, 0, 4, 20, 5, 0, 5, 1000],
+    }
+    const kinds = sizesByKind(snapshot)
+    expect(kinds).toEqual({ object: 100, code: 400, string: 50, native: 1000 })
+    expect(appBytes(kinds)).toBe(150)
   })
 })
 

@@ -1,0 +1,25 @@
+/** The bench's phases, and `--only`'s choice among them. */
+export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'pdf', 'heap'] as const
+export type Phase = (typeof PHASES)[number]
+
+/** Names that stand for several phases. */
+export const GROUPS: Readonly<Record<string, readonly Phase[]>> = {
+  node: ['build', 'queries'],
+  browser: ['initial', 'cold', 'nav', 'pdf', 'heap'],
+}
+
+/** The phases to run: all of them unless `only` (comma-separated phases or groups) names some. */
+export function selectedPhases(only: string | undefined): Set<Phase> {
+  if (!only) return new Set(PHASES)
+  const out = new Set<Phase>()
+  for (const name of only.split(',').map((n) => n.trim())) {
+    const group = GROUPS[name] ?? ((PHASES as readonly string[]).includes(name) ? [name as Phase] : null)
+    if (!group) {
+      throw new Error(
+        `--only: unknown phase "${name}"; use ${[...PHASES, ...Object.keys(GROUPS)].join(', ')}`,
+      )
+    }
+    for (const phase of group) out.add(phase)
+  }
+  return out
+}
