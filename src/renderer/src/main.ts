@@ -1,6 +1,10 @@
 import { createWebHashHistory } from 'vue-router'
 import { selectTransport } from './api/client'
 import { startKiosk } from './app'
+// The kiosk's one typeface, bundled (Latin covers English and Spanish): every
+// machine shows and prints the same letters, so a handout breaks into the same pages.
+import '@fontsource/atkinson-hyperlegible-next/latin-400.css'
+import '@fontsource/atkinson-hyperlegible-next/latin-700.css'
 import './styles/global.css'
 
 // Hash history: the page loads from file:// in Electron and from the loopback
