@@ -129,6 +129,22 @@ describe('the staff PIN screen', () => {
     expect(headings(wrapper, 'h1')).toEqual(['Set the staff PIN'])
   })
 
+  it('says why a PIN could not be checked when the kiosk’s disk is full, and stays out of staff mode', async () => {
+    const bridge = staffBridge()
+    bridge.staffLogin = (input) => {
+      bridge.calls.push({ method: 'staffLogin', input })
+      return Promise.resolve({ ok: false, error: { code: 'disk-full', message: 'Disk full.' } })
+    }
+    const { wrapper, router } = await mountKiosk('/staff', bridge)
+    await pressPin(wrapper, '1111')
+    await tap(getButton(wrapper, 'Enter'))
+    expect(message(wrapper)).toBe(
+      'The kiosk’s disk is full, so this PIN could not be checked. Ask whoever looks after the kiosk computer to free some space, then try again.',
+    )
+    expect(router.currentRoute.value.path).toBe('/staff')
+    expect(badge(wrapper).exists()).toBe(false)
+  })
+
   it('locks the pad after too many wrong PINs and counts down the seconds from the core', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
     const bridge = staffBridge({ wrongTries: 4 })

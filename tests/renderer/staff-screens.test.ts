@@ -115,6 +115,22 @@ describe('the settings screen', () => {
     expect(wrapper.find('[aria-invalid="true"]').exists()).toBe(false)
   })
 
+  it('says a full disk saved nothing, keeps the old values and what staff typed', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    bridge.updateSettings = (input) => {
+      bridge.calls.push({ method: 'updateSettings', input })
+      return Promise.resolve({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } })
+    }
+    await field(wrapper, 'Clinic name').setValue('Hillside Clinic')
+    await tap(getButton(wrapper, 'Save the settings'))
+
+    expect(wrapper.get('[role="alert"] [data-staff-settings-outcome]').text()).toBe(
+      'Not saved: the kiosk’s disk is full. All the old values are kept. Ask whoever looks after the kiosk computer to free some space, then save again.',
+    )
+    expect(field(wrapper, 'Clinic name').element.value).toBe('Hillside Clinic')
+    expect(bridge.state.settings).toEqual(SETTINGS)
+  })
+
   it('says when there is nothing to save, without asking the core', async () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/settings')
     await tap(getButton(wrapper, 'Save the settings'))

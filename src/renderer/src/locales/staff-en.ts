@@ -37,6 +37,8 @@ export const staffEn = {
     notSet: 'No staff PIN is set yet.',
     onlyHere: 'Staff functions are only available on the kiosk itself.',
     unavailable: 'Staff mode is not available right now.',
+    diskFull:
+      'The kiosk’s disk is full, so this PIN could not be checked. Ask whoever looks after the kiosk computer to free some space, then try again.',
     back: 'Back to the start screen',
   },
   home: {
@@ -67,6 +69,8 @@ export const staffEn = {
     refused:
       'Not saved: one value needs fixing. All the old values are kept. | Not saved: {n} values need fixing. All the old values are kept.',
     failed: 'The settings could not be saved. Please try again.',
+    diskFull:
+      'Not saved: the kiosk’s disk is full. All the old values are kept. Ask whoever looks after the kiosk computer to free some space, then save again.',
     loadFailed: 'The settings could not be read.',
     kept: 'Still saved: {value}',
     empty: '(empty)',

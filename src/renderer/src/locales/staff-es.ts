@@ -37,6 +37,8 @@ export const staffEs: StaffMessages = {
     notSet: 'Todavía no hay un PIN del personal.',
     onlyHere: 'Las funciones del personal solo están disponibles en el propio quiosco.',
     unavailable: 'El modo para el personal no está disponible ahora.',
+    diskFull:
+      'El disco del quiosco está lleno, así que no se pudo comprobar este PIN. Pida a quien se ocupa del ordenador del quiosco que libere espacio y vuelva a intentarlo.',
     back: 'Volver a la pantalla de inicio',
   },
   home: {
@@ -69,6 +71,8 @@ export const staffEs: StaffMessages = {
     refused:
       'No se guardó: hay que corregir un valor. Se mantienen todos los valores anteriores. | No se guardó: hay que corregir {n} valores. Se mantienen todos los valores anteriores.',
     failed: 'No se pudieron guardar los ajustes. Inténtelo otra vez.',
+    diskFull:
+      'No se guardó: el disco del quiosco está lleno. Se mantienen todos los valores anteriores. Pida a quien se ocupa del ordenador del quiosco que libere espacio y vuelva a guardar.',
     loadFailed: 'No se pudieron leer los ajustes.',
     kept: 'Sigue guardado: {value}',
     empty: '(vacío)',
