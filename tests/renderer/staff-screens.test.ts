@@ -461,4 +461,23 @@ describe('importing a content pack from the content screen', () => {
       delete window.kioskPacks
     }
   })
+
+  it('in Electron, says to choose the pack in the window that opened while that window is open', async () => {
+    let answer: (value: Awaited<ReturnType<KioskPacksBridge['pickAndImport']>>) => void = () => {}
+    window.kioskPacks = {
+      pickAndImport: () => new Promise((resolve) => (answer = resolve)),
+    }
+    try {
+      const { wrapper } = await mountAsStaff('/staff/content')
+      await tap(getButton(wrapper, 'Import a content pack…'))
+      expect(status(wrapper)).toBe(
+        'Choose the pack in the window that opened. It is checked before the kiosk uses it.',
+      )
+      answer({ ok: true, value: { cancelled: true } })
+      await flushPromises()
+      expect(status(wrapper)).toBe('')
+    } finally {
+      delete window.kioskPacks
+    }
+  })
 })

@@ -215,6 +215,7 @@ export const staffEn = {
       'Choose a content pack file (.sqlite). It is checked first; if anything is wrong, the content in use stays as it is.',
     importButton: 'Import a content pack…',
     checking: 'Checking the pack…',
+    choosing: 'Choose the pack in the window that opened. It is checked before the kiosk uses it.',
     importDone: 'Imported. The kiosk now uses the new content.',
     importedCounts: '{conditions} conditions, {procedures} procedures and {glossary} glossary terms.',
     importedHash: 'Content hash',

@@ -218,6 +218,7 @@ export const staffEs: StaffMessages = {
       'Elija un archivo de paquete de contenido (.sqlite). Primero se comprueba; si algo falla, se sigue usando el contenido actual.',
     importButton: 'Importar un paquete de contenido…',
     checking: 'Comprobando el paquete…',
+    choosing: 'Elija el paquete en la ventana que se abrió. Se comprueba antes de que el quiosco lo use.',
     importDone: 'Importado. El quiosco ya usa el contenido nuevo.',
     importedCounts:
       '{conditions} afecciones, {procedures} procedimientos y {glossary} términos del glosario.',
