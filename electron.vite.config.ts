@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
+import { I18N_FLAGS, precompileMessages } from './scripts/vite/precompile-messages.ts'
 
 const shared = resolve(import.meta.dirname, 'src/shared')
 
@@ -45,7 +46,9 @@ export default defineConfig({
         '@shared': shared,
       },
     },
-    plugins: [vue(), devStylesCsp],
+    // The messages are compiled here, so vue-i18n's message compiler stays out of the page.
+    plugins: [vue(), precompileMessages(), devStylesCsp],
+    define: I18N_FLAGS,
     build: {
       minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },

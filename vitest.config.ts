@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { I18N_FLAGS, precompileMessages } from './scripts/vite/precompile-messages.ts'
 
 const alias = {
   '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
@@ -20,7 +21,9 @@ export default defineConfig({
         },
       },
       {
-        plugins: [vue()],
+        // The messages precompiled as in the build (electron.vite.config.ts).
+        plugins: [vue(), precompileMessages()],
+        define: I18N_FLAGS,
         resolve: { alias },
         test: {
           name: 'dom',
