@@ -159,14 +159,19 @@ export async function walkAndReset(args: { procedureId: string; cycles: number }
 /**
  * A static copy of what is on screen: the page's HTML without scripts, with
  * every style rule the page uses gathered into one stylesheet at `cssHref`.
+ * A rule's url(…) is relative to its own stylesheet (the typeface's files sit
+ * beside the built CSS in assets/), so it is made absolute: the copy loads the
+ * same fonts as the app.
  */
 export function snapshotPage(cssHref: string): { html: string; css: string } {
   interface Sheet {
+    href: string | null
     cssRules: ArrayLike<{ cssText: string }>
   }
   const doc = document as unknown as {
     styleSheets: ArrayLike<Sheet>
     adoptedStyleSheets?: Sheet[]
+    baseURI: string
     documentElement: {
       cloneNode(deep: boolean): {
         querySelectorAll(s: string): ArrayLike<{ remove(): void }>
@@ -179,7 +184,14 @@ export function snapshotPage(cssHref: string): { html: string; css: string } {
   const css: string[] = []
   for (const sheet of [...Array.from(doc.styleSheets), ...(doc.adoptedStyleSheets ?? [])]) {
     try {
-      for (const rule of Array.from(sheet.cssRules)) css.push(rule.cssText)
+      const base = sheet.href ?? doc.baseURI
+      for (const rule of Array.from(sheet.cssRules)) {
+        css.push(
+          rule.cssText.replace(/url\((["']?)([^"')]+)\1\)/g, (_, quote: string, url: string) =>
+            url.startsWith('data:') ? `url(${quote}${url}${quote})` : `url("${new URL(url, base).pathname}")`,
+          ),
+        )
+      }
     } catch {
       // a sheet from elsewhere: none in this app
     }
