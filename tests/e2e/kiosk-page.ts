@@ -63,6 +63,49 @@ export async function expectNoAxeViolations(page: Page, where: string, only?: st
   expect(found, `axe on ${where}`).toEqual([])
 }
 
+/** The smallest tap target a patient may meet, in CSS px, each way. */
+export const MIN_TAP_PX = 44
+
+/**
+ * Controls a finger could miss: every visible button, link, form field and
+ * summary smaller than 44×44 CSS px. A control's tap area is its box, or a larger
+ * absolutely placed ::after where it has one (the glossary words in a sentence
+ * reach 44px that way without spreading the lines). A form field inside a label
+ * counts the label's box, which takes the tap too.
+ */
+export function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate((min) => {
+    const small: string[] = []
+    const targets = document.body.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex="0"]',
+    )
+    for (const element of targets) {
+      if (element.closest('.visually-hidden')) continue
+      const style = getComputedStyle(element)
+      if (style.display === 'none' || style.visibility === 'hidden') continue
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 && box.height === 0) continue
+      let width = box.width
+      let height = box.height
+      const after = getComputedStyle(element, '::after')
+      if (after.content !== 'none' && after.position === 'absolute') {
+        width = Math.max(width, parseFloat(after.width) || 0)
+        height = Math.max(height, parseFloat(after.height) || 0)
+      }
+      const label = element.closest('label')?.getBoundingClientRect()
+      if (label) {
+        width = Math.max(width, label.width)
+        height = Math.max(height, label.height)
+      }
+      if (width + 0.5 < min || height + 0.5 < min) {
+        const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)
+        small.push(`${element.tagName.toLowerCase()} "${name}" ${Math.round(width)}×${Math.round(height)}`)
+      }
+    }
+    return small
+  }, MIN_TAP_PX)
+}
+
 /**
  * Ways text can be lost: the page scrolling sideways, text running out of its
  * box or off the screen, or a box that hides what does not fit. Pictures and

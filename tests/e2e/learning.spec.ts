@@ -13,6 +13,7 @@ import {
   goTo,
   layoutProblems,
   settled,
+  smallTapTargets,
 } from './kiosk-page'
 
 async function open(page: Page, path: string, language: 'English' | 'Español' = 'English'): Promise<void> {
@@ -150,6 +151,7 @@ for (const language of ['English', 'Español'] as const) {
       if (screen.prepare) await screen.prepare(page)
       await page.waitForTimeout(500) // the search's pause, and the quiz's feedback
       await expectNoAxeViolations(page, `${screen.path} in ${language}`)
+      expect(await smallTapTargets(page), `tap targets under 44×44 px on ${screen.path}`).toEqual([])
       expect(errors).toEqual([])
     })
   }

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test'
 import {
   PROCEDURE,
   SCREENS,
+  smallTapTargets,
   collectConsoleErrors,
   expectNoAxeViolations,
   goTo,
@@ -198,6 +199,7 @@ test.describe('axe on every screen', () => {
         for (const path of SCREENS) {
           await goTo(page, path)
           await expectNoAxeViolations(page, `${path} (${mode.name}, ${locale})`)
+          expect(await smallTapTargets(page), `tap targets under 44×44 px on ${path}`).toEqual([])
         }
       })
     }
