@@ -59,8 +59,8 @@ program
     try {
       const s = buildContentDb(opts.content, opts.out)
       console.log(`Built ${s.outFile}`)
-      console.log(`  content hash   ${s.contentHash}`)
-      console.log(`  schema version ${s.schemaVersion}`)
+      console.log(`  pack hash      ${s.contentHash}`)
+      console.log(`  content format ${s.schemaVersion}`)
       console.log(
         `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
       )
@@ -133,8 +133,8 @@ program
 const today = () => new Date().toISOString().slice(0, 10)
 
 function printPack(s: PackSummary): void {
-  console.log(`  content hash   ${s.contentHash}`)
-  console.log(`  schema version ${s.schemaVersion}`)
+  console.log(`  pack hash      ${s.contentHash}`)
+  console.log(`  content format ${s.schemaVersion}`)
   console.log(
     `  ${s.conditions} conditions, ${s.procedures} procedures, ${s.glossary} glossary terms; locales ${s.locales.join(', ')}`,
   )
@@ -143,7 +143,7 @@ function printPack(s: PackSummary): void {
 program
   .command('verify-pack')
   .description(
-    'check a content pack: SQLite, intact, readable schema, matching content hash, complete in every language',
+    'check a content pack without writing beside it: SQLite, intact, exactly the schema of its content format, every document valid, search tables matching the documents, matching pack hash, complete in every language',
   )
   .argument('<file>', 'the pack (a content database built by build-content)')
   .action((file: string) => {

@@ -5,16 +5,18 @@
  * Adding a method is one edit here plus its implementation in the core.
  */
 import { z } from 'zod'
-import { ANATOMY_PARTS } from './anatomy.ts'
-import {
-  FREQUENCY_BANDS,
-  ITEM_KINDS,
-  LOCALES,
-  RECOVERY_PERIODS,
-  RED_FLAG_LEVELS,
-  RISK_ACTIONS,
-} from './vocabulary.ts'
+import { ITEM_KINDS, LOCALES } from './vocabulary.ts'
 import type { MethodName } from './methods.ts'
+import {
+  AnatomyPart as AnatomyPartDoc,
+  Condition as ConditionDoc,
+  GlossaryTerm as GlossaryTermDoc,
+  IsoDate,
+  ItemId,
+  Procedure as ProcedureDoc,
+  Source,
+} from './items.ts'
+import type { Review } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 
 export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
@@ -32,148 +34,43 @@ export type { MethodName } from './methods.ts'
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
 
-/** Item ids are lowercase kebab-case: safe in URLs, file names and SQL. */
-export const ItemId = z
-  .string()
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
-
-export const IsoDate = z.iso.date()
+export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './items.ts'
 
 export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
 
-/** How often a risk happens, in the words a patient hears. */
-export const FrequencyBand = z.enum(FREQUENCY_BANDS)
-export type FrequencyBand = z.infer<typeof FrequencyBand>
-
-/** What a patient should do if this happens. */
-export const RiskAction = z.enum(RISK_ACTIONS)
-export type RiskAction = z.infer<typeof RiskAction>
-
-/** Recovery milestones, in the order a patient lives them. */
-export const RecoveryPeriod = z.enum(RECOVERY_PERIODS)
-export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
-
-export const ReviewInfo = z.object({
-  version: z.number().int().positive(),
-  reviewedOn: IsoDate,
-  nextReviewDue: IsoDate,
-  reviewerRole: z.string().min(1),
-})
-export type ReviewInfo = z.infer<typeof ReviewInfo>
-
-export const SourceRef = z.object({
-  id: z.string(),
-  title: z.string(),
-  url: z.string().nullable(),
-})
-export type SourceRef = z.infer<typeof SourceRef>
+export type ReviewInfo = Review
+export type SourceRef = Source
+export type { Faq, Milestone, QuizQuestion, RedFlag, Risk, Section, Step } from './items.ts'
 
 export const TopicSummary = z.object({
-  id: ItemId,
   kind: ItemKind,
-  title: z.string(),
-  summary: z.string(),
-  picture: z.string(),
+  ...ConditionDoc.pick({ id: true, title: true, summary: true, picture: true }).shape,
 })
 export type TopicSummary = z.infer<typeof TopicSummary>
 
-export const Section = z.object({
-  key: z.string(),
-  heading: z.string(),
-  paragraphs: z.array(z.string()),
-})
-export type Section = z.infer<typeof Section>
-
-export const Faq = z.object({ question: z.string(), answer: z.string() })
-export type Faq = z.infer<typeof Faq>
-
-export const Step = z.object({
-  title: z.string(),
-  body: z.string(),
-  feel: z.string(),
-  picture: z.string(),
-  /** The part of the hip this step is about, for a link to the anatomy diagram. */
-  anatomy: z.enum(ANATOMY_PARTS).nullable(),
-})
-export type Step = z.infer<typeof Step>
-
-export const Risk = z.object({
-  name: z.string(),
-  description: z.string(),
-  band: FrequencyBand,
-  /** "About n in m": only where a source gives a number. */
-  about: z.object({ n: z.number().int().positive(), m: z.number().int().positive() }).nullable(),
-  action: RiskAction,
-})
-export type Risk = z.infer<typeof Risk>
-
-export const Milestone = z.object({
-  period: RecoveryPeriod,
-  expect: z.string(),
-  todo: z.string(),
-})
-export type Milestone = z.infer<typeof Milestone>
-
-export const RedFlag = z.object({ level: z.enum(RED_FLAG_LEVELS), text: z.string() })
-export type RedFlag = z.infer<typeof RedFlag>
-
-export const QuizQuestion = z.object({
-  question: z.string(),
-  options: z.array(z.string()),
-  answer: z.number().int().nonnegative(),
-  explanation: z.string(),
-})
-export type QuizQuestion = z.infer<typeof QuizQuestion>
-
-const ItemCommon = {
-  /** The part of the hip this is about, for a link to the anatomy diagram. */
-  anatomy: z.enum(ANATOMY_PARTS).nullable(),
-  review: ReviewInfo,
-  sources: z.array(SourceRef),
-  faqs: z.array(Faq),
+/**
+ * What the screens get of a topic: its document as written (src/shared/items.ts),
+ * its sources looked up, and whether its translation is stale. Fields that
+ * only the build uses stay behind.
+ */
+const Served = {
+  sources: z.array(Source),
   /** True when the English text changed after this translation was made. */
   stale: z.boolean(),
 }
+const BUILD_ONLY = { order: true, translatedFrom: true, sources: true } as const
 
-export const Condition = TopicSummary.extend({
-  kind: z.literal('condition'),
-  sections: z.array(Section),
-  ...ItemCommon,
-})
+export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served)
 export type Condition = z.infer<typeof Condition>
 
-export const Procedure = TopicSummary.extend({
-  kind: z.literal('procedure'),
-  duration: z.string(),
-  sections: z.array(Section),
-  /** "Before your injection, tell us if ..." */
-  preparation: z.array(z.string()),
-  steps: z.array(Step),
-  risks: z.array(Risk),
-  recovery: z.array(Milestone),
-  redFlags: z.array(RedFlag),
-  questionsToAsk: z.array(z.string()),
-  quiz: z.array(QuizQuestion),
-  ...ItemCommon,
-})
+export const Procedure = ProcedureDoc.omit(BUILD_ONLY).extend(Served)
 export type Procedure = z.infer<typeof Procedure>
 
-export const GlossaryTerm = z.object({
-  id: ItemId,
-  term: z.string(),
-  definition: z.string(),
-  /** Every form of the word that should be tappable in text. */
-  forms: z.array(z.string()),
-})
+export const GlossaryTerm = GlossaryTermDoc
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 
-export const AnatomyPart = z.object({
-  id: z.enum(ANATOMY_PARTS),
-  name: z.string(),
-  description: z.string(),
-})
+export const AnatomyPart = AnatomyPartDoc
 export type AnatomyPart = z.infer<typeof AnatomyPart>
 
 export const SnippetPart = z.object({ text: z.string(), match: z.boolean() })

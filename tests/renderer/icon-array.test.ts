@@ -90,7 +90,7 @@ describe('the icon array', () => {
           about: { n: 1, m: 20000 },
           action: 'emergency',
         },
-        { name: 'Bruise', description: 'A bruise.', band: 'common', about: null, action: 'call' },
+        { name: 'Bruise', description: 'A bruise.', band: 'common', about: undefined, action: 'call' },
       ],
     }
     const bridge = {

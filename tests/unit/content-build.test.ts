@@ -48,16 +48,19 @@ describe('building the content database', () => {
     const summary = buildContentDb(content, out)
     expect(summary.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2, locales: ['en', 'es'] })
     const db = new Database(out, { readonly: true })
-    const steps = db
-      .prepare("SELECT title FROM steps WHERE item_id = 'test-injection' ORDER BY position")
-      .all()
-    expect(steps).toEqual([{ title: 'Lie down' }, { title: 'Clean the skin' }, { title: 'The injection' }])
-    expect(db.prepare("SELECT about_n, about_m, action FROM risks WHERE name = 'Infection'").get()).toEqual({
-      about_n: 1,
-      about_m: 10000,
+    const body = db
+      .prepare(
+        "SELECT body FROM documents WHERE kind = 'procedure' AND id = 'test-injection' AND locale = 'en'",
+      )
+      .pluck()
+      .get() as string
+    const procedure = JSON.parse(body) as { steps: { title: string }[]; risks: Record<string, unknown>[] }
+    expect(procedure.steps.map((s) => s.title)).toEqual(['Lie down', 'Clean the skin', 'The injection'])
+    expect(procedure.risks.find((r) => r.name === 'Infection')).toMatchObject({
+      about: { n: 1, m: 10000 },
       action: 'emergency',
     })
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'pack_hash'").get()).toEqual({
       value: summary.contentHash,
     })
     db.close()
@@ -121,6 +124,45 @@ describe('building the content database', () => {
       t.replace('It can ache at night.', 'It can ache in bed.'),
     )
     expect(buildContentDb(content, out).staleTranslations).toEqual([{ id: 'sore-hip', locale: 'es' }])
+  })
+
+  it('changes the item hash of exactly the item whose text changed, in all its languages', () => {
+    const hashes = () => {
+      const db = new Database(out, { readonly: true })
+      const rows = db
+        .prepare<[], { key: string; item_hash: string }>(
+          "SELECT kind || ':' || id || ':' || locale AS key, item_hash FROM documents ORDER BY key",
+        )
+        .all()
+      db.close()
+      return new Map(rows.map((r) => [r.key, r.item_hash]))
+    }
+    buildContentDb(content, out)
+    const before = hashes()
+    expect(before.get('condition:sore-hip:en')).toBe(before.get('condition:sore-hip:es'))
+    editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace('Cadera dolorida', 'Cadera que duele'))
+    buildContentDb(content, out)
+    const after = hashes()
+    const changed = [...before.keys()].filter((k) => before.get(k) !== after.get(k))
+    expect(changed).toEqual(['condition:sore-hip:en', 'condition:sore-hip:es'])
+  })
+
+  it('stores each document as its author wrote it, so a new field with a default changes no hash', () => {
+    buildContentDb(content, out)
+    const db = new Database(out, { readonly: true })
+    const body = db
+      .prepare(
+        "SELECT body FROM documents WHERE kind = 'procedure' AND id = 'test-injection' AND locale = 'en'",
+      )
+      .pluck()
+      .get() as string
+    db.close()
+    const bruising = (JSON.parse(body) as { risks: Record<string, unknown>[] }).risks.find(
+      (r) => r.name === 'Bruising',
+    )
+    // The author gave this risk no action; the schema's default ("none") is applied when read, not stored.
+    expect(bruising).toBeDefined()
+    expect(bruising).not.toHaveProperty('action')
   })
 
   it('does not count review metadata as a change of text', () => {
@@ -332,7 +374,7 @@ describe('bad content fails the build, naming file, item and field', () => {
     expect(readFileSync(out)).toEqual(before)
     expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([])
     const db = new Database(out, { readonly: true })
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'content_hash'").get()).toEqual({
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'pack_hash'").get()).toEqual({
       value: good.contentHash,
     })
     db.close()

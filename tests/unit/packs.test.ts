@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -64,13 +64,15 @@ describe('verify-pack', () => {
       db.pragma('user_version = 99')
       db.close()
     })
-    expect(reason(file)).toMatch(/schema version 99.*older version of the kiosk/)
+    expect(reason(file)).toMatch(/content format 99.*older version of the kiosk/)
   })
 
   it('refuses a pack changed after it was built (tampered)', () => {
     const file = variant('tampered', (f) => {
       const db = new Database(f)
-      db.prepare("UPDATE risks SET band = 'very-rare' WHERE band = 'rare'").run()
+      db.prepare(
+        `UPDATE documents SET body = replace(body, '"band":"rare"', '"band":"very-rare"') WHERE kind = 'procedure'`,
+      ).run()
       db.close()
     })
     expect(reason(file)).toMatch(/changed after it was built/)
@@ -80,7 +82,7 @@ describe('verify-pack', () => {
     const file = buildRealPack(dir.path, 'partial', (content) =>
       rmSync(join(content, 'procedures/prp-injection.es.yaml')),
     )
-    expect(reason(file)).toMatch(/item "prp-injection" has no es version/)
+    expect(reason(file)).toMatch(/procedure "prp-injection" has no es version/)
   })
 
   it('answers on the command line: exit 0 with a summary, non-zero with the reason', async () => {
@@ -165,6 +167,107 @@ describe('import and rollback', () => {
     }
     // Twelve real processes: allow for a slow, busy machine.
   }, 120_000)
+})
+
+/**
+ * Packs that passed verify-pack in kiosk 0.1 (the code as of aff9daf) and then
+ * poisoned the patient screens or stopped the kiosk from starting.
+ */
+describe('a pack that would poison or brick the kiosk', () => {
+  const poisoned = 'Stop all your medicines and call 555-0100'
+  const hostile: [string, string][] = [
+    ['with a search table dropped', 'DROP TABLE search_en'],
+    ['with its search summary rewritten', `UPDATE search_en SET summary = '${poisoned}'`],
+    ['with an extra table', 'CREATE TABLE notes (x TEXT)'],
+    ['with a view', 'CREATE VIEW everything AS SELECT * FROM meta'],
+    ['with a trigger', 'CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END'],
+    ['with an extra meta key', "INSERT INTO meta (key, value) VALUES ('owner', 'someone')"],
+  ]
+  for (const [what, sql] of hostile) {
+    it(`refuses a pack ${what}, in verify-pack and import, and keeps the content in use`, () => {
+      const file = variant(`hostile-${what.replaceAll(' ', '-')}`, (f) => {
+        const db = new Database(f)
+        db.exec(sql)
+        db.close()
+      })
+      expect(verifyPack(file).ok).toBe(false)
+      const data = join(dir.path, `data-hostile-${what.replaceAll(' ', '-')}`)
+      const db = openDataDb(data)
+      importPack(db, data, packB, TODAY)
+      expect(() => importPack(db, data, file, TODAY)).toThrow()
+      expect(packSlots(db).map((s) => s.contentHash)).toEqual([hashB])
+      expect(activeContent(db, data, packA)).toMatchObject({ source: 'imported' })
+      expect(readdirSync(packsDir(data))).toEqual([`${hashB}.sqlite`])
+      db.close()
+    })
+  }
+
+  it("never trusts a file already in the data folder under the pack's name: importing the genuine pack replaces it", () => {
+    const data = join(dir.path, 'data-planted')
+    const db = openDataDb(data)
+    importPack(db, data, packB, TODAY)
+    const planted = join(packsDir(data), `${hashA}.sqlite`)
+    copyFileSync(packA, planted)
+    const edit = new Database(planted)
+    edit.exec(`UPDATE search_en SET summary = '${poisoned}'`)
+    edit.close()
+    importPack(db, data, packA, TODAY)
+    const active = activeContent(db, data, packB)
+    expect(active).toMatchObject({ source: 'imported', file: planted })
+    expect(verifyPack(planted).ok).toBe(true)
+    const check = new Database(planted, { readonly: true })
+    expect(check.prepare('SELECT count(*) FROM search_en WHERE summary = ?').pluck().get(poisoned)).toBe(0)
+    check.close()
+    db.close()
+  })
+
+  it('starts on the previous pack, or the bundled content, when the current one will not open, and says why', () => {
+    const data = join(dir.path, 'data-bricked')
+    const db = openDataDb(data)
+    importPack(db, data, packA, TODAY)
+    importPack(db, data, packB, TODAY)
+    // The current pack's file loses a search table after it was imported (a disk fault, or a hand).
+    const current = new Database(join(packsDir(data), `${hashB}.sqlite`))
+    current.exec('DROP TABLE search_es')
+    current.close()
+    const fellBack = activeContent(db, data, join(dir.path, 'no-bundled.sqlite'))
+    expect(fellBack).toMatchObject({ source: 'imported', file: join(packsDir(data), `${hashA}.sqlite`) })
+    expect(fellBack.problem).toMatch(/imported content pack cannot be used.*pack imported before it/)
+    writeFileSync(join(packsDir(data), `${hashA}.sqlite`), 'gone')
+    const bundled = activeContent(db, data, packA)
+    expect(bundled).toMatchObject({ source: 'bundled', file: packA })
+    expect(bundled.problem).toMatch(/uses its bundled content/)
+    db.close()
+  })
+
+  it('falls back to the bundled content when the current pack is in another content format, and says which', () => {
+    const data = join(dir.path, 'data-old-format')
+    const db = openDataDb(data)
+    importPack(db, data, packB, TODAY)
+    const current = new Database(join(packsDir(data), `${hashB}.sqlite`))
+    current.pragma('user_version = 5')
+    current.close()
+    const active = activeContent(db, data, packA)
+    expect(active).toMatchObject({ source: 'bundled', file: packA })
+    expect(active.problem).toMatch(/content format 5, which kiosk 0\.1 reads/)
+    db.close()
+  })
+
+  it('checks a pack without writing anything beside it, even one in write-ahead-log mode', () => {
+    const folder = join(dir.path, 'read-only-check')
+    mkdirSync(folder)
+    const plain = join(folder, 'plain.sqlite')
+    const wal = join(folder, 'wal.sqlite')
+    copyFileSync(packA, plain)
+    copyFileSync(packA, wal)
+    const w = new Database(wal)
+    w.pragma('journal_mode = WAL')
+    w.close()
+    const before = readdirSync(folder).sort()
+    expect(verifyPack(plain).ok).toBe(true)
+    expect(reason(wal)).toMatch(/write-ahead log/)
+    expect(readdirSync(folder).sort()).toEqual(before)
+  })
 })
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LATEST_SCHEMA_VERSION } from '../../src/core/db/migrations.ts'
+import { CONTENT_FORMAT } from '../../src/core/db/format.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService, ftsQuery } from '../../src/core/services/content-service.ts'
 import type { ContentHandlers } from '../../src/core/services/content-service.ts'
@@ -34,7 +34,7 @@ describe('content service', () => {
     const p = service.getProcedure({ locale: 'en', id: 'test-injection' })
     expect(contract.getProcedure.output.parse(p)).toEqual(p)
     expect(p.steps.map((s) => s.title)).toEqual(['Lie down', 'Clean the skin', 'The injection'])
-    expect(p.steps.map((s) => s.anatomy)).toEqual([null, null, 'capsule'])
+    expect(p.steps.map((s) => s.anatomy)).toEqual([undefined, undefined, 'capsule'])
     expect(p.risks).toContainEqual({
       name: 'Infection',
       description: 'Germs get into the joint.',
@@ -42,7 +42,9 @@ describe('content service', () => {
       about: { n: 1, m: 10000 },
       action: 'emergency',
     })
-    expect(p.risks.find((r) => r.name === 'Bruising')?.about).toBeNull()
+    const bruising = p.risks.find((r) => r.name === 'Bruising')
+    expect(bruising).toBeDefined()
+    expect(bruising?.about).toBeUndefined()
     expect(p.recovery.map((m) => m.period)).toEqual(['same-day', 'weeks-2-6'])
     expect(p.redFlags).toEqual([
       { level: 'emergency', text: 'You have a fever.' },
@@ -75,7 +77,7 @@ describe('content service', () => {
 
   it('says which part of the hip an item is about, when the content names one', () => {
     expect(service.getCondition({ locale: 'en', id: 'sore-hip' }).anatomy).toBe('cartilage')
-    expect(service.getProcedure({ locale: 'en', id: 'test-injection' }).anatomy).toBeNull()
+    expect(service.getProcedure({ locale: 'en', id: 'test-injection' }).anatomy).toBeUndefined()
   })
 
   it('flags a Spanish page whose translation is stale', () => {
@@ -173,7 +175,7 @@ describe('content service', () => {
   it('reports the content hash, schema version, languages and counts', () => {
     const info = service.contentInfo({})
     expect(info.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    expect(info.schemaVersion).toBe(CONTENT_FORMAT)
     expect(info.locales).toEqual(['en', 'es'])
     expect(info.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2 })
   })

@@ -78,7 +78,7 @@ function tamperedPack(): string {
   const file = join(dir.path, 'tampered.sqlite')
   copyFileSync(update, file)
   const db = new Database(file)
-  db.prepare(`UPDATE items SET title = title || ' (edited)' WHERE id = 'hip-osteoarthritis'`).run()
+  db.prepare(`UPDATE documents SET title = title || ' (edited)' WHERE id = 'hip-osteoarthritis'`).run()
   db.close()
   return file
 }

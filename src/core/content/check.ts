@@ -16,7 +16,9 @@ import {
   sentencesOf,
   wordsOf,
 } from './readability.ts'
-import type { ItemSource } from './schema.ts'
+import { TopicDoc, patientTexts as textsOf, structureDifferences, structureOf } from '../../shared/items.ts'
+
+type ItemSource = TopicDoc
 
 export interface ItemReport {
   id: string
@@ -38,45 +40,9 @@ export interface CheckReport {
   ok: boolean
 }
 
-/** Every piece of patient text in an item, with where it sits. */
+/** Every piece of patient text in an item, with where it sits (the schema marks it). */
 export function patientTexts(item: ItemSource): { field: string; text: string }[] {
-  const out: { field: string; text: string }[] = [
-    { field: 'title', text: item.title },
-    { field: 'summary', text: item.summary },
-  ]
-  item.sections.forEach((s, i) => {
-    out.push({ field: `sections[${i}].heading`, text: s.heading })
-    s.paragraphs.forEach((p, j) => out.push({ field: `sections[${i}].paragraphs[${j}]`, text: p }))
-  })
-  item.faqs.forEach((f, i) => {
-    out.push({ field: `faqs[${i}].question`, text: f.question })
-    out.push({ field: `faqs[${i}].answer`, text: f.answer })
-  })
-  if (item.kind === 'procedure') {
-    out.push({ field: 'duration', text: item.duration })
-    item.preparation.forEach((t, i) => out.push({ field: `preparation[${i}]`, text: t }))
-    item.steps.forEach((s, i) => {
-      out.push({ field: `steps[${i}].title`, text: s.title })
-      out.push({ field: `steps[${i}].body`, text: s.body })
-      out.push({ field: `steps[${i}].feel`, text: s.feel })
-    })
-    item.risks.forEach((r, i) => {
-      out.push({ field: `risks[${i}].name`, text: r.name })
-      out.push({ field: `risks[${i}].description`, text: r.description })
-    })
-    item.recovery.forEach((m, i) => {
-      out.push({ field: `recovery[${i}].expect`, text: m.expect })
-      out.push({ field: `recovery[${i}].todo`, text: m.todo })
-    })
-    item.redFlags.forEach((f, i) => out.push({ field: `redFlags[${i}]`, text: f.text }))
-    item.questionsToAsk.forEach((q, i) => out.push({ field: `questionsToAsk[${i}]`, text: q }))
-    item.quiz.forEach((q, i) => {
-      out.push({ field: `quiz[${i}].question`, text: q.question })
-      q.options.forEach((o, j) => out.push({ field: `quiz[${i}].options[${j}]`, text: o }))
-      out.push({ field: `quiz[${i}].explanation`, text: q.explanation })
-    })
-  }
-  return out
+  return textsOf(TopicDoc, item)
 }
 
 /** Texts scored for readability: running prose, not headings, names or answer options. */
@@ -140,31 +106,6 @@ function addYears(isoDate: string, years: number): string {
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-/** What a translation must share with its English original: counts, pictures, order, links. */
-function shape(item: ItemSource): Record<string, number | string> {
-  const base = {
-    sections: item.sections.length,
-    faqs: item.faqs.length,
-    order: item.order,
-    picture: item.picture,
-    anatomy: item.anatomy ?? '-',
-  }
-  if (item.kind !== 'procedure') return base
-  return {
-    ...base,
-    preparation: item.preparation.length,
-    steps: item.steps.length,
-    risks: item.risks.length,
-    recovery: item.recovery.length,
-    redFlags: item.redFlags.length,
-    questionsToAsk: item.questionsToAsk.length,
-    quiz: item.quiz.length,
-    'steps (pictures and diagram links)': item.steps.map((st) => `${st.picture}/${st.anatomy ?? '-'}`).join(' '),
-    'quiz answers': item.quiz.map((q) => q.answer).join(' '),
-    'risk bands': item.risks.map((r) => `${r.band}/${r.action}`).join(' '),
-  }
 }
 
 function procedureProblems(item: ItemSource): string[] {
@@ -249,10 +190,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
     } else {
       const original = english.get(item.id)
       if (original) {
-        const [a, b] = [shape(original.item), shape(item)]
-        for (const key of Object.keys(a)) {
-          if (a[key] !== b[key]) problems.push(`${key}: the English has ${a[key]}, this translation has ${b[key]}`)
-        }
+        // Everything but the words must match: pictures, bands, links, answers, order, and how many of each.
+        problems.push(...structureDifferences(structureOf(TopicDoc, original.item), structureOf(TopicDoc, item)))
       }
     }
 

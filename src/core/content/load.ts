@@ -9,11 +9,29 @@ import { join, relative } from 'node:path'
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Document } from 'yaml'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { LOCALES } from '../../shared/contract.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
-import { AnatomySource, GlossarySource, ItemSource, SourcesFile } from './schema.ts'
-import type { AnatomySource as Anatomy, GlossarySource as Glossary, SourcesFile as Sources } from './schema.ts'
+import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
+import { AnatomyPart, GlossaryTerm, Source, TopicDoc, patientTexts } from '../../shared/items.ts'
+import type { DocumentKind } from '../../shared/items.ts'
+
+/** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
+const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTerm).min(1) })
+const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) })
+const AnatomyFile = z.strictObject({
+  parts: z
+    .array(AnatomyPart)
+    .min(1)
+    .refine((parts) => ANATOMY_PARTS.every((id) => parts.some((p) => p.id === id)), {
+      message: `describe every part of the hip: ${ANATOMY_PARTS.join(', ')}`,
+    })
+    .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, { message: 'each part once only' }),
+})
+type ItemSource = TopicDoc
+type Glossary = z.infer<typeof GlossaryFile>
+type Sources = z.infer<typeof SourcesFile>
+type Anatomy = z.infer<typeof AnatomyFile>
 
 export interface ContentProblem {
   file: string
@@ -44,21 +62,29 @@ export interface LoadedItem {
   file: string
   locale: Locale
   item: ItemSource
+  /** The item as its author wrote it (before defaults): what the content database stores. */
+  authored: unknown
   /** Hash of the patient text (not the review metadata): translations record it. */
   textHash: string
 }
 
-export interface LoadedGlossary {
-  file: string
+/** One document of the content database: a kind, an id, a language, and what its author wrote. */
+export interface ContentDocument {
+  kind: DocumentKind
+  id: string
   locale: Locale
-  terms: Glossary['terms']
+  title: string
+  order: number
+  authored: unknown
 }
 
 export interface ContentLibrary {
   sources: Sources['sources']
   items: LoadedItem[]
-  glossary: { locale: Locale; term: Glossary['terms'][number] }[]
-  anatomy: { locale: Locale; parts: Anatomy['parts'] }[]
+  glossary: { locale: Locale; term: Glossary['terms'][number]; authored: unknown }[]
+  anatomy: { locale: Locale; parts: Anatomy['parts']; authored: unknown[] }[]
+  /** Every document, in key order (kind, id, language). */
+  documents: ContentDocument[]
 }
 
 const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure' }
@@ -69,10 +95,16 @@ export function hashOf(value: unknown, length = 64): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, length)
 }
 
+/**
+ * The hash of what a translator translates: the item's patient text, where
+ * each piece sits (src/shared/items.ts marks it). Review dates, sources, order
+ * and a new field with a default do not make a translation stale.
+ */
 export function textHashOf(item: ItemSource): string {
-  // Not text: review metadata, sources and list order do not make a translation stale.
-  const { review: _review, sources: _sources, translatedFrom: _from, order: _order, ...text } = item
-  return hashOf(text, 12)
+  return hashOf(
+    patientTexts(TopicDoc, item).map((t) => [t.field, t.text]),
+    12,
+  )
 }
 
 type Path = (string | number)[]
@@ -108,6 +140,8 @@ export function readYamlFast(text: string): { ok: true; value: unknown } | { ok:
 
 interface ParsedFile<T> {
   value?: T
+  /** The file's values as written, before the schema's defaults and trimming. */
+  raw?: unknown
   problems: ContentProblem[]
 }
 
@@ -126,7 +160,7 @@ function parseFile<S extends z.ZodType>(path: string, file: string, schema: S, i
   const fast = readYamlFast(text)
   if (fast.ok) {
     const result = schema.safeParse(fast.value)
-    if (result.success) return { value: result.data, problems: [] }
+    if (result.success) return { value: result.data, raw: fast.value, problems: [] }
   }
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
@@ -144,7 +178,7 @@ function parseFile<S extends z.ZodType>(path: string, file: string, schema: S, i
   const raw: unknown = doc.toJS()
   const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id : itemHint
   const result = schema.safeParse(raw)
-  if (result.success) return { value: result.data, problems: [] }
+  if (result.success) return { value: result.data, raw, problems: [] }
   return {
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
@@ -190,7 +224,7 @@ export function loadContent(contentDir: string): ContentLibrary {
         continue
       }
       const [, fileId = '', locale = 'en'] = match
-      const parsed = parseFile(join(contentDir, folder, name), file, ItemSource, fileId)
+      const parsed = parseFile(join(contentDir, folder, name), file, TopicDoc, fileId)
       problems.push(...parsed.problems)
       const item = parsed.value
       if (!item) continue
@@ -205,7 +239,7 @@ export function loadContent(contentDir: string): ContentLibrary {
         if (!sourceIds.has(s)) at(`sources[${i}]`, `unknown source "${s}": add it to content/sources.yaml`)
       })
       if (locale === 'en' && item.translatedFrom) at('translatedFrom', 'only translations record what they were translated from')
-      items.push({ file, locale: locale as Locale, item, textHash: textHashOf(item) })
+      items.push({ file, locale: locale as Locale, item, authored: parsed.raw, textHash: textHashOf(item) })
     }
   }
   const english = new Map(items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i]))
@@ -228,14 +262,14 @@ export function loadContent(contentDir: string): ContentLibrary {
       problems.push({ file, item: name, field: '(file name)', message: `name glossary files <name>.<locale>.yaml with locale ${LOCALES.join(' or ')}` })
       continue
     }
-    const parsed = parseFile(join(contentDir, 'glossary', name), file, GlossarySource, '(glossary)')
+    const parsed = parseFile(join(contentDir, 'glossary', name), file, GlossaryFile, '(glossary)')
     problems.push(...parsed.problems)
     parsed.value?.terms.forEach((term, i) => {
       const key = `${locale}:${term.id}`
       const other = termSeen.get(key)
       if (other) problems.push({ file, item: term.id, field: `terms[${i}].id`, message: `duplicate id: "${term.id}" is also defined in ${other}` })
       termSeen.set(key, file)
-      glossary.push({ locale: locale as Locale, term })
+      glossary.push({ locale: locale as Locale, term, authored: rawList(parsed.raw, 'terms')[i] })
     })
   }
   for (const { locale, term } of glossary) {
@@ -248,9 +282,9 @@ export function loadContent(contentDir: string): ContentLibrary {
   for (const locale of LOCALES) {
     const name = `anatomy.${locale}.yaml`
     if (!existsSync(join(contentDir, name))) continue
-    const parsed = parseFile(join(contentDir, name), display(name), AnatomySource, '(anatomy)')
+    const parsed = parseFile(join(contentDir, name), display(name), AnatomyFile, '(anatomy)')
     problems.push(...parsed.problems)
-    if (parsed.value) anatomy.push({ locale, parts: parsed.value.parts })
+    if (parsed.value) anatomy.push({ locale, parts: parsed.value.parts, authored: rawList(parsed.raw, 'parts') })
   }
 
   if (!items.some((i) => i.locale === 'en')) {
@@ -261,5 +295,55 @@ export function loadContent(contentDir: string): ContentLibrary {
   const order = (a: LoadedItem, b: LoadedItem) =>
     a.item.kind.localeCompare(b.item.kind) || a.item.id.localeCompare(b.item.id) || a.locale.localeCompare(b.locale)
   glossary.sort((a, b) => a.term.id.localeCompare(b.term.id) || a.locale.localeCompare(b.locale))
-  return { sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)), items: items.sort(order), glossary, anatomy }
+  const rawSources = rawList(sourcesFile.raw, 'sources')
+  const documents: ContentDocument[] = [
+    ...items.map((i) => ({
+      kind: i.item.kind,
+      id: i.item.id,
+      locale: i.locale,
+      title: i.item.title,
+      order: i.item.order,
+      authored: i.authored,
+    })),
+    ...glossary.map((g) => ({
+      kind: 'glossary-term' as const,
+      id: g.term.id,
+      locale: g.locale,
+      title: g.term.term,
+      order: 0,
+      authored: g.authored,
+    })),
+    ...anatomy.flatMap((a) =>
+      a.parts.map((p, i) => ({
+        kind: 'anatomy-part' as const,
+        id: p.id,
+        locale: a.locale,
+        title: p.name,
+        order: i + 1,
+        authored: a.authored[i],
+      })),
+    ),
+    // Sources are cited as published, in their own language: stored once, under English.
+    ...sources.map((src, i) => ({
+      kind: 'source' as const,
+      id: src.id,
+      locale: 'en' as const,
+      title: src.title,
+      order: 0,
+      authored: rawSources[i],
+    })),
+  ].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0))
+  return {
+    sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)),
+    items: items.sort(order),
+    glossary,
+    anatomy,
+    documents,
+  }
+}
+
+/** The list under `key` of a file's values as written. */
+function rawList(raw: unknown, key: string): unknown[] {
+  const list = (raw as Record<string, unknown> | undefined)?.[key]
+  return Array.isArray(list) ? list : []
 }

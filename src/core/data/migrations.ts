@@ -3,7 +3,7 @@
  * settings, the staff PIN, anonymous usage counts and which content pack is in
  * use. Separate from the read-only content database, with its own migrations.
  */
-import type { Migration } from '../db/migrations.ts'
+import type { Migration } from '../db/open.ts'
 
 /** What usage is counted: a closed list, so nothing else can be written. */
 export const USAGE_METRICS = [

@@ -1,14 +1,21 @@
 /**
  * Opening SQLite files with clear refusals. The content database is opened
- * read-only by the app; only the content build writes one.
+ * read-only by the app; only the content build writes one (src/core/db/format.ts).
+ * The kiosk's own data database keeps numbered migrations (src/core/data).
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts'
-import type { Migration } from './migrations.ts'
+import { CONTENT_FORMAT, FORMAT_READERS } from './format.ts'
 
-export type DbProblem = 'missing' | 'not-sqlite' | 'too-new' | 'too-old' | 'corrupt'
+/** One schema version of a database that keeps its data across versions (kiosk.sqlite). */
+export interface Migration {
+  version: number
+  description: string
+  up: (db: Db) => void
+}
+
+export type DbProblem = 'missing' | 'not-sqlite' | 'too-new' | 'too-old' | 'other-format' | 'corrupt'
 
 /** Why a database could not be used, in words staff can act on. */
 export class DatabaseError extends Error {
@@ -24,7 +31,7 @@ export class DatabaseError extends Error {
 
 const SQLITE_HEADER = 'SQLite format 3\0'
 
-function hasSqliteHeader(file: string): boolean {
+export function hasSqliteHeader(file: string): boolean {
   const fd = openSync(file, 'r')
   try {
     const buf = Buffer.alloc(16)
@@ -53,7 +60,7 @@ function tooNew(file: string, found: number, known: number): DatabaseError {
  * Applies every migration newer than the database, each in its own transaction
  * with its user_version. Refuses a database newer than the code.
  */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(db: Db, migrations: readonly Migration[]): number {
   const latest = migrations.at(-1)?.version ?? 0
   const current = schemaVersion(db)
   if (current > latest) throw tooNew(db.name, current, latest)
@@ -66,6 +73,25 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     })()
   }
   return schemaVersion(db)
+}
+
+/**
+ * A content database or pack in a format this kiosk does not read: which
+ * kiosk versions read it, and what to do.
+ */
+export function otherFormat(file: string, format: number): DatabaseError {
+  const readers = FORMAT_READERS[format]
+  const newer = format > CONTENT_FORMAT
+  return new DatabaseError(
+    newer ? 'too-new' : 'other-format',
+    file,
+    `${file} is in content format ${format}` +
+      (readers ? `, which ${readers} reads` : newer ? ', made by a newer kiosk' : '') +
+      `; this kiosk reads content format ${CONTENT_FORMAT} only. ` +
+      (newer
+        ? 'Did you start an older version of the kiosk? Update the kiosk, or use content built for this version.'
+        : `Build the content again with this kiosk's "build-content", or use the kiosk version that made it.`),
+  )
 }
 
 /**
@@ -91,16 +117,8 @@ export function openContentDb(file: string): Db {
   let db: Db | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
-    const version = schemaVersion(db)
-    if (version > LATEST_SCHEMA_VERSION) throw tooNew(file, version, LATEST_SCHEMA_VERSION)
-    if (version < LATEST_SCHEMA_VERSION) {
-      throw new DatabaseError(
-        'too-old',
-        file,
-        `${file} uses schema version ${version}; this kiosk needs version ${LATEST_SCHEMA_VERSION}. ` +
-          `Rebuild it with "npm run build:content".`,
-      )
-    }
+    const format = schemaVersion(db)
+    if (format !== CONTENT_FORMAT) throw otherFormat(file, format)
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new DatabaseError('corrupt', file, `${file} is damaged (${String(check)}).`)
     return db

@@ -8,18 +8,16 @@ import type {
   AnatomyPart,
   Condition,
   ContentInfo,
-  FrequencyBand,
   GlossaryTerm,
   Locale,
   Procedure,
-  RecoveryPeriod,
-  RiskAction,
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
+import { DOCUMENT_SCHEMAS, TOPIC_KINDS } from '../../shared/items.ts'
+import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
-import type { AnatomyPartId } from '../../shared/anatomy.ts'
-import { searchTable } from '../db/migrations.ts'
+import { readMeta, searchTable } from '../db/format.ts'
 import { schemaVersion } from '../db/open.ts'
 import type { MethodName } from '../../shared/methods.ts'
 import type { Handlers } from './handlers.ts'
@@ -36,24 +34,6 @@ export const CONTENT_METHODS = [
 ] as const satisfies readonly MethodName[]
 
 export type ContentHandlers = Pick<Handlers, (typeof CONTENT_METHODS)[number]>
-
-interface ItemRow {
-  id: string
-  kind: 'condition' | 'procedure'
-  title: string
-  summary: string
-  picture: string
-  duration: string | null
-  version: number
-  reviewed_on: string
-  next_review_due: string
-  reviewer_role: string
-  translated_from: string | null
-  en_hash: string | null
-  anatomy: AnatomyPartId | null
-}
-
-type Key = { id: string; locale: Locale }
 
 const MARK_START = '\u0002'
 const MARK_END = '\u0003'
@@ -90,135 +70,105 @@ interface SearchRow {
   snippet: string
 }
 
+const TOPICS_SQL = TOPIC_KINDS.map((k) => `'${k}'`).join(', ')
+
 /**
- * Search in one language's table (one document per item, migration 5): rank
- * every match and keep the 30 best; snippet() (the costly part) then runs for
- * those 30 rows only, each from the column where the words are. In the same
- * statement: a second MATCH to look the rows up again would expand a prefix
- * like "inyeccion"* once per row.
+ * Search in one language's table (one document per topic): rank every match
+ * and keep the 30 best; snippet() (the costly part) then runs for those 30
+ * rows only, each from the column where the words are. In the same statement:
+ * a second MATCH to look the rows up again would expand a prefix like
+ * "inyeccion"* once per row.
  */
 function searchStatement(db: Database, locale: Locale): Statement<{ query: string }, SearchRow> {
   const fts = searchTable(locale)
   return db.prepare<{ query: string }, SearchRow>(
-    `SELECT i.id, i.kind, i.title, best.snippet
-       FROM (SELECT item_id, rank,
+    `SELECT d.id, d.kind, d.title, best.snippet
+       FROM (SELECT item_id, kind, rank,
                     snippet(${fts}, -1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
                FROM ${fts} WHERE ${fts} MATCH @query ORDER BY rank LIMIT 30) AS best
-       JOIN items i ON i.id = best.item_id AND i.locale = '${locale}'
+       JOIN documents d ON d.kind = best.kind AND d.id = best.item_id AND d.locale = '${locale}'
       ORDER BY best.rank`,
   )
 }
 
+type Topic = 'condition' | 'procedure'
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' }
+
 export function createContentService(db: Database): ContentHandlers {
   const q = {
-    topics: db.prepare<[Locale], TopicSummary>(
-      `SELECT id, kind, title, summary, picture FROM items WHERE locale = ? ORDER BY display_order, title COLLATE NOCASE`,
+    document: db.prepare<[DocumentKind, string, string], { body: string; text_hash: string }>(
+      'SELECT body, text_hash FROM documents WHERE kind = ? AND id = ? AND locale = ?',
     ),
-    item: db.prepare<[Key & { kind: string }], ItemRow>(
-      `SELECT i.id, i.kind, i.title, i.summary, i.picture, i.duration, i.version, i.reviewed_on,
-              i.next_review_due, i.reviewer_role, i.translated_from, en.text_hash AS en_hash, i.anatomy
-         FROM items i LEFT JOIN items en ON en.id = i.id AND en.locale = 'en'
-        WHERE i.id = @id AND i.locale = @locale AND i.kind = @kind`,
+    list: db.prepare<[DocumentKind, string], { id: string; body: string }>(
+      'SELECT id, body FROM documents WHERE kind = ? AND locale = ? ORDER BY display_order, title COLLATE NOCASE',
     ),
-    sources: db.prepare<Key, { id: string; title: string; url: string | null }>(
-      `SELECT s.id, s.title, s.url FROM item_sources x JOIN sources s ON s.id = x.source_id
-        WHERE x.item_id = @id AND x.locale = @locale ORDER BY x.position`,
-    ),
-    sections: db.prepare<Key, { key: string; heading: string; body: string }>(
-      `SELECT key, heading, body FROM sections WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    faqs: db.prepare<Key, { question: string; answer: string }>(
-      `SELECT question, answer FROM faqs WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    preparation: db.prepare<Key, { text: string }>(
-      `SELECT text FROM preparation WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    steps: db.prepare<
-      Key,
-      { title: string; body: string; feel: string; picture: string; anatomy: AnatomyPartId | null }
-    >(
-      `SELECT title, body, feel, picture, anatomy FROM steps WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    risks: db.prepare<
-      Key,
-      {
-        name: string
-        description: string
-        band: FrequencyBand
-        about_n: number | null
-        about_m: number | null
-        action: RiskAction
-      }
-    >(
-      `SELECT name, description, band, about_n, about_m, action FROM risks
-        WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    recovery: db.prepare<Key, { period: RecoveryPeriod; expect: string; todo: string }>(
-      `SELECT period, expect, todo FROM recovery WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    redFlags: db.prepare<Key, { level: 'call' | 'emergency'; text: string }>(
-      `SELECT level, text FROM red_flags WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    questions: db.prepare<Key, { text: string }>(
-      `SELECT text FROM questions_to_ask WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    quiz: db.prepare<Key, { question: string; options: string; answer: number; explanation: string }>(
-      `SELECT question, options, answer, explanation FROM quiz WHERE item_id = @id AND locale = @locale ORDER BY position`,
-    ),
-    glossary: db.prepare<[Locale], { id: string; term: string; definition: string; forms: string }>(
-      `SELECT id, term, definition, forms FROM glossary WHERE locale = ? ORDER BY term COLLATE NOCASE`,
+    topics: db.prepare<[Locale], { kind: Topic; id: string; body: string }>(
+      `SELECT kind, id, body FROM documents WHERE locale = ? AND kind IN (${TOPICS_SQL})
+        ORDER BY display_order, title COLLATE NOCASE`,
     ),
     search: Object.fromEntries(LOCALES.map((locale) => [locale, searchStatement(db, locale)])) as Record<
       Locale,
       Statement<{ query: string }, SearchRow>
     >,
-    anatomy: db.prepare<[Locale], AnatomyPart>(
-      `SELECT id, name, description FROM anatomy WHERE locale = ? ORDER BY position`,
-    ),
-    meta: db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`),
     counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
-      `SELECT (SELECT count(*) FROM items WHERE locale = 'en' AND kind = 'condition') AS conditions,
-              (SELECT count(*) FROM items WHERE locale = 'en' AND kind = 'procedure') AS procedures,
-              (SELECT count(*) FROM glossary WHERE locale = 'en') AS glossary`,
+      `SELECT (SELECT count(*) FROM documents WHERE locale = 'en' AND kind = 'condition') AS conditions,
+              (SELECT count(*) FROM documents WHERE locale = 'en' AND kind = 'procedure') AS procedures,
+              (SELECT count(*) FROM documents WHERE locale = 'en' AND kind = 'glossary-term') AS glossary`,
     ),
-    locales: db.prepare<[], { locale: Locale }>(`SELECT DISTINCT locale FROM items ORDER BY locale`),
+    locales: db.prepare<[], { locale: Locale }>(
+      `SELECT DISTINCT locale FROM documents WHERE kind IN (${TOPICS_SQL}) ORDER BY locale`,
+    ),
   }
 
-  function itemOrFail(key: Key, kind: 'condition' | 'procedure'): ItemRow {
-    const row = q.item.get({ ...key, kind })
-    if (!row)
+  // The database is read-only: a document parsed once stays right until the service closes.
+  const parsed = new Map<string, unknown>()
+  function parse<K extends DocumentKind>(kind: K, id: string, locale: string, body: string): DocumentOf<K> {
+    const key = `${kind}\u0000${id}\u0000${locale}`
+    let doc = parsed.get(key)
+    if (doc === undefined) {
+      doc = DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))
+      parsed.set(key, doc)
+    }
+    return doc as DocumentOf<K>
+  }
+
+  function find<K extends DocumentKind>(kind: K, id: string, locale: string) {
+    const row = q.document.get(kind, id, locale)
+    return row && { doc: parse(kind, id, locale, row.body), textHash: row.text_hash }
+  }
+
+  function all<K extends DocumentKind>(kind: K, locale: Locale): DocumentOf<K>[] {
+    return q.list.all(kind, locale).map((r) => parse(kind, r.id, locale, r.body))
+  }
+
+  /** A cited source, in the reader's language where it has one, else as published. */
+  function source(id: string, locale: Locale): Source {
+    const found = find('source', id, locale) ?? find('source', id, 'en')
+    return found?.doc ?? { id, title: id }
+  }
+
+  function served<K extends Topic>(kind: K, key: { id: string; locale: Locale }) {
+    const found = find(kind, key.id, key.locale)
+    if (!found)
       throw new ApiFailure(
         'not-found',
-        `There is no ${kind} "${key.id}" in ${key.locale === 'es' ? 'Spanish' : 'English'}.`,
+        `There is no ${kind} "${key.id}" in ${LANGUAGE_NAMES[key.locale] ?? key.locale}.`,
       )
-    return row
-  }
-
-  function common(row: ItemRow, key: Key) {
+    const { order: _order, translatedFrom, sources, ...rest } = found.doc
+    const english = key.locale === 'en' ? found : find(kind, key.id, 'en')
     return {
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      picture: row.picture,
-      anatomy: row.anatomy,
-      review: {
-        version: row.version,
-        reviewedOn: row.reviewed_on,
-        nextReviewDue: row.next_review_due,
-        reviewerRole: row.reviewer_role,
-      },
-      sources: q.sources.all(key),
-      faqs: q.faqs.all(key),
-      sections: q.sections
-        .all(key)
-        .map((s) => ({ key: s.key, heading: s.heading, paragraphs: s.body.split('\n\n') })),
-      stale: key.locale !== 'en' && row.translated_from !== row.en_hash,
+      ...rest,
+      sources: sources.map((id) => source(id, key.locale)),
+      stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
     }
   }
 
   return {
     listTopics({ locale }) {
-      const topics = q.topics.all(locale)
+      const topics: TopicSummary[] = q.topics.all(locale).map((r) => {
+        const { id, title, summary, picture } = parse(r.kind, r.id, locale, r.body)
+        return { id, kind: r.kind, title, summary, picture }
+      })
       return {
         conditions: topics.filter((t) => t.kind === 'condition'),
         procedures: topics.filter((t) => t.kind === 'procedure'),
@@ -226,30 +176,11 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getCondition(key): Condition {
-      const row = itemOrFail(key, 'condition')
-      return { kind: 'condition', ...common(row, key) }
+      return served('condition', key)
     },
 
     getProcedure(key): Procedure {
-      const row = itemOrFail(key, 'procedure')
-      return {
-        kind: 'procedure',
-        ...common(row, key),
-        duration: row.duration ?? '',
-        preparation: q.preparation.all(key).map((r) => r.text),
-        steps: q.steps.all(key),
-        risks: q.risks.all(key).map((r) => ({
-          name: r.name,
-          description: r.description,
-          band: r.band,
-          about: r.about_n !== null && r.about_m !== null ? { n: r.about_n, m: r.about_m } : null,
-          action: r.action,
-        })),
-        recovery: q.recovery.all(key),
-        redFlags: q.redFlags.all(key),
-        questionsToAsk: q.questions.all(key).map((r) => r.text),
-        quiz: q.quiz.all(key).map((r) => ({ ...r, options: JSON.parse(r.options) as string[] })),
-      }
+      return served('procedure', key)
     },
 
     search({ locale, query }): SearchHit[] {
@@ -261,17 +192,17 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getGlossary({ locale }): GlossaryTerm[] {
-      return q.glossary.all(locale).map((r) => ({ ...r, forms: JSON.parse(r.forms) as string[] }))
+      return all('glossary-term', locale)
     },
 
     getAnatomy({ locale }): AnatomyPart[] {
-      return q.anatomy.all(locale)
+      return all('anatomy-part', locale)
     },
 
     contentInfo(): ContentInfo {
       const counts = q.counts.get() ?? { conditions: 0, procedures: 0, glossary: 0 }
       return {
-        contentHash: q.meta.get('content_hash')?.value ?? '',
+        contentHash: readMeta(db, 'pack_hash') ?? '',
         schemaVersion: schemaVersion(db),
         locales: q.locales
           .all()

@@ -29,7 +29,7 @@ import { checkPin, hasPin, lockedForMs, setPin } from '../data/pin.ts'
 import { StaffSessions } from '../data/sessions.ts'
 import { readSettings, updateSettings } from '../data/settings.ts'
 import { daysBefore, localDay, recordUsage, usageSince } from '../data/usage.ts'
-import { storedContentHash } from '../db/content-hash.ts'
+import { readMeta } from '../db/format.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
@@ -92,17 +92,23 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       : { file: options.bundledContent, source: 'bundled' as const }
     const packProblem = 'problem' in active && active.problem ? active.problem : null
     if (packProblem) log(packProblem)
+    let db: Db | undefined
     try {
-      const db = openContentDb(active.file)
+      db = openContentDb(active.file)
       return { db, handlers: createContentService(db), source: active.source, problem: packProblem }
     } catch (err) {
-      if (!(err instanceof DatabaseError)) throw err
-      log(`content unavailable: ${err.message}`)
+      // Whatever is wrong with the content, the kiosk starts and says why.
+      db?.close()
+      const message =
+        err instanceof DatabaseError
+          ? err.message
+          : `${active.file} could not be read: ${(err as Error).message}`
+      log(`content unavailable: ${message}`)
       return {
         db: null,
         handlers: unavailableContent(UNAVAILABLE),
         source: active.source,
-        problem: err.message,
+        problem: message,
       }
     }
   }
@@ -157,7 +163,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const slots = packSlots(dataDb)
     return {
       source: content.source,
-      contentHash: content.db ? (storedContentHash(content.db) ?? '') : '',
+      contentHash: content.db ? (readMeta(content.db, 'pack_hash') ?? '') : '',
       problem: content.problem,
       canRollBack: slots.some((s) => s.slot === 'current'),
       slots,
@@ -270,9 +276,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       const soon = localDay(now() + 90 * 86_400_000)
       return content.db
         .prepare<[string, string], ReviewDue>(
-          `SELECT id, kind, locale, title, next_review_due AS nextReviewDue,
-                  CASE WHEN next_review_due < ? THEN 'past-due' ELSE 'due-soon' END AS status
-             FROM items WHERE next_review_due <= ? ORDER BY next_review_due, id, locale`,
+          `SELECT id, kind, locale, title, due AS nextReviewDue,
+                  CASE WHEN due < ? THEN 'past-due' ELSE 'due-soon' END AS status
+             FROM (SELECT *, json_extract(body, '$.review.nextReviewDue') AS due FROM documents
+                    WHERE kind IN ('condition', 'procedure'))
+            WHERE due <= ? ORDER BY due, id, locale`,
         )
         .all(today(), soon)
     },
@@ -313,7 +321,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   function itemExists(id: string): boolean {
-    return !!content.db?.prepare('SELECT 1 FROM items WHERE id = ? LIMIT 1').get(id)
+    return !!content.db
+      ?.prepare("SELECT 1 FROM documents WHERE id = ? AND kind IN ('condition', 'procedure') LIMIT 1")
+      .get(id)
   }
 
   return {

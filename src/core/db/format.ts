@@ -1,0 +1,227 @@
+/**
+ * The content database's format: a build artefact, created from one DDL and
+ * stamped with a format version (PRAGMA user_version). It is never migrated:
+ * a database or pack in another format is rebuilt from content/, and the
+ * kiosk refuses it with a message naming the kiosk versions that read it.
+ *
+ * One table holds every document (src/shared/items.ts), a row per kind, id and
+ * language, as the JSON its author wrote, beside the columns SQL needs; a
+ * full-text table per language is derived from the documents. Changing the
+ * DDL (a column, a document kind, a search field) is a new format: bump
+ * CONTENT_FORMAT and say which kiosk reads it in FORMAT_READERS; a unit test
+ * holds the DDL's hash for the current format so that cannot be forgotten.
+ */
+import { createHash } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_SCHEMAS,
+  TOPIC_KINDS,
+  patientTexts,
+  searchColumns,
+} from '../../shared/items.ts'
+import type { DocumentKind } from '../../shared/items.ts'
+
+export const CONTENT_FORMAT = 6
+
+/** Which kiosk versions read each content format, for the message that refuses a pack. */
+export const FORMAT_READERS: Readonly<Record<number, string>> = {
+  1: 'kiosk 0.1 (early builds)',
+  2: 'kiosk 0.1 (early builds)',
+  3: 'kiosk 0.1 (early builds)',
+  4: 'kiosk 0.1 (early builds)',
+  5: 'kiosk 0.1',
+  6: 'kiosk 0.2 and later',
+}
+
+/** The metadata a pack carries: exactly these keys. */
+export const META_KEYS = ['format', 'kiosk_version', 'locales', 'pack_hash'] as const
+export type MetaKey = (typeof META_KEYS)[number]
+
+const LOCALE_CODE = /^[a-z]{2}$/
+
+/** The search table of one language (its name is made from a checked language code). */
+export function searchTable(locale: string): string {
+  if (!LOCALE_CODE.test(locale)) throw new Error(`not a language code: ${JSON.stringify(locale)}`)
+  return `search_${locale}`
+}
+
+const SEARCH = searchColumns()
+
+/** The statements that create an empty content database for these languages. */
+export function contentDdl(locales: readonly string[]): string[] {
+  const kinds = DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')
+  return [
+    `CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT`,
+    `CREATE TABLE documents (
+  kind TEXT NOT NULL CHECK (kind IN (${kinds})),
+  id TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  title TEXT NOT NULL,
+  display_order INTEGER NOT NULL,
+  -- the hash of the patient text a translator translates (translations record it)
+  text_hash TEXT NOT NULL,
+  -- the hash of the item's documents in every language: sign-offs and changes key on it
+  item_hash TEXT NOT NULL,
+  -- the document as its author wrote it: canonical JSON, checked against its schema
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  PRIMARY KEY (kind, id, locale)
+) STRICT`,
+    ...[...locales].sort().flatMap((locale) => {
+      const fts = searchTable(locale)
+      return [
+        // One document per topic: remove_diacritics lets "inyeccion" find
+        // "inyección"; prefix indexes make search-as-you-type cheap.
+        `CREATE VIRTUAL TABLE ${fts} USING fts5 (
+  item_id UNINDEXED,
+  kind UNINDEXED,
+  ${SEARCH.map((c) => c.field).join(', ')},
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+)`,
+        `INSERT INTO ${fts} (${fts}, rank) VALUES ('rank', 'bm25(0, 0, ${SEARCH.map((c) => c.weight).join(', ')})')`,
+      ]
+    }),
+  ]
+}
+
+/** Creates the empty schema and stamps the format version. */
+export function createContentSchema(db: Database, locales: readonly string[]): void {
+  db.transaction(() => {
+    for (const statement of contentDdl(locales)) db.exec(statement)
+    db.pragma(`user_version = ${CONTENT_FORMAT}`)
+  })()
+}
+
+/** Keys sorted at every level, no white space: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * An item's hash: its documents in every language, as written. A sign-off or
+ * "what changed" keys on it, so a pack that changes an item reopens exactly
+ * that item, and a new field with a default (which authors did not write)
+ * reopens nothing.
+ */
+export function itemHash(kind: DocumentKind, id: string, bodies: { locale: string; body: string }[]): string {
+  const sorted = [...bodies].sort((a, b) => (a.locale < b.locale ? -1 : 1))
+  return sha256(canonicalJson({ kind, id, documents: sorted.map((d) => [d.locale, d.body]) }))
+}
+
+/** The hash of what a translator translates: the patient text of a document, where each piece sits. */
+export function textHash(kind: DocumentKind, doc: unknown): string {
+  return sha256(
+    JSON.stringify(patientTexts(DOCUMENT_SCHEMAS[kind], doc).map((t) => [t.field, t.text])),
+  ).slice(0, 12)
+}
+
+interface DocumentRow {
+  kind: DocumentKind
+  id: string
+  locale: string
+  title: string
+  display_order: number
+  text_hash: string
+  item_hash: string
+  body: string
+}
+
+/**
+ * The pack hash: everything a pack carries that is not derived. The format,
+ * the schema (every object SQLite holds, as its DDL), the metadata and every
+ * document row. The search tables are derived from the documents: an import
+ * rebuilds them and verify-pack checks them, so they are not hashed.
+ */
+export function packHash(db: Database): string {
+  const hash = createHash('sha256')
+  hash.update(`kiosk content pack\u0000format ${String(db.pragma('user_version', { simple: true }))}\u0000`)
+  for (const row of db
+    .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name')
+    .raw()
+    .iterate()) {
+    hash.update(`${JSON.stringify(row)}\n`)
+  }
+  hash.update('\u0000meta\u0000')
+  for (const row of db
+    .prepare("SELECT key, value FROM meta WHERE key <> 'pack_hash' ORDER BY key")
+    .raw()
+    .iterate()) {
+    hash.update(`${JSON.stringify(row)}\n`)
+  }
+  hash.update('\u0000documents\u0000')
+  for (const row of db
+    .prepare(
+      'SELECT kind, id, locale, title, display_order, text_hash, item_hash, body FROM documents ORDER BY kind, id, locale',
+    )
+    .raw()
+    .iterate()) {
+    hash.update(`${JSON.stringify(row)}\n`)
+  }
+  return hash.digest('hex')
+}
+
+export function readMeta(db: Database, key: MetaKey): string | undefined {
+  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value
+}
+
+/** A search row: the topic's id and kind, then the text of each search column. */
+export type SearchRow = [id: string, kind: string, ...columns: string[]]
+
+/**
+ * The search rows the documents of one language give: a row per topic, a
+ * column per searched field, its patient text joined by line breaks.
+ */
+export function searchRowsOf(db: Database, locale: string): SearchRow[] {
+  const docs = db
+    .prepare<[string], Pick<DocumentRow, 'kind' | 'id' | 'body'>>(
+      `SELECT kind, id, body FROM documents
+        WHERE locale = ? AND kind IN (${TOPIC_KINDS.map((k) => `'${k}'`).join(', ')}) ORDER BY kind, id`,
+    )
+    .all(locale)
+  return docs.map(({ kind, id, body }) => {
+    const doc = DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))
+    const texts = patientTexts(DOCUMENT_SCHEMAS[kind], doc)
+    const columns = SEARCH.map((c) =>
+      texts
+        .filter(
+          (t) =>
+            t.field === c.field || t.field.startsWith(`${c.field}.`) || t.field.startsWith(`${c.field}[`),
+        )
+        .map((t) => t.text)
+        .join('\n'),
+    )
+    return [id, kind, ...columns]
+  })
+}
+
+/** (Re)fills every language's search table from the documents. */
+export function fillSearchIndex(db: Database, locales: readonly string[]): void {
+  db.transaction(() => {
+    for (const locale of locales) {
+      const fts = searchTable(locale)
+      db.exec(`DELETE FROM ${fts}`)
+      const insert = db.prepare(
+        `INSERT INTO ${fts} (item_id, kind, ${SEARCH.map((c) => c.field).join(', ')})
+         VALUES (${['?', '?', ...SEARCH.map(() => '?')].join(', ')})`,
+      )
+      for (const row of searchRowsOf(db, locale)) insert.run(...row)
+    }
+  })()
+}
+
+export { SEARCH as SEARCH_COLUMNS }

@@ -1,0 +1,341 @@
+/**
+ * The content model: one zod schema per kind of content document. This module
+ * is the single place that says what an item holds. The YAML loader validates
+ * authors' files against it, the build stores each item and language as one
+ * document that it validated, the content service parses the stored document
+ * with it, the contract's outputs extend it, check-content walks it for patient
+ * text, and the renderer's types come from it.
+ *
+ * Field metadata (zod's `.meta()`) says what the rest of the kiosk derives:
+ * - `text: true` (the `Text` schema): words a patient reads. They are checked
+ *   for plain language, make up what a translator translates (the
+ *   stale-translation hash), and may differ between languages; every other
+ *   field must be the same in a translation as in the English.
+ * - `search: weight`: a top-level field whose patient text is searched, in a
+ *   column of its own, a word found there counting `weight` in the ranking.
+ * - `perLanguage: true`: not patient text, yet allowed to differ between
+ *   languages (which English text a translation was made from, its review).
+ *
+ * A new field is one edit here: the build stores it, the service returns it,
+ * the hashes, search and checks follow the metadata, and the renderer sees it
+ * in its types.
+ */
+import { z } from 'zod'
+import { ANATOMY_PARTS } from './anatomy.ts'
+import { PICTURE_IDS } from './pictures.ts'
+import { FREQUENCY_BANDS, RECOVERY_PERIODS, RED_FLAG_LEVELS, RISK_ACTIONS } from './vocabulary.ts'
+
+/** Words a patient reads. */
+export const Text = z.string().trim().min(1, 'must not be empty').meta({ text: true })
+const Paragraphs = z.array(Text).min(1, 'needs at least one paragraph')
+const searched = (weight: number) => ({ search: weight })
+
+/** Item ids are lowercase kebab-case: safe in URLs, file names and SQL. */
+export const ItemId = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
+
+export const IsoDate = z.iso.date()
+
+/** How often a risk happens, in the words a patient hears. */
+export const FrequencyBand = z.enum(FREQUENCY_BANDS)
+export type FrequencyBand = z.infer<typeof FrequencyBand>
+
+/** What a patient should do if this happens. */
+export const RiskAction = z.enum(RISK_ACTIONS)
+export type RiskAction = z.infer<typeof RiskAction>
+
+/** Recovery milestones, in the order a patient lives them. */
+export const RecoveryPeriod = z.enum(RECOVERY_PERIODS)
+export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
+
+export const Picture = z.enum(PICTURE_IDS)
+export const AnatomyPartId = z.enum(ANATOMY_PARTS)
+
+export const Review = z
+  .strictObject({
+    version: z.number().int().positive(),
+    reviewedOn: IsoDate,
+    nextReviewDue: IsoDate,
+    reviewerRole: z.string().trim().min(1, 'must not be empty'),
+  })
+  .meta({ perLanguage: true })
+export type Review = z.infer<typeof Review>
+
+export const Section = z.strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
+export type Section = z.infer<typeof Section>
+
+export const Faq = z.strictObject({ question: Text, answer: Text })
+export type Faq = z.infer<typeof Faq>
+
+export const Step = z.strictObject({
+  title: Text,
+  body: Text,
+  feel: Text,
+  picture: Picture,
+  /** The part of the hip this step is about: the step links to it on the diagram. */
+  anatomy: AnatomyPartId.optional(),
+})
+export type Step = z.infer<typeof Step>
+
+export const Risk = z.strictObject({
+  name: Text,
+  description: Text,
+  band: FrequencyBand,
+  /** "About n in m": only where a source gives a number. */
+  about: z
+    .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+    .refine((a) => a.n < a.m, 'n must be smaller than m')
+    .optional(),
+  action: RiskAction.default('none'),
+})
+export type Risk = z.infer<typeof Risk>
+
+export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
+export type Milestone = z.infer<typeof Milestone>
+
+export const RedFlag = z.strictObject({ level: z.enum(RED_FLAG_LEVELS), text: Text })
+export type RedFlag = z.infer<typeof RedFlag>
+
+export const QuizQuestion = z
+  .strictObject({
+    question: Text,
+    options: z.array(Text).min(2, 'a question needs at least two options'),
+    answer: z.number().int().nonnegative(),
+    explanation: Text,
+  })
+  .refine((q) => q.answer < q.options.length, {
+    message: 'answer must be the index of one of the options (counting from 0)',
+    path: ['answer'],
+  })
+export type QuizQuestion = z.infer<typeof QuizQuestion>
+
+/** What conditions and procedures share. */
+const Topic = {
+  id: ItemId,
+  title: Text.meta(searched(10)),
+  summary: Text.meta(searched(4)),
+  picture: Picture,
+  /** Where the item stands in its list (lower first); the most common problems come first. */
+  order: z.number().int().min(1).max(999).default(500),
+  /** The part of the hip the item is about: its page links to it on the diagram. */
+  anatomy: AnatomyPartId.optional(),
+  review: Review,
+  sources: z.array(z.string().min(1)).min(1, 'every item needs at least one source'),
+  faqs: z.array(Faq).default([]).meta(searched(1)),
+  /**
+   * Translations only: the hash of the English text this translation was made
+   * from (printed by `kiosk check-content`). A different hash means the English
+   * changed since, and the translation is stale.
+   */
+  translatedFrom: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'must be a 12-character hash')
+    .optional()
+    .meta({ perLanguage: true }),
+}
+
+export const Condition = z.strictObject({
+  kind: z.literal('condition'),
+  ...Topic,
+  sections: z.array(Section).min(1, 'a condition needs at least one section').meta(searched(1)),
+})
+export type Condition = z.infer<typeof Condition>
+
+export const Procedure = z.strictObject({
+  kind: z.literal('procedure'),
+  ...Topic,
+  duration: Text,
+  sections: z.array(Section).min(1, 'a procedure needs at least one section').meta(searched(1)),
+  /** "Before your injection, tell us if ..." */
+  preparation: z.array(Text).min(1, 'list what the patient must tell the team'),
+  steps: z.array(Step).min(1, 'a procedure needs at least one step').meta(searched(1)),
+  risks: z.array(Risk).min(1, 'a procedure needs its risks').meta(searched(1)),
+  recovery: z.array(Milestone).min(1, 'a procedure needs recovery milestones').meta(searched(1)),
+  redFlags: z.array(RedFlag).min(1, 'a procedure needs its red flags').meta(searched(1)),
+  questionsToAsk: z.array(Text).default([]),
+  quiz: z.array(QuizQuestion).default([]),
+})
+export type Procedure = z.infer<typeof Procedure>
+
+/** A condition or a procedure: the topics a patient browses and searches. */
+export const TopicDoc = z.discriminatedUnion('kind', [Condition, Procedure])
+export type TopicDoc = z.infer<typeof TopicDoc>
+
+export const GlossaryTerm = z.strictObject({
+  id: ItemId,
+  term: Text,
+  definition: Text,
+  /** Other spellings and forms that should also link to this term. */
+  forms: z.array(Text).default([]),
+})
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>
+
+export const AnatomyPart = z.strictObject({ id: AnatomyPartId, name: Text, description: Text })
+export type AnatomyPart = z.infer<typeof AnatomyPart>
+
+export const Source = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().trim().min(1, 'must not be empty'),
+  url: z.url().optional(),
+})
+export type Source = z.infer<typeof Source>
+
+/**
+ * Every kind of content document and its schema. The content database holds
+ * one document per kind, id and language (sources: English only, for now).
+ */
+export const DOCUMENT_SCHEMAS = {
+  condition: Condition,
+  procedure: Procedure,
+  'glossary-term': GlossaryTerm,
+  'anatomy-part': AnatomyPart,
+  source: Source,
+} as const
+export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS
+export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[]
+export type DocumentOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_SCHEMAS)[K]>
+
+/** The kinds a patient browses and searches. */
+export const TOPIC_KINDS = ['condition', 'procedure'] as const satisfies readonly DocumentKind[]
+
+// ---------------------------------------------------------------------------
+// Walking a schema beside a document
+
+interface FieldMeta {
+  text?: boolean
+  search?: number
+  perLanguage?: boolean
+}
+
+function metaOf(schema: z.ZodType): FieldMeta {
+  return (schema.meta() ?? {}) as FieldMeta
+}
+
+/** The schema inside optional, default, nullable and pipe wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+      s = s.unwrap() as z.ZodType
+    } else if (s instanceof z.ZodPipe) {
+      s = s.in as z.ZodType
+    } else {
+      return s
+    }
+  }
+}
+
+export interface Leaf {
+  /** Where the value sits, as an author writes it: `steps[2].body`. */
+  path: string
+  value: unknown
+  text: boolean
+  perLanguage: boolean
+  /** A list's own entry: `value` is how many it holds. */
+  list?: true
+}
+
+function join(path: string, key: string | number): string {
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key
+}
+
+/**
+ * Every leaf value of a document, in schema order, with what its schema says
+ * about it. Metadata is inherited downwards (a `perLanguage` object marks all
+ * its fields).
+ */
+export function leavesOf(schema: z.ZodType, value: unknown, path = '', inherited: FieldMeta = {}): Leaf[] {
+  const meta = { ...inherited, ...metaOf(schema) }
+  const inner = unwrap(schema)
+  const innerMeta = { ...meta, ...metaOf(inner) }
+  if (value === undefined || value === null) return []
+  if (inner instanceof z.ZodDiscriminatedUnion) {
+    const key = inner._zod.def.discriminator
+    const tag = (value as Record<string, unknown>)[key]
+    const option = inner.options.find(
+      (o) => o instanceof z.ZodObject && (o.shape as Record<string, z.ZodType>)[key]?.safeParse(tag).success,
+    )
+    return option ? leavesOf(option as z.ZodType, value, path, innerMeta) : []
+  }
+  if (inner instanceof z.ZodObject && typeof value === 'object') {
+    const shape = inner.shape as Record<string, z.ZodType>
+    return Object.entries(shape).flatMap(([key, field]) =>
+      leavesOf(field, (value as Record<string, unknown>)[key], join(path, key), innerMeta),
+    )
+  }
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    const count: Leaf = {
+      path,
+      value: value.length,
+      text: false,
+      perLanguage: Boolean(innerMeta.perLanguage),
+      list: true,
+    }
+    return [
+      count,
+      ...value.flatMap((v, i) => leavesOf(inner.element as z.ZodType, v, join(path, i), innerMeta)),
+    ]
+  }
+  return [{ path, value, text: Boolean(innerMeta.text), perLanguage: Boolean(innerMeta.perLanguage) }]
+}
+
+/** Every piece of patient text in a document, with where it sits. */
+export function patientTexts(schema: z.ZodType, doc: unknown): { field: string; text: string }[] {
+  return leavesOf(schema, doc)
+    .filter((l) => l.text && !l.list && typeof l.value === 'string')
+    .map((l) => ({ field: l.path, text: l.value as string }))
+}
+
+/**
+ * What a translation must share with its English original: every value that is
+ * not patient text (pictures, bands, links, answers, order), and how many of
+ * everything there are.
+ */
+export function structureOf(schema: z.ZodType, doc: unknown): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const leaf of leavesOf(schema, doc)) {
+    if (leaf.perLanguage) continue
+    out.set(leaf.path, leaf.list ? String(leaf.value) : leaf.text ? '(text)' : JSON.stringify(leaf.value))
+  }
+  return out
+}
+
+/**
+ * Where a translation's structure differs from its English original's, in
+ * words for its author. Within a list of a different length, only the length
+ * is named.
+ */
+export function structureDifferences(
+  english: Map<string, string>,
+  translation: Map<string, string>,
+): string[] {
+  const paths = [...new Set([...english.keys(), ...translation.keys()])]
+  const differs = paths.filter((p) => english.get(p) !== translation.get(p))
+  const lists = differs.filter((p) => /^\d+$/.test(english.get(p) ?? translation.get(p) ?? ''))
+  return differs
+    .filter((p) => !lists.some((l) => l !== p && (p.startsWith(`${l}[`) || p.startsWith(`${l}.`))))
+    .map(
+      (p) =>
+        `${p}: the English has ${english.get(p) ?? 'nothing'}, this translation has ${translation.get(p) ?? 'nothing'}`,
+    )
+}
+
+export interface SearchColumn {
+  /** The top-level field the column's text comes from. */
+  field: string
+  weight: number
+}
+
+/** The search columns: every top-level field of a topic kind marked `search`, in schema order. */
+export function searchColumns(): SearchColumn[] {
+  const columns: SearchColumn[] = []
+  for (const kind of TOPIC_KINDS) {
+    for (const [field, schema] of Object.entries(DOCUMENT_SCHEMAS[kind].shape as Record<string, z.ZodType>)) {
+      const weight = metaOf(schema).search ?? metaOf(unwrap(schema)).search
+      if (weight !== undefined && !columns.some((c) => c.field === field)) columns.push({ field, weight })
+    }
+  }
+  return columns
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  CONTENT_FORMAT,
+  FORMAT_READERS,
+  contentDdl,
+  createContentSchema,
+  fillSearchIndex,
+} from '../../src/core/db/format.ts'
+import { DatabaseError, openContentDb } from '../../src/core/db/open.ts'
+import { buildFixtureDb, tempDir, type TempDir } from '../fixtures/library.ts'
+
+let dir: TempDir
+beforeEach(() => {
+  dir = tempDir()
+})
+afterEach(() => dir.remove())
+
+/**
+ * The DDL of each content format, by its hash. Changing the DDL (a column, a
+ * kind of document, a searched field) makes a new format: bump CONTENT_FORMAT,
+ * add it to FORMAT_READERS, and record its hash here.
+ */
+const DDL_HASHES: Record<number, string> = {
+  6: '8b6b118e7a5cdbe9a603ec8a8e578b83ffb5c27b6bb928f354b38f4f1411b81c',
+}
+
+describe('the content database format', () => {
+  it('is created from one DDL stamped with the format version, with no history to replay', () => {
+    const db = new Database(':memory:')
+    createContentSchema(db, ['en', 'es'])
+    expect(db.pragma('user_version', { simple: true })).toBe(CONTENT_FORMAT)
+    const names = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all()
+    expect(names).toEqual(expect.arrayContaining(['documents', 'meta', 'search_en', 'search_es']))
+    db.close()
+  })
+
+  it('keeps the DDL of the current format fixed: a change needs a new format version', () => {
+    const ddl = contentDdl(['en', 'es']).join(';\n')
+    expect(createHash('sha256').update(ddl).digest('hex')).toBe(DDL_HASHES[CONTENT_FORMAT])
+    expect(FORMAT_READERS[CONTENT_FORMAT]).toMatch(/kiosk/)
+  })
+
+  it('keeps its tables STRICT: a wrong type or an unknown kind is rejected by SQLite itself', () => {
+    const db = new Database(':memory:')
+    createContentSchema(db, ['en'])
+    const insert = db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    expect(() => insert.run('procedure', 'x', 'en', 'T', 'first', 'h', 'h', '{}')).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    )
+    expect(() => insert.run('leaflet', 'x', 'en', 'T', 1, 'h', 'h', '{}')).toThrow(/CHECK constraint failed/)
+    expect(() => insert.run('procedure', 'x', 'en', 'T', 1, 'h', 'h', 'not json')).toThrow(
+      /CHECK constraint failed/,
+    )
+  })
+
+  it('builds the search index from the documents: one row per topic, per language, refilled not added to', () => {
+    const db = new Database(':memory:')
+    createContentSchema(db, ['en', 'es'])
+    const doc = (title: string, body: string) =>
+      JSON.stringify({
+        kind: 'condition',
+        id: 'x',
+        title,
+        summary: 'About bursitis',
+        picture: 'hip-joint',
+        review: { version: 1, reviewedOn: '2026-01-01', nextReviewDue: '2027-01-01', reviewerRole: 'r' },
+        sources: ['s'],
+        sections: [
+          { key: 'k', heading: 'Heading', paragraphs: [body] },
+          { key: 'l', heading: 'Later', paragraphs: ['Tendons ache'] },
+        ],
+      })
+    const insert = db.prepare("INSERT INTO documents VALUES ('condition', 'x', ?, ?, 1, 'h', 'h', ?)")
+    insert.run('en', 'Hip', doc('Hip', 'Cartilage wears thin'))
+    insert.run('es', 'Cadera', doc('Cadera', 'El cartílago'))
+    const find = (table: string, word: string) =>
+      db
+        .prepare<[string], { item_id: string }>(`SELECT item_id FROM ${table} WHERE ${table} MATCH ?`)
+        .all(word)
+    expect(find('search_en', 'cartilage')).toEqual([])
+    fillSearchIndex(db, ['en', 'es'])
+    expect(find('search_en', 'cartilage')).toEqual([{ item_id: 'x' }])
+    expect(find('search_en', 'tendons')).toEqual([{ item_id: 'x' }])
+    expect(find('search_en', 'bursitis')).toEqual([{ item_id: 'x' }])
+    expect(find('search_es', 'cartilago')).toEqual([{ item_id: 'x' }])
+    expect(find('search_es', 'cartilage')).toEqual([])
+    db.prepare("UPDATE documents SET body = ? WHERE locale = 'en'").run(doc('Hip', 'Muscles'))
+    fillSearchIndex(db, ['en', 'es'])
+    expect(find('search_en', 'cartilage')).toEqual([])
+    expect(find('search_en', 'muscles')).toEqual([{ item_id: 'x' }])
+  })
+})
+
+describe('opening the content database', () => {
+  it('opens a built database read-only', () => {
+    const db = openContentDb(buildFixtureDb(dir.path))
+    expect(db.readonly).toBe(true)
+    expect(() => db.exec("INSERT INTO meta VALUES ('x', 'y')")).toThrow(/readonly/)
+    db.close()
+  })
+
+  it('refuses a database in a newer format than the code, with a clear message', () => {
+    const file = buildFixtureDb(dir.path)
+    const w = new Database(file)
+    w.pragma(`user_version = ${CONTENT_FORMAT + 5}`)
+    w.close()
+    const err = catchError(() => openContentDb(file))
+    expect(err).toBeInstanceOf(DatabaseError)
+    expect((err as DatabaseError).problem).toBe('too-new')
+    expect(err.message).toContain(`content format ${CONTENT_FORMAT + 5}`)
+    expect(err.message).toContain('Did you start an older version of the kiosk?')
+  })
+
+  it('refuses a database in an older format, naming the kiosk version that reads it', () => {
+    const file = join(dir.path, 'old.sqlite')
+    const old = new Database(file)
+    old.exec('CREATE TABLE items (id TEXT) STRICT')
+    old.pragma('user_version = 5')
+    old.close()
+    const err = catchError(() => openContentDb(file))
+    expect((err as DatabaseError).problem).toBe('other-format')
+    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 6 only/)
+  })
+
+  it('says clearly when the file is missing', () => {
+    const err = catchError(() => openContentDb(join(dir.path, 'nope.sqlite')))
+    expect((err as DatabaseError).problem).toBe('missing')
+    expect(err.message).toMatch(/does not exist.*npm run build:content/)
+  })
+
+  it('says clearly when the file is not SQLite', () => {
+    const file = join(dir.path, 'content.sqlite')
+    writeFileSync(file, 'this is a text file, not a database\n'.repeat(50))
+    const err = catchError(() => openContentDb(file))
+    expect((err as DatabaseError).problem).toBe('not-sqlite')
+    expect(err.message).toMatch(/is not a SQLite database/)
+  })
+})
+
+function catchError(fn: () => unknown): Error {
+  try {
+    fn()
+  } catch (err) {
+    return err as Error
+  }
+  throw new Error('expected an error')
+}
