@@ -335,7 +335,8 @@ program
       dataDir: opts.dataDir ?? null,
       idle: { timeoutSeconds: opts.idleTimeout, warningSeconds: opts.idleWarning },
     })
-    const app = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
+    // The --host given is also the one name besides the loopback names that the server answers to.
+    const app = await createServer({ handlers: core.handlers, rendererDir: opts.renderer, host: opts.host })
     app.addHook('onClose', async () => core.close())
     const address = await app.listen({ port: opts.port, host: opts.host })
     if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {

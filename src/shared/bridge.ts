@@ -11,3 +11,10 @@ export type KioskBridge = {
 
 /** The HTTP route for a method on the loopback preview server. */
 export const httpPath = (method: MethodName): string => `/api/${method}`
+
+/**
+ * The header a staff call over HTTP carries its session token in, besides the
+ * body: the preview server checks it before reading the body, so a pack-sized
+ * upload without a live session is refused before it is read.
+ */
+export const STAFF_TOKEN_HEADER = 'x-kiosk-staff-token'

@@ -34,6 +34,23 @@ describe('the API client', () => {
     expect(JSON.parse(String(init.body))).toEqual({ locale: 'es', id: procedureEn.id })
   })
 
+  it('sends a staff token in a header too, so the server can check it before reading a pack', async () => {
+    const fetchFn = vi.fn<FetchLike>(async () => jsonResponse({ ok: true, value: { source: 'bundled' } }))
+    const client = createApiClient(httpTransport(fetchFn))
+    const token = 'a'.repeat(64)
+
+    await client.importPack({ token, data: 'AAAA' })
+    await client.listTopics({ locale: 'en' })
+
+    const [[, staffInit], [, patientInit]] = fetchFn.mock.calls as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ]
+    expect(staffInit.headers).toMatchObject({ 'x-kiosk-staff-token': token })
+    expect(JSON.parse(String(staffInit.body))).toEqual({ token, data: 'AAAA' })
+    expect(patientInit.headers).not.toHaveProperty('x-kiosk-staff-token')
+  })
+
   it('passes an error Result through whatever the HTTP status', async () => {
     const error = { code: 'not-found', message: 'no such procedure' }
     const client = createApiClient(httpTransport(async () => jsonResponse({ ok: false, error }, 404)))

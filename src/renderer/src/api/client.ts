@@ -11,7 +11,7 @@
 import type { InjectionKey } from 'vue'
 import { inject } from 'vue'
 import type { KioskBridge } from '@shared/bridge'
-import { httpPath } from '@shared/bridge'
+import { STAFF_TOKEN_HEADER, httpPath } from '@shared/bridge'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import { METHOD_NAMES } from '@shared/methods'
 import type { ApiError, Result } from '@shared/result'
@@ -66,6 +66,16 @@ export function bridgeTransport(bridge: KioskBridge): Transport {
   }
 }
 
+/**
+ * A staff call's session token, also as a header: the server checks it before
+ * reading the body, which for a content pack is megabytes (it stays in the body
+ * too, where the contract has it).
+ */
+function staffTokenHeader(input: unknown): Record<string, string> {
+  const token = typeof input === 'object' && input !== null && 'token' in input ? input.token : undefined
+  return typeof token === 'string' ? { [STAFF_TOKEN_HEADER]: token } : {}
+}
+
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 
 export function httpTransport(
@@ -81,7 +91,11 @@ export function httpTransport(
         // status itself is not inspected: the body says what happened.
         const response = await fetchFn(httpPath(method), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...staffTokenHeader(input),
+          },
           body: JSON.stringify(input),
           signal: AbortSignal.timeout(timeoutMs),
         })
