@@ -19,6 +19,7 @@ import {
 import { basename, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { isDiskFull } from '../data/disk-full.ts'
+import { PRIVATE_FOLDER_MODE, makePrivateFile } from '../data/private-folder.ts'
 import { verifyPack } from './verify.ts'
 import type { PackSummary } from './verify.ts'
 
@@ -76,7 +77,7 @@ export function importPack(db: Database, dataDir: string, file: string, today: s
   const verdict = verifyPack(file)
   if (!verdict.ok) throw new PackError(verdict.reason)
   const dir = packsDir(dataDir)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const name = `${verdict.summary.contentHash}.sqlite`
   const target = join(dir, name)
   const copiedNow = !existsSync(target)
@@ -84,6 +85,8 @@ export function importPack(db: Database, dataDir: string, file: string, today: s
     const tmp = join(dir, `${name}.${process.pid}.tmp`)
     try {
       copyFileSync(file, tmp)
+      // The copy keeps its source's mode (a pack from a USB stick is often 0644).
+      makePrivateFile(tmp)
       fsyncPath(tmp)
       renameSync(tmp, target)
       fsyncPath(dir)
