@@ -217,7 +217,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     staffLogin({ pin }) {
       const check = checkPin(dataDb, pin, now())
-      if (check.ok) return sessions.open()
+      if (check.ok) return { ...sessions.open(), failedTriesSinceLastLogin: check.failedTriesSinceLastLogin }
       switch (check.reason) {
         case 'no-pin':
           throw new ApiFailure('unauthorized', 'No staff PIN is set yet. Set one first.', {
