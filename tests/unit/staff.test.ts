@@ -13,7 +13,12 @@ import {
   pinMatches,
   setPin,
 } from '../../src/core/data/pin.ts'
-import { usageCsv, usageSince } from '../../src/core/data/usage.ts'
+import {
+  USAGE_CAP_PER_EVENT_PER_MINUTE,
+  USAGE_CAP_PER_MINUTE,
+  usageCsv,
+  usageSince,
+} from '../../src/core/data/usage.ts'
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
@@ -378,6 +383,68 @@ describe('anonymous usage counts', () => {
       expect(USAGE_METRICS).toContain(row.metric)
       expect(known.has(row.key), `stored key ${JSON.stringify(row.key)}`).toBe(true)
     }
+    core.close()
+  })
+
+  it('count at most 30 of one event a minute, dropping the rest quietly, and count again the next minute', async () => {
+    const { call, clock, core } = kiosk('usage-cap')
+    const home = { event: { metric: 'screen', key: 'home' } }
+    const answers = []
+    for (let i = 0; i < 1000; i++) answers.push(await call('recordUsage', home))
+    expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true,"value":{"recorded":true}}')).toHaveLength(
+      USAGE_CAP_PER_EVENT_PER_MINUTE,
+    )
+    expect(
+      answers.filter((a) => JSON.stringify(a) === '{"ok":true,"value":{"recorded":false}}'),
+    ).toHaveLength(1000 - USAGE_CAP_PER_EVENT_PER_MINUTE)
+    clock.now += 60_000
+    for (let i = 0; i < 40; i++) await call('recordUsage', home)
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    expect(await call('usageReport', { token, days: 1 })).toEqual({
+      ok: true,
+      value: { rows: [{ day: '2026-11-23', metric: 'screen', key: 'home', count: 60 }] },
+    })
+    expect(USAGE_CAP_PER_EVENT_PER_MINUTE).toBe(30)
+    core.close()
+  })
+
+  it('count at most 600 events of any kind a minute', async () => {
+    const { call, clock, core } = kiosk('usage-cap-total')
+    const events = [
+      ...USAGE_SCREENS.map((key) => ({ metric: 'screen', key })),
+      ...['sore-hip', 'test-injection'].flatMap((key) => [
+        { metric: 'item', key },
+        { metric: 'handout', key },
+      ]),
+      { metric: 'language', key: 'en' },
+      { metric: 'language', key: 'es' },
+      ...['large-text', 'high-contrast', 'read-aloud'].map((key) => ({ metric: 'display-mode', key })),
+      ...['under-1-min', '1-to-3-min', '3-to-10-min', 'over-10-min'].map((key) => ({
+        metric: 'session-length',
+        key,
+      })),
+      { metric: 'quiz', key: 'started' },
+      { metric: 'quiz', key: 'completed' },
+    ]
+    // Enough kinds of event that their own caps alone would let more than 600 through.
+    expect(events.length * USAGE_CAP_PER_EVENT_PER_MINUTE).toBeGreaterThan(USAGE_CAP_PER_MINUTE)
+    const recorded = async () => {
+      let n = 0
+      for (let round = 0; round < USAGE_CAP_PER_EVENT_PER_MINUTE; round++)
+        for (const event of events) {
+          const r = (await call('recordUsage', { event })) as { ok: true; value: { recorded: boolean } }
+          if (r.value.recorded) n++
+        }
+      return n
+    }
+    expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
+    clock.now += 60_000
+    expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
+    const db = openDataDb(join(dir.path, 'usage-cap-total'))
+    expect(db.prepare('SELECT sum(count) FROM usage').pluck().get()).toBe(2 * USAGE_CAP_PER_MINUTE)
+    db.close()
+    expect(USAGE_CAP_PER_MINUTE).toBe(600)
     core.close()
   })
 
