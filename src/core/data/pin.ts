@@ -8,7 +8,7 @@
  * restarting does not reset them.
  *
  * With the cap, someone who keeps at it gets five guesses per 15 minutes: a
- * 4-digit PIN in about two weeks on average, a 6-digit one in about three
+ * 4-digit PIN in about ten days on average, a 6-digit one in about three
  * years. So every wrong try since the last sign-in is counted and shown to
  * staff when they next sign in, and the set-PIN screen recommends 6 or more digits.
  */
