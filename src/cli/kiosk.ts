@@ -10,6 +10,7 @@ import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
 import { openDataDb } from '../core/data/open.ts'
 import { setPin } from '../core/data/pin.ts'
+import { useOwnerOnlyUmask } from '../core/data/private-folder.ts'
 import { usageCsv, usageSince } from '../core/data/usage.ts'
 import { Pin } from '../shared/contract.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
@@ -49,6 +50,11 @@ interface ServeOptions {
 const program = new Command('kiosk')
   .description('Hip-pain patient-education kiosk: content build and loopback preview server')
   .showHelpAfterError()
+  // A command given a data folder writes the PIN's hash and the counts there: whatever it
+  // creates (database, WAL, packs, uploads) is the owner's only from the first byte.
+  .hook('preAction', (_program, command) => {
+    if (command.opts<{ dataDir?: string }>().dataDir) useOwnerOnlyUmask()
+  })
 
 program
   .command('build-content')

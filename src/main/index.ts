@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
+import { useOwnerOnlyUmask } from '../core/data/private-folder.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { exportRequest, runExport } from './export.ts'
 import { registerContract } from './ipc.ts'
@@ -26,6 +27,10 @@ import {
   resolveAppFile,
 } from './security.ts'
 import type { RendererLocation } from './security.ts'
+
+// Everything this process writes (kiosk.sqlite and its WAL, packs, uploads, electron-log's files,
+// Chromium's profile) is in the user-data folder: the owner's only, before anything is created.
+useOwnerOnlyUmask()
 
 const KIOSK_LOCK_FLAG = process.argv.includes('--kiosk') || process.env.KIOSK_LOCK === '1'
 const rendererDir = join(import.meta.dirname, '../renderer')

@@ -259,7 +259,12 @@ export const contract = {
   ),
   staffLogin: method(
     z.strictObject({ pin: Pin }),
-    z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
+    z.object({
+      token: StaffToken,
+      expiresInSeconds: z.number().int(),
+      /** Wrong PINs tried since the last sign-in, for staff to see on their menu. */
+      failedTriesSinceLastLogin: z.number().int(),
+    }),
   ),
   staffLogout: method(WithToken, z.object({})),
   getSettings: method(WithToken, Settings),

@@ -135,6 +135,11 @@ test('staff get in with a long press in the corner, set the PIN on the first run
   await page.getByLabel('PIN', { exact: true }).fill(PIN)
   await page.keyboard.press('Enter')
   await expect(heading(page)).toHaveText('Staff menu')
+  // Someone may be guessing: the menu says how many wrong PINs came since the last sign-in.
+  await expect(page.locator('[data-staff-failed-tries]')).toHaveText(
+    '1 wrong PIN try since the last staff sign-in. If that was not staff, ask whoever looks after the kiosk to set a longer PIN (6 to 8 digits).',
+  )
+  await expectNoAxeViolations(page, 'the staff menu after a wrong PIN')
   // The core answers a wrong PIN with HTTP 401, which Chromium reports; nothing else went wrong.
   expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([])
 })

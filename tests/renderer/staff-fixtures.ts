@@ -65,6 +65,8 @@ export const PACK: PackStatus = {
 export interface StaffFakeState {
   pin: string | null
   wrongTries: number
+  /** Wrong PINs since the last sign-in, which the next staffLogin reports. */
+  failedSinceLogin: number
   /** Seconds of lockout the next refusal reports; 0 when not locked. */
   lockedForSeconds: number
   tokens: Set<string>
@@ -121,6 +123,7 @@ export function staffBridge(
   const state: StaffFakeState = {
     pin: STAFF_PIN,
     wrongTries: 0,
+    failedSinceLogin: 0,
     lockedForSeconds: 0,
     tokens: new Set(),
     settings: { ...SETTINGS },
@@ -235,10 +238,13 @@ export function staffBridge(
             retryAfterSeconds: state.lockedForSeconds,
           })
         if (input.pin === state.pin) {
+          const failedTriesSinceLastLogin = state.failedSinceLogin
           state.wrongTries = 0
-          return open()
+          state.failedSinceLogin = 0
+          return { ok: true as const, value: { ...open().value, failedTriesSinceLastLogin } }
         }
         state.wrongTries++
+        state.failedSinceLogin++
         const left = 5 - state.wrongTries
         if (left <= 0) {
           state.lockedForSeconds = 60

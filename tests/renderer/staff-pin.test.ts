@@ -84,6 +84,33 @@ describe('the staff PIN screen', () => {
     expect(router.currentRoute.value.path).toBe('/staff/home')
   })
 
+  it('tells staff on their menu how many wrong PINs were tried since the last staff sign-in', async () => {
+    const bridge = staffBridge()
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    for (const wrong of ['1111', '2222', '3333']) {
+      await pressPin(wrapper, wrong)
+      await tap(getButton(wrapper, 'Enter'))
+    }
+    await pressPin(wrapper, STAFF_PIN)
+    await tap(getButton(wrapper, 'Enter'))
+    expect(headings(wrapper, 'h1')).toEqual(['Staff menu'])
+    expect(wrapper.get('[data-staff-failed-tries]').text()).toBe(
+      '3 wrong PIN tries since the last staff sign-in. If that was not staff, ask whoever looks after the kiosk to set a longer PIN (6 to 8 digits).',
+    )
+    await tap(getButton(wrapper, 'Español'))
+    expect(wrapper.get('[data-staff-failed-tries]').text()).toBe(
+      'Se han probado 3 PIN equivocados desde la última vez que entró el personal. Si no fue el personal, pida a quien se ocupa del quiosco que ponga un PIN más largo (de 6 a 8 cifras).',
+    )
+  })
+
+  it('says nothing about wrong PINs when there were none', async () => {
+    const { wrapper } = await mountKiosk('/staff', staffBridge())
+    await pressPin(wrapper, STAFF_PIN)
+    await tap(getButton(wrapper, 'Enter'))
+    expect(headings(wrapper, 'h1')).toEqual(['Staff menu'])
+    expect(wrapper.find('[data-staff-failed-tries]').exists()).toBe(false)
+  })
+
   it('deletes the last digit and clears with the pad', async () => {
     const { wrapper } = await mountKiosk('/staff', staffBridge())
     await pressPin(wrapper, '123')

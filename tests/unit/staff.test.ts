@@ -4,8 +4,21 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATA_MIGRATIONS, USAGE_METRICS } from '../../src/core/data/migrations.ts'
 import { openDataDb } from '../../src/core/data/open.ts'
-import { FIRST_LOCKOUT_MS, checkPin, hashPin, pinMatches, setPin } from '../../src/core/data/pin.ts'
-import { usageCsv, usageSince } from '../../src/core/data/usage.ts'
+import {
+  FIRST_LOCKOUT_MS,
+  LONGEST_LOCKOUT_MS,
+  STREAK_FORGOTTEN_AFTER_MS,
+  checkPin,
+  hashPin,
+  pinMatches,
+  setPin,
+} from '../../src/core/data/pin.ts'
+import {
+  USAGE_CAP_PER_EVENT_PER_MINUTE,
+  USAGE_CAP_PER_MINUTE,
+  usageCsv,
+  usageSince,
+} from '../../src/core/data/usage.ts'
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
@@ -72,13 +85,65 @@ describe('the staff PIN', () => {
       retryAfterMs: 2 * FIRST_LOCKOUT_MS,
     })
     now += 120_000
-    expect(checkPin(db, '2468', now)).toEqual({ ok: true })
+    expect(checkPin(db, '2468', now)).toEqual({ ok: true, failedTriesSinceLastLogin: 10 })
     // Success clears the count: five more wrong tries are needed again.
     for (let i = 4; i >= 1; i--)
       expect(checkPin(db, '0000', now)).toMatchObject({ reason: 'wrong', triesLeft: i })
     db.close()
   })
+
+  it('never locks entry for more than 15 minutes, however many lockouts follow', () => {
+    const db = openDataDb(join(dir.path, 'lockout-cap'))
+    setPin(db, '2468')
+    let now = 1_000_000
+    const waits: number[] = []
+    for (let lockout = 0; lockout < 6; lockout++) {
+      for (let i = 0; i < 4; i++) checkPin(db, '0000', now)
+      const locked = checkPin(db, '0000', now)
+      if (locked.ok || locked.reason !== 'locked') throw new Error('the fifth wrong try locks entry')
+      waits.push(locked.retryAfterMs / 60_000)
+      now += locked.retryAfterMs
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 15, 15])
+    expect(LONGEST_LOCKOUT_MS).toBe(15 * 60_000)
+    db.close()
+  })
+
+  it('forgets a streak of wrong tries after an hour without one, and not before', () => {
+    const file = join(dir.path, 'lockout-decay')
+    let db = openDataDb(file)
+    setPin(db, '2468')
+    let now = 1_000_000
+    for (let lockout = 0; lockout < 3; lockout++) {
+      for (let i = 0; i < 5; i++) checkPin(db, '0000', now)
+      now += lockedForMsAt(db, now)
+    }
+    // Three lockouts so far (1, 2 and 4 minutes, the last one just over): 59 minutes after
+    // the last wrong try the streak still counts...
+    now += 55 * 60_000
+    expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'wrong', triesLeft: 4 })
+    for (let i = 0; i < 3; i++) checkPin(db, '0000', now)
+    expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'locked', retryAfterMs: 8 * 60_000 })
+    // ...and an hour after the last wrong try, across a restart, it starts again from one minute.
+    db.close()
+    db = openDataDb(file)
+    now += 60 * 60_000
+    checkPin(db, '0000', now)
+    checkPin(db, '0000', now)
+    // A couple of slips a day apart never add up to a lockout.
+    now += STREAK_FORGOTTEN_AFTER_MS
+    expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'wrong', triesLeft: 4 })
+    for (let i = 0; i < 3; i++) checkPin(db, '0000', now)
+    expect(checkPin(db, '0000', now)).toEqual({ ok: false, reason: 'locked', retryAfterMs: FIRST_LOCKOUT_MS })
+    expect(STREAK_FORGOTTEN_AFTER_MS).toBe(60 * 60_000)
+    db.close()
+  })
 })
+
+function lockedForMsAt(db: ReturnType<typeof openDataDb>, now: number): number {
+  const r = db.prepare<[], { locked_until: number }>('SELECT locked_until FROM staff').get()
+  return Math.max(0, (r?.locked_until ?? 0) - now)
+}
 
 describe('staff methods', () => {
   it('set a PIN at first run, then only from staff mode', async () => {
@@ -129,6 +194,27 @@ describe('staff methods', () => {
       error: { code: 'unauthorized' },
     })
     core.close()
+  })
+
+  it('tell staff at sign-in how many wrong PINs were tried since the last sign-in, across a restart', async () => {
+    const first = kiosk('failed-tries')
+    await first.call('staffSetPin', { pin: '2468' })
+    for (let i = 0; i < 5; i++) await first.call('staffLogin', { pin: '1111' })
+    // Refused unchecked while entry is locked: not a guess, so not counted.
+    await first.call('staffLogin', { pin: '1112' })
+    first.clock.now += FIRST_LOCKOUT_MS
+    await first.call('staffLogin', { pin: '1113' })
+    first.core.close()
+    const again = kiosk('failed-tries', first.clock.now + 60_000)
+    expect(await again.call('staffLogin', { pin: '2468' })).toMatchObject({
+      ok: true,
+      value: { failedTriesSinceLastLogin: 6 },
+    })
+    expect(await again.call('staffLogin', { pin: '2468' })).toMatchObject({
+      ok: true,
+      value: { failedTriesSinceLastLogin: 0 },
+    })
+    again.core.close()
   })
 
   it('report a lockout with the seconds to wait', async () => {
@@ -232,11 +318,23 @@ describe('the kiosk database', () => {
     })
   }
 
+  it('keeps the PIN and its lockout through migration 2, with no wrong tries on record yet', () => {
+    const db = new Database(':memory:')
+    migrate(db, DATA_MIGRATIONS.slice(0, 1))
+    db.prepare(
+      'INSERT INTO staff (id, pin_hash, failed_tries, lockouts, locked_until) VALUES (1, ?, 3, 2, 5000)',
+    ).run(hashPin('2468'))
+    migrate(db, DATA_MIGRATIONS)
+    expect(checkPin(db, '2468', 1000)).toEqual({ ok: false, reason: 'locked', retryAfterMs: 4000 })
+    expect(checkPin(db, '2468', 5000)).toEqual({ ok: true, failedTriesSinceLastLogin: 0 })
+    db.close()
+  })
+
   it('runs in WAL mode with full sync', () => {
     const db = openDataDb(join(dir.path, 'wal'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
-    expect(schemaVersion(db)).toBe(1)
+    expect(schemaVersion(db)).toBe(DATA_MIGRATIONS.length)
     db.close()
   })
 })
@@ -285,6 +383,68 @@ describe('anonymous usage counts', () => {
       expect(USAGE_METRICS).toContain(row.metric)
       expect(known.has(row.key), `stored key ${JSON.stringify(row.key)}`).toBe(true)
     }
+    core.close()
+  })
+
+  it('count at most 30 of one event a minute, dropping the rest quietly, and count again the next minute', async () => {
+    const { call, clock, core } = kiosk('usage-cap')
+    const home = { event: { metric: 'screen', key: 'home' } }
+    const answers = []
+    for (let i = 0; i < 1000; i++) answers.push(await call('recordUsage', home))
+    expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true,"value":{"recorded":true}}')).toHaveLength(
+      USAGE_CAP_PER_EVENT_PER_MINUTE,
+    )
+    expect(
+      answers.filter((a) => JSON.stringify(a) === '{"ok":true,"value":{"recorded":false}}'),
+    ).toHaveLength(1000 - USAGE_CAP_PER_EVENT_PER_MINUTE)
+    clock.now += 60_000
+    for (let i = 0; i < 40; i++) await call('recordUsage', home)
+    await call('staffSetPin', { pin: '2468' })
+    const token = await loginToken(call)
+    expect(await call('usageReport', { token, days: 1 })).toEqual({
+      ok: true,
+      value: { rows: [{ day: '2026-11-23', metric: 'screen', key: 'home', count: 60 }] },
+    })
+    expect(USAGE_CAP_PER_EVENT_PER_MINUTE).toBe(30)
+    core.close()
+  })
+
+  it('count at most 600 events of any kind a minute', async () => {
+    const { call, clock, core } = kiosk('usage-cap-total')
+    const events = [
+      ...USAGE_SCREENS.map((key) => ({ metric: 'screen', key })),
+      ...['sore-hip', 'test-injection'].flatMap((key) => [
+        { metric: 'item', key },
+        { metric: 'handout', key },
+      ]),
+      { metric: 'language', key: 'en' },
+      { metric: 'language', key: 'es' },
+      ...['large-text', 'high-contrast', 'read-aloud'].map((key) => ({ metric: 'display-mode', key })),
+      ...['under-1-min', '1-to-3-min', '3-to-10-min', 'over-10-min'].map((key) => ({
+        metric: 'session-length',
+        key,
+      })),
+      { metric: 'quiz', key: 'started' },
+      { metric: 'quiz', key: 'completed' },
+    ]
+    // Enough kinds of event that their own caps alone would let more than 600 through.
+    expect(events.length * USAGE_CAP_PER_EVENT_PER_MINUTE).toBeGreaterThan(USAGE_CAP_PER_MINUTE)
+    const recorded = async () => {
+      let n = 0
+      for (let round = 0; round < USAGE_CAP_PER_EVENT_PER_MINUTE; round++)
+        for (const event of events) {
+          const r = (await call('recordUsage', { event })) as { ok: true; value: { recorded: boolean } }
+          if (r.value.recorded) n++
+        }
+      return n
+    }
+    expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
+    clock.now += 60_000
+    expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
+    const db = openDataDb(join(dir.path, 'usage-cap-total'))
+    expect(db.prepare('SELECT sum(count) FROM usage').pluck().get()).toBe(2 * USAGE_CAP_PER_MINUTE)
+    db.close()
+    expect(USAGE_CAP_PER_MINUTE).toBe(600)
     core.close()
   })
 

@@ -53,4 +53,17 @@ export const DATA_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    description: 'when the last wrong PIN was tried, and how many since the last sign-in',
+    up(db) {
+      db.exec(`
+        -- A streak of wrong tries is forgotten an hour after its last one (pin.ts).
+        ALTER TABLE staff ADD COLUMN last_failed_at INTEGER NOT NULL DEFAULT 0;
+        -- Shown to staff at their next sign-in, then set back to 0.
+        ALTER TABLE staff ADD COLUMN failed_since_login INTEGER NOT NULL DEFAULT 0
+          CHECK (failed_since_login >= 0);
+      `)
+    },
+  },
 ]

@@ -2,9 +2,57 @@
  * Anonymous usage counts: one counter per day, metric and key. The event
  * vocabulary is closed (UsageEvent in the contract) and item ids must name
  * real content, so nothing a patient typed can ever be stored.
+ *
+ * recordUsage needs no staff session (the patient screens call it), and the
+ * kiosk cannot tell one visitor from another, so a script could make any
+ * count it liked. UsageCounter caps what one minute can add instead.
  */
 import type { Database } from 'better-sqlite3'
 import type { UsageEvent, UsageRow } from '../../shared/contract.ts'
+
+/** No person taps one screen 30 times a minute; a script can, and then it counts for 30. */
+export const USAGE_CAP_PER_EVENT_PER_MINUTE = 30
+/** All events together: a busy waiting room's kiosk makes a few a minute. */
+export const USAGE_CAP_PER_MINUTE = 600
+
+/**
+ * The one way counts enter the database while the kiosk runs: at most
+ * USAGE_CAP_PER_EVENT_PER_MINUTE of one metric and key and USAGE_CAP_PER_MINUTE
+ * of all together in each clock minute; the rest are dropped without a word
+ * (`record` returns false). Holding the minute's tallies here means a later
+ * change can keep the counts themselves in memory and write them in batches.
+ */
+export class UsageCounter {
+  readonly #db: Database
+  readonly #now: () => number
+  #minute = Number.NaN
+  #total = 0
+  readonly #perEvent = new Map<string, number>()
+
+  constructor(db: Database, now: () => number = Date.now) {
+    this.#db = db
+    this.#now = now
+  }
+
+  /** Counts `event` for today; false when this minute's cap drops it. */
+  record(event: UsageEvent): boolean {
+    const now = this.#now()
+    const minute = Math.floor(now / 60_000)
+    if (minute !== this.#minute) {
+      this.#minute = minute
+      this.#total = 0
+      this.#perEvent.clear()
+    }
+    const id = `${event.metric}\n${event.key}`
+    const seen = this.#perEvent.get(id) ?? 0
+    if (seen >= USAGE_CAP_PER_EVENT_PER_MINUTE || this.#total >= USAGE_CAP_PER_MINUTE) return false
+    // Tallied before the write: a write that fails (a full disk) still used its place.
+    this.#perEvent.set(id, seen + 1)
+    this.#total++
+    recordUsage(this.#db, event, localDay(now))
+    return true
+  }
+}
 
 export function recordUsage(db: Database, event: UsageEvent, day: string): void {
   db.prepare(

@@ -24,6 +24,7 @@ import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { isDiskFull } from '../data/disk-full.ts'
+import { PRIVATE_FOLDER_MODE, makePrivateFile } from '../data/private-folder.ts'
 import { fillSearchIndex } from '../db/format.ts'
 import { openContentDb } from '../db/open.ts'
 import { createContentService } from '../services/content-service.ts'
@@ -121,12 +122,14 @@ export function importPack(db: Db, dataDir: string, file: string, today: string)
   const verdict = verifyPack(file)
   if (!verdict.ok) throw new PackError(verdict.reason)
   const dir = packsDir(dataDir)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const name = `${verdict.summary.contentHash}.sqlite`
   const target = join(dir, name)
   const tmp = join(dir, `${name}.${process.pid}.tmp`)
   try {
     copyFileSync(file, tmp)
+    // The copy keeps its source's mode (a pack from a USB stick is often 0644).
+    makePrivateFile(tmp)
     rebuildSearch(tmp, verdict.summary.locales)
     fsyncPath(tmp)
     // Check the copy as rebuilt, and use it as the kiosk will, before it takes the pack's name.

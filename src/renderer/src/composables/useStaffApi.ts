@@ -68,7 +68,10 @@ export function useStaffApi() {
 
   async function login(pin: string): Promise<Result<MethodOutput<'staffLogin'>>> {
     const result = await api.staffLogin({ pin })
-    if (result.ok) staff.begin(result.value.token, result.value.expiresInSeconds)
+    if (result.ok) {
+      staff.begin(result.value.token, result.value.expiresInSeconds)
+      staff.failedTriesSinceLastLogin = result.value.failedTriesSinceLastLogin
+    }
     return result
   }
 

@@ -15,7 +15,8 @@ export const staffEn = {
   pin: {
     title: 'Staff',
     setTitle: 'Set the staff PIN',
-    setIntro: 'No staff PIN is set yet. Choose one of 4 to 8 digits. Only staff should know it.',
+    setIntro:
+      'No staff PIN is set yet. Choose one of 4 to 8 digits: 6 or more digits are much harder to guess. Only staff should know it.',
     enterIntro: 'Enter the staff PIN. Patients: please go back to the start screen.',
     pinLabel: 'PIN',
     choose: 'Choose a PIN (4 to 8 digits)',
@@ -57,6 +58,10 @@ export const staffEn = {
     reviewHint: 'Items whose review date is past or within 90 days',
     content: 'Content pack',
     contentHint: 'Which content is in use, and going back to the previous pack',
+    failedTries:
+      '1 wrong PIN try since the last staff sign-in. | {n} wrong PIN tries since the last staff sign-in.',
+    longerPin:
+      'If that was not staff, ask whoever looks after the kiosk to set a longer PIN (6 to 8 digits).',
   },
   settings: {
     title: 'Settings',

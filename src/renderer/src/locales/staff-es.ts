@@ -14,7 +14,7 @@ export const staffEs: StaffMessages = {
     title: 'Personal',
     setTitle: 'Crear el PIN del personal',
     setIntro:
-      'Todavía no hay un PIN del personal. Elija uno de 4 a 8 cifras. Solo el personal debe conocerlo.',
+      'Todavía no hay un PIN del personal. Elija uno de 4 a 8 cifras: con 6 cifras o más es mucho más difícil de adivinar. Solo el personal debe conocerlo.',
     enterIntro: 'Escriba el PIN del personal. Pacientes: vuelvan a la pantalla de inicio, por favor.',
     pinLabel: 'PIN',
     choose: 'Elija un PIN (de 4 a 8 cifras)',
@@ -59,6 +59,10 @@ export const staffEs: StaffMessages = {
     reviewHint: 'Textos cuya fecha de revisión ya pasó o llega en los próximos 90 días',
     content: 'Paquete de contenido',
     contentHint: 'Qué contenido se está usando, y volver al paquete anterior',
+    failedTries:
+      'Se ha probado 1 PIN equivocado desde la última vez que entró el personal. | Se han probado {n} PIN equivocados desde la última vez que entró el personal.',
+    longerPin:
+      'Si no fue el personal, pida a quien se ocupa del quiosco que ponga un PIN más largo (de 6 a 8 cifras).',
   },
   settings: {
     title: 'Ajustes',

@@ -23,6 +23,8 @@ export const useStaffStore = defineStore('staff', () => {
   const active = ref(false)
   /** True once staff mode has been entered in this app: patient counts stop for the rest of it. */
   const used = ref(false)
+  /** Wrong PINs tried before this sign-in, since the one before (staffLogin): shown on the staff menu. */
+  const failedTriesSinceLastLogin = ref(0)
 
   function begin(newToken: string, expiresInSeconds: number): void {
     token = newToken
@@ -61,5 +63,5 @@ export const useStaffStore = defineStore('staff', () => {
     return last
   }
 
-  return { active, used, begin, extend, currentToken, isLive, end }
+  return { active, used, failedTriesSinceLastLogin, begin, extend, currentToken, isLive, end }
 })
