@@ -3,13 +3,14 @@
  * The kiosk's command line: `npm run kiosk -- <command>`.
  * Runs on Node's own TypeScript support (Node >= 22.18), with no Electron.
  */
+import { join } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
 import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
 import { openDataDb } from '../core/data/open.ts'
-import { setPin } from '../core/data/pin.ts'
+import { FIRST_RUN_CODE_FILE, setPinAsOwner } from '../core/data/first-run.ts'
 import { usageCsv, usageSince } from '../core/data/usage.ts'
 import { Pin } from '../shared/contract.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
@@ -225,7 +226,9 @@ async function readSecretLine(prompt: string): Promise<string> {
 
 program
   .command('set-pin')
-  .description('set the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument')
+  .description(
+    'set (or replace) the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument',
+  )
   .requiredOption('--data-dir <dir>', "the kiosk's data folder")
   .action(async (opts: { dataDir: string }) => {
     const pin = await readSecretLine('New staff PIN (4 to 8 digits): ')
@@ -235,13 +238,8 @@ program
       process.exitCode = 1
       return
     }
-    const db = openDataDb(opts.dataDir)
-    try {
-      setPin(db, parsed.data)
-      console.log('The staff PIN is set.')
-    } finally {
-      db.close()
-    }
+    setPinAsOwner(opts.dataDir, parsed.data)
+    console.log('The staff PIN is set.')
   })
 
 program
@@ -342,6 +340,14 @@ program
       console.warn(`Warning: listening on ${opts.host}, reachable from other machines.`)
     }
     console.log(`Kiosk preview on ${address}`)
+    // The first PIN needs the one-time code. With a data folder it is in a file only this
+    // account reads; without one there is no file, so it is printed here, for whoever started the server.
+    const code = core.firstRunCode()
+    if (code && opts.dataDir) {
+      console.log(`No staff PIN yet: the one-time set-up code is in ${join(opts.dataDir, FIRST_RUN_CODE_FILE)}`)
+    } else if (code) {
+      console.log(`No staff PIN yet: the one-time set-up code is ${code}`)
+    }
     const stop = () => void app.close().then(() => process.exit(0))
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

@@ -357,7 +357,12 @@ export const contract = {
     z.object({ pinSet: z.boolean(), lockedForSeconds: z.number().int() }),
   ),
   staffSetPin: method(
-    z.strictObject({ pin: Pin, token: StaffToken.optional() }),
+    z.strictObject({
+      pin: Pin,
+      token: StaffToken.optional(),
+      /** The first PIN only: the one-time code from DATA/first-run-code.txt (or the preview server's output). */
+      setupCode: z.string().max(32).optional(),
+    }),
     z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
   ),
   staffLogin: method(

@@ -13,8 +13,12 @@ import {
   resolveAppFile,
   denyAllPermissions,
   hardenContents,
+  applyKioskLock,
   isBlockedShortcut,
   isOwnPage,
+  kioskLocked,
+  printModeAllowed,
+  shortcutGuard,
   isTrustedSender,
   secureWebPreferences,
 } from '../../src/main/security.ts'
@@ -90,7 +94,12 @@ describe('the kiosk window', () => {
     expect(key('I', { control: true, shift: true })).toBe(true)
     expect(key('F4', { alt: true })).toBe(true)
     expect(key('w', { meta: true })).toBe(true)
+    // Minimise and hide would put the desktop in front of a patient.
+    expect(key('m', { control: true })).toBe(true)
+    expect(key('m', { meta: true })).toBe(true)
+    expect(key('h', { meta: true })).toBe(true)
     expect(key('r')).toBe(false)
+    expect(key('m')).toBe(false)
     expect(key('ArrowRight')).toBe(false)
   })
 
@@ -232,6 +241,65 @@ describe('print failures', () => {
     ['something nobody expected', 'failed'],
   ] as const)('Chromium says "%s": the screen says %s', (reason, failure) => {
     expect(printFailureOf(reason)).toBe(failure)
+  })
+})
+
+describe('the kiosk lock, applied while the kiosk runs', () => {
+  const ctrlR = { key: 'r', control: true, meta: false, alt: false, shift: false }
+
+  it('blocks shortcuts as soon as the lock is turned on, with the guard attached to an unlocked window', () => {
+    let locked = false
+    const guard = shortcutGuard(() => locked)
+    const press = () => {
+      let prevented = false
+      guard({ preventDefault: () => (prevented = true) }, ctrlR)
+      return prevented
+    }
+    expect(press()).toBe(false)
+    locked = true
+    expect(press()).toBe(true)
+    locked = false
+    expect(press()).toBe(false)
+  })
+
+  it('puts the window into and out of kiosk full screen when staff change the setting', async () => {
+    const dir = tempDir('kiosk-lock-')
+    const calls: string[] = []
+    const win = {
+      setKiosk: (on: boolean) => calls.push(`kiosk ${on}`),
+      setFullScreen: (on: boolean) => calls.push(`fullscreen ${on}`),
+    }
+    const core = createKioskCore({
+      bundledContent: buildFixtureDb(dir.path),
+      dataDir: join(dir.path, 'data'),
+      onSettingsChanged: (settings) => applyKioskLock(win, kioskLocked(false, settings)),
+    })
+    try {
+      const token = core.handlers.staffSetPin({ pin: '2468', setupCode: core.firstRunCode() ?? '' }).token
+      core.handlers.updateSettings({ token, changes: { kioskLock: true } })
+      expect(calls).toEqual(['kiosk true', 'fullscreen true'])
+      core.handlers.updateSettings({ token, changes: { kioskLock: false } })
+      expect(calls.slice(2)).toEqual(['kiosk false', 'fullscreen false'])
+      // Started with --kiosk, the window stays locked whatever the setting says.
+      expect(kioskLocked(true, core.settings())).toBe(true)
+    } finally {
+      core.close()
+      dir.remove()
+    }
+  })
+})
+
+describe('printing at a locked kiosk', () => {
+  it('prints only silently to the chosen printer: no system dialog, no Save as PDF', () => {
+    expect(printModeAllowed('silent', true)).toBe(true)
+    expect(printModeAllowed('dialog', true)).toBe(false)
+    expect(printModeAllowed('pdf', true)).toBe(false)
+  })
+
+  it('lets an unlocked kiosk use the dialog and Save as PDF', () => {
+    expect(printModeAllowed('dialog', false)).toBe(true)
+    expect(printModeAllowed('pdf', false)).toBe(true)
+    expect(printModeAllowed('silent', false)).toBe(true)
   })
 })
 

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
@@ -7,6 +9,8 @@ import { openDataDb } from '../../src/core/data/open.ts'
 import { FIRST_LOCKOUT_MS, checkPin, hashPin, pinMatches, setPin } from '../../src/core/data/pin.ts'
 import { usageCsv, usageSince } from '../../src/core/data/usage.ts'
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
+import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
+import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
@@ -80,6 +84,134 @@ describe('the staff PIN', () => {
   })
 })
 
+/** The kiosk's own command line, as staff run it: arguments, and what they type on standard input. */
+function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(stdin)
+  })
+}
+
+describe('the first PIN: only someone who can read the data folder sets it', () => {
+  async function httpKiosk(name: string) {
+    const { core, clock } = kiosk(name)
+    const app = await createServer({ handlers: core.handlers, rendererDir: null })
+    const post = async (method: string, payload: object) =>
+      (await app.inject({ method: 'POST', url: `/api/${method}`, payload, remoteAddress: '127.0.0.1' })).json()
+    const codeFile = join(dir.path, name, FIRST_RUN_CODE_FILE)
+    const close = async () => {
+      await app.close()
+      core.close()
+    }
+    return { post, codeFile, clock, close }
+  }
+
+  it('is refused to the first passer-by, and accepted with the one-time code from the 0600 file, which then goes', async () => {
+    const { post, codeFile, close } = await httpKiosk('first-run-code')
+    expect(statSync(codeFile).mode & 0o777).toBe(0o600)
+    const code = readFileSync(codeFile, 'utf8').trim()
+    expect(code).toMatch(/^[0-9]{8}$/)
+    expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code' },
+    })
+    const wrong = code === '00000000' ? '11111111' : '00000000'
+    expect(await post('staffSetPin', { pin: '2468', setupCode: wrong })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code', triesLeft: 3 },
+    })
+    expect(await post('staffStatus', {})).toMatchObject({ value: { pinSet: false } })
+    // Spaces or a dash, as someone might copy it, are fine.
+    const set = await post('staffSetPin', { pin: '2468', setupCode: `${code.slice(0, 4)} ${code.slice(4)}` })
+    expect(set).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
+    expect(existsSync(codeFile)).toBe(false)
+    // The code is spent: it cannot replace the PIN.
+    expect(await post('staffSetPin', { pin: '1357', setupCode: code })).toMatchObject({
+      ok: false,
+      error: { reason: 'pin-set' },
+    })
+    expect(await post('staffLogin', { pin: '2468' })).toMatchObject({ ok: true })
+    await close()
+  })
+
+  it('pauses set-up after five wrong codes, doubling, so the code cannot be guessed', async () => {
+    const { post, codeFile, clock, close } = await httpKiosk('first-run-guess')
+    const code = readFileSync(codeFile, 'utf8').trim()
+    const wrong = code === '00000000' ? '11111111' : '00000000'
+    for (let i = 0; i < 4; i++) await post('staffSetPin', { pin: '2468', setupCode: wrong })
+    expect(await post('staffSetPin', { pin: '2468', setupCode: wrong })).toMatchObject({
+      ok: false,
+      error: { reason: 'setup-code', retryAfterSeconds: 60 },
+    })
+    expect(await post('staffSetPin', { pin: '2468', setupCode: code })).toMatchObject({
+      ok: false,
+      error: { reason: 'setup-code', retryAfterSeconds: 60 },
+    })
+    clock.now += 60_000
+    expect(await post('staffSetPin', { pin: '2468', setupCode: code })).toMatchObject({ ok: true })
+    await close()
+  })
+
+  it('is set by `kiosk set-pin` from standard input, which removes the code file', async () => {
+    const data = join(dir.path, 'first-run-cli')
+    const { core } = kiosk('first-run-cli')
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(true)
+    const run = await runCli(['set-pin', '--data-dir', data], '2468\n')
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('The staff PIN is set.') })
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+    // The running kiosk sees it at once.
+    expect(await dispatch(core.handlers, 'staffLogin', { pin: '2468' })).toMatchObject({ ok: true })
+    core.close()
+    // A new start with a PIN writes no code.
+    const again = kiosk('first-run-cli')
+    expect(again.core.firstRunCode()).toBeNull()
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+    again.core.close()
+  })
+
+  it('is printed by `kiosk serve` without a data folder, where there is no file to hold it', async () => {
+    const child = spawn(process.execPath, [
+      join(PROJECT_ROOT, 'src/cli/kiosk.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      fixtureDb,
+      '--renderer',
+      dir.path,
+    ])
+    try {
+      let out = ''
+      const started = await new Promise<{ url: string; code: string }>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          const url = /Kiosk preview on (\S+)/.exec(out)?.[1]
+          const code = /set-up code is ([0-9]{8})/.exec(out)?.[1]
+          if (url && code) resolve({ url, code })
+        })
+        child.once('exit', () => reject(new Error(`serve stopped: ${out}`)))
+      })
+      const post = async (method: string, body: object) =>
+        (
+          await fetch(`${started.url}/api/${method}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json()
+      expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({ ok: false, error: { reason: 'setup-code' } })
+      expect(await post('staffSetPin', { pin: '2468', setupCode: started.code })).toMatchObject({ ok: true })
+    } finally {
+      child.kill()
+    }
+  }, 30_000)
+})
+
 describe('staff methods', () => {
   it('set a PIN at first run, then only from staff mode', async () => {
     const { call, core } = kiosk('first-run')
@@ -88,7 +220,7 @@ describe('staff methods', () => {
       ok: false,
       error: { code: 'unauthorized', message: expect.stringContaining('No staff PIN') },
     })
-    const set = await call('staffSetPin', { pin: '2468' })
+    const set = await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     expect(set).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
     expect(await call('staffSetPin', { pin: '1357' })).toMatchObject({
       ok: false,
@@ -105,7 +237,7 @@ describe('staff methods', () => {
 
   it('refuse every staff method without a live session', async () => {
     const { call, clock, core } = kiosk('sessions')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const fake = 'a'.repeat(64)
     for (const method of [
       'getSettings',
@@ -133,7 +265,7 @@ describe('staff methods', () => {
 
   it('report a lockout with the seconds to wait', async () => {
     const { call, core } = kiosk('lockout-api')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     for (let i = 0; i < 4; i++) await call('staffLogin', { pin: '1111' })
     expect(await call('staffLogin', { pin: '1111' })).toEqual({
       ok: false,
@@ -152,7 +284,7 @@ describe('staff methods', () => {
 describe('settings', () => {
   it('save good values, persist them, and feed the kiosk config', async () => {
     const { call, core } = kiosk('settings-good')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     const saved = await call('updateSettings', {
       token,
@@ -183,7 +315,7 @@ describe('settings', () => {
 
   it('refuse a bad value with a clear message per field, keeping every old value', async () => {
     const { call, core } = kiosk('settings-bad')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     await call('updateSettings', {
       token,
@@ -299,7 +431,7 @@ describe('anonymous usage counts', () => {
     })
     clock.now += 86_400_000
     await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     const report = (await call('usageReport', { token, days: 7 })) as { ok: true; value: { rows: unknown[] } }
     expect(report.value.rows).toEqual([
@@ -320,7 +452,7 @@ describe('the review list', () => {
   it('lists items whose review is past due or due within 90 days', async () => {
     // The fixture's sore-hip is due 2028-01-10 and test-injection 2029-02-01.
     const { call, core } = kiosk('review', Date.parse('2027-11-01T10:00:00'))
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     expect(await call('reviewList', { token })).toEqual({
       ok: true,
@@ -371,7 +503,7 @@ describe('content packs from staff mode', () => {
         }
       ).value.summary
     expect(await summary()).toBe('Updated summary from the new pack.')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     expect(await call('packStatus', { token })).toMatchObject({
       ok: true,
