@@ -10,9 +10,8 @@ import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
 import { openDataDb } from '../core/data/open.ts'
-import { FIRST_RUN_CODE_FILE, setPinAsOwner } from '../core/data/first-run.ts'
+import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../core/data/first-run.ts'
 import { usageCsv, usageSince } from '../core/data/usage.ts'
-import { Pin } from '../shared/contract.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
 import { verifyPack } from '../core/packs/verify.ts'
 import type { PackSummary } from '../core/packs/verify.ts'
@@ -202,28 +201,6 @@ program
     }
   })
 
-/** Reads one line from standard input, without echo when it is a terminal. */
-async function readSecretLine(prompt: string): Promise<string> {
-  const { createInterface } = await import('node:readline')
-  const input = process.stdin
-  const rl = createInterface({
-    input,
-    output: input.isTTY ? process.stderr : undefined,
-    terminal: input.isTTY,
-  })
-  if (input.isTTY) {
-    process.stderr.write(prompt)
-    // Print nothing of what is typed.
-    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {}
-  }
-  const line = await new Promise<string>((resolve) =>
-    rl.once('line', resolve).once('close', () => resolve('')),
-  )
-  rl.close()
-  if (input.isTTY) process.stderr.write('\n')
-  return line.trim()
-}
-
 program
   .command('set-pin')
   .description(
@@ -231,15 +208,7 @@ program
   )
   .requiredOption('--data-dir <dir>', "the kiosk's data folder")
   .action(async (opts: { dataDir: string }) => {
-    const pin = await readSecretLine('New staff PIN (4 to 8 digits): ')
-    const parsed = Pin.safeParse(pin)
-    if (!parsed.success) {
-      console.error('Not set: a PIN is 4 to 8 digits.')
-      process.exitCode = 1
-      return
-    }
-    setPinAsOwner(opts.dataDir, parsed.data)
-    console.log('The staff PIN is set.')
+    process.exitCode = await setPinFromStdin(opts.dataDir)
   })
 
 program

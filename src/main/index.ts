@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { createKioskCore } from '../core/services/handlers.ts'
+import { setPinFromStdin } from '../core/data/first-run.ts'
 import { exportRequest, runExport } from './export.ts'
+import { PIN_IN_ARGUMENT_MESSAGE, setPinRequest } from './set-pin.ts'
 import { registerContract } from './ipc.ts'
 import { registerPackImport } from './packs.ts'
 import { PACK_FILE_EXTENSIONS } from '../shared/packs.ts'
@@ -87,12 +89,24 @@ function loadAttract(win: BrowserWindow): Promise<void> {
   return win.loadURL(devUrl ? `${devUrl}#/` : `${APP_ORIGIN}/index.html#/`)
 }
 
-// One kiosk at a time.
-if (!app.requestSingleInstanceLock()) app.quit()
+const settingPin = setPinRequest(process.argv)
+
+// One kiosk at a time; setting the PIN may run beside it (the database takes turns, and the kiosk reads the PIN at each try).
+if (!settingPin && !app.requestSingleInstanceLock()) app.quit()
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
 void app.whenReady().then(async () => {
+  if (settingPin) {
+    if (settingPin === 'pin-in-argument') {
+      console.error(PIN_IN_ARGUMENT_MESSAGE)
+      process.exitCode = 1
+    } else {
+      process.exitCode = await setPinFromStdin(app.getPath('userData'))
+    }
+    app.quit()
+    return
+  }
   // No application menu at all: Alt would otherwise show Quit, Reload and Close to a patient.
   Menu.setApplicationMenu(null)
   denyAllPermissions(session.defaultSession)

@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { registerContract } from '../../src/main/ipc.ts'
+import { setPinRequest } from '../../src/main/set-pin.ts'
+import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../../src/core/data/first-run.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
 import {
   APP_ORIGIN,
@@ -284,6 +287,32 @@ describe('the kiosk lock, applied while the kiosk runs', () => {
       expect(kioskLocked(true, core.settings())).toBe(true)
     } finally {
       core.close()
+      dir.remove()
+    }
+  })
+})
+
+describe('the app’s --set-pin (a packaged kiosk has no Node for the command line)', () => {
+  it('reads --set-pin among Electron’s own arguments, and refuses a PIN given as an argument', () => {
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--no-sandbox', '--set-pin'])).toBe('set-pin')
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--set-pin=2468'])).toBe('pin-in-argument')
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--kiosk'])).toBeNull()
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--export-handouts', '/tmp/out'])).toBeNull()
+  })
+
+  it('sets the PIN typed on standard input through the same core code as `kiosk set-pin`, and spends the code', async () => {
+    const dir = tempDir('kiosk-set-pin-')
+    const data = join(dir.path, 'data')
+    try {
+      const core = createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: data, log: () => {} })
+      expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(true)
+      expect(await setPinFromStdin(data, async () => '12')).toBe(1)
+      expect(core.handlers.staffStatus({}).pinSet).toBe(false)
+      expect(await setPinFromStdin(data, async () => '2468')).toBe(0)
+      expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+      expect(core.handlers.staffLogin({ pin: '2468' }).token).toMatch(/^[0-9a-f]{64}$/)
+      core.close()
+    } finally {
       dir.remove()
     }
   })

@@ -11,7 +11,9 @@
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import type { Database } from 'better-sqlite3'
+import { Pin } from '../../shared/contract.ts'
 import { openDataDb } from './open.ts'
 import { hasPin, setPin } from './pin.ts'
 
@@ -117,4 +119,44 @@ export function setPinAsOwner(dataDir: string, pin: string): void {
   } finally {
     db.close()
   }
+}
+
+/** Reads one line from standard input, without echo when it is a terminal. */
+export async function readSecretLine(prompt: string): Promise<string> {
+  const input = process.stdin
+  const rl = createInterface({
+    input,
+    output: input.isTTY ? process.stderr : undefined,
+    terminal: input.isTTY,
+  })
+  if (input.isTTY) {
+    process.stderr.write(prompt)
+    // Print nothing of what is typed.
+    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {}
+  }
+  const line = await new Promise<string>((resolve) =>
+    rl.once('line', resolve).once('close', () => resolve('')),
+  )
+  rl.close()
+  if (input.isTTY) process.stderr.write('\n')
+  return line.trim()
+}
+
+/**
+ * The whole of `kiosk set-pin` and the app's `--set-pin`: the PIN from standard
+ * input (a prompt without echo at a terminal), never from an argument, where
+ * the process list and shell history would show it. Returns the exit code.
+ */
+export async function setPinFromStdin(
+  dataDir: string,
+  readLine: (prompt: string) => Promise<string> = readSecretLine,
+): Promise<number> {
+  const parsed = Pin.safeParse(await readLine('New staff PIN (4 to 8 digits): '))
+  if (!parsed.success) {
+    console.error('Not set: a PIN is 4 to 8 digits.')
+    return 1
+  }
+  setPinAsOwner(dataDir, parsed.data)
+  console.log('The staff PIN is set.')
+  return 0
 }
