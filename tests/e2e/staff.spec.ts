@@ -39,10 +39,19 @@ async function typePin(page: Page, pin: string): Promise<void> {
       .click()
 }
 
-/** On the PIN screen: sets the PIN if this is the first run, else enters it. */
+/** The one-time set-up code the core wrote to the data folder (gone once a PIN is set). */
+function setupCode(): string {
+  return readFileSync(join(DATA_DIR, 'first-run-code.txt'), 'utf8').trim()
+}
+
+/**
+ * On the PIN screen: sets the PIN if this is the first run, with the set-up code
+ * from the data folder as staff would read it there, else enters it.
+ */
 async function passPin(page: Page): Promise<void> {
   await expect(heading(page)).toHaveText(/^(Staff|Set the staff PIN)$/)
   if ((await heading(page).textContent()) === 'Set the staff PIN') {
+    await page.getByLabel('Set-up code (8 digits)').fill(setupCode())
     await typePin(page, PIN)
     await page.getByRole('button', { name: 'Next', exact: true }).click()
     await expect(page.getByLabel('Type the same PIN again')).toBeVisible()
@@ -91,6 +100,12 @@ test('a patient cannot reach any staff screen without the PIN', async ({ page })
   // Nor can anyone ask the core for staff data without a session.
   const answer = await page.request.post('/api/getSettings', { data: { token: '0'.repeat(64) } })
   expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+  // Nor choose the first PIN: that takes the one-time code from the data folder.
+  const firstPin = await page.request.post('/api/staffSetPin', { data: { pin: PIN } })
+  expect(await firstPin.json()).toMatchObject({
+    ok: false,
+    error: { code: 'unauthorized', reason: expect.stringMatching(/^(setup-code|pin-set)$/) },
+  })
   // And there is nothing to see that says "staff" on a patient screen.
   await page.goto('/#/home')
   await settled(page)
@@ -98,7 +113,7 @@ test('a patient cannot reach any staff screen without the PIN', async ({ page })
   expect(errors).toEqual([])
 })
 
-test('staff get in with a long press in the corner, set the PIN on the first run, and leave with Exit', async ({
+test('staff get in with a long press in the corner, set the PIN on the first run with the set-up code, and leave with Exit', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)

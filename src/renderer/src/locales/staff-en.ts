@@ -15,7 +15,15 @@ export const staffEn = {
   pin: {
     title: 'Staff',
     setTitle: 'Set the staff PIN',
-    setIntro: 'No staff PIN is set yet. Choose one of 4 to 8 digits. Only staff should know it.',
+    setIntro:
+      'This kiosk has no staff PIN yet, so staff must set it up. Patients: please go back to the start screen.',
+    setHow:
+      'Staff: type the one-time set-up code from the file first-run-code.txt in the kiosk’s data folder, then choose a PIN of 4 to 8 digits that only staff know. (Or set the PIN from the command line with set-pin.)',
+    setupCode: 'Set-up code (8 digits)',
+    setupCodeWrong: 'That set-up code is not right.',
+    setupTriesLeft: 'One more wrong code pauses set-up for a while. | {n} tries left before set-up pauses.',
+    setupLocked: 'Too many wrong set-up codes. Set-up is paused.',
+    setupCodeNeeded: 'Type the set-up code first.',
     enterIntro: 'Enter the staff PIN. Patients: please go back to the start screen.',
     pinLabel: 'PIN',
     choose: 'Choose a PIN (4 to 8 digits)',

@@ -14,7 +14,15 @@ export const staffEs: StaffMessages = {
     title: 'Personal',
     setTitle: 'Crear el PIN del personal',
     setIntro:
-      'Todavía no hay un PIN del personal. Elija uno de 4 a 8 cifras. Solo el personal debe conocerlo.',
+      'Este quiosco todavía no tiene PIN del personal, así que el personal debe configurarlo. Pacientes: vuelvan a la pantalla de inicio, por favor.',
+    setHow:
+      'Personal: escriba el código de configuración de un solo uso del archivo first-run-code.txt en la carpeta de datos del quiosco y luego elija un PIN de 4 a 8 cifras que solo conozca el personal. (O cree el PIN desde la línea de comandos con set-pin).',
+    setupCode: 'Código de configuración (8 cifras)',
+    setupCodeWrong: 'Ese código de configuración no es correcto.',
+    setupTriesLeft:
+      'Un código incorrecto más detiene la configuración durante un rato. | Quedan {n} intentos antes de que se detenga la configuración.',
+    setupLocked: 'Demasiados códigos incorrectos. La configuración está detenida.',
+    setupCodeNeeded: 'Escriba primero el código de configuración.',
     enterIntro: 'Escriba el PIN del personal. Pacientes: vuelvan a la pantalla de inicio, por favor.',
     pinLabel: 'PIN',
     choose: 'Elija un PIN (de 4 a 8 cifras)',
