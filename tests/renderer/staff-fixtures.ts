@@ -19,6 +19,8 @@ export const SETTINGS: Settings = {
   clinicLogo: null,
   defaultLocale: 'en',
   idleTimeoutSeconds: 90,
+  staffIdleSeconds: 60,
+  explainIdleSeconds: 600,
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,

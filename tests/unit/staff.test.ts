@@ -313,6 +313,34 @@ describe('settings', () => {
     again.core.close()
   })
 
+  it('give staff mode its own idle lock: 60 s, and 600 s in explain mode, each checked', async () => {
+    const { call, core } = kiosk('settings-staff-idle')
+    expect(await call('getKioskConfig', {})).toMatchObject({
+      ok: true,
+      value: { staffIdleSeconds: 60, explainIdleSeconds: 600 },
+    })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+    const token = await loginToken(call)
+    expect(
+      await call('updateSettings', { token, changes: { staffIdleSeconds: 5, explainIdleSeconds: 3600 } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad-input',
+        fieldErrors: [
+          { field: 'staffIdleSeconds', message: 'at least 15 seconds' },
+          { field: 'explainIdleSeconds', message: 'at most 10 minutes' },
+        ],
+      },
+    })
+    await call('updateSettings', { token, changes: { staffIdleSeconds: 30, explainIdleSeconds: 300 } })
+    expect(await call('getKioskConfig', {})).toMatchObject({
+      ok: true,
+      value: { staffIdleSeconds: 30, explainIdleSeconds: 300 },
+    })
+    core.close()
+  })
+
   it('refuse a bad value with a clear message per field, keeping every old value', async () => {
     const { call, core } = kiosk('settings-bad')
     await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })

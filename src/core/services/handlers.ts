@@ -185,6 +185,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return {
         idleTimeoutSeconds: options.idle?.timeoutSeconds ?? s.idleTimeoutSeconds,
         idleWarningSeconds: options.idle?.warningSeconds ?? IDLE_WARNING_SECONDS,
+        staffIdleSeconds: s.staffIdleSeconds,
+        explainIdleSeconds: s.explainIdleSeconds,
         defaultLocale: s.defaultLocale,
         clinicName: s.clinicName,
         clinicPhone: s.clinicPhone,

@@ -123,6 +123,14 @@ export const staffEn = {
         label: 'Idle time (seconds)',
         help: 'Seconds without a touch before the kiosk asks “Are you still there?” and then clears everything: 30 to 600.',
       },
+      staffIdleSeconds: {
+        label: 'Staff mode locks after (seconds)',
+        help: 'Seconds without a touch before staff mode locks and asks for the PIN again: 15 to 600. “Are you still there?” does not keep it open.',
+      },
+      explainIdleSeconds: {
+        label: 'Explain mode locks after (seconds)',
+        help: 'The same while explaining a procedure, when you may talk without touching the screen: 60 to 600. The PIN brings you back to the same slide.',
+      },
       paperSize: {
         label: 'Paper size',
         help: 'The paper in the kiosk’s printer.',

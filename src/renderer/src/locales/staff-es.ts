@@ -125,6 +125,14 @@ export const staffEs: StaffMessages = {
         label: 'Tiempo de espera (segundos)',
         help: 'Segundos sin tocar la pantalla antes de que el quiosco pregunte «¿Sigue ahí?» y luego lo borre todo: de 30 a 600.',
       },
+      staffIdleSeconds: {
+        label: 'El modo del personal se bloquea tras (segundos)',
+        help: 'Segundos sin tocar la pantalla antes de que el modo del personal se bloquee y pida otra vez el PIN: de 15 a 600. «¿Sigue ahí?» no lo mantiene abierto.',
+      },
+      explainIdleSeconds: {
+        label: 'El modo de explicación se bloquea tras (segundos)',
+        help: 'Lo mismo mientras explica un procedimiento, cuando puede hablar sin tocar la pantalla: de 60 a 600. El PIN le devuelve a la misma diapositiva.',
+      },
       paperSize: {
         label: 'Tamaño del papel',
         help: 'El papel de la impresora del quiosco.',

@@ -23,12 +23,18 @@ export const useStaffStore = defineStore('staff', () => {
   const active = ref(false)
   /** True once staff mode has been entered in this app: patient counts stop for the rest of it. */
   const used = ref(false)
+  /**
+   * Where staff handed over to the patient (explain mode's slide): the PIN returns there.
+   * A path, nothing secret; it goes with this app at the idle reset.
+   */
+  const resumeAt = ref<string | null>(null)
 
   function begin(newToken: string, expiresInSeconds: number): void {
     token = newToken
     ttlSeconds = expiresInSeconds > 0 ? expiresInSeconds : DEFAULT_SESSION_SECONDS
     active.value = true
     used.value = true
+    resumeAt.value = null
     extend()
   }
 
@@ -61,5 +67,5 @@ export const useStaffStore = defineStore('staff', () => {
     return last
   }
 
-  return { active, used, begin, extend, currentToken, isLive, end }
+  return { active, used, resumeAt, begin, extend, currentToken, isLive, end }
 })
