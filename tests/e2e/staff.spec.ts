@@ -243,11 +243,58 @@ test('explain mode is driven with the keyboard, and hands over to the quiz', asy
     'href',
     '#/staff/handout/procedure/ultrasound-guided-hip-injection',
   )
+  await expect(page).toHaveURL(/\?slide=2$/)
   await page.locator('[data-staff-explain-quiz]').click()
   await expect(page).toHaveURL(new RegExp(`#${PROCEDURE}/quiz$`))
   await expect(heading(page)).toHaveText('Check your understanding')
-  await expect(badge(page)).toBeVisible()
+  // Handing over ends staff mode: nothing on the patient's screen leads to settings.
+  await expect(badge(page)).toHaveCount(0)
+  await page.goto('/#/staff/settings')
+  await expect(heading(page)).toHaveText('Staff')
+  // The clinician comes back with the PIN, to the slide they left.
+  await page.goto(`/#${PROCEDURE}/quiz`)
+  await expect(heading(page)).toHaveText('Check your understanding')
+  await page.keyboard.press('Control+Alt+KeyS')
+  await passPin(page)
+  await expect(progress).toHaveText('Slide 2 of 14')
+  await expect(slideHeading).toHaveText('Step 1: Arrival and your consent')
   expect(errors).toEqual([])
+})
+
+test('staff mode locks by itself after its own idle time, and the PIN returns to the same screen', async ({
+  page,
+}) => {
+  const save = async (seconds: string) => {
+    await page.getByLabel('Staff mode locks after (seconds)').fill(seconds)
+    await page.getByRole('button', { name: 'Save the settings' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  }
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Settings/, 'Settings')
+  await expect(page.getByLabel('Staff mode locks after (seconds)')).toHaveValue('60')
+  await save('15')
+  try {
+    // Settings apply from the next session: a fresh page.
+    await page.goto('/#/staff/usage')
+    await page.reload()
+    await passPin(page)
+    await expect(heading(page)).toHaveText('Usage counts')
+    // Nobody touches anything.
+    await page.waitForTimeout(12_000)
+    await expect(badge(page)).toBeVisible()
+    await expect(heading(page)).toHaveText('Staff', { timeout: 6_000 })
+    await expect(badge(page)).toHaveCount(0)
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/staff?next=/staff/usage')
+    await passPin(page)
+    await expect(heading(page)).toHaveText('Usage counts')
+  } finally {
+    // Back to the default, for the tests that follow.
+    await page.goto('/#/staff/settings')
+    await expect(heading(page)).toHaveText(/^(Staff|Settings)$/)
+    if ((await heading(page).textContent()) !== 'Settings') await passPin(page)
+    await expect(heading(page)).toHaveText('Settings')
+    await save('60')
+  }
 })
 
 test('the usage table shows the counts from an earlier patient visit, and its CSV matches usage-export', async ({
