@@ -313,7 +313,9 @@ program
     // account reads; without one there is no file, so it is printed here, for whoever started the server.
     const code = core.firstRunCode()
     if (code && opts.dataDir) {
-      console.log(`No staff PIN yet: the one-time set-up code is in ${join(opts.dataDir, FIRST_RUN_CODE_FILE)}`)
+      console.log(
+        `No staff PIN yet: the one-time set-up code is in ${join(opts.dataDir, FIRST_RUN_CODE_FILE)}`,
+      )
     } else if (code) {
       console.log(`No staff PIN yet: the one-time set-up code is ${code}`)
     }

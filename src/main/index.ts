@@ -119,7 +119,8 @@ void app.whenReady().then(async () => {
     log: (message) => log.error(message),
     // A kiosk lock staff turn on or off applies at once to every window.
     onSettingsChanged: (settings) => {
-      for (const win of BrowserWindow.getAllWindows()) applyKioskLock(win, kioskLocked(KIOSK_LOCK_FLAG, settings))
+      for (const win of BrowserWindow.getAllWindows())
+        applyKioskLock(win, kioskLocked(KIOSK_LOCK_FLAG, settings))
     },
   })
   app.on('will-quit', () => core.close())

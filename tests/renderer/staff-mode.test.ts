@@ -255,7 +255,9 @@ describe('the staff idle lock', () => {
     await enterPin(running)
     await running.tap(running.button(/^Next/))
     await running.tap(running.button(/^Next/))
-    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(/^Slide 3 of/)
+    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(
+      /^Slide 3 of/,
+    )
     // The clinician talks for nine minutes without touching anything: no warning, no lock.
     await vi.advanceTimersByTimeAsync(9 * 60_000)
     expect(running.text()).not.toMatch(/still there/i)
@@ -265,7 +267,9 @@ describe('the staff idle lock', () => {
     expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
     expect(running.session.router.currentRoute.value.query.next).toBe(`${explain}?slide=3`)
     await enterPin(running)
-    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(/^Slide 3 of/)
+    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(
+      /^Slide 3 of/,
+    )
   })
 })
 

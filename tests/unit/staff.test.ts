@@ -85,7 +85,10 @@ describe('the staff PIN', () => {
 })
 
 /** The kiosk's own command line, as staff run it: arguments, and what they type on standard input. */
-function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
     let stdout = ''
@@ -102,7 +105,9 @@ describe('the first PIN: only someone who can read the data folder sets it', () 
     const { core, clock } = kiosk(name)
     const app = await createServer({ handlers: core.handlers, rendererDir: null })
     const post = async (method: string, payload: object) =>
-      (await app.inject({ method: 'POST', url: `/api/${method}`, payload, remoteAddress: '127.0.0.1' })).json()
+      (
+        await app.inject({ method: 'POST', url: `/api/${method}`, payload, remoteAddress: '127.0.0.1' })
+      ).json()
     const codeFile = join(dir.path, name, FIRST_RUN_CODE_FILE)
     const close = async () => {
       await app.close()
@@ -204,7 +209,10 @@ describe('the first PIN: only someone who can read the data folder sets it', () 
             body: JSON.stringify(body),
           })
         ).json()
-      expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({ ok: false, error: { reason: 'setup-code' } })
+      expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({
+        ok: false,
+        error: { reason: 'setup-code' },
+      })
       expect(await post('staffSetPin', { pin: '2468', setupCode: started.code })).toMatchObject({ ok: true })
     } finally {
       child.kill()
