@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
@@ -160,6 +160,22 @@ describe('the first PIN: only someone who can read the data folder sets it', () 
     clock.now += 60_000
     expect(await post('staffSetPin', { pin: '2468', setupCode: code })).toMatchObject({ ok: true })
     await close()
+  })
+
+  it('still lets the kiosk start when the code cannot be written, refusing set-up on the screen', async () => {
+    const data = join(dir.path, 'first-run-unwritable')
+    // Something that is not a file where the code should go: it can be neither read nor written.
+    mkdirSync(join(data, FIRST_RUN_CODE_FILE), { recursive: true })
+    const logs: string[] = []
+    const core = createKioskCore({ bundledContent: fixtureDb, dataDir: data, log: (m) => logs.push(m) })
+    expect(logs).toEqual(['the staff set-up code could not be written: EISDIR'])
+    expect(core.firstRunCode()).toBeNull()
+    expect(await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code' },
+    })
+    expect(await dispatch(core.handlers, 'listTopics', { locale: 'en' })).toMatchObject({ ok: true })
+    core.close()
   })
 
   it('is set by `kiosk set-pin` from standard input, which removes the code file', async () => {

@@ -45,7 +45,11 @@ export interface FirstRunCode {
   spent(): void
 }
 
-export function firstRunCode(db: Database, dataDir: string | null): FirstRunCode {
+export function firstRunCode(
+  db: Database,
+  dataDir: string | null,
+  log: (message: string) => void = () => {},
+): FirstRunCode {
   let memoryCode: string | null = null
   let wrong = 0
   let pauses = 0
@@ -65,14 +69,17 @@ export function firstRunCode(db: Database, dataDir: string | null): FirstRunCode
     if (hasPin(db)) return null
     if (!file) return (memoryCode ??= newCode())
     const existing = readFile(file)
-    if (existing) {
+    const code = existing ?? newCode()
+    try {
+      if (!existing) writeFileSync(file, `${code}\n`, { mode: 0o600 })
       // Whatever made the file, only the kiosk's account reads it.
       chmodSync(file, 0o600)
-      return existing
+    } catch (err) {
+      // A full or read-only disk must not stop the kiosk: with no code, set-up on the
+      // screen is refused, and `set-pin` on the command line still works.
+      log(`the staff set-up code could not be written: ${(err as NodeJS.ErrnoException).code ?? 'error'}`)
+      return null
     }
-    const code = newCode()
-    writeFileSync(file, `${code}\n`, { mode: 0o600 })
-    chmodSync(file, 0o600)
     return code
   }
 

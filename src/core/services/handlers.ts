@@ -90,7 +90,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const log = options.log ?? ((m: string) => console.error(m))
   const dataDb = options.dataDir ? openDataDb(options.dataDir) : openMemoryDataDb()
   const sessions = new StaffSessions(now)
-  const setupCode = firstRunCode(dataDb, options.dataDir)
+  const setupCode = firstRunCode(dataDb, options.dataDir, log)
   // Uploads a killed import left behind.
   if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
