@@ -3,16 +3,16 @@
  * The kiosk's command line: `npm run kiosk -- <command>`.
  * Runs on Node's own TypeScript support (Node >= 22.18), with no Electron.
  */
+import { join } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
 import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
 import { stampTranslations } from '../core/content/stamp.ts'
 import { openDataDb } from '../core/data/open.ts'
-import { setPin } from '../core/data/pin.ts'
 import { useOwnerOnlyUmask } from '../core/data/private-folder.ts'
+import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../core/data/first-run.ts'
 import { usageCsv, usageSince } from '../core/data/usage.ts'
-import { Pin } from '../shared/contract.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
 import { verifyPack } from '../core/packs/verify.ts'
 import type { PackSummary } from '../core/packs/verify.ts'
@@ -207,47 +207,14 @@ program
     }
   })
 
-/** Reads one line from standard input, without echo when it is a terminal. */
-async function readSecretLine(prompt: string): Promise<string> {
-  const { createInterface } = await import('node:readline')
-  const input = process.stdin
-  const rl = createInterface({
-    input,
-    output: input.isTTY ? process.stderr : undefined,
-    terminal: input.isTTY,
-  })
-  if (input.isTTY) {
-    process.stderr.write(prompt)
-    // Print nothing of what is typed.
-    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {}
-  }
-  const line = await new Promise<string>((resolve) =>
-    rl.once('line', resolve).once('close', () => resolve('')),
-  )
-  rl.close()
-  if (input.isTTY) process.stderr.write('\n')
-  return line.trim()
-}
-
 program
   .command('set-pin')
-  .description('set the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument')
+  .description(
+    'set (or replace) the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument',
+  )
   .requiredOption('--data-dir <dir>', "the kiosk's data folder")
   .action(async (opts: { dataDir: string }) => {
-    const pin = await readSecretLine('New staff PIN (4 to 8 digits): ')
-    const parsed = Pin.safeParse(pin)
-    if (!parsed.success) {
-      console.error('Not set: a PIN is 4 to 8 digits.')
-      process.exitCode = 1
-      return
-    }
-    const db = openDataDb(opts.dataDir)
-    try {
-      setPin(db, parsed.data)
-      console.log('The staff PIN is set.')
-    } finally {
-      db.close()
-    }
+    process.exitCode = await setPinFromStdin(opts.dataDir)
   })
 
 program
@@ -349,6 +316,16 @@ program
       console.warn(`Warning: listening on ${opts.host}, reachable from other machines.`)
     }
     console.log(`Kiosk preview on ${address}`)
+    // The first PIN needs the one-time code. With a data folder it is in a file only this
+    // account reads; without one there is no file, so it is printed here, for whoever started the server.
+    const code = core.firstRunCode()
+    if (code && opts.dataDir) {
+      console.log(
+        `No staff PIN yet: the one-time set-up code is in ${join(opts.dataDir, FIRST_RUN_CODE_FILE)}`,
+      )
+    } else if (code) {
+      console.log(`No staff PIN yet: the one-time set-up code is ${code}`)
+    }
     const stop = () => void app.close().then(() => process.exit(0))
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

@@ -5,11 +5,13 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron'
 import log from 'electron-log/main'
 import { useOwnerOnlyUmask } from '../core/data/private-folder.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
+import { setPinFromStdin } from '../core/data/first-run.ts'
 import { exportRequest, runExport } from './export.ts'
+import { PIN_IN_ARGUMENT_MESSAGE, setPinRequest } from './set-pin.ts'
 import { registerContract } from './ipc.ts'
 import { registerPackImport } from './packs.ts'
 import { PACK_FILE_EXTENSIONS } from '../shared/packs.ts'
@@ -20,11 +22,13 @@ import { watchRenderer } from './recovery.ts'
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  applyKioskLock,
   denyAllPermissions,
   hardenContents,
-  isBlockedShortcut,
   isTrustedSender,
+  kioskLocked,
   resolveAppFile,
+  shortcutGuard,
 } from './security.ts'
 import type { RendererLocation } from './security.ts'
 
@@ -58,23 +62,24 @@ function contentDbPath(): string {
     : join(app.getAppPath(), 'resources', 'content.sqlite')
 }
 
-/** Locked full-screen when staff turned the kiosk lock on, or when started with --kiosk. */
-function createKioskWindow(locked: boolean): BrowserWindow {
+/**
+ * Locked full-screen when staff turned the kiosk lock on, or when started with --kiosk.
+ * The shortcut guard is always attached and asks for the lock at each key, so a
+ * lock turned on in settings holds at once.
+ */
+function createKioskWindow(locked: () => boolean): BrowserWindow {
+  const lockedNow = locked()
   const win = createHardenedWindow(preloadPath, {
     width: 1280,
     height: 800,
     show: false,
-    kiosk: locked,
-    fullscreen: locked,
+    kiosk: lockedNow,
+    fullscreen: lockedNow,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     title: 'Hip health kiosk',
   })
-  if (locked) {
-    win.webContents.on('before-input-event', (event, input) => {
-      if (isBlockedShortcut(input)) event.preventDefault()
-    })
-  }
+  win.webContents.on('before-input-event', shortcutGuard(locked))
   watchRenderer(win.webContents, {
     reloadToAttract: () => void loadAttract(win),
     log: (message) => log.warn(message),
@@ -89,12 +94,26 @@ function loadAttract(win: BrowserWindow): Promise<void> {
   return win.loadURL(devUrl ? `${devUrl}#/` : `${APP_ORIGIN}/index.html#/`)
 }
 
-// One kiosk at a time.
-if (!app.requestSingleInstanceLock()) app.quit()
+const settingPin = setPinRequest(process.argv)
+
+// One kiosk at a time; setting the PIN may run beside it (the database takes turns, and the kiosk reads the PIN at each try).
+if (!settingPin && !app.requestSingleInstanceLock()) app.quit()
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
 void app.whenReady().then(async () => {
+  if (settingPin) {
+    if (settingPin === 'pin-in-argument') {
+      console.error(PIN_IN_ARGUMENT_MESSAGE)
+      process.exitCode = 1
+    } else {
+      process.exitCode = await setPinFromStdin(app.getPath('userData'))
+    }
+    app.quit()
+    return
+  }
+  // No application menu at all: Alt would otherwise show Quit, Reload and Close to a patient.
+  Menu.setApplicationMenu(null)
   denyAllPermissions(session.defaultSession)
   serveRenderer()
   // Staff read any content problem in the log; the patient sees a calm screen.
@@ -103,10 +122,16 @@ void app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     forceKioskLock: KIOSK_LOCK_FLAG,
     log: (message) => log.error(message),
+    // A kiosk lock staff turn on or off applies at once to every window.
+    onSettingsChanged: (settings) => {
+      for (const win of BrowserWindow.getAllWindows())
+        applyKioskLock(win, kioskLocked(KIOSK_LOCK_FLAG, settings))
+    },
   })
   app.on('will-quit', () => core.close())
   registerContract(ipcMain, () => core.handlers, location)
-  registerPrinting(location, () => core.settings().printerName)
+  const locked = () => kioskLocked(KIOSK_LOCK_FLAG, core.settings())
+  registerPrinting(location, () => core.settings().printerName, locked)
   // Staff's "Import a content pack…": the file comes from this dialog, never from the page.
   registerPackImport(ipcMain, {
     core: () => core,
@@ -146,10 +171,9 @@ void app.whenReady().then(async () => {
       .finally(() => app.quit())
     return
   }
-  const locked = () => KIOSK_LOCK_FLAG || core.settings().kioskLock
-  createKioskWindow(locked())
+  createKioskWindow(locked)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createKioskWindow(locked())
+    if (BrowserWindow.getAllWindows().length === 0) createKioskWindow(locked)
   })
 })
 

@@ -142,9 +142,49 @@ export function isBlockedShortcut(input: {
   const key = input.key.toLowerCase()
   const mod = input.control || input.meta
   if (key === 'f5' || key === 'f11' || key === 'f12') return true
-  if (mod && (key === 'r' || key === 'w' || key === 'q' || key === 'n' || key === 't' || key === 'p'))
-    return true
+  // Reload, close, quit, new window or tab, print, and minimise or hide (the desktop behind the kiosk).
+  if (mod && ['r', 'w', 'q', 'n', 't', 'p', 'm', 'h'].includes(key)) return true
   if (mod && input.shift && key === 'i') return true
   if (input.alt && key === 'f4') return true
   return false
+}
+
+/** What before-input-event hands a listener: the key and its modifiers. */
+export type ShortcutInput = Parameters<typeof isBlockedShortcut>[0]
+
+/**
+ * The window's shortcut guard, attached to every window whether locked or not:
+ * it asks for the lock at each key, so turning the kiosk lock on in settings
+ * blocks the shortcuts at once, not after a restart.
+ */
+export function shortcutGuard(locked: () => boolean) {
+  return (event: { preventDefault(): void }, input: ShortcutInput): void => {
+    if (locked() && isBlockedShortcut(input)) event.preventDefault()
+  }
+}
+
+/** Locked when started with --kiosk (KIOSK_LOCK=1) or when staff turned the lock on. */
+export function kioskLocked(lockFlag: boolean, settings: { kioskLock: boolean }): boolean {
+  return lockFlag || settings.kioskLock
+}
+
+/** The parts of BrowserWindow the kiosk lock changes. */
+export interface LockableWindow {
+  setKiosk(on: boolean): void
+  setFullScreen(on: boolean): void
+}
+
+/** Puts the window into (or out of) kiosk full screen, as soon as the lock changes. */
+export function applyKioskLock(win: LockableWindow, locked: boolean): void {
+  win.setKiosk(locked)
+  win.setFullScreen(locked)
+}
+
+/**
+ * What the page may ask the print channel for. A locked kiosk prints only
+ * silently, to the printer staff chose: the system dialog and Save as PDF would
+ * open the printer list and the file system to whoever stands at the screen.
+ */
+export function printModeAllowed(mode: 'dialog' | 'silent' | 'pdf', locked: boolean): boolean {
+  return !locked || mode === 'silent'
 }

@@ -114,6 +114,13 @@ export const Settings = z.object({
     .nullable(),
   defaultLocale: Locale,
   idleTimeoutSeconds: z.number().int().min(30, 'at least 30 seconds').max(600, 'at most 10 minutes'),
+  /** Staff mode locks (back to the PIN) after this long untouched; the patient countdown never extends it. */
+  staffIdleSeconds: z.number().int().min(15, 'at least 15 seconds').max(600, 'at most 10 minutes'),
+  /**
+   * The same in explain mode, where a clinician talks without touching anything. At most the
+   * staff session's own 10 minutes unused (src/core/data/sessions.ts), which ends it anyway.
+   */
+  explainIdleSeconds: z.number().int().min(60, 'at least 60 seconds').max(600, 'at most 10 minutes'),
   paperSize: z.enum(['a4', 'letter']),
   printerName: z.string().trim().min(1).max(120).nullable(),
   kioskLock: z.boolean(),
@@ -127,6 +134,9 @@ export const KioskConfig = z.object({
   idleTimeoutSeconds: z.number().int().min(1).max(3600),
   /** Seconds the "Are you still there?" countdown lasts before everything is cleared. */
   idleWarningSeconds: z.number().int().min(1).max(600),
+  /** Seconds untouched before staff mode locks; explain mode has its own, longer time. */
+  staffIdleSeconds: z.number().int().min(1).max(3600),
+  explainIdleSeconds: z.number().int().min(1).max(3600),
   defaultLocale: Locale,
   clinicName: z.string(),
   clinicPhone: z.string().nullable(),
@@ -254,7 +264,12 @@ export const contract = {
     z.object({ pinSet: z.boolean(), lockedForSeconds: z.number().int() }),
   ),
   staffSetPin: method(
-    z.strictObject({ pin: Pin, token: StaffToken.optional() }),
+    z.strictObject({
+      pin: Pin,
+      token: StaffToken.optional(),
+      /** The first PIN only: the one-time code from DATA/first-run-code.txt (or the preview server's output). */
+      setupCode: z.string().max(32).optional(),
+    }),
     z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
   ),
   staffLogin: method(

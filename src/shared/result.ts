@@ -23,6 +23,7 @@ export interface FieldError {
 export type StaffRefusal =
   | 'no-pin' // no PIN set yet: set one first
   | 'pin-set' // a PIN is already set: only staff mode may change it
+  | 'setup-code' // no PIN yet, and the one-time set-up code was missing or wrong (see triesLeft, retryAfterSeconds)
   | 'wrong-pin' // see triesLeft
   | 'locked' // see retryAfterSeconds
   | 'session-ended' // the session ran out, was closed, or never was

@@ -39,10 +39,19 @@ async function typePin(page: Page, pin: string): Promise<void> {
       .click()
 }
 
-/** On the PIN screen: sets the PIN if this is the first run, else enters it. */
+/** The one-time set-up code the core wrote to the data folder (gone once a PIN is set). */
+function setupCode(): string {
+  return readFileSync(join(DATA_DIR, 'first-run-code.txt'), 'utf8').trim()
+}
+
+/**
+ * On the PIN screen: sets the PIN if this is the first run, with the set-up code
+ * from the data folder as staff would read it there, else enters it.
+ */
 async function passPin(page: Page): Promise<void> {
   await expect(heading(page)).toHaveText(/^(Staff|Set the staff PIN)$/)
   if ((await heading(page).textContent()) === 'Set the staff PIN') {
+    await page.getByLabel('Set-up code (8 digits)').fill(setupCode())
     await typePin(page, PIN)
     await page.getByRole('button', { name: 'Next', exact: true }).click()
     await expect(page.getByLabel('Type the same PIN again')).toBeVisible()
@@ -91,6 +100,12 @@ test('a patient cannot reach any staff screen without the PIN', async ({ page })
   // Nor can anyone ask the core for staff data without a session.
   const answer = await page.request.post('/api/getSettings', { data: { token: '0'.repeat(64) } })
   expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+  // Nor choose the first PIN: that takes the one-time code from the data folder.
+  const firstPin = await page.request.post('/api/staffSetPin', { data: { pin: PIN } })
+  expect(await firstPin.json()).toMatchObject({
+    ok: false,
+    error: { code: 'unauthorized', reason: expect.stringMatching(/^(setup-code|pin-set)$/) },
+  })
   // And there is nothing to see that says "staff" on a patient screen.
   await page.goto('/#/home')
   await settled(page)
@@ -98,7 +113,7 @@ test('a patient cannot reach any staff screen without the PIN', async ({ page })
   expect(errors).toEqual([])
 })
 
-test('staff get in with a long press in the corner, set the PIN on the first run, and leave with Exit', async ({
+test('staff get in with a long press in the corner, set the PIN on the first run with the set-up code, and leave with Exit', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -233,11 +248,58 @@ test('explain mode is driven with the keyboard, and hands over to the quiz', asy
     'href',
     '#/staff/handout/procedure/ultrasound-guided-hip-injection',
   )
+  await expect(page).toHaveURL(/\?slide=2$/)
   await page.locator('[data-staff-explain-quiz]').click()
   await expect(page).toHaveURL(new RegExp(`#${PROCEDURE}/quiz$`))
   await expect(heading(page)).toHaveText('Check your understanding')
-  await expect(badge(page)).toBeVisible()
+  // Handing over ends staff mode: nothing on the patient's screen leads to settings.
+  await expect(badge(page)).toHaveCount(0)
+  await page.goto('/#/staff/settings')
+  await expect(heading(page)).toHaveText('Staff')
+  // The clinician comes back with the PIN, to the slide they left.
+  await page.goto(`/#${PROCEDURE}/quiz`)
+  await expect(heading(page)).toHaveText('Check your understanding')
+  await page.keyboard.press('Control+Alt+KeyS')
+  await passPin(page)
+  await expect(progress).toHaveText('Slide 2 of 14')
+  await expect(slideHeading).toHaveText('Step 1: Arrival and your consent')
   expect(errors).toEqual([])
+})
+
+test('staff mode locks by itself after its own idle time, and the PIN returns to the same screen', async ({
+  page,
+}) => {
+  const save = async (seconds: string) => {
+    await page.getByLabel('Staff mode locks after (seconds)').fill(seconds)
+    await page.getByRole('button', { name: 'Save the settings' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  }
+  await enterStaffMode(page)
+  await openFromMenu(page, /^Settings/, 'Settings')
+  await expect(page.getByLabel('Staff mode locks after (seconds)')).toHaveValue('60')
+  await save('15')
+  try {
+    // Settings apply from the next session: a fresh page.
+    await page.goto('/#/staff/usage')
+    await page.reload()
+    await passPin(page)
+    await expect(heading(page)).toHaveText('Usage counts')
+    // Nobody touches anything.
+    await page.waitForTimeout(12_000)
+    await expect(badge(page)).toBeVisible()
+    await expect(heading(page)).toHaveText('Staff', { timeout: 6_000 })
+    await expect(badge(page)).toHaveCount(0)
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/staff?next=/staff/usage')
+    await passPin(page)
+    await expect(heading(page)).toHaveText('Usage counts')
+  } finally {
+    // Back to the default, for the tests that follow.
+    await page.goto('/#/staff/settings')
+    await expect(heading(page)).toHaveText(/^(Staff|Settings)$/)
+    if ((await heading(page).textContent()) !== 'Settings') await passPin(page)
+    await expect(heading(page)).toHaveText('Settings')
+    await save('60')
+  }
 })
 
 test('the usage table shows the counts from an earlier patient visit, and its CSV matches usage-export', async ({

@@ -8,7 +8,7 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import { getButton, getLink, headings, tap } from './helpers'
 import { procedureEn } from './fixtures'
 import { learningBridge } from './learning-fixtures'
-import { staffBridge } from './staff-fixtures'
+import { STAFF_PIN, staffBridge } from './staff-fixtures'
 import { mountAsStaff } from './staff-helpers'
 
 enableAutoUnmount(afterEach)
@@ -137,8 +137,28 @@ describe('explain mode', () => {
     await tap(wrapper.find('[data-staff-explain-quiz]'))
     expect(router.currentRoute.value.path).toBe(`/procedures/${procedureEn.id}/quiz`)
     expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
-    // Staff mode stays on while the patient answers.
-    expect(wrapper.find('aside.staff-badge').exists()).toBe(true)
+  })
+
+  it('ends staff mode when it hands over to the patient’s quiz, and the PIN brings staff back to the same slide', async () => {
+    const { wrapper, router, bridge } = await present()
+    await tap(getButton(wrapper, 'Next'))
+    await tap(getButton(wrapper, 'Next'))
+    expect(progress(wrapper)).toMatch(/^Slide 3 of/)
+    await tap(wrapper.find('[data-staff-explain-quiz]'))
+    expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
+    // Nothing on screen leads back to staff screens, and the core has closed the session.
+    expect(wrapper.find('aside.staff-badge').exists()).toBe(false)
+    expect(bridge.state.tokens.size).toBe(0)
+    await router.push('/staff/settings')
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+    // The clinician comes back the usual way (Ctrl+Alt+S here), and the PIN returns to the slide.
+    await router.push('/procedures')
+    await press('s', document.body, { code: 'KeyS', ctrlKey: true, altKey: true })
+    expect(router.currentRoute.value.name).toBe('staff-pin')
+    for (const digit of STAFF_PIN) await tap(getButton(wrapper, digit))
+    await tap(getButton(wrapper, 'Enter'))
+    expect(router.currentRoute.value.path).toBe(PATH)
+    expect(progress(wrapper)).toMatch(/^Slide 3 of/)
   })
 
   it('stops listening to the keys once it is left', async () => {

@@ -147,6 +147,8 @@ const notFound = (what: string) => ({
 export const KIOSK_CONFIG: KioskConfig = {
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
+  staffIdleSeconds: 60,
+  explainIdleSeconds: 600,
   defaultLocale: 'en',
   clinicName: 'Riverside Clinic',
   clinicPhone: '020 7946 0000',

@@ -446,9 +446,24 @@ describe('printing a handout', () => {
     )
   })
 
-  it('gives staff the print dialog and Save as PDF, and clears the personal fields once printed', async () => {
+  it('gives staff at a locked kiosk only the silent print to its own printer', async () => {
     const printer = fakePrinter({ done: true })
     const { wrapper, router, pinia } = await mountHandout('/home', handoutBridge(), printer.host)
+    useHandoutDetailsStore(pinia).prepare('procedure', steroid.id)
+    await router.push(`${PROCEDURE}?lang=en`)
+    await settle(wrapper)
+    expect(wrapper.findAll('.print-action button').map((button) => button.text())).toEqual(['Print'])
+    await wrapper.get('.print-action .button--primary').trigger('click')
+    await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'a4', mode: 'silent' }]), PATIENCE)
+  })
+
+  it('gives staff at an unlocked kiosk the print dialog and Save as PDF, and clears the personal fields once printed', async () => {
+    const printer = fakePrinter({ done: true })
+    const { wrapper, router, pinia } = await mountHandout(
+      '/home',
+      handoutBridge({ config: { kioskLock: false } }),
+      printer.host,
+    )
     const store = useHandoutDetailsStore(pinia)
     store.prepare('procedure', steroid.id)
     store.details.clinician = 'Dr Quentin Zebedee'

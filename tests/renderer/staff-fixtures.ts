@@ -9,6 +9,8 @@ import type { ApiError, Result } from '@shared/result'
 import { fakeBridge, type FakeBridge } from './fixtures'
 
 export const STAFF_PIN = '2468'
+/** The one-time set-up code the fake core holds while no PIN is set (the real one: DATA/first-run-code.txt). */
+export const SETUP_CODE = '31415926'
 
 export const SETTINGS: Settings = {
   clinicName: 'Riverside Clinic',
@@ -17,6 +19,8 @@ export const SETTINGS: Settings = {
   clinicLogo: null,
   defaultLocale: 'en',
   idleTimeoutSeconds: 90,
+  staffIdleSeconds: 60,
+  explainIdleSeconds: 600,
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,
@@ -225,6 +229,8 @@ export function staffBridge(
           return unauthorized('A staff PIN is already set. Enter staff mode to change it.', {
             reason: 'pin-set',
           })
+        if (state.pin === null && input.setupCode?.replace(/[\s-]/g, '') !== SETUP_CODE)
+          return unauthorized('That set-up code is not right.', { reason: 'setup-code', triesLeft: 4 })
         state.pin = input.pin
         return open()
       }),

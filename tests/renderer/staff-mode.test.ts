@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { getButton, headings, mountKiosk, tap } from './helpers'
-import { procedureEn } from './fixtures'
+import { KIOSK_CONFIG, procedureEn } from './fixtures'
 import { STAFF_PIN, staffBridge } from './staff-fixtures'
 import { badge, mountAsStaff } from './staff-helpers'
 import { removeKiosk, runKiosk, type RunningKiosk } from './kiosk-session'
@@ -170,7 +170,7 @@ describe('the way in', () => {
 })
 
 describe('the end of a session', () => {
-  it('ends staff mode on the idle reset and closes the session in the core', async () => {
+  it('ends staff mode when left alone, closes the session in the core, and then resets as for a patient', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
     const bridge = staffBridge()
     running = await runKiosk('/staff/home', bridge)
@@ -181,15 +181,95 @@ describe('the end of a session', () => {
     expect(bridge.state.tokens.size).toBe(1)
 
     window.dispatchEvent(new Event('pointerdown'))
-    await vi.advanceTimersByTimeAsync((90 + 20) * 1000)
+    await vi.advanceTimersByTimeAsync(61 * 1000)
     await flushPromises()
-
     expect(bridge.calls.filter((call) => call.method === 'staffLogout')).toHaveLength(1)
     expect(bridge.state.tokens.size).toBe(0)
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+
+    // The PIN screen waits the patient idle time and its countdown for staff to come back, then resets.
+    await vi.advanceTimersByTimeAsync((90 + 20) * 1000)
+    await flushPromises()
     expect(running.session.router.currentRoute.value.path).toBe('/')
     expect(running.text()).not.toContain('Staff mode')
     await running.session.router.push('/staff/home')
     expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+  })
+})
+
+const FAKE_TIME: Parameters<typeof vi.useFakeTimers>[0] = {
+  toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+}
+
+/** Enters the PIN on the PIN screen of a running kiosk. */
+async function enterPin(kiosk: RunningKiosk): Promise<void> {
+  for (const digit of STAFF_PIN) await kiosk.tap(kiosk.button(digit))
+  await kiosk.tap(kiosk.button('Enter'))
+}
+
+describe('the staff idle lock', () => {
+  it('locks staff mode after its own 60 s untouched, before the patient idle time, and the PIN returns to the same screen', async () => {
+    vi.useFakeTimers(FAKE_TIME)
+    const bridge = staffBridge()
+    running = await runKiosk('/staff/usage', bridge)
+    await enterPin(running)
+    expect(running.heading()).toBe('Usage counts')
+    await vi.advanceTimersByTimeAsync(55_000)
+    expect(running.heading()).toBe('Usage counts')
+    await vi.advanceTimersByTimeAsync(6_000)
+    await flushPromises()
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+    expect(running.session.router.currentRoute.value.query.next).toBe('/staff/usage')
+    expect(running.text()).not.toContain('Staff mode')
+    expect(bridge.state.tokens.size).toBe(0)
+    await enterPin(running)
+    expect(running.heading()).toBe('Usage counts')
+  })
+
+  it('is not kept open by a patient answering "Are you still there?"', async () => {
+    vi.useFakeTimers(FAKE_TIME)
+    const bridge = staffBridge()
+    // The shortest patient idle time: its warning would come before the staff lock.
+    bridge.getKioskConfig = async () => ({ ok: true, value: { ...KIOSK_CONFIG, idleTimeoutSeconds: 30 } })
+    running = await runKiosk('/staff/settings', bridge)
+    await enterPin(running)
+    expect(running.heading()).toBe('Settings')
+    for (let second = 0; second < 60; second += 5) {
+      await vi.advanceTimersByTimeAsync(5_000)
+      const stillHere = Array.from(document.querySelectorAll('button')).find((b) =>
+        /still here/i.test(b.textContent ?? ''),
+      )
+      if (stillHere && running.text().includes('Staff mode')) await running.tap(stillHere)
+    }
+    await vi.advanceTimersByTimeAsync(1_000)
+    await flushPromises()
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+    expect(running.text()).not.toContain('Staff mode')
+  })
+
+  it('gives explain mode its own, longer time, and the PIN returns to the same slide', async () => {
+    vi.useFakeTimers(FAKE_TIME)
+    const bridge = staffBridge()
+    const explain = `/staff/explain/${procedureEn.id}`
+    running = await runKiosk(explain, bridge)
+    await enterPin(running)
+    await running.tap(running.button(/^Next/))
+    await running.tap(running.button(/^Next/))
+    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(
+      /^Slide 3 of/,
+    )
+    // The clinician talks for nine minutes without touching anything: no warning, no lock.
+    await vi.advanceTimersByTimeAsync(9 * 60_000)
+    expect(running.text()).not.toMatch(/still there/i)
+    expect(running.text()).toContain('Staff mode')
+    await vi.advanceTimersByTimeAsync(61_000)
+    await flushPromises()
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+    expect(running.session.router.currentRoute.value.query.next).toBe(`${explain}?slide=3`)
+    await enterPin(running)
+    expect(running.container.querySelector('[data-staff-explain-progress]')?.textContent).toMatch(
+      /^Slide 3 of/,
+    )
   })
 })
 
@@ -218,11 +298,15 @@ describe('explain mode at the chairside', () => {
     expect(keepAlives()).toBeGreaterThanOrEqual(24)
     expect(keepAlives()).toBeLessThanOrEqual(26)
 
-    // They stop presenting: after the idle time and its countdown, staff mode ends as always.
+    // They stop presenting: after explain mode's idle time staff mode locks, and after the
+    // patient idle time and its countdown on the PIN screen, the kiosk resets as always.
+    // (Explain mode's 600 s and the session's 10 minutes end together here: whichever comes first.)
+    await vi.advanceTimersByTimeAsync(600 * 1000)
+    await flushPromises()
+    expect(running.session.router.currentRoute.value.name).toBe('staff-pin')
+    expect(running.text()).not.toContain('Staff mode')
     await vi.advanceTimersByTimeAsync((90 + 20) * 1000)
     await flushPromises()
-    expect(bridge.calls.filter((call) => call.method === 'staffLogout')).toHaveLength(1)
-    expect(bridge.state.tokens.size).toBe(0)
     expect(running.session.router.currentRoute.value.path).toBe('/')
     expect(running.text()).not.toContain('Staff mode')
   })

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { getButton, headings, mountKiosk, tap } from './helpers'
-import { STAFF_PIN, pinLeaks, staffBridge } from './staff-fixtures'
+import { SETUP_CODE, STAFF_PIN, pinLeaks, staffBridge } from './staff-fixtures'
 import { badge, pressPin } from './staff-helpers'
 import type { ApiError } from '@shared/result'
 
@@ -19,11 +19,39 @@ const message = (wrapper: Awaited<ReturnType<typeof mountKiosk>>['wrapper']) =>
   wrapper.find('[data-staff-pin-message]').text().replace(/\s+/g, ' ')
 
 describe('the staff PIN screen', () => {
-  it('on the first run, sets a PIN typed twice on the pad, then opens the staff menu in staff mode', async () => {
+  it('on the first run, says staff must set it up, and asks for the set-up code before any PIN', async () => {
+    const bridge = staffBridge({ pin: null })
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    expect(headings(wrapper, 'h1')).toEqual(['Set the staff PIN'])
+    expect(wrapper.text()).toContain('This kiosk has no staff PIN yet, so staff must set it up.')
+    expect(wrapper.text()).toContain('first-run-code.txt')
+    expect(wrapper.get('label[for="staff-setup-code"]').text()).toBe('Set-up code (8 digits)')
+    await pressPin(wrapper, '1357')
+    await tap(getButton(wrapper, 'Next'))
+    expect(message(wrapper)).toBe('Type the set-up code first.')
+    expect(wrapper.text()).not.toContain('Type the same PIN again')
+  })
+
+  it('on the first run, says so when the set-up code is wrong, and how many tries are left', async () => {
+    const bridge = staffBridge({ pin: null })
+    const { wrapper } = await mountKiosk('/staff', bridge)
+    await wrapper.get('input[data-staff-setup-code]').setValue('12345678')
+    await pressPin(wrapper, '1357')
+    await tap(getButton(wrapper, 'Next'))
+    await pressPin(wrapper, '1357')
+    await tap(getButton(wrapper, 'Set the PIN'))
+    await flushPromises()
+    expect(message(wrapper)).toBe('That set-up code is not right. 4 tries left before set-up pauses.')
+    expect(bridge.state.pin).toBeNull()
+    expect(wrapper.get<HTMLInputElement>('input[data-staff-setup-code]').element.value).toBe('')
+  })
+
+  it('on the first run, sets a PIN typed twice on the pad with the set-up code, then opens the staff menu in staff mode', async () => {
     const bridge = staffBridge({ pin: null })
     const { wrapper, router } = await mountKiosk('/staff', bridge)
     expect(headings(wrapper, 'h1')).toEqual(['Set the staff PIN'])
     expect(wrapper.text()).toContain('Choose a PIN (4 to 8 digits)')
+    await wrapper.get('input[data-staff-setup-code]').setValue(SETUP_CODE)
 
     await pressPin(wrapper, '1357')
     expect(pinField(wrapper).element.value).toBe('1357')
@@ -38,7 +66,7 @@ describe('the staff PIN screen', () => {
     await tap(getButton(wrapper, 'Set the PIN'))
 
     expect(bridge.calls.filter((call) => call.method === 'staffSetPin')).toEqual([
-      { method: 'staffSetPin', input: { pin: '1357' } },
+      { method: 'staffSetPin', input: { pin: '1357', setupCode: SETUP_CODE } },
     ])
     expect(router.currentRoute.value.path).toBe('/staff/home')
     expect(headings(wrapper, 'h1')).toEqual(['Staff menu'])
@@ -50,6 +78,7 @@ describe('the staff PIN screen', () => {
   it('asks again when the two PINs differ, sending nothing', async () => {
     const bridge = staffBridge({ pin: null })
     const { wrapper } = await mountKiosk('/staff', bridge)
+    await wrapper.get('input[data-staff-setup-code]').setValue(SETUP_CODE)
     await pressPin(wrapper, '1357')
     await tap(getButton(wrapper, 'Next'))
     await pressPin(wrapper, '1358')

@@ -65,6 +65,26 @@ describe('the settings screen', () => {
     expect(description(wrapper, field(wrapper, 'Idle time (seconds)'))).toContain('30 to 600')
   })
 
+  it('has the staff and explain idle locks, each with its range, and refuses one out of range', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    const staffIdle = field(wrapper, 'Staff mode locks after (seconds)')
+    const explainIdle = field(wrapper, 'Explain mode locks after (seconds)')
+    expect(staffIdle.element.value).toBe('60')
+    expect(explainIdle.element.value).toBe('600')
+    expect(description(wrapper, staffIdle)).toContain('15 to 600')
+    expect(description(wrapper, explainIdle)).toContain('60 to 600')
+    await staffIdle.setValue('5')
+    await explainIdle.setValue('300')
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(description(wrapper, field(wrapper, 'Staff mode locks after (seconds)'))).toContain(
+      'At least 15 seconds.',
+    )
+    expect(bridge.state.settings.explainIdleSeconds).toBe(600)
+    await field(wrapper, 'Staff mode locks after (seconds)').setValue('30')
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(bridge.state.settings).toMatchObject({ staffIdleSeconds: 30, explainIdleSeconds: 300 })
+  })
+
   it('marks a refused value with the core’s message and the value still saved, and saves nothing', async () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/settings')
     await field(wrapper, 'Idle time (seconds)').setValue('5')

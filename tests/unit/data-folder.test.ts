@@ -5,6 +5,7 @@
  * an older version did.
  */
 import { STAFF_TOKEN_HEADER } from '../../src/shared/bridge.ts'
+import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
 import { spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import {
@@ -114,7 +115,8 @@ describe('the data folder', () => {
     const data = join(dir.path, 'fresh')
     const { child, url } = await serve(data)
     try {
-      const set = await post(url, 'staffSetPin', { pin: '246813' })
+      const setupCode = readFileSync(join(data, FIRST_RUN_CODE_FILE), 'utf8').trim()
+      const set = await post(url, 'staffSetPin', { pin: '246813', setupCode })
       expect(set.ok).toBe(true)
       const token = (set.value as unknown as { token: string }).token
       expect(await post(url, 'updateSettings', { token, changes: { clinicName: 'Hillside' } })).toMatchObject(

@@ -6,15 +6,22 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { registerContract } from '../../src/main/ipc.ts'
+import { setPinRequest } from '../../src/main/set-pin.ts'
+import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../../src/core/data/first-run.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
 import {
   APP_ORIGIN,
   resolveAppFile,
   denyAllPermissions,
   hardenContents,
+  applyKioskLock,
   isBlockedShortcut,
   isOwnPage,
+  kioskLocked,
+  printModeAllowed,
+  shortcutGuard,
   isTrustedSender,
   secureWebPreferences,
 } from '../../src/main/security.ts'
@@ -90,7 +97,12 @@ describe('the kiosk window', () => {
     expect(key('I', { control: true, shift: true })).toBe(true)
     expect(key('F4', { alt: true })).toBe(true)
     expect(key('w', { meta: true })).toBe(true)
+    // Minimise and hide would put the desktop in front of a patient.
+    expect(key('m', { control: true })).toBe(true)
+    expect(key('m', { meta: true })).toBe(true)
+    expect(key('h', { meta: true })).toBe(true)
     expect(key('r')).toBe(false)
+    expect(key('m')).toBe(false)
     expect(key('ArrowRight')).toBe(false)
   })
 
@@ -232,6 +244,91 @@ describe('print failures', () => {
     ['something nobody expected', 'failed'],
   ] as const)('Chromium says "%s": the screen says %s', (reason, failure) => {
     expect(printFailureOf(reason)).toBe(failure)
+  })
+})
+
+describe('the kiosk lock, applied while the kiosk runs', () => {
+  const ctrlR = { key: 'r', control: true, meta: false, alt: false, shift: false }
+
+  it('blocks shortcuts as soon as the lock is turned on, with the guard attached to an unlocked window', () => {
+    let locked = false
+    const guard = shortcutGuard(() => locked)
+    const press = () => {
+      let prevented = false
+      guard({ preventDefault: () => (prevented = true) }, ctrlR)
+      return prevented
+    }
+    expect(press()).toBe(false)
+    locked = true
+    expect(press()).toBe(true)
+    locked = false
+    expect(press()).toBe(false)
+  })
+
+  it('puts the window into and out of kiosk full screen when staff change the setting', async () => {
+    const dir = tempDir('kiosk-lock-')
+    const calls: string[] = []
+    const win = {
+      setKiosk: (on: boolean) => calls.push(`kiosk ${on}`),
+      setFullScreen: (on: boolean) => calls.push(`fullscreen ${on}`),
+    }
+    const core = createKioskCore({
+      bundledContent: buildFixtureDb(dir.path),
+      dataDir: join(dir.path, 'data'),
+      onSettingsChanged: (settings) => applyKioskLock(win, kioskLocked(false, settings)),
+    })
+    try {
+      const token = core.handlers.staffSetPin({ pin: '2468', setupCode: core.firstRunCode() ?? '' }).token
+      core.handlers.updateSettings({ token, changes: { kioskLock: true } })
+      expect(calls).toEqual(['kiosk true', 'fullscreen true'])
+      core.handlers.updateSettings({ token, changes: { kioskLock: false } })
+      expect(calls.slice(2)).toEqual(['kiosk false', 'fullscreen false'])
+      // Started with --kiosk, the window stays locked whatever the setting says.
+      expect(kioskLocked(true, core.settings())).toBe(true)
+    } finally {
+      core.close()
+      dir.remove()
+    }
+  })
+})
+
+describe('the app’s --set-pin (a packaged kiosk has no Node for the command line)', () => {
+  it('reads --set-pin among Electron’s own arguments, and refuses a PIN given as an argument', () => {
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--no-sandbox', '--set-pin'])).toBe('set-pin')
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--set-pin=2468'])).toBe('pin-in-argument')
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--kiosk'])).toBeNull()
+    expect(setPinRequest(['/opt/Hip kiosk/kiosk', '--export-handouts', '/tmp/out'])).toBeNull()
+  })
+
+  it('sets the PIN typed on standard input through the same core code as `kiosk set-pin`, and spends the code', async () => {
+    const dir = tempDir('kiosk-set-pin-')
+    const data = join(dir.path, 'data')
+    try {
+      const core = createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: data, log: () => {} })
+      expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(true)
+      expect(await setPinFromStdin(data, async () => '12')).toBe(1)
+      expect(core.handlers.staffStatus({}).pinSet).toBe(false)
+      expect(await setPinFromStdin(data, async () => '2468')).toBe(0)
+      expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+      expect(core.handlers.staffLogin({ pin: '2468' }).token).toMatch(/^[0-9a-f]{64}$/)
+      core.close()
+    } finally {
+      dir.remove()
+    }
+  })
+})
+
+describe('printing at a locked kiosk', () => {
+  it('prints only silently to the chosen printer: no system dialog, no Save as PDF', () => {
+    expect(printModeAllowed('silent', true)).toBe(true)
+    expect(printModeAllowed('dialog', true)).toBe(false)
+    expect(printModeAllowed('pdf', true)).toBe(false)
+  })
+
+  it('lets an unlocked kiosk use the dialog and Save as PDF', () => {
+    expect(printModeAllowed('dialog', false)).toBe(true)
+    expect(printModeAllowed('pdf', false)).toBe(true)
+    expect(printModeAllowed('silent', false)).toBe(true)
   })
 })
 

@@ -92,7 +92,7 @@ describe('a broken content database', () => {
     expect(r).toMatchObject({ ok: true })
     expect((r as { value: { summary: string } }).value.summary).not.toBe('From the update.')
     expect(core.contentProblem()).toMatch(/The imported content pack cannot be used/)
-    await dispatch(core.handlers, 'staffSetPin', { pin: '2468' })
+    await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const login = (await dispatch(core.handlers, 'staffLogin', { pin: '2468' })) as {
       value: { token: string }
     }

@@ -386,7 +386,10 @@ describe('staff tokens before large bodies', () => {
 
   it('still takes the token in a small body, and checks a token in the header against the session', async () => {
     const kiosk = await serve()
-    await send(kiosk.port, { path: '/api/staffSetPin', body: JSON.stringify({ pin: '2468' }) })
+    await send(kiosk.port, {
+      path: '/api/staffSetPin',
+      body: JSON.stringify({ pin: '2468', setupCode: kiosk.core.firstRunCode() }),
+    })
     const login = await send(kiosk.port, { path: '/api/staffLogin', body: JSON.stringify({ pin: '2468' }) })
     const token = (login.json() as { value: { token: string } }).value.token
     const inBody = await send(kiosk.port, { path: '/api/packStatus', body: JSON.stringify({ token }) })

@@ -60,7 +60,7 @@ async function servedKiosk(name: string, options: { dataDir?: boolean } = {}) {
     })
     return { status: res.status, body: (await res.json()) as Record<string, unknown> }
   }
-  await post('staffSetPin', { pin: '2468' })
+  await post('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
   const login = await post('staffLogin', { pin: '2468' })
   const token = (login.body as { value: { token: string } }).value.token
   const summary = async () => {
@@ -248,7 +248,7 @@ describe('importing a content pack in Electron, from the main process’s own di
         },
       },
     )
-    await dispatch(core.handlers, 'staffSetPin', { pin: '2468' })
+    await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const login = await dispatch(core.handlers, 'staffLogin', { pin: '2468' })
     token = login.ok ? (login.value as { token: string }).token : ''
   })
@@ -379,7 +379,7 @@ describe('the staff keep-alive', () => {
       log: () => {},
     })
     const call = (m: string, i: unknown) => dispatch(core.handlers, m, i)
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const login = await call('staffLogin', { pin: '2468' })
     const token = login.ok ? (login.value as { token: string }).token : ''
 

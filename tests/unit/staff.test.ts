@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
@@ -20,6 +22,8 @@ import {
   usageSince,
 } from '../../src/core/data/usage.ts'
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
+import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
+import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
@@ -145,6 +149,158 @@ function lockedForMsAt(db: ReturnType<typeof openDataDb>, now: number): number {
   return Math.max(0, (r?.locked_until ?? 0) - now)
 }
 
+/** The kiosk's own command line, as staff run it: arguments, and what they type on standard input. */
+function runCli(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(stdin)
+  })
+}
+
+describe('the first PIN: only someone who can read the data folder sets it', () => {
+  async function httpKiosk(name: string) {
+    const { core, clock } = kiosk(name)
+    const app = await createServer({ handlers: core.handlers, rendererDir: null })
+    const post = async (method: string, payload: object) =>
+      (
+        await app.inject({ method: 'POST', url: `/api/${method}`, payload, remoteAddress: '127.0.0.1' })
+      ).json()
+    const codeFile = join(dir.path, name, FIRST_RUN_CODE_FILE)
+    const close = async () => {
+      await app.close()
+      core.close()
+    }
+    return { post, codeFile, clock, close }
+  }
+
+  it('is refused to the first passer-by, and accepted with the one-time code from the 0600 file, which then goes', async () => {
+    const { post, codeFile, close } = await httpKiosk('first-run-code')
+    expect(statSync(codeFile).mode & 0o777).toBe(0o600)
+    const code = readFileSync(codeFile, 'utf8').trim()
+    expect(code).toMatch(/^[0-9]{8}$/)
+    expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code' },
+    })
+    const wrong = code === '00000000' ? '11111111' : '00000000'
+    expect(await post('staffSetPin', { pin: '2468', setupCode: wrong })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code', triesLeft: 3 },
+    })
+    expect(await post('staffStatus', {})).toMatchObject({ value: { pinSet: false } })
+    // Spaces or a dash, as someone might copy it, are fine.
+    const set = await post('staffSetPin', { pin: '2468', setupCode: `${code.slice(0, 4)} ${code.slice(4)}` })
+    expect(set).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
+    expect(existsSync(codeFile)).toBe(false)
+    // The code is spent: it cannot replace the PIN.
+    expect(await post('staffSetPin', { pin: '1357', setupCode: code })).toMatchObject({
+      ok: false,
+      error: { reason: 'pin-set' },
+    })
+    expect(await post('staffLogin', { pin: '2468' })).toMatchObject({ ok: true })
+    await close()
+  })
+
+  it('pauses set-up after five wrong codes, doubling, so the code cannot be guessed', async () => {
+    const { post, codeFile, clock, close } = await httpKiosk('first-run-guess')
+    const code = readFileSync(codeFile, 'utf8').trim()
+    const wrong = code === '00000000' ? '11111111' : '00000000'
+    for (let i = 0; i < 4; i++) await post('staffSetPin', { pin: '2468', setupCode: wrong })
+    expect(await post('staffSetPin', { pin: '2468', setupCode: wrong })).toMatchObject({
+      ok: false,
+      error: { reason: 'setup-code', retryAfterSeconds: 60 },
+    })
+    expect(await post('staffSetPin', { pin: '2468', setupCode: code })).toMatchObject({
+      ok: false,
+      error: { reason: 'setup-code', retryAfterSeconds: 60 },
+    })
+    clock.now += 60_000
+    expect(await post('staffSetPin', { pin: '2468', setupCode: code })).toMatchObject({ ok: true })
+    await close()
+  })
+
+  it('still lets the kiosk start when the code cannot be written, refusing set-up on the screen', async () => {
+    const data = join(dir.path, 'first-run-unwritable')
+    // Something that is not a file where the code should go: it can be neither read nor written.
+    mkdirSync(join(data, FIRST_RUN_CODE_FILE), { recursive: true })
+    const logs: string[] = []
+    const core = createKioskCore({ bundledContent: fixtureDb, dataDir: data, log: (m) => logs.push(m) })
+    expect(logs).toEqual(['the staff set-up code could not be written: EISDIR'])
+    expect(core.firstRunCode()).toBeNull()
+    expect(await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'setup-code' },
+    })
+    expect(await dispatch(core.handlers, 'listTopics', { locale: 'en' })).toMatchObject({ ok: true })
+    core.close()
+  })
+
+  it('is set by `kiosk set-pin` from standard input, which removes the code file', async () => {
+    const data = join(dir.path, 'first-run-cli')
+    const { core } = kiosk('first-run-cli')
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(true)
+    const run = await runCli(['set-pin', '--data-dir', data], '2468\n')
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('The staff PIN is set.') })
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+    // The running kiosk sees it at once.
+    expect(await dispatch(core.handlers, 'staffLogin', { pin: '2468' })).toMatchObject({ ok: true })
+    core.close()
+    // A new start with a PIN writes no code.
+    const again = kiosk('first-run-cli')
+    expect(again.core.firstRunCode()).toBeNull()
+    expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
+    again.core.close()
+  })
+
+  it('is printed by `kiosk serve` without a data folder, where there is no file to hold it', async () => {
+    const child = spawn(process.execPath, [
+      join(PROJECT_ROOT, 'src/cli/kiosk.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      fixtureDb,
+      '--renderer',
+      dir.path,
+    ])
+    try {
+      let out = ''
+      const started = await new Promise<{ url: string; code: string }>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          const url = /Kiosk preview on (\S+)/.exec(out)?.[1]
+          const code = /set-up code is ([0-9]{8})/.exec(out)?.[1]
+          if (url && code) resolve({ url, code })
+        })
+        child.once('exit', () => reject(new Error(`serve stopped: ${out}`)))
+      })
+      const post = async (method: string, body: object) =>
+        (
+          await fetch(`${started.url}/api/${method}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json()
+      expect(await post('staffSetPin', { pin: '2468' })).toMatchObject({
+        ok: false,
+        error: { reason: 'setup-code' },
+      })
+      expect(await post('staffSetPin', { pin: '2468', setupCode: started.code })).toMatchObject({ ok: true })
+    } finally {
+      child.kill()
+    }
+  }, 30_000)
+})
+
 describe('staff methods', () => {
   it('set a PIN at first run, then only from staff mode', async () => {
     const { call, core } = kiosk('first-run')
@@ -153,7 +309,7 @@ describe('staff methods', () => {
       ok: false,
       error: { code: 'unauthorized', message: expect.stringContaining('No staff PIN') },
     })
-    const set = await call('staffSetPin', { pin: '2468' })
+    const set = await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     expect(set).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
     expect(await call('staffSetPin', { pin: '1357' })).toMatchObject({
       ok: false,
@@ -170,7 +326,7 @@ describe('staff methods', () => {
 
   it('refuse every staff method without a live session', async () => {
     const { call, clock, core } = kiosk('sessions')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const fake = 'a'.repeat(64)
     for (const method of [
       'getSettings',
@@ -198,7 +354,7 @@ describe('staff methods', () => {
 
   it('tell staff at sign-in how many wrong PINs were tried since the last sign-in, across a restart', async () => {
     const first = kiosk('failed-tries')
-    await first.call('staffSetPin', { pin: '2468' })
+    await first.call('staffSetPin', { pin: '2468', setupCode: first.core.firstRunCode() })
     for (let i = 0; i < 5; i++) await first.call('staffLogin', { pin: '1111' })
     // Refused unchecked while entry is locked: not a guess, so not counted.
     await first.call('staffLogin', { pin: '1112' })
@@ -219,7 +375,7 @@ describe('staff methods', () => {
 
   it('report a lockout with the seconds to wait', async () => {
     const { call, core } = kiosk('lockout-api')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     for (let i = 0; i < 4; i++) await call('staffLogin', { pin: '1111' })
     expect(await call('staffLogin', { pin: '1111' })).toEqual({
       ok: false,
@@ -238,7 +394,7 @@ describe('staff methods', () => {
 describe('settings', () => {
   it('save good values, persist them, and feed the kiosk config', async () => {
     const { call, core } = kiosk('settings-good')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     const saved = await call('updateSettings', {
       token,
@@ -267,9 +423,37 @@ describe('settings', () => {
     again.core.close()
   })
 
+  it('give staff mode its own idle lock: 60 s, and 600 s in explain mode, each checked', async () => {
+    const { call, core } = kiosk('settings-staff-idle')
+    expect(await call('getKioskConfig', {})).toMatchObject({
+      ok: true,
+      value: { staffIdleSeconds: 60, explainIdleSeconds: 600 },
+    })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+    const token = await loginToken(call)
+    expect(
+      await call('updateSettings', { token, changes: { staffIdleSeconds: 5, explainIdleSeconds: 3600 } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad-input',
+        fieldErrors: [
+          { field: 'staffIdleSeconds', message: 'at least 15 seconds' },
+          { field: 'explainIdleSeconds', message: 'at most 10 minutes' },
+        ],
+      },
+    })
+    await call('updateSettings', { token, changes: { staffIdleSeconds: 30, explainIdleSeconds: 300 } })
+    expect(await call('getKioskConfig', {})).toMatchObject({
+      ok: true,
+      value: { staffIdleSeconds: 30, explainIdleSeconds: 300 },
+    })
+    core.close()
+  })
+
   it('refuse a bad value with a clear message per field, keeping every old value', async () => {
     const { call, core } = kiosk('settings-bad')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     await call('updateSettings', {
       token,
@@ -399,7 +583,7 @@ describe('anonymous usage counts', () => {
     ).toHaveLength(1000 - USAGE_CAP_PER_EVENT_PER_MINUTE)
     clock.now += 60_000
     for (let i = 0; i < 40; i++) await call('recordUsage', home)
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     expect(await call('usageReport', { token, days: 1 })).toEqual({
       ok: true,
@@ -459,7 +643,7 @@ describe('anonymous usage counts', () => {
     })
     clock.now += 86_400_000
     await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     const report = (await call('usageReport', { token, days: 7 })) as { ok: true; value: { rows: unknown[] } }
     expect(report.value.rows).toEqual([
@@ -480,7 +664,7 @@ describe('the review list', () => {
   it('lists items whose review is past due or due within 90 days', async () => {
     // The fixture's sore-hip is due 2028-01-10 and test-injection 2029-02-01.
     const { call, core } = kiosk('review', Date.parse('2027-11-01T10:00:00'))
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     expect(await call('reviewList', { token })).toEqual({
       ok: true,
@@ -531,7 +715,7 @@ describe('content packs from staff mode', () => {
         }
       ).value.summary
     expect(await summary()).toBe('Updated summary from the new pack.')
-    await call('staffSetPin', { pin: '2468' })
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     expect(await call('packStatus', { token })).toMatchObject({
       ok: true,

@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   clinicLogo: null,
   defaultLocale: 'en',
   idleTimeoutSeconds: 90,
+  staffIdleSeconds: 60,
+  explainIdleSeconds: 600,
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,

@@ -25,6 +25,7 @@ import { ApiFailure } from '../../shared/result.ts'
 import { isDiskFull } from '../data/disk-full.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
 import { openDataDb } from '../data/open.ts'
+import { firstRunCode } from '../data/first-run.ts'
 import { checkPin, hasPin, lockedForMs, setPin } from '../data/pin.ts'
 import { StaffSessions } from '../data/sessions.ts'
 import { readSettings, updateSettings } from '../data/settings.ts'
@@ -50,6 +51,8 @@ export interface KioskCoreOptions {
   forceKioskLock?: boolean
   now?: () => number
   log?: (message: string) => void
+  /** After staff save settings: the Electron shell applies the kiosk lock at once. */
+  onSettingsChanged?: (settings: Settings) => void
 }
 
 export interface KioskCore {
@@ -60,6 +63,11 @@ export interface KioskCore {
   settings(): Settings
   /** For the Electron shell's file dialog: true while `token`'s staff session lives (and extends it). */
   staffSessionLive(token: string): boolean
+  /**
+   * The one-time code that lets the first PIN be set, while none is: in
+   * DATA/first-run-code.txt, or (no data folder) for the preview server to print.
+   */
+  firstRunCode(): string | null
   /**
    * Imports a pack file the Electron main process chose in its own open dialog,
    * through the same checks and switch as importPack. Throws ApiFailure.
@@ -83,6 +91,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const dataDb = options.dataDir ? openDataDb(options.dataDir) : openMemoryDataDb()
   const sessions = new StaffSessions(now)
   const usage = new UsageCounter(dataDb, now)
+  const setupCode = firstRunCode(dataDb, options.dataDir, log)
   // Uploads a killed import left behind.
   if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
@@ -183,6 +192,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return {
         idleTimeoutSeconds: options.idle?.timeoutSeconds ?? s.idleTimeoutSeconds,
         idleWarningSeconds: options.idle?.warningSeconds ?? IDLE_WARNING_SECONDS,
+        staffIdleSeconds: s.staffIdleSeconds,
+        explainIdleSeconds: s.explainIdleSeconds,
         defaultLocale: s.defaultLocale,
         clinicName: s.clinicName,
         clinicPhone: s.clinicPhone,
@@ -212,13 +223,28 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return { pinSet: hasPin(dataDb), lockedForSeconds: Math.ceil(lockedForMs(dataDb, now()) / 1000) }
     },
 
-    staffSetPin({ pin, token }) {
-      if (hasPin(dataDb) && !sessions.check(token)) {
-        throw new ApiFailure('unauthorized', 'A staff PIN is already set. Enter staff mode to change it.', {
-          reason: 'pin-set',
-        })
+    staffSetPin({ pin, token, setupCode: typed }) {
+      if (hasPin(dataDb)) {
+        if (!sessions.check(token))
+          throw new ApiFailure('unauthorized', 'A staff PIN is already set. Enter staff mode to change it.', {
+            reason: 'pin-set',
+          })
+      } else {
+        // The first PIN: only someone who can read the kiosk's data folder has the code.
+        const check = setupCode.check(typed, now())
+        if (!check.ok) {
+          const seconds = Math.ceil(check.retryAfterMs / 1000)
+          throw new ApiFailure(
+            'unauthorized',
+            seconds > 0
+              ? `Too many wrong set-up codes. Try again in ${seconds} seconds.`
+              : 'That set-up code is not right. It is in first-run-code.txt in the kiosk’s data folder.',
+            { reason: 'setup-code', triesLeft: check.triesLeft, retryAfterSeconds: seconds || undefined },
+          )
+        }
       }
       setPin(dataDb, pin)
+      setupCode.spent()
       return sessions.open()
     },
 
@@ -263,7 +289,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     updateSettings({ token, changes }) {
       requireStaff(token)
-      return updateSettings(dataDb, changes)
+      const saved = updateSettings(dataDb, changes)
+      options.onSettingsChanged?.(saved)
+      return saved
     },
 
     usageReport({ token, days }) {
@@ -332,6 +360,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     contentProblem: () => content.problem,
     settings: () => readSettings(dataDb),
     staffSessionLive: (token) => sessions.check(token),
+    firstRunCode: () => setupCode.current(),
     importPackFile(token, file) {
       requireStaff(token)
       return importFrom(file, basename(file))

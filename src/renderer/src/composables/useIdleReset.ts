@@ -105,6 +105,16 @@ export function useIdleReset(options: IdleResetOptions) {
     }
   }
 
+  /**
+   * Starts the timeout over from now, as a touch would: staff mode just ended (its own idle
+   * lock), and the PIN screen should wait the full idle time for staff to come back.
+   */
+  function restart(): void {
+    if (!engaged || warning.value) return
+    lastActivity = Date.now()
+    schedule()
+  }
+
   for (const name of ACTIVITY_EVENTS) {
     useEventListener(target, name, onActivity, { capture: true, passive: true })
   }
@@ -119,5 +129,5 @@ export function useIdleReset(options: IdleResetOptions) {
 
   onScopeDispose(clearTimers)
 
-  return { warning, remaining, stillHere }
+  return { warning, remaining, stillHere, restart }
 }

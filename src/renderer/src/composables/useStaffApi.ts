@@ -75,9 +75,9 @@ export function useStaffApi() {
     return result
   }
 
-  /** First run: sets the PIN and opens a session. */
-  async function setPin(pin: string): Promise<Result<MethodOutput<'staffSetPin'>>> {
-    const result = await api.staffSetPin({ pin })
+  /** First run: sets the PIN with the one-time set-up code from the data folder, and opens a session. */
+  async function setPin(pin: string, setupCode: string): Promise<Result<MethodOutput<'staffSetPin'>>> {
+    const result = await api.staffSetPin({ pin, setupCode })
     if (result.ok) staff.begin(result.value.token, result.value.expiresInSeconds)
     return result
   }

@@ -16,7 +16,14 @@ export const staffEn = {
     title: 'Staff',
     setTitle: 'Set the staff PIN',
     setIntro:
-      'No staff PIN is set yet. Choose one of 4 to 8 digits: 6 or more digits are much harder to guess. Only staff should know it.',
+      'This kiosk has no staff PIN yet, so staff must set it up. Patients: please go back to the start screen.',
+    setHow:
+      'Staff: type the one-time set-up code from the file first-run-code.txt in the kiosk’s data folder, then choose a PIN of 4 to 8 digits that only staff know: 6 or more digits are much harder to guess. (Or set the PIN from the command line with set-pin.)',
+    setupCode: 'Set-up code (8 digits)',
+    setupCodeWrong: 'That set-up code is not right.',
+    setupTriesLeft: 'One more wrong code pauses set-up for a while. | {n} tries left before set-up pauses.',
+    setupLocked: 'Too many wrong set-up codes. Set-up is paused.',
+    setupCodeNeeded: 'Type the set-up code first.',
     enterIntro: 'Enter the staff PIN. Patients: please go back to the start screen.',
     pinLabel: 'PIN',
     choose: 'Choose a PIN (4 to 8 digits)',
@@ -119,6 +126,14 @@ export const staffEn = {
       idleTimeoutSeconds: {
         label: 'Idle time (seconds)',
         help: 'Seconds without a touch before the kiosk asks “Are you still there?” and then clears everything: 30 to 600.',
+      },
+      staffIdleSeconds: {
+        label: 'Staff mode locks after (seconds)',
+        help: 'Seconds without a touch before staff mode locks and asks for the PIN again: 15 to 600. “Are you still there?” does not keep it open.',
+      },
+      explainIdleSeconds: {
+        label: 'Explain mode locks after (seconds)',
+        help: 'The same while explaining a procedure, when you may talk without touching the screen: 60 to 600. The PIN brings you back to the same slide.',
       },
       paperSize: {
         label: 'Paper size',

@@ -14,7 +14,15 @@ export const staffEs: StaffMessages = {
     title: 'Personal',
     setTitle: 'Crear el PIN del personal',
     setIntro:
-      'Todavía no hay un PIN del personal. Elija uno de 4 a 8 cifras: con 6 cifras o más es mucho más difícil de adivinar. Solo el personal debe conocerlo.',
+      'Este quiosco todavía no tiene PIN del personal, así que el personal debe configurarlo. Pacientes: vuelvan a la pantalla de inicio, por favor.',
+    setHow:
+      'Personal: escriba el código de configuración de un solo uso del archivo first-run-code.txt en la carpeta de datos del quiosco y luego elija un PIN de 4 a 8 cifras que solo conozca el personal: con 6 cifras o más es mucho más difícil de adivinar. (O cree el PIN desde la línea de comandos con set-pin).',
+    setupCode: 'Código de configuración (8 cifras)',
+    setupCodeWrong: 'Ese código de configuración no es correcto.',
+    setupTriesLeft:
+      'Un código incorrecto más detiene la configuración durante un rato. | Quedan {n} intentos antes de que se detenga la configuración.',
+    setupLocked: 'Demasiados códigos incorrectos. La configuración está detenida.',
+    setupCodeNeeded: 'Escriba primero el código de configuración.',
     enterIntro: 'Escriba el PIN del personal. Pacientes: vuelvan a la pantalla de inicio, por favor.',
     pinLabel: 'PIN',
     choose: 'Elija un PIN (de 4 a 8 cifras)',
@@ -120,6 +128,14 @@ export const staffEs: StaffMessages = {
       idleTimeoutSeconds: {
         label: 'Tiempo de espera (segundos)',
         help: 'Segundos sin tocar la pantalla antes de que el quiosco pregunte «¿Sigue ahí?» y luego lo borre todo: de 30 a 600.',
+      },
+      staffIdleSeconds: {
+        label: 'El modo del personal se bloquea tras (segundos)',
+        help: 'Segundos sin tocar la pantalla antes de que el modo del personal se bloquee y pida otra vez el PIN: de 15 a 600. «¿Sigue ahí?» no lo mantiene abierto.',
+      },
+      explainIdleSeconds: {
+        label: 'El modo de explicación se bloquea tras (segundos)',
+        help: 'Lo mismo mientras explica un procedimiento, cuando puede hablar sin tocar la pantalla: de 60 a 600. El PIN le devuelve a la misma diapositiva.',
       },
       paperSize: {
         label: 'Tamaño del papel',

@@ -9,6 +9,8 @@ export interface SettingsDraft {
   clinicLogo: string | null
   defaultLocale: Locale
   idleTimeoutSeconds: string
+  staffIdleSeconds: string
+  explainIdleSeconds: string
   paperSize: Settings['paperSize']
   printerName: string
   kioskLock: boolean
@@ -24,6 +26,8 @@ const IS_SETTING: Record<SettingKey, true> = {
   clinicLogo: true,
   defaultLocale: true,
   idleTimeoutSeconds: true,
+  staffIdleSeconds: true,
+  explainIdleSeconds: true,
   paperSize: true,
   printerName: true,
   kioskLock: true,
@@ -37,6 +41,8 @@ export function draftOf(settings: Settings): SettingsDraft {
     clinicLogo: settings.clinicLogo,
     defaultLocale: settings.defaultLocale,
     idleTimeoutSeconds: String(settings.idleTimeoutSeconds),
+    staffIdleSeconds: String(settings.staffIdleSeconds),
+    explainIdleSeconds: String(settings.explainIdleSeconds),
     paperSize: settings.paperSize,
     printerName: settings.printerName ?? '',
     kioskLock: settings.kioskLock,
@@ -44,6 +50,8 @@ export function draftOf(settings: Settings): SettingsDraft {
 }
 
 const optional = (text: string): string | null => (text.trim() === '' ? null : text)
+/** A whole number as a number; anything else as typed, for the core to refuse. */
+const wholeNumber = (text: string): unknown => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : text)
 
 /**
  * What the form would change, as updateSettings takes it. Values go as typed:
@@ -58,9 +66,9 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
     clinicWebsite: optional(draft.clinicWebsite),
     clinicLogo: draft.clinicLogo,
     defaultLocale: draft.defaultLocale,
-    idleTimeoutSeconds: /^\s*-?\d+\s*$/.test(draft.idleTimeoutSeconds)
-      ? Number(draft.idleTimeoutSeconds)
-      : draft.idleTimeoutSeconds,
+    idleTimeoutSeconds: wholeNumber(draft.idleTimeoutSeconds),
+    staffIdleSeconds: wholeNumber(draft.staffIdleSeconds),
+    explainIdleSeconds: wholeNumber(draft.explainIdleSeconds),
     paperSize: draft.paperSize,
     printerName: optional(draft.printerName),
     kioskLock: draft.kioskLock,

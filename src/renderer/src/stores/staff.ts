@@ -25,12 +25,18 @@ export const useStaffStore = defineStore('staff', () => {
   const used = ref(false)
   /** Wrong PINs tried before this sign-in, since the one before (staffLogin): shown on the staff menu. */
   const failedTriesSinceLastLogin = ref(0)
+  /**
+   * Where staff handed over to the patient (explain mode's slide): the PIN returns there.
+   * A path, nothing secret; it goes with this app at the idle reset.
+   */
+  const resumeAt = ref<string | null>(null)
 
   function begin(newToken: string, expiresInSeconds: number): void {
     token = newToken
     ttlSeconds = expiresInSeconds > 0 ? expiresInSeconds : DEFAULT_SESSION_SECONDS
     active.value = true
     used.value = true
+    resumeAt.value = null
     extend()
   }
 
@@ -63,5 +69,5 @@ export const useStaffStore = defineStore('staff', () => {
     return last
   }
 
-  return { active, used, failedTriesSinceLastLogin, begin, extend, currentToken, isLive, end }
+  return { active, used, failedTriesSinceLastLogin, resumeAt, begin, extend, currentToken, isLive, end }
 })
