@@ -12,11 +12,11 @@ import { createKioskCore } from '../core/services/handlers.ts'
 import { setPinFromStdin } from '../core/data/first-run.ts'
 import { exportRequest, runExport } from './export.ts'
 import { PIN_IN_ARGUMENT_MESSAGE, setPinRequest } from './set-pin.ts'
-import { registerContract } from './ipc.ts'
-import { registerPackImport } from './packs.ts'
+import type { WebContents } from 'electron'
+import { registerChannels } from './ipc.ts'
+import { pickAndImportPack } from './packs.ts'
 import { PACK_FILE_EXTENSIONS } from '../shared/packs.ts'
-import { registerPrinting } from './print.ts'
-import { END_SESSION_CHANNEL } from '../shared/shell.ts'
+import { printing } from './print.ts'
 import { createHardenedWindow } from './window.ts'
 import { watchRenderer } from './recovery.ts'
 import {
@@ -25,7 +25,6 @@ import {
   applyKioskLock,
   denyAllPermissions,
   hardenContents,
-  isTrustedSender,
   kioskLocked,
   resolveAppFile,
   shortcutGuard,
@@ -129,36 +128,40 @@ void app.whenReady().then(async () => {
     },
   })
   app.on('will-quit', () => core.close())
-  registerContract(ipcMain, () => core.handlers, location)
   const locked = () => kioskLocked(KIOSK_LOCK_FLAG, core.settings())
-  registerPrinting(location, () => core.settings().printerName, locked)
-  // Staff's "Import a content pack…": the file comes from this dialog, never from the page.
-  registerPackImport(ipcMain, {
-    core: () => core,
+  registerChannels<WebContents>(ipcMain, {
+    handlers: () => core.handlers,
     location,
     log: (message) => log.error(message),
-    async choosePack(sender) {
-      const options = {
-        title: 'Choose a content pack',
-        properties: ['openFile' as const],
-        filters: [{ name: 'Content packs', extensions: [...PACK_FILE_EXTENSIONS] }],
-      }
-      const owner = BrowserWindow.fromWebContents(sender)
-      const choice = owner
-        ? await dialog.showOpenDialog(owner, options)
-        : await dialog.showOpenDialog(options)
-      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    shell: {
+      print: printing(() => core.settings().printerName, locked),
+      // Staff's "Import a content pack…": the file comes from this dialog, never from the page.
+      pickAndImportPack: pickAndImportPack<WebContents>({
+        core: () => core,
+        async choosePack(sender) {
+          const options = {
+            title: 'Choose a content pack',
+            properties: ['openFile' as const],
+            filters: [{ name: 'Content packs', extensions: [...PACK_FILE_EXTENSIONS] }],
+          }
+          const owner = BrowserWindow.fromWebContents(sender)
+          const choice = owner
+            ? await dialog.showOpenDialog(owner, options)
+            : await dialog.showOpenDialog(options)
+          return choice.canceled ? null : (choice.filePaths[0] ?? null)
+        },
+      }),
+      // The end of a patient's session (the renderer calls it after its idle reset): forget the routes
+      // visited, all web storage of every origin (cookies, local and session storage, IndexedDB, Cache
+      // API, service workers), the HTTP cache and any HTTP authentication.
+      async endSession(_input, sender) {
+        sender.navigationHistory.clear()
+        await sender.session.clearStorageData()
+        await sender.session.clearCache()
+        await sender.session.clearAuthCache()
+        return {}
+      },
     },
-  })
-  // The end of a patient's session (the renderer calls it after its idle reset): forget the routes
-  // visited, all web storage of every origin (cookies, local and session storage, IndexedDB, Cache
-  // API, service workers), the HTTP cache and any HTTP authentication.
-  ipcMain.handle(END_SESSION_CHANNEL, async (event) => {
-    if (!isTrustedSender(event.senderFrame, location)) return
-    event.sender.navigationHistory.clear()
-    await event.sender.session.clearStorageData()
-    await event.sender.session.clearCache()
-    await event.sender.session.clearAuthCache()
   })
   const exporting = exportRequest(process.argv)
   if (exporting) {

@@ -5,23 +5,12 @@
  * the save dialog says.
  */
 import { writeFile } from 'node:fs/promises'
-import { BrowserWindow, dialog, ipcMain } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
 import type { WebContents } from 'electron'
-import { choosePrinter, PRINT_CHANNEL, printFailureOf } from '../shared/print.ts'
+import { choosePrinter, printFailureOf } from '../shared/print.ts'
 import type { PrintOutcome, PrintRequest } from '../shared/print.ts'
-import { fail, ok } from '../shared/result.ts'
-import type { Result } from '../shared/result.ts'
-import { isTrustedSender, printModeAllowed } from './security.ts'
-import type { RendererLocation } from './security.ts'
-
-function isPrintRequest(value: unknown): value is PrintRequest {
-  if (typeof value !== 'object' || value === null) return false
-  const r = value as Record<string, unknown>
-  return (
-    (r.paper === 'a4' || r.paper === 'letter') &&
-    (r.mode === 'dialog' || r.mode === 'silent' || r.mode === 'pdf')
-  )
-}
+import { ApiFailure } from '../shared/result.ts'
+import { printModeAllowed } from './security.ts'
 
 async function printPage(
   contents: WebContents,
@@ -59,22 +48,15 @@ async function printPage(
   })
 }
 
-export function registerPrinting(
-  location: RendererLocation,
-  printerName: () => string | null,
-  locked: () => boolean,
-): void {
-  ipcMain.handle(PRINT_CHANNEL, async (event, request: unknown): Promise<Result<PrintOutcome>> => {
-    if (!isTrustedSender(event.senderFrame, location))
-      return fail('bad-input', 'This request did not come from the kiosk page.')
-    if (!isPrintRequest(request))
-      return fail('bad-input', 'A print request names a paper size (a4 or letter) and a mode.')
+/** The shell's print method: the request is already checked against the shell contract. */
+export function printing(printerName: () => string | null, locked: () => boolean) {
+  return async (request: PrintRequest, sender: WebContents): Promise<PrintOutcome> => {
     if (!printModeAllowed(request.mode, locked()))
-      return fail('forbidden', 'A locked kiosk prints only to its own printer.')
+      throw new ApiFailure('forbidden', 'A locked kiosk prints only to its own printer.')
     try {
-      return ok(await printPage(event.sender, request, printerName()))
+      return await printPage(sender, request, printerName())
     } catch {
-      return ok({ done: false, failure: 'failed' })
+      return { done: false, failure: 'failed' }
     }
-  })
+  }
 }

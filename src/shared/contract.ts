@@ -1,12 +1,12 @@
 /**
- * The one API contract. Every method the renderer may call is declared here with
- * zod schemas for its input and output; the core services, the IPC handlers, the
- * preload bridge, the HTTP routes and the renderer's client all derive from it.
- * Adding a method is one edit here plus its implementation in the core.
+ * The one API contract. Every method the renderer may call is one entry here:
+ * its input and output (zod) and who may call it. The method list, the staff
+ * and loopback-only lists, the IPC dispatch, the HTTP routes and the renderer
+ * client's types all derive from it. Adding a method is one entry here plus
+ * its handler in the core (src/core/services).
  */
 import { z } from 'zod'
 import { ITEM_KINDS, LOCALES } from './vocabulary.ts'
-import type { MethodName } from './methods.ts'
 import {
   AnatomyPart as AnatomyPartDoc,
   Condition as ConditionDoc,
@@ -19,7 +19,6 @@ import {
 import type { Review } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 
-export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
 export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
   FREQUENCY_BANDS,
@@ -29,7 +28,6 @@ export {
   RED_FLAG_LEVELS,
   RISK_ACTIONS,
 } from './vocabulary.ts'
-export type { MethodName } from './methods.ts'
 
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
@@ -237,13 +235,26 @@ export type PackImport = z.infer<typeof PackImport>
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
 
+/**
+ * Who may call a method: anyone at the kiosk (`patient`); staff with a session
+ * token from staffLogin (`staff`); or, without a token, only the kiosk itself
+ * (`loopback`: the calls that lead into staff mode). The preview server answers
+ * `staff` and `loopback` methods only to this machine.
+ */
+export type Access = 'patient' | 'staff' | 'loopback'
+
 interface Method<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
+  access: Access
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Method<I, O> {
-  return { input, output }
+function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  access: Access = 'patient',
+): Method<I, O> {
+  return { input, output, access }
 }
 
 export const contract = {
@@ -262,6 +273,7 @@ export const contract = {
   staffStatus: method(
     z.strictObject({}),
     z.object({ pinSet: z.boolean(), lockedForSeconds: z.number().int() }),
+    'loopback',
   ),
   staffSetPin: method(
     z.strictObject({
@@ -271,6 +283,7 @@ export const contract = {
       setupCode: z.string().max(32).optional(),
     }),
     z.object({ token: StaffToken, expiresInSeconds: z.number().int() }),
+    'loopback',
   ),
   staffLogin: method(
     z.strictObject({ pin: Pin }),
@@ -280,17 +293,19 @@ export const contract = {
       /** Wrong PINs tried since the last sign-in, for staff to see on their menu. */
       failedTriesSinceLastLogin: z.number().int(),
     }),
+    'loopback',
   ),
-  staffLogout: method(WithToken, z.object({})),
-  getSettings: method(WithToken, Settings),
-  updateSettings: method(WithToken.extend({ changes: z.record(z.string(), z.unknown()) }), Settings),
+  staffLogout: method(WithToken, z.object({}), 'staff'),
+  getSettings: method(WithToken, Settings, 'staff'),
+  updateSettings: method(WithToken.extend({ changes: z.record(z.string(), z.unknown()) }), Settings, 'staff'),
   usageReport: method(
     WithToken.extend({ days: z.number().int().min(1).max(366).default(30) }),
     z.object({ rows: z.array(UsageRow) }),
+    'staff',
   ),
-  reviewList: method(WithToken, z.array(ReviewDue)),
-  packStatus: method(WithToken, PackStatus),
-  rollbackContent: method(WithToken, PackStatus),
+  reviewList: method(WithToken, z.array(ReviewDue), 'staff'),
+  packStatus: method(WithToken, PackStatus, 'staff'),
+  rollbackContent: method(WithToken, PackStatus, 'staff'),
   /**
    * A content pack sent as its bytes (base64), from the browser preview's file
    * input: verified, then switched to atomically; the content before stays for
@@ -306,10 +321,22 @@ export const contract = {
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the pack must be sent as base64'),
     }),
     PackImport,
+    'staff',
   ),
   /** Staff are still there (presenting in explain mode): extends the session without doing anything else. */
-  staffKeepAlive: method(WithToken, z.object({ expiresInSeconds: z.number().int() })),
-} satisfies Record<MethodName, Method>
+  staffKeepAlive: method(WithToken, z.object({ expiresInSeconds: z.number().int() }), 'staff'),
+} satisfies Record<string, Method>
+
+export type MethodName = keyof typeof contract
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** The methods with this access. */
+export const methodsWith = (access: Access): MethodName[] =>
+  METHOD_NAMES.filter((m) => contract[m].access === access)
 
 export type Contract = typeof contract
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { KioskBridge } from '@shared/bridge'
-import { apiClientKey, bridgeTransport, createApiClient } from '@renderer/api/client'
+import { apiClientKey, bridgeTransport, createApiClient, type ApiClient } from '@renderer/api/client'
 import { useContentStore } from '@renderer/stores/content'
 import { useLocaleStore } from '@renderer/stores/locale'
 import { fakeBridge, procedureEn } from './fixtures'
@@ -25,7 +25,7 @@ function deferred<T>() {
 describe('the content store', () => {
   it('keeps the screen the patient moved on to when an older answer arrives late', async () => {
     const bridge = fakeBridge()
-    const slow = deferred<Awaited<ReturnType<KioskBridge['getProcedure']>>>()
+    const slow = deferred<Awaited<ReturnType<ApiClient['getProcedure']>>>()
     bridge.getProcedure = () => slow.promise
     const { content } = storeOver(bridge)
 

@@ -3,6 +3,7 @@
  * breaks the fixtures at compile time rather than silently.
  */
 import type { KioskBridge } from '@shared/bridge'
+import type { ApiClient } from '@renderer/api/client'
 import type { Condition, KioskConfig, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
 import type { Result } from '@shared/result'
 
@@ -163,9 +164,20 @@ const staffOnly = {
   error: { code: 'unauthorized' as const, message: 'Staff mode has ended. Please enter the PIN again.' },
 }
 
-export interface FakeBridge extends KioskBridge {
+export interface FakeBridge extends KioskBridge, ApiClient {
   /** Every call, in order: which method, with which input. */
   calls: Array<{ method: MethodName; input: unknown }>
+}
+
+/**
+ * The preload's one function, as a stand-in for the main process: it answers
+ * with the bridge's own method of that name, which a test may replace.
+ */
+function callByName(this: ApiClient, method: string, input: unknown) {
+  const answer = (this as unknown as Record<string, ((input: unknown) => unknown) | undefined>)[method]
+  return answer
+    ? answer.call(this, input)
+    : Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `no ${method} here` } })
 }
 
 /** A preload bridge over the fixtures; `broken` answers every call 'unavailable'. */
@@ -182,6 +194,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
   }
   return {
     calls,
+    call: callByName as KioskBridge['call'],
     listTopics: (input) =>
       answer('listTopics', input, () => ({
         ok: true,

@@ -7,6 +7,7 @@ import { createMemoryHistory } from 'vue-router'
 import App from '@renderer/App.vue'
 import { bridgeTransport } from '@renderer/api/client'
 import { createKiosk } from '@renderer/app'
+import type { KioskBridge } from '@shared/bridge'
 import { fakeBridge, type FakeBridge } from './fixtures'
 
 export async function mountKiosk(path: string, bridge: FakeBridge = fakeBridge()) {
@@ -65,4 +66,22 @@ export async function tap(element: DOMWrapper<Element>): Promise<void> {
 
 export function headings(wrapper: VueWrapper, level: 'h1' | 'h2' | 'h3'): string[] {
   return wrapper.findAll(level).map((h) => normalize(h.text()))
+}
+
+/**
+ * The preload's `window.kiosk` as Electron exposes it, for the shell's own
+ * methods only: a driver standing in for the main process. Other calls are
+ * refused, as the tests reach the contract through their own transport.
+ */
+export function preloadStandIn(
+  shell: Partial<Record<'print' | 'pickAndImportPack' | 'endSession', (input: never) => Promise<unknown>>>,
+): KioskBridge {
+  return {
+    call: ((method: string, input: never) => {
+      const answer = shell[method as keyof typeof shell]
+      return answer
+        ? answer(input)
+        : Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `no ${method} here` } })
+    }) as KioskBridge['call'],
+  }
 }

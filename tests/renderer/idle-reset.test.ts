@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { procedureEn } from './fixtures'
+import { preloadStandIn } from './helpers'
 import { removeKiosk, runKiosk, type RunningKiosk } from './kiosk-session'
 
 let kiosk: RunningKiosk | null = null
@@ -186,13 +187,13 @@ describe('the reset when the countdown ends', () => {
   })
 
   it('then asks the Electron shell to clear the page’s history, storage and caches', async () => {
-    // The preload's window.kioskShell, as Electron exposes it: a driver, standing in for the main process.
+    // The preload's window.kiosk, as Electron exposes it: a driver, standing in for the main process.
     let before: Element | null = null
     let oldAppOnPage: boolean | null = null
     const endSession = vi.fn(async () => {
       oldAppOnPage = before?.isConnected ?? null
     })
-    window.kioskShell = { endSession }
+    window.kiosk = preloadStandIn({ endSession: () => endSession().then(() => ({ ok: true, value: {} })) })
     try {
       const k = await start(`/procedures/${procedureEn.id}/steps/2`)
       before = document.querySelector('.app')
@@ -207,21 +208,21 @@ describe('the reset when the countdown ends', () => {
       expect(oldAppOnPage).toBe(false)
       expect(k.heading()).toBe('Hip pain: information for you')
     } finally {
-      delete window.kioskShell
+      delete window.kiosk
     }
   })
 
   it('still resets when the shell fails to clear, and in a plain browser, where there is no shell', async () => {
-    window.kioskShell = { endSession: vi.fn(() => Promise.reject(new Error('session busy'))) }
+    window.kiosk = preloadStandIn({ endSession: vi.fn(() => Promise.reject(new Error('session busy'))) })
     try {
       const k = await start('/home')
       touch()
       await wait(90 + 20)
       expect(k.heading()).toBe('Hip pain: information for you')
     } finally {
-      delete window.kioskShell
+      delete window.kiosk
     }
-    expect(window.kioskShell).toBeUndefined()
+    expect(window.kiosk).toBeUndefined()
     const k = kiosk!
     await k.session.router.push('/home')
     touch()

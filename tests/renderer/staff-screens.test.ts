@@ -8,9 +8,9 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import type { UsageRow } from '@shared/contract'
 import { localDay, lastDays, screensPerDay, usageCsv } from '@renderer/staff/usage'
 import { changesOf, draftOf, fieldMessages } from '@renderer/staff/settingsForm'
-import { getButton, getLink, headings, tap } from './helpers'
+import { getButton, getLink, headings, preloadStandIn, tap } from './helpers'
 import { IMPORTED_HASH, SETTINGS, staffBridge } from './staff-fixtures'
-import type { KioskPacksBridge } from '@shared/packs'
+import type { KioskPacksBridge, PickPackRequest } from '@shared/packs'
 import { mountAsStaff } from './staff-helpers'
 
 enableAutoUnmount(afterEach)
@@ -457,12 +457,12 @@ describe('importing a content pack from the content screen', () => {
         error: { code: 'bad-input', message: 'old.sqlite was changed after it was built' },
       },
     ]
-    window.kioskPacks = {
-      pickAndImport: (request) => {
+    window.kiosk = preloadStandIn({
+      pickAndImportPack: (request: PickPackRequest) => {
         asked.push(request)
         return Promise.resolve(answers.shift() ?? { ok: true, value: { cancelled: true } })
       },
-    }
+    })
     try {
       const { wrapper, bridge } = await mountAsStaff('/staff/content')
       expect(wrapper.find('input[data-staff-pack-file]').exists()).toBe(false)
@@ -478,15 +478,15 @@ describe('importing a content pack from the content screen', () => {
       ])
       expect(bridge.calls.some((call) => call.method === 'importPack')).toBe(false)
     } finally {
-      delete window.kioskPacks
+      delete window.kiosk
     }
   })
 
   it('in Electron, says to choose the pack in the window that opened while that window is open', async () => {
     let answer: (value: Awaited<ReturnType<KioskPacksBridge['pickAndImport']>>) => void = () => {}
-    window.kioskPacks = {
-      pickAndImport: () => new Promise((resolve) => (answer = resolve)),
-    }
+    window.kiosk = preloadStandIn({
+      pickAndImportPack: () => new Promise((resolve) => (answer = resolve)),
+    })
     try {
       const { wrapper } = await mountAsStaff('/staff/content')
       await tap(getButton(wrapper, 'Import a content pack…'))
@@ -497,7 +497,7 @@ describe('importing a content pack from the content screen', () => {
       await flushPromises()
       expect(status(wrapper)).toBe('')
     } finally {
-      delete window.kioskPacks
+      delete window.kiosk
     }
   })
 })

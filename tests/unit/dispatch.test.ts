@@ -97,3 +97,19 @@ describe('dispatch validates every call against the contract', () => {
     core.close()
   })
 })
+
+describe('dispatch checks every answer against the contract outside production builds', () => {
+  it('turns an answer that drifted from the contract into an internal error, and logs the fields, not the values', async () => {
+    const logged: string[] = []
+    const drifted: Handlers = {
+      ...handlers,
+      // A handler that forgot a field and typed another wrongly.
+      contentInfo: () => ({ contentHash: 42 }) as never,
+    }
+    const r = await dispatch(drifted, 'contentInfo', {}, (m) => logged.push(m))
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toMatch(/contentInfo does not match the contract: contentHash: .*schemaVersion/)
+    expect(logged[0]).not.toContain('42')
+  })
+})

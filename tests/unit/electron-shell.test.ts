@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
-import { registerContract } from '../../src/main/ipc.ts'
+import { registerChannels } from '../../src/main/ipc.ts'
 import { setPinRequest } from '../../src/main/set-pin.ts'
 import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../../src/core/data/first-run.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
@@ -25,9 +25,9 @@ import {
   isTrustedSender,
   secureWebPreferences,
 } from '../../src/main/security.ts'
-import type { ContentsLike, RendererLocation, SessionLike } from '../../src/main/security.ts'
+import type { ContentsLike, RendererLocation, SenderFrameLike, SessionLike } from '../../src/main/security.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
-import { METHOD_NAMES, ipcChannel } from '../../src/shared/contract.ts'
+import { CALL_CHANNEL } from '../../src/shared/bridge.ts'
 import { choosePrinter, printFailureOf } from '../../src/shared/print.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
@@ -168,31 +168,61 @@ describe('packaging', () => {
 
 describe('IPC', () => {
   const dir = tempDir()
-  const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
+  const registered = new Map<string, Parameters<IpcMainLike<string>['handle']>[1]>()
+  const shellCalls: string[] = []
   beforeAll(() => {
     const handlers = createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: null }).handlers
-    registerContract(
+    registerChannels<string>(
       { handle: (channel, listener) => registered.set(channel, listener) },
-      () => handlers,
-      location,
+      {
+        handlers: () => handlers,
+        location,
+        log: () => {},
+        shell: {
+          print: (request, sender) => {
+            shellCalls.push(`print ${request.paper} ${request.mode} for ${sender}`)
+            return { done: true }
+          },
+          pickAndImportPack: () => ({ cancelled: true }),
+          endSession: (_input, sender) => {
+            shellCalls.push(`end session of ${sender}`)
+            return {}
+          },
+        },
+      },
     )
   })
   afterAll(() => dir.remove())
 
   const ownFrame = { url: 'kiosk://app/index.html#/procedures/x/steps/2', parent: null }
+  const call = (method: unknown, input: unknown, senderFrame: SenderFrameLike | null = ownFrame) =>
+    registered.get(CALL_CHANNEL)!({ senderFrame, sender: 'the kiosk page' }, method, input)
 
-  it('registers exactly one channel per contract method and nothing else', () => {
-    expect([...registered.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
+  it('registers exactly one channel, for the contract and the shell alike', () => {
+    expect([...registered.keys()]).toEqual([CALL_CHANNEL])
   })
 
   it('answers our own page with the same typed results as every transport', async () => {
-    const r = await registered.get('kiosk:listTopics')?.({ senderFrame: ownFrame }, { locale: 'en' })
+    const r = await call('listTopics', { locale: 'en' })
     expect(r?.ok).toBe(true)
-    const bad = await registered.get('kiosk:getProcedure')?.(
-      { senderFrame: ownFrame },
-      { locale: 'en', id: 'Robert; DROP' },
-    )
+    const bad = await call('getProcedure', { locale: 'en', id: 'Robert; DROP' })
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await call('dropEverything', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+  })
+
+  it("validates the shell's own methods against the shell contract before running them", async () => {
+    expect(await call('print', { paper: 'a4', mode: 'silent' })).toEqual({ ok: true, value: { done: true } })
+    expect(await call('print', { paper: 'a4', mode: 'fax' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    // A pack import asks with the staff token and nothing else: a path from the page is refused.
+    expect(await call('pickAndImportPack', { token: 'a'.repeat(64), path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    expect(await call('endSession', {})).toEqual({ ok: true, value: {} })
+    expect(shellCalls).toEqual(['print a4 silent for the kiosk page', 'end session of the kiosk page'])
   })
 
   it('refuses calls from an iframe, another file, another origin or no frame at all', async () => {
@@ -205,9 +235,17 @@ describe('IPC', () => {
       null,
     ]
     for (const senderFrame of strangers) {
-      const r = await registered.get('kiosk:listTopics')?.({ senderFrame }, { locale: 'en' })
-      expect(r).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+      for (const [method, input] of [
+        ['listTopics', { locale: 'en' }],
+        ['endSession', {}],
+      ] as const) {
+        expect(await call(method, input, senderFrame)).toMatchObject({
+          ok: false,
+          error: { code: 'bad-input' },
+        })
+      }
     }
+    expect(shellCalls.filter((c) => c.startsWith('end session'))).toHaveLength(1)
   })
 
   it('knows our own page in development by its origin only', () => {

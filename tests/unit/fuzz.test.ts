@@ -7,12 +7,13 @@
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerContract } from '../../src/main/ipc.ts'
+import { registerChannels } from '../../src/main/ipc.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
 import { createServer } from '../../src/core/server/server.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import type { KioskCore } from '../../src/core/services/handlers.ts'
-import { METHOD_NAMES, ipcChannel } from '../../src/shared/methods.ts'
+import { CALL_CHANNEL } from '../../src/shared/bridge.ts'
+import { METHOD_NAMES } from '../../src/shared/contract.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 
 const ERROR_CODES = [
@@ -38,9 +39,10 @@ beforeAll(async () => {
     dataDir: `${dir.path}/data`,
     log: () => {},
   })
-  registerContract({ handle: (channel, listener) => ipc.set(channel, listener) }, () => core.handlers, {
-    kind: 'app',
-  })
+  registerChannels(
+    { handle: (channel, listener) => ipc.set(channel, listener) },
+    { handlers: () => core.handlers, location: { kind: 'app' }, log: () => {} },
+  )
   server = await createServer({ handlers: core.handlers, rendererDir: null })
   base = await server.listen({ port: 0, host: '127.0.0.1' })
 })
@@ -83,7 +85,7 @@ describe('fuzzing the contract', () => {
   it('over IPC: thousands of random inputs to every method get a typed Result', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...METHOD_NAMES), anyInput, async (method, input) => {
-        const r = await ipc.get(ipcChannel(method))?.({ senderFrame: ownPage }, input)
+        const r = await ipc.get(CALL_CHANNEL)?.({ senderFrame: ownPage, sender: null }, method, input)
         expectTypedResult(r)
         // Nothing random can log in as staff.
         if (method === 'staffLogin' && (r as { ok: boolean }).ok)
@@ -91,7 +93,9 @@ describe('fuzzing the contract', () => {
       }),
       { numRuns: 3000, seed: 7 },
     )
-    expect(await ipc.get('kiosk:listTopics')?.({ senderFrame: ownPage }, { locale: 'en' })).toMatchObject({
+    expect(
+      await ipc.get(CALL_CHANNEL)?.({ senderFrame: ownPage, sender: null }, 'listTopics', { locale: 'en' }),
+    ).toMatchObject({
       ok: true,
     })
     // Thousands of calls: allow for a slow, busy machine.

@@ -10,10 +10,9 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerContract } from '../../src/main/ipc.ts'
+import { registerChannels } from '../../src/main/ipc.ts'
 import type { IpcMainLike } from '../../src/main/ipc.ts'
-import { registerPackImport } from '../../src/main/packs.ts'
-import type { PackIpcLike } from '../../src/main/packs.ts'
+import { pickAndImportPack } from '../../src/main/packs.ts'
 import { createServer } from '../../src/core/server/server.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
@@ -21,7 +20,7 @@ import type { KioskCore } from '../../src/core/services/handlers.ts'
 import { STAFF_SESSION_MS } from '../../src/core/data/sessions.ts'
 import { STAFF_TOKEN_HEADER } from '../../src/shared/bridge.ts'
 import { PACK_MAX_BASE64 } from '../../src/shared/contract.ts'
-import { PACK_IMPORT_CHANNEL } from '../../src/shared/packs.ts'
+import { CALL_CHANNEL } from '../../src/shared/bridge.ts'
 import { buildFixtureDb, buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
 
 const dir = tempDir('kiosk-staff-import-')
@@ -230,21 +229,29 @@ it('refuses an import on a kiosk with no data folder, saying why', async () => {
 
 describe('importing a content pack in Electron, from the main process’s own dialog', () => {
   type Sender = { id: number }
-  const registered = new Map<string, Parameters<PackIpcLike<Sender>['handle']>[1]>()
+  const registered = new Map<string, Parameters<IpcMainLike<Sender>['handle']>[1]>()
   let core: KioskCore
   let chosen: string | null = null
   let dialogs = 0
   let token = ''
   beforeAll(async () => {
     core = createKioskCore({ bundledContent: bundled, dataDir: join(dir.path, 'electron'), log: () => {} })
-    registerPackImport<Sender>(
+    registerChannels<Sender>(
       { handle: (channel, listener) => registered.set(channel, listener) },
       {
-        core: () => core,
+        handlers: () => core.handlers,
         location,
-        choosePack: async () => {
-          dialogs++
-          return chosen
+        log: () => {},
+        shell: {
+          pickAndImportPack: pickAndImportPack<Sender>({
+            core: () => core,
+            choosePack: async () => {
+              dialogs++
+              return chosen
+            },
+          }),
+          print: () => ({ done: false, failure: 'failed' }),
+          endSession: () => ({}),
         },
       },
     )
@@ -257,7 +264,7 @@ describe('importing a content pack in Electron, from the main process’s own di
   const pick = (
     input: unknown,
     senderFrame: typeof ownFrame | { url: string; parent: object } | null = ownFrame,
-  ) => registered.get(PACK_IMPORT_CHANNEL)!({ senderFrame, sender: { id: 1 } }, input)
+  ) => registered.get(CALL_CHANNEL)!({ senderFrame, sender: { id: 1 } }, 'pickAndImportPack', input)
   const summary = async () => {
     const r = await dispatch(core.handlers, 'getCondition', { locale: 'en', id: 'hip-osteoarthritis' })
     return r.ok ? (r.value as { summary: string }).summary : null
@@ -315,9 +322,9 @@ describe('structured error details', () => {
   it('carry the tries left, the refusal kind and each refused setting, unchanged over IPC and HTTP', async () => {
     const kiosk = await servedKiosk('structured')
     const ipc = new Map<string, Parameters<IpcMainLike['handle']>[1]>()
-    registerContract({ handle: (c, l) => ipc.set(c, l) }, () => kiosk.core.handlers, location)
+    registerChannels({ handle: (c, l) => ipc.set(c, l) }, { handlers: () => kiosk.core.handlers, location })
     const overIpc = (method: string, input: unknown) =>
-      ipc.get(`kiosk:${method}`)!({ senderFrame: ownFrame }, input)
+      ipc.get(CALL_CHANNEL)!({ senderFrame: ownFrame, sender: null }, method, input)
 
     const wrongHttp = await kiosk.post('staffLogin', { pin: '1111' })
     expect(wrongHttp.status).toBe(401)

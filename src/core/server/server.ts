@@ -19,13 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { STAFF_TOKEN_HEADER, httpPath } from '../../shared/bridge.ts'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
-import { PACK_MAX_BASE64 } from '../../shared/contract.ts'
-import {
-  LOOPBACK_ONLY_METHOD_NAMES,
-  METHOD_NAMES,
-  STAFF_METHOD_NAMES,
-  isMethodName,
-} from '../../shared/methods.ts'
+import { METHOD_NAMES, PACK_MAX_BASE64, contract, isMethodName, methodsWith } from '../../shared/contract.ts'
 import { fail } from '../../shared/result.ts'
 import type { ApiErrorCode, Result } from '../../shared/result.ts'
 import type { Handlers } from '../services/handlers.ts'
@@ -73,7 +67,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 }
 
 /** Staff methods that need a live session (staffLogout closes whatever it is given). */
-const SESSION_METHOD_NAMES: readonly string[] = STAFF_METHOD_NAMES.filter((m) => m !== 'staffLogout')
+const SESSION_METHOD_NAMES: readonly string[] = methodsWith('staff').filter((m) => m !== 'staffLogout')
 
 /** True for an address on this machine: 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 export function isLoopback(address: string | undefined): boolean {
@@ -294,7 +288,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     (methodOf: (request: FastifyRequest) => string, { large = false } = {}) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const method = methodOf(request)
-      if (!(LOOPBACK_ONLY_METHOD_NAMES as readonly string[]).includes(method)) return
+      // Staff methods, and those that lead into staff mode, answer only this machine.
+      if (!isMethodName(method) || contract[method].access === 'patient') return
       if (!isLoopback(request.socket.remoteAddress)) {
         return refuse(reply, 'forbidden', 'Staff functions are only available on the kiosk itself.')
       }

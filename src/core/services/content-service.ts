@@ -19,7 +19,7 @@ import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
 import { schemaVersion } from '../db/open.ts'
-import type { MethodName } from '../../shared/methods.ts'
+import type { MethodName } from '../../shared/contract.ts'
 import type { Handlers } from './handlers.ts'
 
 /** The methods answered from the content database; handlers.ts answers the rest. */

@@ -52,7 +52,31 @@ export async function dispatch(
     })
   }
   const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
-  return asResult(method, () => handler(parsed.data), log)
+  if (!CHECK_OUTPUTS) return asResult(method, () => handler(parsed.data), log)
+  return asResult(method, () => checkedOutput(method, handler(parsed.data)), log)
+}
+
+/**
+ * Outside production builds (tests, the preview server, development), every
+ * answer is checked against its contract too, so a handler that drifts from
+ * the contract fails loudly where it is made, not in a screen.
+ */
+export const CHECK_OUTPUTS = process.env.NODE_ENV !== 'production'
+
+export class ContractDrift extends Error {
+  constructor(method: string, fields: string[]) {
+    super(`the answer of ${method} does not match the contract: ${fields.join(', ')}`)
+    this.name = 'ContractDrift'
+  }
+}
+
+function checkedOutput<T>(method: MethodName, value: T): T {
+  const checked = contract[method].output.safeParse(value)
+  if (checked.success) return value
+  throw new ContractDrift(
+    method,
+    checked.error.issues.map((i) => `${i.path.map(String).join('.') || '(answer)'}: ${i.message}`),
+  )
 }
 
 /**
@@ -74,7 +98,10 @@ export async function asResult<T>(
       log(`${label}: not saved, the disk is full`)
       return fail('disk-full', diskFullFailure().message)
     }
-    log(`internal error in ${label}: ${describeWithoutMessage(err)}`)
+    // A contract drift names fields and rules only, never values: its message is safe to log.
+    log(
+      `internal error in ${label}: ${err instanceof ContractDrift ? err.message : describeWithoutMessage(err)}`,
+    )
     return fail('internal', 'Something went wrong inside the kiosk. Please ask at the desk.')
   }
 }

@@ -3,6 +3,7 @@ import { createApp, type App, type Plugin } from 'vue'
 import type { RouterHistory } from 'vue-router'
 import AppRoot from './App.vue'
 import { apiClientKey, createApiClient, type Transport } from './api/client'
+import { shellBridge } from './api/shell'
 import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
 import type { KioskShellBridge } from '@shared/shell'
@@ -92,7 +93,7 @@ export interface KioskSession {
  */
 export function startKiosk(container: Element, options: KioskSessionOptions): KioskSession {
   const clearPage = options.clearPage ?? (() => clearPageState())
-  const shell = options.shell ?? (() => window.kioskShell)
+  const shell = options.shell ?? (() => shellBridge())
   let current: { app: App; history: RouterHistory; kiosk: ReturnType<typeof createKiosk> } | null = null
 
   function begin(fresh: boolean): void {

@@ -13,7 +13,6 @@ import { inject } from 'vue'
 import type { KioskBridge } from '@shared/bridge'
 import { STAFF_TOKEN_HEADER, httpPath } from '@shared/bridge'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
-import { METHOD_NAMES } from '@shared/methods'
 import type { ApiError, Result } from '@shared/result'
 
 export interface Transport {
@@ -22,8 +21,10 @@ export interface Transport {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>
 }
 
-/** Same shape as the bridge: one function per contract method. */
-export type ApiClient = KioskBridge
+/** What screens and stores call: one function per contract method. */
+export type ApiClient = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+}
 
 /** Long enough for a slow first query, short enough that a patient is not left waiting. */
 export const HTTP_TIMEOUT_MS = 10_000
@@ -57,7 +58,7 @@ export function bridgeTransport(bridge: KioskBridge): Transport {
     kind: 'bridge',
     async call(method, input) {
       try {
-        return await bridge[method](input)
+        return await bridge.call(method, input)
       } catch (cause) {
         // The preload answers with Results; a rejection means IPC itself broke.
         return unavailable(`bridge call ${method} failed: ${describe(cause)}`)
@@ -114,12 +115,21 @@ export function selectTransport(host: { kiosk?: KioskBridge } = window): Transpo
   return host.kiosk ? bridgeTransport(host.kiosk) : httpTransport()
 }
 
+/**
+ * One function per contract method, made on first use: the method names live
+ * in the contract, which the page does not bundle (it holds zod), and a name
+ * the contract lacks is refused by the core as an unknown method.
+ */
 export function createApiClient(transport: Transport): ApiClient {
-  const entries = METHOD_NAMES.map((method) => [
-    method,
-    (input: MethodInput<typeof method>) => transport.call(method, input),
-  ])
-  return Object.fromEntries(entries) as ApiClient
+  const made = new Map<string, unknown>()
+  return new Proxy({} as ApiClient, {
+    get(_target, method) {
+      if (typeof method !== 'string') return undefined
+      if (!made.has(method))
+        made.set(method, (input: unknown) => transport.call(method as MethodName, input as never))
+      return made.get(method)
+    },
+  })
 }
 
 export const apiClientKey: InjectionKey<ApiClient> = Symbol('kiosk api client')

@@ -1,6 +1,7 @@
 import { inject, ref, type InjectionKey } from 'vue'
 import type { PackImport } from '@shared/contract'
 import { PACK_MAX_BYTES, type KioskPacksBridge } from '@shared/packs'
+import { shellBridge } from '@renderer/api/shell'
 import { useStaffApi } from '@renderer/composables/useStaffApi'
 import { useStaffStore } from '@renderer/stores/staff'
 import { readAsDataUrl } from '@renderer/staff/settingsForm'
@@ -29,7 +30,7 @@ export type PackImportState =
 export function usePackImport() {
   const host = inject(packHostKey, null) ?? {
     get kioskPacks() {
-      return window.kioskPacks
+      return shellBridge()
     },
   }
   const staffApi = useStaffApi()

@@ -1,5 +1,6 @@
 import { inject, nextTick, ref, type InjectionKey } from 'vue'
 import type { KioskPrintBridge, PrintFailure, PrintRequest } from '@shared/print'
+import { shellBridge } from '../api/shell'
 
 export type PrintMode = PrintRequest['mode']
 
@@ -21,7 +22,7 @@ export const printHostKey: InjectionKey<PrintHost> = Symbol('kiosk print host')
 function windowHost(): PrintHost {
   return {
     get kioskPrint() {
-      return window.kioskPrint
+      return shellBridge()
     },
     print: () => window.print(),
   }

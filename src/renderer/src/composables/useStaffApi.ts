@@ -5,7 +5,7 @@ import { useApiClient } from '@renderer/api/client'
 import { useStaffStore } from '@renderer/stores/staff'
 import { STAFF_PIN_ROUTE } from '@renderer/staff/paths'
 
-/** The staff methods that need the session token (src/shared/methods.ts, less staffLogout). */
+/** The staff methods that need the session token (access "staff" in src/shared/contract.ts, less staffLogout). */
 export type StaffCall =
   | 'getSettings'
   | 'updateSettings'
