@@ -32,7 +32,8 @@ export interface BuildSummary {
 
 /** Writes every document, the search tables derived from them, the metadata, then the pack hash. */
 function writeLibrary(db: Db, library: ContentLibrary, locales: string[]): string {
-  const insert = db.prepare(`INSERT INTO documents (kind, id, locale, title, display_order, text_hash, item_hash, body)
+  const insert =
+    db.prepare(`INSERT INTO documents (kind, id, locale, title, display_order, text_hash, item_hash, body)
     VALUES (@kind, @id, @locale, @title, @order, @textHash, @itemHash, @body)`)
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
   const rows = library.documents.map((d) => ({
@@ -41,7 +42,8 @@ function writeLibrary(db: Db, library: ContentLibrary, locales: string[]): strin
     textHash: textHash(d.kind, DOCUMENT_SCHEMAS[d.kind].parse(d.authored)),
   }))
   const byItem = new Map<string, typeof rows>()
-  for (const r of rows) byItem.set(`${r.kind}\u0000${r.id}`, [...(byItem.get(`${r.kind}\u0000${r.id}`) ?? []), r])
+  for (const r of rows)
+    byItem.set(`${r.kind}\u0000${r.id}`, [...(byItem.get(`${r.kind}\u0000${r.id}`) ?? []), r])
   return db.transaction(() => {
     for (const r of rows) {
       const { kind, id, locale, title, order, textHash: text, body } = r

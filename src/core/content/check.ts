@@ -57,20 +57,50 @@ function isProse(field: string): boolean {
 export const KNOWN_SOURCE_ERRORS: { pattern: RegExp; why: string }[] = [
   { pattern: /helium/i, why: 'diving risk is decompression sickness (nitrogen bubbles), not helium' },
   { pattern: /oxygen (cylinder|tank|bottle)/i, why: 'carrying oxygen cylinders is not the diving risk' },
-  { pattern: /meridian|\bdu vein\b|\bqi\b|patting (the|your) hips?/i, why: 'the "prevention" paragraph in source 000 is not medicine' },
+  {
+    pattern: /meridian|\bdu vein\b|\bqi\b|patting (the|your) hips?/i,
+    why: 'the "prevention" paragraph in source 000 is not medicine',
+  },
   { pattern: /intestinal (lumbar|tibia)/i, why: 'mistranslation: iliopsoas / iliotibial band' },
   { pattern: /skin ?nerve/i, why: 'mistranslation: lateral femoral cutaneous nerve' },
   { pattern: /adoptammatory/i, why: 'broken word in source 001: anti-inflammatory' },
   { pattern: /x-rays?\b[^.]{0,40}\binvasive/i, why: 'x-rays are not invasive' },
-  { pattern: /revolutionary|miracle|cure[sd]? (your|the) (pain|arthritis)/i, why: 'marketing language, not honest information' },
+  {
+    pattern: /revolutionary|miracle|cure[sd]? (your|the) (pain|arthritis)/i,
+    why: 'marketing language, not honest information',
+  },
 ]
 
 /** Medical words that, when used, must be in the glossary (English stems). */
 export const MEDICAL_WORDS = [
-  'corticosteroid', 'anaesthetic', 'bursa', 'bursitis', 'cartilage', 'labrum', 'labral', 'ultrasound',
-  'fluoroscopy', 'osteoarthritis', 'osteonecrosis', 'tendon', 'tendinopathy', 'inflammation', 'synovial',
-  'impingement', 'hyaluronic', 'platelet', 'fibromyalgia', 'iliotibial', 'iliopsoas', 'ischial', 'meralgia',
-  'septic', 'contrast dye', 'rheumatoid', 'ankylosing', 'antiseptic',
+  'corticosteroid',
+  'anaesthetic',
+  'bursa',
+  'bursitis',
+  'cartilage',
+  'labrum',
+  'labral',
+  'ultrasound',
+  'fluoroscopy',
+  'osteoarthritis',
+  'osteonecrosis',
+  'tendon',
+  'tendinopathy',
+  'inflammation',
+  'synovial',
+  'impingement',
+  'hyaluronic',
+  'platelet',
+  'fibromyalgia',
+  'iliotibial',
+  'iliopsoas',
+  'ischial',
+  'meralgia',
+  'septic',
+  'contrast dye',
+  'rheumatoid',
+  'ankylosing',
+  'antiseptic',
 ]
 
 const SOURCE_RUN = 10
@@ -114,10 +144,14 @@ function procedureProblems(item: ItemSource): string[] {
   const periods = new Set(item.recovery.map((m) => m.period))
   const missing = RECOVERY_PERIODS.filter((p) => !periods.has(p))
   if (missing.length) problems.push(`recovery: no milestone for ${missing.join(', ')}`)
-  if (!item.redFlags.some((f) => f.level === 'emergency')) problems.push('redFlags: none says when it is an emergency')
-  if (!item.redFlags.some((f) => f.level === 'call')) problems.push('redFlags: none says when to call the clinic')
-  if (item.quiz.length < 3 || item.quiz.length > 5) problems.push(`quiz: has ${item.quiz.length} questions; write 3 to 5`)
-  if (item.questionsToAsk.length < 3) problems.push('questionsToAsk: list at least 3 questions a patient may ask')
+  if (!item.redFlags.some((f) => f.level === 'emergency'))
+    problems.push('redFlags: none says when it is an emergency')
+  if (!item.redFlags.some((f) => f.level === 'call'))
+    problems.push('redFlags: none says when to call the clinic')
+  if (item.quiz.length < 3 || item.quiz.length > 5)
+    problems.push(`quiz: has ${item.quiz.length} questions; write 3 to 5`)
+  if (item.questionsToAsk.length < 3)
+    problems.push('questionsToAsk: list at least 3 questions a patient may ask')
   if (item.faqs.length < 2) problems.push('faqs: write at least 2')
   return problems
 }
@@ -151,7 +185,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       for (const s of sentencesOf(text, locale)) {
         const n = wordsOf(s, locale).length
         longestSentence = Math.max(longestSentence, n)
-        if (n > READABILITY_LIMITS.maxWordsPerSentence) problems.push(`${field}: a sentence of ${n} words (20 at most): "${s}"`)
+        if (n > READABILITY_LIMITS.maxWordsPerSentence)
+          problems.push(`${field}: a sentence of ${n} words (20 at most): "${s}"`)
       }
       for (const { pattern, why } of KNOWN_SOURCE_ERRORS) {
         if (pattern.test(text)) problems.push(`${field}: repeats a known error of the sources (${why})`)
@@ -178,7 +213,10 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
           problems.push(`glossary: "${word}" is used but not defined in the glossary`)
         }
       }
-      if (/septic arthritis|joint infection|infection (in|of) (the|your) (hip )?joint/i.test(all) && !/emergency/i.test(all)) {
+      if (
+        /septic arthritis|joint infection|infection (in|of) (the|your) (hip )?joint/i.test(all) &&
+        !/emergency/i.test(all)
+      ) {
         problems.push('joint infection is mentioned but not called an emergency')
       }
       for (const other of LOCALES.filter((l) => l !== 'en')) {
@@ -191,14 +229,22 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       const original = english.get(item.id)
       if (original) {
         // Everything but the words must match: pictures, bands, links, answers, order, and how many of each.
-        problems.push(...structureDifferences(structureOf(TopicDoc, original.item), structureOf(TopicDoc, item)))
+        problems.push(
+          ...structureDifferences(structureOf(TopicDoc, original.item), structureOf(TopicDoc, item)),
+        )
       }
     }
 
     const { reviewedOn, nextReviewDue } = item.review
-    if (nextReviewDue > addYears(reviewedOn, 3)) problems.push('review: the next review is due more than 3 years after the last')
+    if (nextReviewDue > addYears(reviewedOn, 3))
+      problems.push('review: the next review is due more than 3 years after the last')
     if (nextReviewDue <= reviewedOn) problems.push('review: the next review must come after the last')
-    const review = nextReviewDue < options.today ? 'past-due' : nextReviewDue <= addDays(options.today, 90) ? 'due-soon' : 'ok'
+    const review =
+      nextReviewDue < options.today
+        ? 'past-due'
+        : nextReviewDue <= addDays(options.today, 90)
+          ? 'due-soon'
+          : 'ok'
     if (review === 'past-due') problems.push(`review: was due on ${nextReviewDue}`)
     const stale = locale !== 'en' && item.translatedFrom !== english.get(item.id)?.textHash
     if (stale) {
@@ -213,7 +259,11 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       id: item.id,
       locale,
       file,
-      readability: { mean, worst: locale === 'en' ? Math.max(0, ...scores) : Math.min(100, ...scores), texts: scores.length },
+      readability: {
+        mean,
+        worst: locale === 'en' ? Math.max(0, ...scores) : Math.min(100, ...scores),
+        texts: scores.length,
+      },
       longestSentence,
       review,
       stale,
@@ -237,7 +287,9 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
   for (const locale of LOCALES) {
     const parts = library.anatomy.find((a) => a.locale === locale)?.parts
     if (!parts) {
-      library_.push(`anatomy: no ${locale} descriptions of the parts of the hip (content/anatomy.${locale}.yaml)`)
+      library_.push(
+        `anatomy: no ${locale} descriptions of the parts of the hip (content/anatomy.${locale}.yaml)`,
+      )
       continue
     }
     for (const part of parts) {
@@ -256,5 +308,10 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
   if (meanGrade > READABILITY_LIMITS.maxMeanGrade) {
     library_.push(`readability: the mean grade across the library is ${meanGrade.toFixed(2)} (6.5 at most)`)
   }
-  return { items, library: library_, meanGrade, ok: library_.length === 0 && items.every((i) => i.problems.length === 0) }
+  return {
+    items,
+    library: library_,
+    meanGrade,
+    ok: library_.length === 0 && items.every((i) => i.problems.length === 0),
+  }
 }

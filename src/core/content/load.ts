@@ -26,7 +26,9 @@ const AnatomyFile = z.strictObject({
     .refine((parts) => ANATOMY_PARTS.every((id) => parts.some((p) => p.id === id)), {
       message: `describe every part of the hip: ${ANATOMY_PARTS.join(', ')}`,
     })
-    .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, { message: 'each part once only' }),
+    .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, {
+      message: 'each part once only',
+    }),
 })
 type ItemSource = TopicDoc
 type Glossary = z.infer<typeof GlossaryFile>
@@ -146,12 +148,21 @@ interface ParsedFile<T> {
 }
 
 /** Parses one YAML file against its schema; `file` is the name shown in problems. */
-function parseFile<S extends z.ZodType>(path: string, file: string, schema: S, itemHint: string): ParsedFile<z.output<S>> {
+function parseFile<S extends z.ZodType>(
+  path: string,
+  file: string,
+  schema: S,
+  itemHint: string,
+): ParsedFile<z.output<S>> {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
   } catch (err) {
-    return { problems: [{ file, item: itemHint, field: '(file)', message: `cannot read the file: ${(err as Error).message}` }] }
+    return {
+      problems: [
+        { file, item: itemHint, field: '(file)', message: `cannot read the file: ${(err as Error).message}` },
+      ],
+    }
   }
   // The fast path: js-yaml reads a file several times faster than `yaml` with
   // source positions, and most files are fine. Only a file that fails is read
@@ -208,7 +219,12 @@ export function loadContent(contentDir: string): ContentLibrary {
   const problems: ContentProblem[] = []
   const display = (...parts: string[]) => relative(process.cwd(), join(contentDir, ...parts)) || '.'
 
-  const sourcesFile = parseFile(join(contentDir, 'sources.yaml'), display('sources.yaml'), SourcesFile, '(sources)')
+  const sourcesFile = parseFile(
+    join(contentDir, 'sources.yaml'),
+    display('sources.yaml'),
+    SourcesFile,
+    '(sources)',
+  )
   problems.push(...sourcesFile.problems)
   const sources = sourcesFile.value?.sources ?? []
   const sourceIds = new Set(sources.map((s) => s.id))
@@ -220,7 +236,12 @@ export function loadContent(contentDir: string): ContentLibrary {
       const file = display(folder, name)
       const match = FILE_NAME.exec(name)
       if (!match || !(LOCALES as readonly string[]).includes(match[2] ?? '')) {
-        problems.push({ file, item: name, field: '(file name)', message: `name files <id>.<locale>.yaml with locale ${LOCALES.join(' or ')}` })
+        problems.push({
+          file,
+          item: name,
+          field: '(file name)',
+          message: `name files <id>.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+        })
         continue
       }
       const [, fileId = '', locale = 'en'] = match
@@ -238,7 +259,8 @@ export function loadContent(contentDir: string): ContentLibrary {
       item.sources.forEach((s, i) => {
         if (!sourceIds.has(s)) at(`sources[${i}]`, `unknown source "${s}": add it to content/sources.yaml`)
       })
-      if (locale === 'en' && item.translatedFrom) at('translatedFrom', 'only translations record what they were translated from')
+      if (locale === 'en' && item.translatedFrom)
+        at('translatedFrom', 'only translations record what they were translated from')
       items.push({ file, locale: locale as Locale, item, authored: parsed.raw, textHash: textHashOf(item) })
     }
   }
@@ -246,9 +268,19 @@ export function loadContent(contentDir: string): ContentLibrary {
   for (const t of items.filter((i) => i.locale !== 'en')) {
     const original = english.get(t.item.id)
     if (!original) {
-      problems.push({ file: t.file, item: t.item.id, field: 'id', message: 'unknown reference: this translation has no English original' })
+      problems.push({
+        file: t.file,
+        item: t.item.id,
+        field: 'id',
+        message: 'unknown reference: this translation has no English original',
+      })
     } else if (original.item.kind !== t.item.kind) {
-      problems.push({ file: t.file, item: t.item.id, field: 'kind', message: `the English original is a ${original.item.kind}` })
+      problems.push({
+        file: t.file,
+        item: t.item.id,
+        field: 'kind',
+        message: `the English original is a ${original.item.kind}`,
+      })
     }
   }
 
@@ -259,7 +291,12 @@ export function loadContent(contentDir: string): ContentLibrary {
     const match = /\.([a-z]{2})\.ya?ml$/.exec(name)
     const locale = match?.[1]
     if (!locale || !(LOCALES as readonly string[]).includes(locale)) {
-      problems.push({ file, item: name, field: '(file name)', message: `name glossary files <name>.<locale>.yaml with locale ${LOCALES.join(' or ')}` })
+      problems.push({
+        file,
+        item: name,
+        field: '(file name)',
+        message: `name glossary files <name>.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+      })
       continue
     }
     const parsed = parseFile(join(contentDir, 'glossary', name), file, GlossaryFile, '(glossary)')
@@ -267,14 +304,25 @@ export function loadContent(contentDir: string): ContentLibrary {
     parsed.value?.terms.forEach((term, i) => {
       const key = `${locale}:${term.id}`
       const other = termSeen.get(key)
-      if (other) problems.push({ file, item: term.id, field: `terms[${i}].id`, message: `duplicate id: "${term.id}" is also defined in ${other}` })
+      if (other)
+        problems.push({
+          file,
+          item: term.id,
+          field: `terms[${i}].id`,
+          message: `duplicate id: "${term.id}" is also defined in ${other}`,
+        })
       termSeen.set(key, file)
       glossary.push({ locale: locale as Locale, term, authored: rawList(parsed.raw, 'terms')[i] })
     })
   }
   for (const { locale, term } of glossary) {
     if (locale !== 'en' && !termSeen.has(`en:${term.id}`)) {
-      problems.push({ file: termSeen.get(`${locale}:${term.id}`) ?? 'content/glossary', item: term.id, field: 'id', message: 'unknown reference: this glossary term has no English original' })
+      problems.push({
+        file: termSeen.get(`${locale}:${term.id}`) ?? 'content/glossary',
+        item: term.id,
+        field: 'id',
+        message: 'unknown reference: this glossary term has no English original',
+      })
     }
   }
 
@@ -284,16 +332,24 @@ export function loadContent(contentDir: string): ContentLibrary {
     if (!existsSync(join(contentDir, name))) continue
     const parsed = parseFile(join(contentDir, name), display(name), AnatomyFile, '(anatomy)')
     problems.push(...parsed.problems)
-    if (parsed.value) anatomy.push({ locale, parts: parsed.value.parts, authored: rawList(parsed.raw, 'parts') })
+    if (parsed.value)
+      anatomy.push({ locale, parts: parsed.value.parts, authored: rawList(parsed.raw, 'parts') })
   }
 
   if (!items.some((i) => i.locale === 'en')) {
-    problems.push({ file: display(), item: '(library)', field: '(items)', message: 'there is no English content at all' })
+    problems.push({
+      file: display(),
+      item: '(library)',
+      field: '(items)',
+      message: 'there is no English content at all',
+    })
   }
   if (problems.length) throw new ContentError(problems)
 
   const order = (a: LoadedItem, b: LoadedItem) =>
-    a.item.kind.localeCompare(b.item.kind) || a.item.id.localeCompare(b.item.id) || a.locale.localeCompare(b.locale)
+    a.item.kind.localeCompare(b.item.kind) ||
+    a.item.id.localeCompare(b.item.id) ||
+    a.locale.localeCompare(b.locale)
   glossary.sort((a, b) => a.term.id.localeCompare(b.term.id) || a.locale.localeCompare(b.locale))
   const rawSources = rawList(sourcesFile.raw, 'sources')
   const documents: ContentDocument[] = [
@@ -332,7 +388,21 @@ export function loadContent(contentDir: string): ContentLibrary {
       order: 0,
       authored: rawSources[i],
     })),
-  ].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0))
+  ].sort((a, b) =>
+    a.kind < b.kind
+      ? -1
+      : a.kind > b.kind
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : a.locale < b.locale
+              ? -1
+              : a.locale > b.locale
+                ? 1
+                : 0,
+  )
   return {
     sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)),
     items: items.sort(order),

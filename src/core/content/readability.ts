@@ -57,7 +57,10 @@ export function spanishSyllables(word: string): number {
     // Two vowels together share a syllable unless both are strong or an
     // accented weak vowel breaks the diphthong (hiatus).
     const sharesSyllable =
-      prev !== '' && !(strong.includes(prev) && strong.includes(ch)) && !'íú'.includes(ch) && !'íú'.includes(prev)
+      prev !== '' &&
+      !(strong.includes(prev) && strong.includes(ch)) &&
+      !'íú'.includes(ch) &&
+      !'íú'.includes(prev)
     if (!sharesSyllable) count++
     prev = ch
   }

@@ -11,7 +11,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { read } from 'read'
 import type { Database } from 'better-sqlite3'
 import { Pin } from '../../shared/contract.ts'
 import { openDataDb } from './open.ts'
@@ -128,25 +128,34 @@ export function setPinAsOwner(dataDir: string, pin: string): void {
   }
 }
 
-/** Reads one line from standard input, without echo when it is a terminal. */
+/**
+ * Reads one line from standard input, without echo at a terminal (npm's own
+ * `read` package, which mutes the terminal properly), or as piped in.
+ */
 export async function readSecretLine(prompt: string): Promise<string> {
-  const input = process.stdin
-  const rl = createInterface({
-    input,
-    output: input.isTTY ? process.stderr : undefined,
-    terminal: input.isTTY,
-  })
-  if (input.isTTY) {
-    process.stderr.write(prompt)
-    // Print nothing of what is typed.
-    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {}
-  }
-  const line = await new Promise<string>((resolve) =>
-    rl.once('line', resolve).once('close', () => resolve('')),
+  const terminal = Boolean(process.stdin.isTTY)
+  // Standard input may end before a whole line (nothing piped in): then there is no PIN.
+  // (A last line without a line break comes with the end: let read take it first.)
+  const ended = new Promise<string>((resolve) =>
+    process.stdin.once('end', () => setTimeout(() => resolve(''), 100)),
   )
-  rl.close()
-  if (input.isTTY) process.stderr.write('\n')
-  return line.trim()
+  try {
+    const line = await Promise.race([
+      read({
+        prompt: terminal ? prompt : '',
+        silent: terminal,
+        replace: '',
+        input: process.stdin,
+        output: process.stderr,
+        terminal,
+      }),
+      ended,
+    ])
+    return String(line).trim()
+  } catch {
+    // Standard input closed before a line (nothing piped in): no PIN.
+    return ''
+  }
 }
 
 /**

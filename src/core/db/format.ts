@@ -130,7 +130,8 @@ export function textHash(kind: DocumentKind, doc: unknown): string {
   ).slice(0, 12)
 }
 
-interface DocumentRow {
+/** A row of the documents table, as SQLite holds it. */
+export interface DocumentRow {
   kind: DocumentKind
   id: string
   locale: string

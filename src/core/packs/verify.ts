@@ -27,6 +27,7 @@ import {
   searchTable,
   textHash,
 } from '../db/format.ts'
+import type { DocumentRow } from '../db/format.ts'
 import { DatabaseError, hasSqliteHeader, otherFormat, schemaVersion } from '../db/open.ts'
 
 export interface PackSummary {
@@ -107,19 +108,9 @@ function checkMeta(db: Db, file: string): string[] {
   return [...(locales as string[])].sort()
 }
 
-interface DocumentRow {
-  kind: string
-  id: string
-  locale: string
-  title: string
-  display_order: number
-  text_hash: string
-  item_hash: string
-  body: string
-}
-
 /** Every document: a known kind, valid against its schema, with the title, order and hashes the build gives it. */
 function checkDocuments(db: Db, file: string, locales: string[]): void {
+  // Read as SQLite holds them: the kind is checked here, not assumed.
   const rows = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY kind, id, locale').all()
   const byItem = new Map<string, DocumentRow[]>()
   for (const row of rows) {
