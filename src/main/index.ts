@@ -98,6 +98,7 @@ const settingPin = setPinRequest(process.argv)
 // One kiosk at a time; setting the PIN may run beside it (the database takes turns, and the kiosk reads the PIN at each try).
 if (!settingPin && !app.requestSingleInstanceLock()) app.quit()
 
+// Every WebContents, the kiosk window's and any other, is hardened once, here.
 app.on('web-contents-created', (_event, contents) => hardenContents(contents))
 
 void app.whenReady().then(async () => {

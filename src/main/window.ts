@@ -1,16 +1,16 @@
 /**
  * The one place a window is made. Every window, visible or not, gets the
- * hardened webPreferences and the navigation and new-window guards.
+ * hardened webPreferences; the navigation and new-window guards come from the
+ * app's `web-contents-created` hook (src/main/index.ts), once for every
+ * WebContents whatever made it.
  */
 import { BrowserWindow } from 'electron'
 import type { BrowserWindowConstructorOptions } from 'electron'
-import { hardenContents, secureWebPreferences } from './security.ts'
+import { secureWebPreferences } from './security.ts'
 
 export function createHardenedWindow(
   preload: string,
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'> = {},
 ): BrowserWindow {
-  const win = new BrowserWindow({ ...options, webPreferences: secureWebPreferences(preload) })
-  hardenContents(win.webContents)
-  return win
+  return new BrowserWindow({ ...options, webPreferences: secureWebPreferences(preload) })
 }
