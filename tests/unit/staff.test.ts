@@ -524,6 +524,14 @@ describe('the kiosk database', () => {
 })
 
 describe('anonymous usage counts', () => {
+  it('can store every metric the code counts, and nothing else (the table and the list agree)', () => {
+    const db = openDataDb(join(dir.path, 'usage-metrics'))
+    const insert = db.prepare("INSERT INTO usage (day, metric, key, count) VALUES ('2026-11-23', ?, 'k', 1)")
+    for (const metric of USAGE_METRICS) expect(() => insert.run(metric)).not.toThrow()
+    expect(() => insert.run('typed-text')).toThrow(/CHECK constraint failed/)
+    db.close()
+  })
+
   it('store nothing but counts per day from a closed vocabulary, whatever is sent', async () => {
     const { call, core } = kiosk('usage-property')
     const known = new Set<string>([
