@@ -514,6 +514,23 @@ describe('the kiosk database', () => {
     db.close()
   })
 
+  it('adds an empty sign-off table in migration 3, keeping the PIN, settings and counts', () => {
+    const db = new Database(':memory:')
+    migrate(db, DATA_MIGRATIONS.slice(0, 2))
+    db.prepare('INSERT INTO staff (id, pin_hash) VALUES (1, ?)').run(hashPin('2468'))
+    db.prepare("INSERT INTO usage VALUES ('2026-11-23', 'screen', 'home', 4)").run()
+    migrate(db, DATA_MIGRATIONS)
+    expect(checkPin(db, '2468', 1000)).toMatchObject({ ok: true })
+    expect(db.prepare('SELECT count FROM usage').pluck().get()).toBe(4)
+    expect(db.prepare('SELECT count(*) FROM signoffs').pluck().get()).toBe(0)
+    expect(() =>
+      db
+        .prepare("INSERT INTO signoffs VALUES ('condition', 'x', 'short', 'A', 'B', NULL, '2026-12-06')")
+        .run(),
+    ).toThrow(/CHECK constraint failed/)
+    db.close()
+  })
+
   it('runs in WAL mode with full sync', () => {
     const db = openDataDb(join(dir.path, 'wal'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')

@@ -71,4 +71,25 @@ export const DATA_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 3,
+    description: "the clinic's sign-offs: who checked which version of an item, keyed to its item hash",
+    up(db) {
+      db.exec(`
+        -- One row per item and version signed: a new pack that changes an item
+        -- gives it a new item hash, so its earlier sign-off no longer applies.
+        CREATE TABLE signoffs (
+          kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 40),
+          id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 80),
+          item_hash TEXT NOT NULL CHECK (length(item_hash) = 64),
+          -- As typed: with one staff PIN, a record, not an identity.
+          signer TEXT NOT NULL CHECK (length(signer) BETWEEN 1 AND 120),
+          role TEXT NOT NULL CHECK (length(role) BETWEEN 1 AND 120),
+          registration TEXT CHECK (registration IS NULL OR length(registration) BETWEEN 1 AND 60),
+          signed_on TEXT NOT NULL CHECK (date(signed_on) IS signed_on),
+          PRIMARY KEY (kind, id, item_hash)
+        ) STRICT;
+      `)
+    },
+  },
 ]

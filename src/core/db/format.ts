@@ -226,3 +226,12 @@ export function fillSearchIndex(db: Database, locales: readonly string[]): void 
 }
 
 export { SEARCH as SEARCH_COLUMNS }
+
+/** Every item a clinician signs (every kind but sources) with its item hash. */
+export function itemVersions(db: Database): { kind: DocumentKind; id: string; itemHash: string }[] {
+  return db
+    .prepare<[], { kind: DocumentKind; id: string; itemHash: string }>(
+      `SELECT DISTINCT kind, id, item_hash AS itemHash FROM documents WHERE kind <> 'source' ORDER BY kind, id`,
+    )
+    .all()
+}

@@ -1,0 +1,136 @@
+/**
+ * The clinic's own sign-off of its content (issue #19): a clinician of the
+ * clinic reads an item and signs that version of it. A sign-off is keyed to
+ * the item hash (src/core/db/format.ts), which covers the item's documents in
+ * every language as written, so a pack that changes an item reopens review
+ * for exactly that item, and one that changes nothing else keeps every other
+ * sign-off. With one staff PIN the signer is as typed: a record, not an identity.
+ *
+ * Sign-offs travel between kiosks of one clinic as a JSON file: exported from
+ * one, imported into another, where only those for the content in use show.
+ */
+import type { Database } from 'better-sqlite3'
+import { z } from 'zod'
+import { IsoDate } from '../../shared/items.ts'
+
+export const SignOff = z.strictObject({
+  kind: z.string().min(1).max(40),
+  id: z.string().min(1).max(80),
+  itemHash: z.string().regex(/^[0-9a-f]{64}$/, 'an item hash'),
+  signer: z.string().trim().min(1, 'the name of who checked it').max(120),
+  role: z.string().trim().min(1, 'their role').max(120),
+  registration: z.string().trim().min(1).max(60).nullable(),
+  signedOn: IsoDate,
+})
+export type SignOff = z.infer<typeof SignOff>
+
+/** The file sign-offs travel in between kiosks of one clinic. */
+export const SignOffFile = z.strictObject({
+  format: z.literal('kiosk-signoffs'),
+  version: z.literal(1),
+  signoffs: z.array(SignOff).max(100_000),
+})
+export type SignOffFile = z.infer<typeof SignOffFile>
+
+export type ReviewState = 'signed' | 'changed' | 'unsigned'
+
+export interface ItemVersion {
+  kind: string
+  id: string
+  itemHash: string
+}
+
+interface Row {
+  kind: string
+  id: string
+  item_hash: string
+  signer: string
+  role: string
+  registration: string | null
+  signed_on: string
+}
+
+const fromRow = (r: Row): SignOff => ({
+  kind: r.kind,
+  id: r.id,
+  itemHash: r.item_hash,
+  signer: r.signer,
+  role: r.role,
+  registration: r.registration,
+  signedOn: r.signed_on,
+})
+
+/** Records a sign-off; signing the same version again keeps the first. Returns true when it is new. */
+export function signOff(db: Database, signoff: SignOff): boolean {
+  const s = SignOff.parse(signoff)
+  const info = db
+    .prepare(
+      `INSERT OR IGNORE INTO signoffs (kind, id, item_hash, signer, role, registration, signed_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(s.kind, s.id, s.itemHash, s.signer, s.role, s.registration, s.signedOn)
+  return info.changes === 1
+}
+
+/**
+ * Where an item stands: signed (this version), changed (an earlier version was
+ * signed, this one is not), or unsigned; with the sign-off that applies, or
+ * the latest earlier one for a changed item.
+ */
+export function reviewState(
+  db: Database,
+  item: ItemVersion,
+): { state: ReviewState; signoff: SignOff | null } {
+  const rows = db
+    .prepare<[string, string], Row>(
+      'SELECT * FROM signoffs WHERE kind = ? AND id = ? ORDER BY signed_on DESC, rowid DESC',
+    )
+    .all(item.kind, item.id)
+  const current = rows.find((r) => r.item_hash === item.itemHash)
+  if (current) return { state: 'signed', signoff: fromRow(current) }
+  const earlier = rows[0]
+  return earlier ? { state: 'changed', signoff: fromRow(earlier) } : { state: 'unsigned', signoff: null }
+}
+
+export function exportSignoffs(db: Database): SignOffFile {
+  const rows = db.prepare<[], Row>('SELECT * FROM signoffs ORDER BY kind, id, signed_on, item_hash').all()
+  return { format: 'kiosk-signoffs', version: 1, signoffs: rows.map(fromRow) }
+}
+
+export interface SignOffImport {
+  added: number
+  alreadyHere: number
+  /** Sign-offs of versions this kiosk's content does not have (kept, in case that content comes). */
+  forOtherContent: number
+}
+
+/**
+ * Merges another kiosk's sign-offs: all or nothing, in one transaction.
+ * `current` is the content in use, to say how many apply to it.
+ */
+export function importSignoffs(db: Database, file: unknown, current: ItemVersion[]): SignOffImport {
+  const parsed = SignOffFile.safeParse(file)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new SignOffFileError(
+      `This is not a sign-off file from a kiosk: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'not valid'}`,
+    )
+  }
+  const here = new Set(current.map((v) => `${v.kind}\u0000${v.id}\u0000${v.itemHash}`))
+  return db.transaction(() => {
+    const result: SignOffImport = { added: 0, alreadyHere: 0, forOtherContent: 0 }
+    for (const s of parsed.data.signoffs) {
+      if (signOff(db, s)) result.added++
+      else result.alreadyHere++
+      if (!here.has(`${s.kind}\u0000${s.id}\u0000${s.itemHash}`)) result.forOtherContent++
+    }
+    return result
+  })()
+}
+
+export class SignOffFileError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SignOffFileError'
+  }
+}
