@@ -241,44 +241,69 @@ function join(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key
 }
 
+type Walker = (value: unknown, path: string, out: Leaf[]) => void
+
+/** One walker per schema node and inherited metadata: zod is asked about a schema once, not per document. */
+const walkers = new WeakMap<z.ZodType, Map<string, Walker>>()
+
+function walkerFor(schema: z.ZodType, inherited: FieldMeta): Walker {
+  const key = JSON.stringify(inherited)
+  let byMeta = walkers.get(schema)
+  if (!byMeta) walkers.set(schema, (byMeta = new Map()))
+  const known = byMeta.get(key)
+  if (known) return known
+  const inner = unwrap(schema)
+  const meta: FieldMeta = { ...inherited, ...metaOf(schema), ...metaOf(inner) }
+  let walk: Walker
+  if (inner instanceof z.ZodDiscriminatedUnion) {
+    const tagKey = inner._zod.def.discriminator
+    const options = (inner.options as z.ZodType[]).flatMap((o) =>
+      o instanceof z.ZodObject
+        ? [{ tag: (o.shape as Record<string, z.ZodType>)[tagKey], walk: walkerFor(o, meta) }]
+        : [],
+    )
+    walk = (value, path, out) => {
+      if (value === null || typeof value !== 'object') return
+      const tag = (value as Record<string, unknown>)[tagKey]
+      options.find((o) => o.tag?.safeParse(tag).success)?.walk(value, path, out)
+    }
+  } else if (inner instanceof z.ZodObject) {
+    const fields = Object.entries(inner.shape as Record<string, z.ZodType>).map(
+      ([name, field]) => [name, walkerFor(field, meta)] as const,
+    )
+    walk = (value, path, out) => {
+      if (value === null || typeof value !== 'object') return
+      for (const [name, fieldWalk] of fields)
+        fieldWalk((value as Record<string, unknown>)[name], join(path, name), out)
+    }
+  } else if (inner instanceof z.ZodArray) {
+    const element = walkerFor(inner.element as z.ZodType, meta)
+    const perLanguage = Boolean(meta.perLanguage)
+    walk = (value, path, out) => {
+      if (!Array.isArray(value)) return
+      out.push({ path, value: value.length, text: false, perLanguage, list: true })
+      value.forEach((v, i) => element(v, join(path, i), out))
+    }
+  } else {
+    const text = Boolean(meta.text)
+    const perLanguage = Boolean(meta.perLanguage)
+    walk = (value, path, out) => {
+      if (value !== undefined && value !== null) out.push({ path, value, text, perLanguage })
+    }
+  }
+  byMeta.set(key, walk)
+  return walk
+}
+
 /**
  * Every leaf value of a document, in schema order, with what its schema says
- * about it. Metadata is inherited downwards (a `perLanguage` object marks all
- * its fields).
+ * about it, and every list with its length. Metadata is inherited downwards
+ * (a `perLanguage` object marks all its fields).
  */
-export function leavesOf(schema: z.ZodType, value: unknown, path = '', inherited: FieldMeta = {}): Leaf[] {
-  const meta = { ...inherited, ...metaOf(schema) }
-  const inner = unwrap(schema)
-  const innerMeta = { ...meta, ...metaOf(inner) }
-  if (value === undefined || value === null) return []
-  if (inner instanceof z.ZodDiscriminatedUnion) {
-    const key = inner._zod.def.discriminator
-    const tag = (value as Record<string, unknown>)[key]
-    const option = inner.options.find(
-      (o) => o instanceof z.ZodObject && (o.shape as Record<string, z.ZodType>)[key]?.safeParse(tag).success,
-    )
-    return option ? leavesOf(option as z.ZodType, value, path, innerMeta) : []
-  }
-  if (inner instanceof z.ZodObject && typeof value === 'object') {
-    const shape = inner.shape as Record<string, z.ZodType>
-    return Object.entries(shape).flatMap(([key, field]) =>
-      leavesOf(field, (value as Record<string, unknown>)[key], join(path, key), innerMeta),
-    )
-  }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    const count: Leaf = {
-      path,
-      value: value.length,
-      text: false,
-      perLanguage: Boolean(innerMeta.perLanguage),
-      list: true,
-    }
-    return [
-      count,
-      ...value.flatMap((v, i) => leavesOf(inner.element as z.ZodType, v, join(path, i), innerMeta)),
-    ]
-  }
-  return [{ path, value, text: Boolean(innerMeta.text), perLanguage: Boolean(innerMeta.perLanguage) }]
+export function leavesOf(schema: z.ZodType, value: unknown): Leaf[] {
+  const out: Leaf[] = []
+  walkerFor(schema, {})(value, '', out)
+  return out
 }
 
 /** Every piece of patient text in a document, with where it sits. */

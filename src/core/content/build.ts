@@ -8,7 +8,6 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'n
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { DOCUMENT_SCHEMAS } from '../../shared/items.ts'
 import {
   CONTENT_FORMAT,
   canonicalJson,
@@ -16,7 +15,6 @@ import {
   fillSearchIndex,
   itemHash,
   packHash,
-  textHash,
 } from '../db/format.ts'
 import { KIOSK_VERSION } from '../version.ts'
 import { loadContent } from './load.ts'
@@ -36,11 +34,7 @@ function writeLibrary(db: Db, library: ContentLibrary, locales: string[]): strin
     db.prepare(`INSERT INTO documents (kind, id, locale, title, display_order, text_hash, item_hash, body)
     VALUES (@kind, @id, @locale, @title, @order, @textHash, @itemHash, @body)`)
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
-  const rows = library.documents.map((d) => ({
-    ...d,
-    body: canonicalJson(d.authored),
-    textHash: textHash(d.kind, DOCUMENT_SCHEMAS[d.kind].parse(d.authored)),
-  }))
+  const rows = library.documents.map((d) => ({ ...d, body: canonicalJson(d.authored) }))
   const byItem = new Map<string, typeof rows>()
   for (const r of rows)
     byItem.set(`${r.kind}\u0000${r.id}`, [...(byItem.get(`${r.kind}\u0000${r.id}`) ?? []), r])
@@ -50,7 +44,8 @@ function writeLibrary(db: Db, library: ContentLibrary, locales: string[]): strin
       const hash = itemHash(kind, id, byItem.get(`${kind}\u0000${id}`) ?? [])
       insert.run({ kind, id, locale, title, order, textHash: text, itemHash: hash, body })
     }
-    fillSearchIndex(db, locales)
+    // The documents are in memory, parsed: the search rows come from them, not from parsing the rows again.
+    fillSearchIndex(db, locales, library.documents)
     meta.run('format', String(CONTENT_FORMAT))
     meta.run('kiosk_version', KIOSK_VERSION)
     meta.run('locales', JSON.stringify(locales))

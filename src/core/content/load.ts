@@ -13,7 +13,8 @@ import { z } from 'zod'
 import { LOCALES } from '../../shared/contract.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
 import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
-import { AnatomyPart, GlossaryTerm, Source, TopicDoc, patientTexts } from '../../shared/items.ts'
+import { AnatomyPart, GlossaryTerm, Source, TopicDoc } from '../../shared/items.ts'
+import { textHash } from '../db/format.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
 /** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
@@ -78,6 +79,10 @@ export interface ContentDocument {
   title: string
   order: number
   authored: unknown
+  /** The document as the schema gives it (defaults applied, text trimmed). */
+  doc: unknown
+  /** The hash of its patient text (src/core/db/format.ts textHash). */
+  textHash: string
 }
 
 export interface ContentLibrary {
@@ -103,10 +108,7 @@ export function hashOf(value: unknown, length = 64): string {
  * and a new field with a default do not make a translation stale.
  */
 export function textHashOf(item: ItemSource): string {
-  return hashOf(
-    patientTexts(TopicDoc, item).map((t) => [t.field, t.text]),
-    12,
-  )
+  return textHash(item.kind, item)
 }
 
 type Path = (string | number)[]
@@ -360,6 +362,8 @@ export function loadContent(contentDir: string): ContentLibrary {
       title: i.item.title,
       order: i.item.order,
       authored: i.authored,
+      doc: i.item,
+      textHash: i.textHash,
     })),
     ...glossary.map((g) => ({
       kind: 'glossary-term' as const,
@@ -368,6 +372,8 @@ export function loadContent(contentDir: string): ContentLibrary {
       title: g.term.term,
       order: 0,
       authored: g.authored,
+      doc: g.term,
+      textHash: textHash('glossary-term', g.term),
     })),
     ...anatomy.flatMap((a) =>
       a.parts.map((p, i) => ({
@@ -377,6 +383,8 @@ export function loadContent(contentDir: string): ContentLibrary {
         title: p.name,
         order: i + 1,
         authored: a.authored[i],
+        doc: p,
+        textHash: textHash('anatomy-part', p),
       })),
     ),
     // Sources are cited as published, in their own language: stored once, under English.
@@ -387,6 +395,8 @@ export function loadContent(contentDir: string): ContentLibrary {
       title: src.title,
       order: 0,
       authored: rawSources[i],
+      doc: src,
+      textHash: textHash('source', src),
     })),
   ].sort((a, b) =>
     a.kind < b.kind

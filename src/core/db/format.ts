@@ -98,14 +98,13 @@ export function createContentSchema(db: Database, locales: readonly string[]): v
 
 /** Keys sorted at every level, no white space: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  )
 }
 
 export function sha256(text: string): string {
@@ -194,24 +193,36 @@ export function searchRowsOf(db: Database, locale: string): SearchRow[] {
         WHERE locale = ? AND kind IN (${TOPIC_KINDS.map((k) => `'${k}'`).join(', ')}) ORDER BY kind, id`,
     )
     .all(locale)
-  return docs.map(({ kind, id, body }) => {
-    const doc = DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))
-    const texts = patientTexts(DOCUMENT_SCHEMAS[kind], doc)
-    const columns = SEARCH.map((c) =>
-      texts
-        .filter(
-          (t) =>
-            t.field === c.field || t.field.startsWith(`${c.field}.`) || t.field.startsWith(`${c.field}[`),
-        )
-        .map((t) => t.text)
-        .join('\n'),
-    )
-    return [id, kind, ...columns]
-  })
+  return docs.map(({ kind, id, body }) => searchRow(kind, id, DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))))
 }
 
-/** (Re)fills every language's search table from the documents. */
-export function fillSearchIndex(db: Database, locales: readonly string[]): void {
+/** A topic's search row, from its parsed document. */
+function searchRow(kind: DocumentKind, id: string, doc: unknown): SearchRow {
+  const texts = patientTexts(DOCUMENT_SCHEMAS[kind], doc)
+  // The top-level field a piece of text sits in: "steps[2].body" is in "steps".
+  const fieldOf = (path: string) => /^[^.[]+/.exec(path)?.[0] ?? path
+  const columns = SEARCH.map((c) =>
+    texts
+      .filter((t) => fieldOf(t.field) === c.field)
+      .map((t) => t.text)
+      .join('\n'),
+  )
+  return [id, kind, ...columns]
+}
+
+const byKey = (a: { kind: string; id: string }, b: { kind: string; id: string }) =>
+  a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+/**
+ * (Re)fills every language's search table from the documents: those stored
+ * (parsed and checked again), or `parsed`, the same documents already in
+ * memory, as the build has them.
+ */
+export function fillSearchIndex(
+  db: Database,
+  locales: readonly string[],
+  parsed?: readonly { kind: DocumentKind; id: string; locale: string; doc: unknown }[],
+): void {
   db.transaction(() => {
     for (const locale of locales) {
       const fts = searchTable(locale)
@@ -220,7 +231,13 @@ export function fillSearchIndex(db: Database, locales: readonly string[]): void 
         `INSERT INTO ${fts} (item_id, kind, ${SEARCH.map((c) => c.field).join(', ')})
          VALUES (${['?', '?', ...SEARCH.map(() => '?')].join(', ')})`,
       )
-      for (const row of searchRowsOf(db, locale)) insert.run(...row)
+      const rows = parsed
+        ? parsed
+            .filter((d) => d.locale === locale && (TOPIC_KINDS as readonly string[]).includes(d.kind))
+            .sort(byKey)
+            .map((d) => searchRow(d.kind, d.id, d.doc))
+        : searchRowsOf(db, locale)
+      for (const row of rows) insert.run(...row)
     }
   })()
 }
