@@ -232,6 +232,39 @@ export const PackImport = z.object({
 })
 export type PackImport = z.infer<typeof PackImport>
 
+/** A clinician's sign-off of one version of an item (issue #19). */
+export const SignOffRecord = z.strictObject({
+  kind: z.string().min(1).max(40),
+  id: z.string().min(1).max(80),
+  itemHash: z.string().regex(/^[0-9a-f]{64}$/, 'an item hash'),
+  /** As typed: with one staff PIN, a record, not an identity. */
+  signer: z.string().trim().min(1, 'enter the name of who checked it').max(120),
+  role: z.string().trim().min(1, 'enter their role').max(120),
+  registration: z.string().trim().min(1).max(60).nullable(),
+  signedOn: IsoDate,
+})
+export type SignOffRecord = z.infer<typeof SignOffRecord>
+
+/** The file sign-offs travel in between kiosks of one clinic. */
+export const SignOffFile = z.strictObject({
+  format: z.literal('kiosk-signoffs'),
+  version: z.literal(1),
+  signoffs: z.array(SignOffRecord).max(5000),
+})
+export type SignOffFile = z.infer<typeof SignOffFile>
+
+/** An item as the clinical review screen lists it: its titles, its version, and where its review stands. */
+export const ReviewItem = z.object({
+  kind: z.string(),
+  id: ItemId,
+  titles: z.record(z.string(), z.string()),
+  itemHash: z.string(),
+  /** signed: this version; changed: an earlier version was signed; unsigned: never. */
+  state: z.enum(['signed', 'changed', 'unsigned']),
+  signoff: SignOffRecord.omit({ kind: true, id: true }).nullable(),
+})
+export type ReviewItem = z.infer<typeof ReviewItem>
+
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
 
@@ -321,6 +354,27 @@ export const contract = {
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the pack must be sent as base64'),
     }),
     PackImport,
+    'staff',
+  ),
+  /** Every item a clinician signs, with where its review stands. */
+  reviewItems: method(WithToken, z.array(ReviewItem), 'staff'),
+  /**
+   * A clinician signs the version of an item they read: refused when the item
+   * changed since (its hash is not the one in use), so nobody signs unread text.
+   */
+  signOffItem: method(
+    WithToken.extend(
+      SignOffRecord.pick({ kind: true, id: true, itemHash: true, signer: true, role: true }).shape,
+    ).extend({
+      registration: z.string().trim().min(1).max(60).nullable().default(null),
+    }),
+    ReviewItem,
+    'staff',
+  ),
+  exportSignoffs: method(WithToken, SignOffFile, 'staff'),
+  importSignoffs: method(
+    WithToken.extend({ file: z.unknown() }),
+    z.object({ added: z.number().int(), alreadyHere: z.number().int(), forOtherContent: z.number().int() }),
     'staff',
   ),
   /** Staff are still there (presenting in explain mode): extends the session without doing anything else. */

@@ -15,6 +15,9 @@ import {
 import { itemVersions } from '../../src/core/db/format.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
+import { dispatch } from '../../src/core/services/dispatch.ts'
+import type { ReviewItem } from '../../src/shared/contract.ts'
 
 const dir = tempDir()
 let before: ReturnType<typeof itemVersions>
@@ -92,5 +95,90 @@ describe("the clinic's sign-offs", () => {
     expect(() => importSignoffs(db, { hello: 'world' }, before)).toThrow(/not a sign-off file/)
     expect(exportSignoffs(db).signoffs).toEqual([])
     db.close()
+  })
+})
+
+describe('clinical review over the contract', () => {
+  it('signs the version read, refuses a version nobody read, and a new pack reopens exactly its changed item', async () => {
+    const bundled = buildRealPack(dir.path, 'contract-before')
+    const changed = buildRealPack(
+      dir.path,
+      'contract-after',
+      changeSummary('Changed after the clinician read it.'),
+    )
+    const core = createKioskCore({
+      bundledContent: bundled,
+      dataDir: join(dir.path, 'contract-data'),
+      log: () => {},
+    })
+    const call = (method: string, input: unknown) => dispatch(core.handlers, method, input, () => {})
+    await call('staffSetPin', { pin: '246813', setupCode: core.firstRunCode() })
+    const login = await call('staffLogin', { pin: '246813' })
+    const token = login.ok ? (login.value as { token: string }).token : ''
+    const list = async () => {
+      const r = await call('reviewItems', { token })
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value as ReviewItem[]
+    }
+
+    const first = await list()
+    expect(first.every((i) => i.state === 'unsigned')).toBe(true)
+    const oa = first.find((i) => i.id === 'hip-osteoarthritis')!
+    expect(oa.titles).toMatchObject({ en: expect.any(String), es: expect.any(String) })
+    const sign = (item: ReviewItem, itemHash = item.itemHash) =>
+      call('signOffItem', {
+        token,
+        kind: item.kind,
+        id: item.id,
+        itemHash,
+        signer: 'Dr A. Example',
+        role: 'Consultant',
+      })
+
+    expect(await sign(oa, 'f'.repeat(64))).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await sign(oa)).toMatchObject({
+      ok: true,
+      value: { state: 'signed', signoff: { signer: 'Dr A. Example' } },
+    })
+    for (const item of first.filter((i) => i.kind === 'procedure')) await sign(item)
+    // Without a staff session, nothing.
+    expect(await call('reviewItems', { token: '0'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    })
+
+    core.importPackFile(token, changed)
+    const after = await list()
+    expect(after.find((i) => i.id === 'hip-osteoarthritis')?.state).toBe('changed')
+    expect(after.filter((i) => i.kind === 'procedure').every((i) => i.state === 'signed')).toBe(true)
+
+    // The file restores the same state on another kiosk with the same content.
+    const exported = await call('exportSignoffs', { token })
+    core.close()
+    const other = createKioskCore({
+      bundledContent: changed,
+      dataDir: join(dir.path, 'contract-other'),
+      log: () => {},
+    })
+    const callOther = (method: string, input: unknown) => dispatch(other.handlers, method, input, () => {})
+    await callOther('staffSetPin', { pin: '246813', setupCode: other.firstRunCode() })
+    const otherLogin = await callOther('staffLogin', { pin: '246813' })
+    const otherToken = otherLogin.ok ? (otherLogin.value as { token: string }).token : ''
+    const imported = await callOther('importSignoffs', {
+      token: otherToken,
+      file: exported.ok ? exported.value : null,
+    })
+    expect(imported).toMatchObject({ ok: true, value: { added: 7, forOtherContent: 1 } })
+    const states = await callOther('reviewItems', { token: otherToken })
+    const byId = new Map((states.ok ? (states.value as ReviewItem[]) : []).map((i) => [i.id, i.state]))
+    expect(byId.get('hip-osteoarthritis')).toBe('changed')
+    expect(byId.get('ultrasound-guided-hip-injection')).toBe('signed')
+    expect(
+      await callOther('importSignoffs', { token: otherToken, file: { not: 'a sign-off file' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    other.close()
   })
 })

@@ -10,27 +10,10 @@
  * one, imported into another, where only those for the content in use show.
  */
 import type { Database } from 'better-sqlite3'
-import { z } from 'zod'
-import { IsoDate } from '../../shared/items.ts'
+import { SignOffFile, SignOffRecord } from '../../shared/contract.ts'
 
-export const SignOff = z.strictObject({
-  kind: z.string().min(1).max(40),
-  id: z.string().min(1).max(80),
-  itemHash: z.string().regex(/^[0-9a-f]{64}$/, 'an item hash'),
-  signer: z.string().trim().min(1, 'the name of who checked it').max(120),
-  role: z.string().trim().min(1, 'their role').max(120),
-  registration: z.string().trim().min(1).max(60).nullable(),
-  signedOn: IsoDate,
-})
-export type SignOff = z.infer<typeof SignOff>
-
-/** The file sign-offs travel in between kiosks of one clinic. */
-export const SignOffFile = z.strictObject({
-  format: z.literal('kiosk-signoffs'),
-  version: z.literal(1),
-  signoffs: z.array(SignOff).max(100_000),
-})
-export type SignOffFile = z.infer<typeof SignOffFile>
+type SignOff = SignOffRecord
+type SignOffFileType = SignOffFile
 
 export type ReviewState = 'signed' | 'changed' | 'unsigned'
 
@@ -62,7 +45,7 @@ const fromRow = (r: Row): SignOff => ({
 
 /** Records a sign-off; signing the same version again keeps the first. Returns true when it is new. */
 export function signOff(db: Database, signoff: SignOff): boolean {
-  const s = SignOff.parse(signoff)
+  const s = SignOffRecord.parse(signoff)
   const info = db
     .prepare(
       `INSERT OR IGNORE INTO signoffs (kind, id, item_hash, signer, role, registration, signed_on)
@@ -92,7 +75,7 @@ export function reviewState(
   return earlier ? { state: 'changed', signoff: fromRow(earlier) } : { state: 'unsigned', signoff: null }
 }
 
-export function exportSignoffs(db: Database): SignOffFile {
+export function exportSignoffs(db: Database): SignOffFileType {
   const rows = db.prepare<[], Row>('SELECT * FROM signoffs ORDER BY kind, id, signed_on, item_hash').all()
   return { format: 'kiosk-signoffs', version: 1, signoffs: rows.map(fromRow) }
 }

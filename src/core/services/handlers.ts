@@ -34,6 +34,7 @@ import { readMeta } from '../db/format.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
+import { createReviewHandlers } from './review.ts'
 import type { ContentHandlers } from './content-service.ts'
 
 export type Handlers = { [M in MethodName]: (input: MethodParams<M>) => MethodOutput<M> }
@@ -186,6 +187,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   const handlers: Handlers = {
     ...contentHandlers,
+    ...createReviewHandlers({
+      dataDb,
+      contentDb: () => content.db,
+      requireStaff,
+      today,
+    }),
 
     getKioskConfig(): KioskConfig {
       const s = readSettings(dataDb)
