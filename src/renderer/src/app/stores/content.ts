@@ -4,17 +4,20 @@ import type { Condition, Locale, MethodOutput, Procedure } from '@shared/contrac
 import type { ApiError, Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
 import { useLocaleStore } from './locale'
+import { useItemStore } from './items'
 
 export type Topics = MethodOutput<'listTopics'>
 
 /**
- * What the screen shows from the content database. One request is "current" at
+ * What the screen shows from the content database (items come through the
+ * session's item cache, items.ts). One request is "current" at
  * a time (the screen the patient is on); an answer to an older request, from a
  * quick double tap or a language switch mid-load, is dropped.
  */
 export const useContentStore = defineStore('content', () => {
   const api = useApiClient()
   const localeStore = useLocaleStore()
+  const items = useItemStore()
 
   const topics = shallowRef<Topics | null>(null)
   const condition = shallowRef<Condition | null>(null)
@@ -67,7 +70,7 @@ export const useContentStore = defineStore('content', () => {
     const key = `${localeStore.locale}:${id}`
     if (condition.value && loadedKeys.condition === key) return settle()
     return request(
-      (locale) => api.getCondition({ locale, id }),
+      (locale) => items.getCondition(locale, id),
       (value) => {
         condition.value = value
         loadedKeys.condition = key
@@ -80,7 +83,7 @@ export const useContentStore = defineStore('content', () => {
     const key = `${localeStore.locale}:${id}`
     if (procedure.value && loadedKeys.procedure === key) return settle()
     return request(
-      (locale) => api.getProcedure({ locale, id }),
+      (locale) => items.getProcedure(locale, id),
       (value) => {
         procedure.value = value
         loadedKeys.procedure = key
@@ -94,11 +97,28 @@ export const useContentStore = defineStore('content', () => {
     return reloadCurrent?.() ?? Promise.resolve()
   }
 
+  /** After a content pack is switched: nothing loaded before is current any more. */
+  function forget(): void {
+    loadedKeys.topics = loadedKeys.condition = loadedKeys.procedure = ''
+    items.forget()
+  }
+
   // The content follows the UI language: reload whatever is on screen.
   watch(
     () => localeStore.locale,
     () => reloadCurrent?.(),
   )
 
-  return { topics, condition, procedure, loading, error, loadTopics, loadCondition, loadProcedure, retry }
+  return {
+    topics,
+    condition,
+    procedure,
+    loading,
+    error,
+    loadTopics,
+    loadCondition,
+    loadProcedure,
+    retry,
+    forget,
+  }
 })

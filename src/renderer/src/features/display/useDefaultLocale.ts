@@ -1,4 +1,4 @@
-import { useApiClient } from '@renderer/api/client'
+import { useConfigStore } from '@renderer/app/stores/config'
 import { useLocaleStore } from '@renderer/app/stores/locale'
 
 /**
@@ -7,13 +7,13 @@ import { useLocaleStore } from '@renderer/app/stores/locale'
  * not the patient's choice, so it is not counted as a language used.
  */
 export function useDefaultLocale(): void {
-  const api = useApiClient()
+  const configStore = useConfigStore()
   const localeStore = useLocaleStore()
   let chosen = false
   localeStore.$onAction(({ name }) => {
     if (name === 'setLocale') chosen = true
   })
-  void api.getKioskConfig({}).then((result) => {
-    if (result.ok && !chosen) localeStore.$patch({ locale: result.value.defaultLocale })
+  void configStore.load().then((config) => {
+    if (config && !chosen) localeStore.$patch({ locale: config.defaultLocale })
   })
 }

@@ -1,9 +1,10 @@
 import { ref, shallowRef, watch } from 'vue'
-import type { Condition, ItemKind, KioskConfig, Locale, Procedure } from '@shared/contract'
-import type { ApiError, Result } from '@shared/result'
-import { useApiClient } from '@renderer/api/client'
+import type { ItemKind, KioskConfig, Locale } from '@shared/contract'
+import type { ApiError } from '@shared/result'
+import { useConfigStore } from '@renderer/app/stores/config'
+import { useItemStore, type Item } from '@renderer/app/stores/items'
 
-export type HandoutItem = Procedure | Condition
+export type HandoutItem = Item
 
 /** Used when the settings cannot be read: no clinic details, "Call the clinic" without a number. */
 const NO_CLINIC: Pick<
@@ -21,30 +22,29 @@ export type HandoutConfig = typeof NO_CLINIC
 
 /**
  * Everything a handout is printed from: the item in each language asked for,
- * and the clinic's details from the settings. Loaded straight from the API
- * rather than through the content store, which follows the screen's language;
- * a handout's languages come from its address.
+ * and the clinic's details from the settings. Not through the content store,
+ * which follows the screen's language (a handout's languages come from its
+ * address), but from the same item cache and settings the screens use, so a
+ * handout printed from a screen asks for nothing that screen already has.
  */
 export function useHandoutSource(kind: () => ItemKind, id: () => string, locales: () => Locale[]) {
-  const api = useApiClient()
+  const itemStore = useItemStore()
+  const configStore = useConfigStore()
   const config = shallowRef<HandoutConfig | null>(null)
   const items = shallowRef<Partial<Record<Locale, HandoutItem>>>({})
   const error = ref<ApiError | null>(null)
   const loaded = ref(false)
   let ticket = 0
 
-  function fetchItem(locale: Locale): Promise<Result<HandoutItem>> {
-    return kind() === 'procedure'
-      ? api.getProcedure({ locale, id: id() })
-      : api.getCondition({ locale, id: id() })
-  }
-
   async function load(): Promise<void> {
     const mine = ++ticket
     loaded.value = false
     error.value = null
     const wanted = locales()
-    const [settings, ...answers] = await Promise.all([api.getKioskConfig({}), ...wanted.map(fetchItem)])
+    const [settings, ...answers] = await Promise.all([
+      configStore.load(),
+      ...wanted.map((locale) => itemStore.getItem(kind(), locale, id())),
+    ])
     if (mine !== ticket) return
     const found: Partial<Record<Locale, HandoutItem>> = {}
     for (const [index, answer] of answers.entries()) {
@@ -54,7 +54,7 @@ export function useHandoutSource(kind: () => ItemKind, id: () => string, locales
       }
       found[wanted[index]!] = answer.value
     }
-    config.value = settings.ok ? settings.value : NO_CLINIC
+    config.value = settings ?? NO_CLINIC
     items.value = found
     loaded.value = true
   }

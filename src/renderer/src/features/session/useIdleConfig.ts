@@ -1,6 +1,6 @@
-import { reactive } from 'vue'
+import { computed, reactive } from 'vue'
 import type { KioskConfig } from '@shared/contract'
-import { useApiClient } from '@renderer/api/client'
+import { useConfigStore } from '@renderer/app/stores/config'
 
 /** The settings the kiosk's behaviour here depends on. */
 export type IdleConfig = Pick<
@@ -17,19 +17,25 @@ export const FALLBACK_IDLE_CONFIG: IdleConfig = {
 }
 
 /**
- * The idle timeout and warning from the kiosk's settings, asked for once per session.
+ * The idle times from the kiosk's settings (the session's config store).
  * The core answers even when the content is unavailable; if the call fails
  * anyway, the defaults hold, so the privacy reset always runs.
  */
 export function useIdleConfig(): IdleConfig {
-  const api = useApiClient()
-  const config = reactive<IdleConfig>({ ...FALLBACK_IDLE_CONFIG })
-  void api.getKioskConfig({}).then((result) => {
-    if (!result.ok) return
-    config.idleTimeoutSeconds = result.value.idleTimeoutSeconds
-    config.idleWarningSeconds = result.value.idleWarningSeconds
-    config.staffIdleSeconds = result.value.staffIdleSeconds
-    config.explainIdleSeconds = result.value.explainIdleSeconds
+  const configStore = useConfigStore()
+  void configStore.load()
+  return reactive({
+    idleTimeoutSeconds: computed(
+      () => configStore.config?.idleTimeoutSeconds ?? FALLBACK_IDLE_CONFIG.idleTimeoutSeconds,
+    ),
+    idleWarningSeconds: computed(
+      () => configStore.config?.idleWarningSeconds ?? FALLBACK_IDLE_CONFIG.idleWarningSeconds,
+    ),
+    staffIdleSeconds: computed(
+      () => configStore.config?.staffIdleSeconds ?? FALLBACK_IDLE_CONFIG.staffIdleSeconds,
+    ),
+    explainIdleSeconds: computed(
+      () => configStore.config?.explainIdleSeconds ?? FALLBACK_IDLE_CONFIG.explainIdleSeconds,
+    ),
   })
-  return config
 }

@@ -2,6 +2,7 @@ import { inject, ref, type InjectionKey } from 'vue'
 import type { PackImport } from '@shared/contract'
 import { PACK_MAX_BYTES, type KioskPacksBridge } from '@shared/packs'
 import { useStaffApi } from './useStaffApi'
+import { useContentStore } from '@renderer/app/stores/content'
 import { useStaffStore } from './staffStore'
 import { readAsDataUrl } from './settingsForm'
 
@@ -34,13 +35,16 @@ export function usePackImport() {
   }
   const staffApi = useStaffApi()
   const staff = useStaffStore()
+  const content = useContentStore()
   const state = ref<PackImportState>({ status: 'idle' })
 
   const native = (): boolean => Boolean(host.kioskPacks)
 
   function settle(result: Awaited<ReturnType<typeof staffApi.call<'importPack'>>>): void {
-    if (result.ok) state.value = { status: 'done', result: result.value }
-    else if (result.error.code === 'unauthorized') state.value = { status: 'idle' }
+    if (result.ok) {
+      state.value = { status: 'done', result: result.value }
+      content.forget()
+    } else if (result.error.code === 'unauthorized') state.value = { status: 'idle' }
     else {
       // A refused size comes as a field error on `data`; anything else names the pack's problem.
       const reason =
