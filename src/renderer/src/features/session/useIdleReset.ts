@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { useEventListener } from '@vueuse/core'
+import { useLastActivity } from './useLastActivity'
 
 export interface IdleResetOptions {
   /** Seconds without a touch, key or pointer before "Are you still there?". */
@@ -17,7 +18,8 @@ export interface IdleResetOptions {
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
 
 /**
- * The privacy timer. A session starts untouched; after the first touch, every
+ * The privacy timer, on the activity record VueUse's useIdle keeps (shared with
+ * staff mode's lock, useLastActivity). A session starts untouched; after the first touch, every
  * touch, key or pointer event keeps it alive. When none has come for the
  * timeout, `warning` turns on and `remaining` counts down; stillHere() (the
  * patient's tap or key) turns it off and starts over. If the countdown reaches 0,
@@ -32,8 +34,10 @@ export function useIdleReset(options: IdleResetOptions) {
   const warning = ref(false)
   const remaining = ref(0)
 
+  const { lastActive, touched } = useLastActivity(ACTIVITY_EVENTS, target)
   let engaged = false
-  let lastActivity = 0
+  /** The patient answered the warning, or staff mode ended: counts as a touch. */
+  let resumedAt = 0
   let idleTimer: ReturnType<typeof setTimeout> | undefined
   let tickTimer: ReturnType<typeof setInterval> | undefined
   let deadline = 0
@@ -47,16 +51,18 @@ export function useIdleReset(options: IdleResetOptions) {
     idleTimer = tickTimer = undefined
   }
 
+  const untouchedSince = () => Math.max(lastActive.value, resumedAt)
+
   /** Waits out the rest of the timeout since the last activity, then checks again. */
   function schedule(): void {
     clearTimeout(idleTimer)
-    const left = lastActivity + timeoutMs() - Date.now()
+    const left = untouchedSince() + timeoutMs() - Date.now()
     idleTimer = setTimeout(checkIdle, Math.max(0, left))
   }
 
   function checkIdle(): void {
-    if (options.busy?.()) lastActivity = Date.now()
-    if (Date.now() - lastActivity < timeoutMs()) schedule()
+    if (options.busy?.()) resumedAt = Date.now()
+    if (Date.now() - untouchedSince() < timeoutMs()) schedule()
     else warn()
   }
 
@@ -86,24 +92,29 @@ export function useIdleReset(options: IdleResetOptions) {
     clearInterval(tickTimer)
     tickTimer = undefined
     warning.value = false
-    lastActivity = Date.now()
+    resumedAt = Date.now()
     schedule()
   }
 
-  function onActivity(event: Event): void {
-    if (warning.value) {
-      // A key answers the warning. A tap answers it through the dialog's own click
-      // handler instead: dismissing on pointerdown would let the rest of the tap
-      // land on whatever is under the dialog.
-      if (event.type === 'keydown' || event.type === 'wheel') stillHere()
-      return
-    }
-    lastActivity = Date.now()
-    if (!engaged) {
-      engaged = true
-      schedule()
-    }
-  }
+  // The first touch starts the clock; later ones are read from lastActive when it runs out.
+  // Touches while the warning is up do not count: only an answer to it does.
+  watch(touched, (isTouched) => {
+    if (!isTouched || engaged || warning.value) return
+    engaged = true
+    schedule()
+  })
+
+  // A key answers the warning. A tap answers it through the dialog's own click handler
+  // instead: dismissing on pointerdown would let the rest of the tap land on whatever is
+  // under the dialog.
+  useEventListener(
+    target,
+    ['keydown', 'wheel'],
+    () => {
+      if (warning.value) stillHere()
+    },
+    { capture: true, passive: true },
+  )
 
   /**
    * Starts the timeout over from now, as a touch would: staff mode just ended (its own idle
@@ -111,12 +122,8 @@ export function useIdleReset(options: IdleResetOptions) {
    */
   function restart(): void {
     if (!engaged || warning.value) return
-    lastActivity = Date.now()
+    resumedAt = Date.now()
     schedule()
-  }
-
-  for (const name of ACTIVITY_EVENTS) {
-    useEventListener(target, name, onActivity, { capture: true, passive: true })
   }
 
   // A new timeout (the kiosk settings arrive after start) applies from now on.

@@ -1,10 +1,8 @@
 import { onScopeDispose, watch } from 'vue'
-import { useIdle } from '@vueuse/core'
+import { useLastActivity } from '@renderer/features/session'
 
 /** What staff do at the screen: a tap, a key (keyboard or clicker), a scroll. */
 const STAFF_ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
-/** useIdle's own timer is not used (its timeout is fixed at start); only its record of the last activity. */
-const UNUSED_TIMEOUT_MS = 3_600_000
 
 export interface StaffIdleLockOptions {
   /** True while staff mode is on. */
@@ -24,10 +22,7 @@ export interface StaffIdleLockOptions {
  * time) applies at once.
  */
 export function useStaffIdleLock(options: StaffIdleLockOptions): void {
-  const { lastActive } = useIdle(UNUSED_TIMEOUT_MS, {
-    events: [...STAFF_ACTIVITY],
-    listenForVisibilityChange: false,
-  })
+  const { lastActive } = useLastActivity(STAFF_ACTIVITY)
   let enteredAt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
