@@ -44,7 +44,7 @@ describe('explain mode', () => {
     expect(headings(wrapper, 'h1')).toEqual(['Ultrasound-guided hip injection'])
     expect(slideTitle(wrapper)).toBe('About this procedure')
     expect(progress(wrapper)).toBe('Slide 1 of 7')
-    const bar = wrapper.get('.explain__bar')
+    const bar = wrapper.get('[data-staff-explain-progress] [role="progressbar"]')
     expect(bar.attributes('role')).toBe('progressbar')
     expect(bar.attributes('aria-valuenow')).toBe('1')
     expect(bar.attributes('aria-valuemax')).toBe('7')
