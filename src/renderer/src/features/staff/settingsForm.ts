@@ -1,5 +1,8 @@
 import type { Locale, Settings } from '@shared/contract'
 import type { ApiError } from '@shared/result'
+import { SETTING_FIELDS, type SettingKey } from '@shared/setting-fields'
+
+export type { SettingKey }
 
 /** The settings as the form edits them: text boxes hold text, empty means "none". */
 export interface SettingsDraft {
@@ -16,42 +19,45 @@ export interface SettingsDraft {
   kioskLock: boolean
 }
 
-export type SettingKey = keyof Settings
+const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]
 
-/** Every setting's key; the compiler keeps it complete (without importing the zod schema into the page). */
-const IS_SETTING: Record<SettingKey, true> = {
-  clinicName: true,
-  clinicPhone: true,
-  clinicWebsite: true,
-  clinicLogo: true,
-  defaultLocale: true,
-  idleTimeoutSeconds: true,
-  staffIdleSeconds: true,
-  explainIdleSeconds: true,
-  paperSize: true,
-  printerName: true,
-  kioskLock: true,
+/** Text boxes hold text: a number as its digits, "none" as empty. */
+function draftValue(key: SettingKey, value: Settings[SettingKey]): unknown {
+  switch (SETTING_FIELDS[key].control) {
+    case 'seconds':
+      return String(value)
+    case 'optional-text':
+    case 'tel':
+    case 'url':
+      return value ?? ''
+    default:
+      return value
+  }
 }
 
 export function draftOf(settings: Settings): SettingsDraft {
-  return {
-    clinicName: settings.clinicName,
-    clinicPhone: settings.clinicPhone ?? '',
-    clinicWebsite: settings.clinicWebsite ?? '',
-    clinicLogo: settings.clinicLogo,
-    defaultLocale: settings.defaultLocale,
-    idleTimeoutSeconds: String(settings.idleTimeoutSeconds),
-    staffIdleSeconds: String(settings.staffIdleSeconds),
-    explainIdleSeconds: String(settings.explainIdleSeconds),
-    paperSize: settings.paperSize,
-    printerName: settings.printerName ?? '',
-    kioskLock: settings.kioskLock,
-  }
+  return Object.fromEntries(
+    SETTING_KEYS.map((key) => [key, draftValue(key, settings[key])]),
+  ) as unknown as SettingsDraft
 }
 
 const optional = (text: string): string | null => (text.trim() === '' ? null : text)
 /** A whole number as a number; anything else as typed, for the core to refuse. */
 const wholeNumber = (text: string): unknown => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : text)
+
+/** What the form's value means to the core. */
+function wantedValue(key: SettingKey, value: unknown): unknown {
+  switch (SETTING_FIELDS[key].control) {
+    case 'seconds':
+      return wholeNumber(String(value))
+    case 'optional-text':
+    case 'tel':
+    case 'url':
+      return optional(String(value))
+    default:
+      return value
+  }
+}
 
 /**
  * What the form would change, as updateSettings takes it. Values go as typed:
@@ -60,22 +66,9 @@ const wholeNumber = (text: string): unknown => (/^\s*-?\d+\s*$/.test(text) ? Num
  * holds something other than a whole number is sent as text, and refused.
  */
 export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record<SettingKey, unknown>> {
-  const wanted: Record<SettingKey, unknown> = {
-    clinicName: draft.clinicName,
-    clinicPhone: optional(draft.clinicPhone),
-    clinicWebsite: optional(draft.clinicWebsite),
-    clinicLogo: draft.clinicLogo,
-    defaultLocale: draft.defaultLocale,
-    idleTimeoutSeconds: wholeNumber(draft.idleTimeoutSeconds),
-    staffIdleSeconds: wholeNumber(draft.staffIdleSeconds),
-    explainIdleSeconds: wholeNumber(draft.explainIdleSeconds),
-    paperSize: draft.paperSize,
-    printerName: optional(draft.printerName),
-    kioskLock: draft.kioskLock,
-  }
   const changes: Partial<Record<SettingKey, unknown>> = {}
-  for (const key of Object.keys(wanted) as SettingKey[]) {
-    const value = wanted[key]
+  for (const key of SETTING_KEYS) {
+    const value = wantedValue(key, draft[key])
     const before = saved[key]
     const same =
       typeof value === 'string' && typeof before === 'string' ? value.trim() === before : value === before
@@ -92,7 +85,7 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
  */
 export function fieldMessages(error: ApiError): Partial<Record<SettingKey, string>> {
   const found: Partial<Record<SettingKey, string>> = {}
-  const isSetting = (field: string): field is SettingKey => Object.hasOwn(IS_SETTING, field)
+  const isSetting = (field: string): field is SettingKey => Object.hasOwn(SETTING_FIELDS, field)
   for (const field of error.fields ?? []) if (isSetting(field)) found[field] = ''
   for (const { field, message } of error.fieldErrors ?? []) {
     if (!isSetting(field)) continue
