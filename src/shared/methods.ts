@@ -53,10 +53,6 @@ export const LOOPBACK_ONLY_METHOD_NAMES: readonly MethodName[] = [
   'staffLogin',
 ]
 
-export function isStaffMethod(name: MethodName): boolean {
-  return (STAFF_METHOD_NAMES as readonly string[]).includes(name)
-}
-
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name)
 }

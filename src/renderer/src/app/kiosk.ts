@@ -146,7 +146,7 @@ export function startKiosk(container: Element, options: KioskSessionOptions): Ki
  * defence: the kiosk itself never writes there) web storage, cookies, IndexedDB
  * and the Cache API.
  */
-export function clearPageState(win: Window = window): void {
+function clearPageState(win: Window = window): void {
   win.speechSynthesis?.cancel()
   if (typeof CSS !== 'undefined') CSS.highlights?.delete(HIGHLIGHT_NAME)
   win.scrollTo?.(0, 0)

@@ -19,7 +19,7 @@ type SessionLength = Extract<UsageEvent, { metric: 'session-length' }>['key']
  * are counted; a route not listed here (staff screens, handouts, "not found")
  * is not a screen view. The route names are the patient screens' own.
  */
-export const SCREEN_OF_ROUTE: Readonly<Record<string, ScreenKey>> = {
+const SCREEN_OF_ROUTE: Readonly<Record<string, ScreenKey>> = {
   attract: 'attract',
   home: 'home',
   conditions: 'conditions',

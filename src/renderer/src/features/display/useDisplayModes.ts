@@ -2,8 +2,8 @@ import { onScopeDispose, watchEffect } from 'vue'
 import { useDisplayStore } from './displayStore'
 
 /** Classes on <html>: the root font size lives there, so large text scales every rem. */
-export const LARGE_TEXT_CLASS = 'kiosk-large-text'
-export const HIGH_CONTRAST_CLASS = 'kiosk-high-contrast'
+const LARGE_TEXT_CLASS = 'kiosk-large-text'
+const HIGH_CONTRAST_CLASS = 'kiosk-high-contrast'
 
 /**
  * Mirrors the display store onto <html> (see global.css), and takes the

@@ -11,7 +11,7 @@ import type { Paper } from './usePageSize'
  */
 
 /** Page height inside the @page margins (10 mm top and bottom), in mm. */
-export const PAGE_CONTENT_MM: Record<Paper, number> = { a4: 297 - 20, letter: 279.4 - 20 }
+const PAGE_CONTENT_MM: Record<Paper, number> = { a4: 297 - 20, letter: 279.4 - 20 }
 
 /**
  * The tightening steps each kind of handout has (ProcedureHandout.vue,
@@ -48,7 +48,7 @@ function unbreakables(sheet: HTMLElement): Array<{ top: number; bottom: number; 
 }
 
 /** How many pages the sheet will print on. */
-export function pagesNeeded(sheet: HTMLElement, paper: Paper): number {
+function pagesNeeded(sheet: HTMLElement, paper: Paper): number {
   const page = PAGE_CONTENT_MM[paper] * PX_PER_MM
   const safety = SAFETY_MM * PX_PER_MM
   const style = getComputedStyle(sheet)

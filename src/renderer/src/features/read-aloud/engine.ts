@@ -50,7 +50,7 @@ export interface SystemSpeech extends SpeechEngine {
   hasVoice(locale: Locale): Promise<boolean>
 }
 
-export function systemSpeech(synth: SpeechSynthesis, waitForVoicesMs = 300): SystemSpeech {
+function systemSpeech(synth: SpeechSynthesis, waitForVoicesMs = 300): SystemSpeech {
   let ready: Promise<void> | null = null
 
   function voiceFor(locale: Locale): SpeechSynthesisVoice | undefined {
@@ -91,7 +91,7 @@ export function systemSpeech(synth: SpeechSynthesis, waitForVoicesMs = 300): Sys
  * out of the initial bundle. Each sentence becomes a WAV file played by the
  * page's <audio> element from a blob: URL.
  */
-export function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
+function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
   type Synthesize = (text: string, locale: Locale) => Promise<Blob>
   let synthesize: Promise<Synthesize> | null = null
   /** Sentences synthesized ahead, by locale and text; at most a couple at a time. */

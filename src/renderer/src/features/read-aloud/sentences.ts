@@ -151,7 +151,7 @@ export function collectSentences(root: Element, locale: Locale): Sentence[] {
 /** The name under which the current sentence is registered with the CSS Custom Highlight API. */
 export const HIGHLIGHT_NAME = 'kiosk-reading'
 /** On the block of the sentence being read: a visible mark even where ::highlight() is not supported. */
-export const READING_ATTRIBUTE = 'data-reading'
+const READING_ATTRIBUTE = 'data-reading'
 
 /**
  * Marks the sentence being read: its block gets an attribute (an outline in

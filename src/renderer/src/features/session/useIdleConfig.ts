@@ -9,7 +9,7 @@ export type IdleConfig = Pick<
 >
 
 /** The core's defaults, used until (or if never) the settings arrive. */
-export const FALLBACK_IDLE_CONFIG: IdleConfig = {
+const FALLBACK_IDLE_CONFIG: IdleConfig = {
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
   staffIdleSeconds: 60,

@@ -98,7 +98,7 @@ export function fieldMessages(error: ApiError): Partial<Record<SettingKey, strin
 
 /** PNG, JPEG or SVG, under 200 KB: what the core accepts for a logo (about 270 KB as base64). */
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const
-export const LOGO_MAX_BYTES = 200 * 1024
+const LOGO_MAX_BYTES = 200 * 1024
 
 export type LogoProblem = { kind: 'wrongType' } | { kind: 'tooBig'; kb: number } | { kind: 'unreadable' }
 

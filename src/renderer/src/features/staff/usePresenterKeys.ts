@@ -6,7 +6,7 @@ export type PresenterMove = 'next' | 'previous' | 'first' | 'last'
  * What a key means to a presenter. Presentation clickers send Page Down and
  * Page Up (some send the arrow keys); keyboards add Space, Home and End.
  */
-export function presenterMove(
+function presenterMove(
   event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>,
 ): PresenterMove | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null

@@ -1,14 +1,14 @@
 import { useEventListener } from '@vueuse/core'
 
 /** How long a finger must rest in the corner. */
-export const LONG_PRESS_MS = 3000
+const LONG_PRESS_MS = 3000
 /** The corner: this many CSS pixels from the top-left of the window, each way. */
-export const CORNER_PX = 48
+const CORNER_PX = 48
 /** A finger that wanders further than this is scrolling or tapping, not holding. */
 const WANDER_PX = 24
 
 /** Ctrl+Alt+S: the keyboard way in, for staff. */
-export function isStaffShortcut(event: KeyboardEvent): boolean {
+function isStaffShortcut(event: KeyboardEvent): boolean {
   return event.ctrlKey && event.altKey && !event.metaKey && event.code === 'KeyS'
 }
 

@@ -2,7 +2,7 @@ import { useEventListener } from '@vueuse/core'
 import { useStaffApi } from './useStaffApi'
 
 /** At most one keep-alive a minute: far inside the 10-minute session, and few calls. */
-export const KEEP_ALIVE_EVERY_MS = 60_000
+const KEEP_ALIVE_EVERY_MS = 60_000
 
 /** What a presenter does: a key (keyboard or clicker), a tap, a scroll. */
 const PRESENTING_EVENTS = ['keydown', 'pointerdown', 'touchstart', 'wheel'] as const
