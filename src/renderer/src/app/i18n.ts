@@ -18,7 +18,6 @@ export function createKioskI18n(locale: Locale = 'en') {
   })
 }
 
-
 /** "2025-03-01" -> a Date at midnight UTC, for `d(date, 'long')`. */
 export function calendarDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
