@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch } from 'vue'
 import type { ItemKind, KioskConfig, Locale } from '@shared/contract'
 import type { ApiError } from '@shared/result'
+import type { HandoutDetails } from './handoutDetailsStore'
 import { useConfigStore } from '@renderer/app/stores/config'
 import { useItemStore, type Item } from '@renderer/app/stores/items'
 
@@ -19,6 +20,17 @@ const NO_CLINIC: Pick<
 }
 
 export type HandoutConfig = typeof NO_CLINIC
+
+/** What a handout page (ProcedureHandout, ConditionHandout) is printed from, besides its item. */
+export interface HandoutPageProps {
+  config: HandoutConfig
+  qr: string | null
+  /** The personal fields staff typed, or null for the blank copy. */
+  details: HandoutDetails | null
+  locale: Locale
+  /** How much the print view had to tighten the page (see FIT_STEPS). */
+  fit?: number
+}
 
 /**
  * Everything a handout is printed from: the item in each language asked for,
