@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef, watch, type ShallowRef } from 'vue'
 import type { Condition, Locale, MethodOutput, Procedure } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
@@ -52,42 +52,45 @@ export const useContentStore = defineStore('content', () => {
     return Promise.resolve()
   }
 
+  /** Shows `shown` for `key` (language, and id): from what is loaded if it is that, else asked for. */
+  function load<T>(
+    which: keyof typeof loadedKeys,
+    shown: ShallowRef<T | null>,
+    key: string,
+    call: (locale: Locale) => Promise<Result<T>>,
+    again: () => Promise<void>,
+  ): Promise<void> {
+    reloadCurrent = again
+    if (shown.value && loadedKeys[which] === key) return settle()
+    return request(call, (value) => {
+      shown.value = value
+      loadedKeys[which] = key
+    })
+  }
+
   function loadTopics(): Promise<void> {
-    reloadCurrent = loadTopics
-    const key = localeStore.locale
-    if (topics.value && loadedKeys.topics === key) return settle()
-    return request(
-      (locale) => api.listTopics({ locale }),
-      (value) => {
-        topics.value = value
-        loadedKeys.topics = key
-      },
-    )
+    return load('topics', topics, localeStore.locale, (locale) => api.listTopics({ locale }), loadTopics)
   }
 
   function loadCondition(id: string): Promise<void> {
-    reloadCurrent = () => loadCondition(id)
     const key = `${localeStore.locale}:${id}`
-    if (condition.value && loadedKeys.condition === key) return settle()
-    return request(
+    return load(
+      'condition',
+      condition,
+      key,
       (locale) => items.getCondition(locale, id),
-      (value) => {
-        condition.value = value
-        loadedKeys.condition = key
-      },
+      () => loadCondition(id),
     )
   }
 
   function loadProcedure(id: string): Promise<void> {
-    reloadCurrent = () => loadProcedure(id)
     const key = `${localeStore.locale}:${id}`
-    if (procedure.value && loadedKeys.procedure === key) return settle()
-    return request(
+    return load(
+      'procedure',
+      procedure,
+      key,
       (locale) => items.getProcedure(locale, id),
-      (value) => {
-        procedure.value = value
-        loadedKeys.procedure = key
-      },
+      () => loadProcedure(id),
     )
   }
 
