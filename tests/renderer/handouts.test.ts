@@ -449,7 +449,10 @@ describe('printing a handout', () => {
   it('asks for the item once and the settings once, from the procedure screen to the printed handout', async () => {
     const printer = fakePrinter({ done: true })
     const { wrapper, bridge } = await mountHandout(`/procedures/${steroid.id}`, handoutBridge(), printer.host)
-    await wrapper.findAll('a').find((a) => a.text() === 'Print a handout')!.trigger('click')
+    await wrapper
+      .findAll('a')
+      .find((a) => a.text() === 'Print a handout')!
+      .trigger('click')
     await settle(wrapper)
     await vi.waitFor(
       async () => {
@@ -459,7 +462,9 @@ describe('printing a handout', () => {
       { timeout: 10_000 },
     )
     const asked = (method: string) => bridge.calls.filter((call) => call.method === method)
-    expect(asked('getProcedure')).toEqual([{ method: 'getProcedure', input: { locale: 'en', id: steroid.id } }])
+    expect(asked('getProcedure')).toEqual([
+      { method: 'getProcedure', input: { locale: 'en', id: steroid.id } },
+    ])
     expect(asked('getKioskConfig')).toHaveLength(1)
   })
 
