@@ -18,6 +18,7 @@ import {
 } from './items.ts'
 import type { Review } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
+import { PAPER_SIZES } from './setting-fields.ts'
 
 export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
@@ -119,7 +120,7 @@ export const Settings = z.object({
    * staff session's own 10 minutes unused (src/core/data/sessions.ts), which ends it anyway.
    */
   explainIdleSeconds: z.number().int().min(60, 'at least 60 seconds').max(600, 'at most 10 minutes'),
-  paperSize: z.enum(['a4', 'letter']),
+  paperSize: z.enum(PAPER_SIZES),
   printerName: z.string().trim().min(1).max(120).nullable(),
   kioskLock: z.boolean(),
 })
@@ -140,7 +141,7 @@ export const KioskConfig = z.object({
   clinicPhone: z.string().nullable(),
   clinicWebsite: z.string().nullable(),
   clinicLogo: z.string().nullable(),
-  paperSize: z.enum(['a4', 'letter']),
+  paperSize: z.enum(PAPER_SIZES),
   /** Locked kiosk: a patient's print goes straight to the printer, with no dialog to get lost in. */
   kioskLock: z.boolean(),
 })

@@ -3,8 +3,8 @@ import { createApp } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { KioskBridge } from '@shared/bridge'
 import { apiClientKey, bridgeTransport, createApiClient, type ApiClient } from '@renderer/api/client'
-import { useContentStore } from '@renderer/stores/content'
-import { useLocaleStore } from '@renderer/stores/locale'
+import { useContentStore } from '@renderer/app/stores/content'
+import { useLocaleStore } from '@renderer/app/stores/locale'
 import { fakeBridge, procedureEn } from './fixtures'
 
 /** A store wired to a bridge, outside any component, as the app wires it. */

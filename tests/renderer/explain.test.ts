@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { getButton, getLink, headings, tap } from './helpers'
-import { procedureEn } from './fixtures'
+import { conditionEn, procedureEn } from './fixtures'
 import { learningBridge } from './learning-fixtures'
 import { STAFF_PIN, staffBridge } from './staff-fixtures'
 import { mountAsStaff } from './staff-helpers'
@@ -39,12 +39,24 @@ describe('explain mode', () => {
     expect(getLink(wrapper, 'Ultrasound-guided hip injection').attributes('href')).toBe(PATH)
   })
 
+  it('links each condition’s handout form from the same list, and the link opens that form', async () => {
+    const { wrapper, router } = await mountAsStaff('/staff/explain')
+    expect(headings(wrapper, 'h2')).toContain('Prepare a condition handout')
+    const link = getLink(wrapper, `Handout: ${conditionEn.title}`)
+    expect(link.attributes('href')).toBe(`/staff/handout/condition/${conditionEn.id}`)
+    await tap(link)
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('staff-handout')
+    expect(headings(wrapper, 'h1')).toEqual(['Prepare a handout'])
+    expect(wrapper.text()).toContain(`Handout: ${conditionEn.title}`)
+  })
+
   it('starts with what the procedure is, and says where it is: slide 1 of 7', async () => {
     const { wrapper } = await present()
     expect(headings(wrapper, 'h1')).toEqual(['Ultrasound-guided hip injection'])
     expect(slideTitle(wrapper)).toBe('About this procedure')
     expect(progress(wrapper)).toBe('Slide 1 of 7')
-    const bar = wrapper.get('.explain__bar')
+    const bar = wrapper.get('[data-staff-explain-progress] [role="progressbar"]')
     expect(bar.attributes('role')).toBe('progressbar')
     expect(bar.attributes('aria-valuenow')).toBe('1')
     expect(bar.attributes('aria-valuemax')).toBe('7')

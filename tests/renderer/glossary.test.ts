@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
-import { createGlossaryMatcher, splitGlossaryText } from '@renderer/text/glossary-match'
+import { createGlossaryMatcher, splitGlossaryText } from '@renderer/app/stores/glossary-match'
 import { getButton, headings, mountKiosk, tap } from './helpers'
 import { procedureEn } from './fixtures'
 import { glossaryEn, learningBridge } from './learning-fixtures'

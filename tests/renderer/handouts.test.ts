@@ -10,12 +10,12 @@ import { createMemoryHistory } from 'vue-router'
 import type { Condition, KioskConfig, Procedure } from '@shared/contract'
 import type { KioskPrintBridge, PrintOutcome } from '@shared/print'
 import type { Result } from '@shared/result'
-import App from '@renderer/App.vue'
+import App from '@renderer/app/App.vue'
 import { bridgeTransport } from '@renderer/api/client'
-import { createKiosk } from '@renderer/app'
-import { printHostKey, type PrintHost } from '@renderer/composables/usePrinter'
-import { useHandoutDetailsStore } from '@renderer/stores/handoutDetails'
-import { useStaffStore } from '@renderer/stores/staff'
+import { createKiosk } from '@renderer/app/kiosk'
+import { printHostKey, type PrintHost } from '@renderer/features/handouts/usePrinter'
+import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetailsStore'
+import { useStaffStore } from '@renderer/features/staff/staffStore'
 import { KIOSK_CONFIG, conditionEn, fakeBridge, procedureEn, procedureEs, type FakeBridge } from './fixtures'
 
 enableAutoUnmount(afterEach)
@@ -444,6 +444,38 @@ describe('printing a handout', () => {
       },
       { timeout: 10_000 },
     )
+  })
+
+  it('asks for the item once and the settings once, from the procedure screen to the printed handout', async () => {
+    const printer = fakePrinter({ done: true })
+    const { wrapper, bridge } = await mountHandout(`/procedures/${steroid.id}`, handoutBridge(), printer.host)
+    await wrapper
+      .findAll('a')
+      .find((a) => a.text() === 'Print a handout')!
+      .trigger('click')
+    await settle(wrapper)
+    await vi.waitFor(
+      async () => {
+        await flushPromises()
+        expect(printer.requests).toHaveLength(1)
+      },
+      { timeout: 10_000 },
+    )
+    const asked = (method: string) => bridge.calls.filter((call) => call.method === method)
+    expect(asked('getProcedure')).toEqual([
+      { method: 'getProcedure', input: { locale: 'en', id: steroid.id } },
+    ])
+    expect(asked('getKioskConfig')).toHaveLength(1)
+  })
+
+  it('asks for the settings once and each language of the item once when the handout is opened directly', async () => {
+    const { bridge } = await mountHandout(`${PROCEDURE}?lang=both`)
+    const asked = (method: string) => bridge.calls.filter((call) => call.method === method)
+    expect(asked('getProcedure').map((call) => call.input)).toEqual([
+      { locale: 'en', id: steroid.id },
+      { locale: 'es', id: steroid.id },
+    ])
+    expect(asked('getKioskConfig')).toHaveLength(1)
   })
 
   it('gives staff at a locked kiosk only the silent print to its own printer', async () => {

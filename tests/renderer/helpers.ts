@@ -4,9 +4,9 @@
  */
 import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory } from 'vue-router'
-import App from '@renderer/App.vue'
+import App from '@renderer/app/App.vue'
 import { bridgeTransport } from '@renderer/api/client'
-import { createKiosk } from '@renderer/app'
+import { createKiosk } from '@renderer/app/kiosk'
 import type { KioskBridge } from '@shared/bridge'
 import { fakeBridge, type FakeBridge } from './fixtures'
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import type { FrequencyBand, Procedure } from '@shared/contract'
-import IconArray from '@renderer/components/IconArray.vue'
-import { createKioskI18n } from '@renderer/i18n'
+import IconArray from '@renderer/ui/IconArray.vue'
+import { createKioskI18n } from '@renderer/app/i18n'
 import { mountKiosk } from './helpers'
 import { fakeBridge, procedureEn } from './fixtures'
 

@@ -7,8 +7,8 @@ import { flushPromises } from '@vue/test-utils'
 import { createMemoryHistory } from 'vue-router'
 import type { Locale } from '@shared/contract'
 import { bridgeTransport } from '@renderer/api/client'
-import { startKiosk, type KioskSession } from '@renderer/app'
-import type { SpeechEngine } from '@renderer/speech/engine'
+import { startKiosk, type KioskSession } from '@renderer/app/kiosk'
+import type { SpeechEngine } from '@renderer/features/read-aloud/engine'
 import { fakeBridge, type FakeBridge } from './fixtures'
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import Picture from '@renderer/components/pictures/Picture.vue'
-import { createKioskI18n } from '@renderer/i18n'
+import Picture from '@renderer/ui/pictures/Picture.vue'
+import { createKioskI18n } from '@renderer/app/i18n'
 
 function words(id: string, options: { locale?: 'en' | 'es'; decorative?: boolean } = {}) {
   const wrapper = mount(Picture, {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { PICTURE_IDS } from '@shared/pictures'
-import Picture from '@renderer/components/pictures/Picture.vue'
-import { createKioskI18n } from '@renderer/i18n'
+import Picture from '@renderer/ui/pictures/Picture.vue'
+import { createKioskI18n } from '@renderer/app/i18n'
 
 function render(id: string, options: { locale?: 'en' | 'es'; decorative?: boolean } = {}) {
   const i18n = createKioskI18n(options.locale ?? 'en')

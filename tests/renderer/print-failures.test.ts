@@ -10,11 +10,11 @@ import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/t
 import { createMemoryHistory } from 'vue-router'
 import type { KioskPrintBridge, PrintOutcome } from '@shared/print'
 import type { Result } from '@shared/result'
-import App from '@renderer/App.vue'
+import App from '@renderer/app/App.vue'
 import { bridgeTransport } from '@renderer/api/client'
-import { createKiosk } from '@renderer/app'
-import { printHostKey, type PrintHost } from '@renderer/composables/usePrinter'
-import { useHandoutDetailsStore } from '@renderer/stores/handoutDetails'
+import { createKiosk } from '@renderer/app/kiosk'
+import { printHostKey, type PrintHost } from '@renderer/features/handouts/usePrinter'
+import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetailsStore'
 import { fakeBridge, procedureEn } from './fixtures'
 
 enableAutoUnmount(afterEach)

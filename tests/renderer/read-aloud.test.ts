@@ -5,7 +5,7 @@
  * test ends it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { collectSentences } from '@renderer/speech/sentences'
+import { collectSentences } from '@renderer/features/read-aloud/sentences'
 import { procedureEn } from './fixtures'
 import { removeKiosk, runKiosk, type RunningKiosk } from './kiosk-session'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { SearchHit } from '@shared/contract'
-import { SEARCH_DEBOUNCE_MS } from '@renderer/stores/search'
+import { SEARCH_DEBOUNCE_MS } from '@renderer/features/search/searchStore'
 import { getButton, getLink, headings, mountKiosk, tap } from './helpers'
 import { conditionEn, procedureEn } from './fixtures'
 import { learningBridge } from './learning-fixtures'

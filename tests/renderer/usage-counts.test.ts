@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { UsageEvent } from '@shared/contract'
-import { sessionLengthBucket } from '@renderer/composables/useUsageCounts'
+import { sessionLengthBucket } from '@renderer/app/useUsageCounts'
 import { getButton, getLink, mountKiosk, tap } from './helpers'
 import { KIOSK_CONFIG, fakeBridge, procedureEn, type FakeBridge } from './fixtures'
 import { learningBridge } from './learning-fixtures'

@@ -62,6 +62,6 @@ describe('precompiled messages', () => {
 
   it('finds the locale modules', () => {
     expect(LOCALE_MODULE.test('/x/src/renderer/src/locales/handout-es.ts')).toBe(true)
-    expect(LOCALE_MODULE.test('/x/src/renderer/src/i18n.ts')).toBe(false)
+    expect(LOCALE_MODULE.test('/x/src/renderer/src/app/i18n.ts')).toBe(false)
   })
 })

@@ -27,7 +27,7 @@ export type ApiClient = {
 }
 
 /** Long enough for a slow first query, short enough that a patient is not left waiting. */
-export const HTTP_TIMEOUT_MS = 10_000
+const HTTP_TIMEOUT_MS = 10_000
 
 function unavailable(message: string): { ok: false; error: ApiError } {
   return { ok: false, error: { code: 'unavailable', message } }

@@ -254,6 +254,9 @@ export const staffEn = {
     listIntro:
       'Choose the procedure to explain. Use the big buttons, the arrow keys, Page Up and Page Down, or a presentation clicker.',
     loadFailed: 'The procedures could not be read.',
+    conditionsTitle: 'Prepare a condition handout',
+    conditionsIntro: 'A condition’s handout with this patient’s details: choose the condition.',
+    conditionHandout: 'Handout: {title}',
     label: 'Presenter',
     slideOf: 'Slide {n} of {total}',
     progressLabel: 'Where you are in the explanation',

@@ -258,6 +258,9 @@ export const staffEs: StaffMessages = {
     listIntro:
       'Elija el procedimiento que va a explicar. Use los botones grandes, las flechas, Re Pág y Av Pág, o un mando de presentaciones.',
     loadFailed: 'No se pudieron leer los procedimientos.',
+    conditionsTitle: 'Preparar la hoja de un problema de la cadera',
+    conditionsIntro: 'La hoja de un problema de la cadera con los datos de este paciente: elija el problema.',
+    conditionHandout: 'Hoja: {title}',
     label: 'Presentación',
     slideOf: 'Diapositiva {n} de {total}',
     progressLabel: 'Por dónde va la explicación',

@@ -1,0 +1,49 @@
+import { defineStore } from 'pinia'
+import type { Condition, ItemKind, Locale, Procedure } from '@shared/contract'
+import type { Result } from '@shared/result'
+import { useApiClient } from '@renderer/api/client'
+
+export type Item = Procedure | Condition
+
+/**
+ * Every procedure and condition this session has loaded, by kind, language and
+ * id: the screen, the handout and explain mode share one copy, so no screen asks
+ * again for what another already holds. A request in flight is shared too; a
+ * failed answer is dropped, so "Try again" really asks again. It lives in the
+ * session's Pinia, so the idle reset forgets it with everything else.
+ */
+export const useItemStore = defineStore('items', () => {
+  const api = useApiClient()
+  const cache = new Map<string, Promise<Result<Item>>>()
+
+  function cached<T extends Item>(key: string, fetch: () => Promise<Result<T>>): Promise<Result<T>> {
+    let answer = cache.get(key) as Promise<Result<T>> | undefined
+    if (!answer) {
+      answer = fetch().then((result) => {
+        if (!result.ok) cache.delete(key)
+        return result
+      })
+      cache.set(key, answer)
+    }
+    return answer
+  }
+
+  function getProcedure(locale: Locale, id: string): Promise<Result<Procedure>> {
+    return cached(`procedure/${locale}/${id}`, () => api.getProcedure({ locale, id }))
+  }
+
+  function getCondition(locale: Locale, id: string): Promise<Result<Condition>> {
+    return cached(`condition/${locale}/${id}`, () => api.getCondition({ locale, id }))
+  }
+
+  function getItem(kind: ItemKind, locale: Locale, id: string): Promise<Result<Item>> {
+    return kind === 'procedure' ? getProcedure(locale, id) : getCondition(locale, id)
+  }
+
+  /** After a content pack is switched: what is cached is the old library's. */
+  function forget(): void {
+    cache.clear()
+  }
+
+  return { getProcedure, getCondition, getItem, forget }
+})

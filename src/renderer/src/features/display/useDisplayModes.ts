@@ -1,0 +1,19 @@
+import { onScopeDispose, watchEffect } from 'vue'
+import { useDisplayStore } from './displayStore'
+
+/** Classes on <html>: the root font size lives there, so large text scales every rem. */
+const LARGE_TEXT_CLASS = 'kiosk-large-text'
+const HIGH_CONTRAST_CLASS = 'kiosk-high-contrast'
+
+/**
+ * Mirrors the display store onto <html> (see global.css), and takes the
+ * classes off again when the app is torn down, so a reset leaves the page plain.
+ */
+export function useDisplayModes(root: HTMLElement = document.documentElement): void {
+  const display = useDisplayStore()
+  watchEffect(() => {
+    root.classList.toggle(LARGE_TEXT_CLASS, display.largeText)
+    root.classList.toggle(HIGH_CONTRAST_CLASS, display.highContrast)
+  })
+  onScopeDispose(() => root.classList.remove(LARGE_TEXT_CLASS, HIGH_CONTRAST_CLASS))
+}

@@ -1,0 +1,80 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { watchDebounced } from '@vueuse/core'
+import type { Locale, SearchHit } from '@shared/contract'
+import { useApiClient } from '@renderer/api/client'
+import { useLocaleStore } from '@renderer/app/stores/locale'
+
+/** Long enough not to search on every letter, short enough to feel immediate. */
+export const SEARCH_DEBOUNCE_MS = 300
+/** The contract's limit on a query. */
+export const SEARCH_MAX_LENGTH = 200
+
+export type SearchStatus = 'idle' | 'searching' | 'done' | 'error'
+
+/**
+ * What the patient typed and what it found. It lives only here, in memory: the
+ * idle reset rebuilds the app and it is gone. Nothing is logged or stored.
+ * Only the latest search counts; an older answer arriving late is dropped.
+ */
+export const useSearchStore = defineStore('search', () => {
+  const api = useApiClient()
+  const localeStore = useLocaleStore()
+
+  const query = ref('')
+  const hits = shallowRef<SearchHit[]>([])
+  const status = ref<SearchStatus>('idle')
+  /** The words the shown results answer (the box may already hold newer ones). */
+  const searchedFor = ref('')
+  let searchedKey = ''
+  let ticket = 0
+
+  async function run(): Promise<void> {
+    const text = query.value.trim().slice(0, SEARCH_MAX_LENGTH)
+    const locale: Locale = localeStore.locale
+    const key = `${locale}\n${text}`
+    const mine = ++ticket
+    if (!text) {
+      hits.value = []
+      searchedFor.value = searchedKey = ''
+      status.value = 'idle'
+      return
+    }
+    if (key === searchedKey && status.value === 'done') return
+    status.value = 'searching'
+    const result = await api.search({ locale, query: text })
+    if (mine !== ticket) return
+    if (result.ok) {
+      hits.value = result.value
+      searchedFor.value = text
+      searchedKey = key
+      status.value = 'done'
+    } else {
+      hits.value = []
+      searchedKey = ''
+      status.value = 'error'
+    }
+  }
+
+  watchDebounced(query, () => void run(), { debounce: SEARCH_DEBOUNCE_MS })
+  watch(
+    () => localeStore.locale,
+    () => void run(),
+  )
+
+  /** Search at once (Enter, or a suggested word), without waiting for the pause. */
+  function searchNow(text?: string): Promise<void> {
+    if (text !== undefined) query.value = text
+    return run()
+  }
+
+  function clear(): Promise<void> {
+    query.value = ''
+    return run()
+  }
+
+  const conditions = computed(() => hits.value.filter((hit) => hit.kind === 'condition'))
+  const procedures = computed(() => hits.value.filter((hit) => hit.kind === 'procedure'))
+
+  return { query, hits, status, searchedFor, conditions, procedures, searchNow, clear }
+})

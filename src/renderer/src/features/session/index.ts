@@ -1,0 +1,2 @@
+/** What other features may use from the session feature. */
+export { useLastActivity } from './useLastActivity'

@@ -1,0 +1,49 @@
+import type { Pinia } from 'pinia'
+import type { RouteLocationRaw, RouteRecordRaw, Router } from 'vue-router'
+import { useStaffStore } from './staffStore'
+import { STAFF_PIN_ROUTE, afterPin, isStaffPath } from './paths'
+import StaffPinView from './StaffPinView.vue'
+import StaffHomeView from './StaffHomeView.vue'
+import StaffSettingsView from './StaffSettingsView.vue'
+import StaffUsageView from './StaffUsageView.vue'
+import StaffReviewView from './StaffReviewView.vue'
+import StaffContentView from './StaffContentView.vue'
+import ExplainListView from './ExplainListView.vue'
+import ExplainView from './ExplainView.vue'
+
+/**
+ * Staff screens, all under /staff. Every one of them, and anything else anyone
+ * adds under /staff (the handout form, /staff/handout/...), is behind the PIN:
+ * installStaffGuard checks the path, so a new staff screen cannot be left open
+ * by forgetting a flag.
+ */
+export const staffRoutes: RouteRecordRaw[] = [
+  { path: '/staff', name: STAFF_PIN_ROUTE, component: StaffPinView },
+  { path: '/staff/home', name: 'staff-home', component: StaffHomeView },
+  { path: '/staff/settings', name: 'staff-settings', component: StaffSettingsView },
+  { path: '/staff/usage', name: 'staff-usage', component: StaffUsageView },
+  { path: '/staff/review', name: 'staff-review', component: StaffReviewView },
+  { path: '/staff/content', name: 'staff-content', component: StaffContentView },
+  { path: '/staff/explain', name: 'staff-explain-list', component: ExplainListView },
+  {
+    path: '/staff/explain/:id',
+    name: 'staff-explain',
+    component: ExplainView,
+    props: (route) => ({ id: String(route.params.id) }),
+  },
+]
+
+/**
+ * Without a live staff session, any staff screen sends you to the PIN screen
+ * (which returns you there afterwards); with one, the PIN screen sends you on.
+ */
+export function installStaffGuard(router: Router, pinia: Pinia): void {
+  router.beforeEach((to): RouteLocationRaw | true => {
+    const staff = useStaffStore(pinia)
+    if (to.name === STAFF_PIN_ROUTE) return staff.isLive() ? afterPin(to.query.next) : true
+    if (isStaffPath(to.path) && !staff.isLive()) {
+      return { name: STAFF_PIN_ROUTE, query: { next: to.fullPath } }
+    }
+    return true
+  })
+}
