@@ -73,6 +73,8 @@ export const Step = z.strictObject({
   title: Text,
   body: Text,
   feel: Text,
+  /** What helps at this step ("Breathe out slowly as the needle goes in"), where there is something. */
+  tip: Text.optional(),
   picture: Picture,
   /** The part of the hip this step is about: the step links to it on the diagram. */
   anatomy: AnatomyPartId.optional(),
