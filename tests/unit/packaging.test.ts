@@ -1,0 +1,99 @@
+/**
+ * The packaging configuration (electron-builder.yml), checked as far as a
+ * machine without Electron's binary allows: valid against electron-builder's
+ * own JSON schema (app-builder-lib's scheme.json, the one electron-builder
+ * validates with before it builds), and every file it packs present after
+ * `npm run build`. The packages themselves are built in CI (.github/workflows/ci.yml).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Ajv } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { PROJECT_ROOT } from '../../src/core/paths.ts'
+
+interface BuilderConfig {
+  productName: string
+  files: string[]
+  extraResources: { from: string; to: string }[]
+  asarUnpack: string[]
+  npmRebuild: boolean
+  linux: { target: string[]; executableName: string }
+  win: { target: string[] }
+  nsis: { perMachine: boolean }
+}
+
+const require = createRequire(import.meta.url)
+const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object
+const builderConfigText = readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')
+const config = parse(builderConfigText) as BuilderConfig
+const built = (path: string) => join(PROJECT_ROOT, path)
+const BUILD_FIRST = 'run npm run build first'
+
+function schemaErrors(candidate: unknown): string[] {
+  // strict: false: the schema uses keywords (such as "typeof") that only electron-builder reads.
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
+  return validate(candidate)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+}
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own schema", () => {
+    expect(schemaErrors(config)).toEqual([])
+  })
+
+  it('would be refused with a misspelt option (the schema check can fail)', () => {
+    expect(schemaErrors({ ...config, asarUnpak: config.asarUnpack }).join('\n')).toMatch(/additional/)
+  })
+
+  it('builds an NSIS installer and a portable build for Windows, an AppImage and a .deb for Linux', () => {
+    expect(config.win.target).toEqual(['nsis', 'portable'])
+    expect(config.linux.target).toEqual(['AppImage', 'deb'])
+    // Installed for every account, so the kiosk account runs what IT installed.
+    expect(config.nsis.perMachine).toBe(true)
+  })
+
+  it('packs the built app: main, preload and renderer, with the typeface and the speech data', () => {
+    expect(config.files).toContain('out/**')
+    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'])
+      expect(existsSync(built(file)), `${file} (${BUILD_FIRST})`).toBe(true)
+    const assets = readdirSync(built('out/renderer/assets'))
+    expect(assets.some((f) => /^atkinson-hyperlegible-next-.*\.woff2$/.test(f))).toBe(true)
+    expect(assets.some((f) => /^espeak-ng-.*\.wasm$/.test(f))).toBe(true)
+    const pkg = JSON.parse(readFileSync(built('package.json'), 'utf8')) as { main: string }
+    expect(existsSync(built(pkg.main)), `package.json's main, ${pkg.main}`).toBe(true)
+  })
+
+  it('puts the content database beside the app, where the main process opens it', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/content.sqlite', to: 'content.sqlite' }])
+    expect(existsSync(built('resources/content.sqlite')), BUILD_FIRST).toBe(true)
+    const main = readFileSync(built('src/main/index.ts'), 'utf8')
+    expect(main).toContain("join(process.resourcesPath, 'content.sqlite')")
+  })
+
+  it("unpacks better-sqlite3's native addons from the asar, with a build for each packaged system", () => {
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**')
+    // better-sqlite3 13 is a Node-API addon shipping its builds per system: they load in Electron as
+    // they are, so nothing is recompiled against Electron's headers (npmRebuild: false).
+    expect(config.npmRebuild).toBe(false)
+    const prebuilds = join(require.resolve('better-sqlite3/package.json'), '..', 'prebuilds')
+    for (const system of ['linux-x64', 'win32-x64'])
+      expect(existsSync(join(prebuilds, `${system}.node`)), system).toBe(true)
+  })
+})
+
+describe('the deploy kit names what the packages install', () => {
+  it("starts the .deb's /usr/bin link under cage on Linux", () => {
+    const unit = readFileSync(built('deploy/linux/hip-kiosk.service'), 'utf8')
+    expect(unit).toMatch(
+      new RegExp(`^ExecStart=/usr/bin/cage .*-- /usr/bin/${config.linux.executableName} --kiosk`, 'm'),
+    )
+  })
+
+  it("makes the NSIS install's executable the shell on Windows", () => {
+    const script = readFileSync(built('deploy/windows/Install-KioskShell.ps1'), 'utf8')
+    expect(script).toContain(`"$env:ProgramFiles\\${config.productName}\\${config.productName}.exe"`)
+  })
+})
