@@ -5,13 +5,15 @@
  * validates with before it builds), and every file it packs present after
  * `npm run build`. The packages themselves are built in CI (.github/workflows/ci.yml).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
+import { installedElectron } from '../../scripts/test-electron.ts'
 
 interface BuilderConfig {
   productName: string
@@ -95,5 +97,22 @@ describe('the deploy kit names what the packages install', () => {
   it("makes the NSIS install's executable the shell on Windows", () => {
     const script = readFileSync(built('deploy/windows/Install-KioskShell.ps1'), 'utf8')
     expect(script).toContain(`"$env:ProgramFiles\\${config.productName}\\${config.productName}.exe"`)
+  })
+})
+
+describe('npm run test:electron', () => {
+  it("runs the suite only where the electron package's binary is installed", () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'kiosk-electron-pkg-'))
+    try {
+      // As npm installs it since Electron 42: no path.txt, no dist/ until install-electron runs.
+      expect(installedElectron(pkg)).toBeNull()
+      writeFileSync(join(pkg, 'path.txt'), 'electron')
+      expect(installedElectron(pkg)).toBeNull()
+      mkdirSync(join(pkg, 'dist'))
+      writeFileSync(join(pkg, 'dist', 'electron'), '')
+      expect(installedElectron(pkg)).toBe(join(pkg, 'dist', 'electron'))
+    } finally {
+      rmSync(pkg, { recursive: true, force: true })
+    }
   })
 })
