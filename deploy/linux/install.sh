@@ -86,4 +86,6 @@ systemctl set-default graphical.target
 systemctl enable hip-kiosk.service hip-kiosk-nightly-restart.timer
 systemctl restart hip-kiosk.service
 systemctl start hip-kiosk-nightly-restart.timer
-echo "The kiosk runs on tty1 as $kiosk_user. Set the staff PIN next: sudo -u $kiosk_user hip-kiosk --set-pin"
+echo "The kiosk runs on tty1 as $kiosk_user."
+echo "Set the staff PIN next (Electron needs a display even for this; xvfb-run lends it one):"
+echo "  sudo apt install xvfb && sudo -u $kiosk_user xvfb-run -a hip-kiosk --set-pin"

@@ -19,17 +19,24 @@
       starts it again);
     - at each sign-in of the account: makes PrinterName its default printer
       (silent printing goes there unless staff choose another in the kiosk's
-      settings) and limits the kiosk's data folder to that account and SYSTEM.
+      settings) and limits the kiosk's data folder to that account and SYSTEM;
+    - sets the staff PIN in that account's data folder, with the app's own
+      --set-pin, the PIN typed here and handed to the app on standard input
+      (never an argument, never a file). -PinOnly does only this, for a
+      forgotten PIN.
 
 .EXAMPLE
   .\Install-KioskShell.ps1 -PrinterName "Front desk"
+.EXAMPLE
+  .\Install-KioskShell.ps1 -PinOnly
 #>
 [CmdletBinding()]
 param(
   [string]$KioskUser = 'kiosk',
   [string]$KioskExe = "$env:ProgramFiles\Hip health kiosk\Hip health kiosk.exe",
   [string]$PrinterName = '',
-  [string]$NightlyRestartAt = '03:30'
+  [string]$NightlyRestartAt = '03:30',
+  [switch]$PinOnly
 )
 
 Set-StrictMode -Version Latest
@@ -38,6 +45,36 @@ $ErrorActionPreference = 'Stop'
 $principal = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()
 if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
   throw 'Run this script from an elevated PowerShell (Run as administrator).'
+}
+
+function Set-KioskPin([string]$User, [securestring]$Password) {
+  $pin = Read-Host -AsSecureString 'The staff PIN (4 to 8 digits)'
+  # The app runs as the kiosk account, with its profile loaded, so the PIN lands in that account's data folder.
+  $start = New-Object System.Diagnostics.ProcessStartInfo
+  $start.FileName = $KioskExe
+  $start.Arguments = '--set-pin'
+  $start.UserName = $User
+  $start.Domain = $env:COMPUTERNAME
+  $start.Password = $Password
+  $start.LoadUserProfile = $true
+  $start.UseShellExecute = $false
+  $start.RedirectStandardInput = $true
+  $start.RedirectStandardOutput = $true
+  $start.RedirectStandardError = $true
+  $process = [System.Diagnostics.Process]::Start($start)
+  $plainPin = [Runtime.InteropServices.Marshal]::PtrToStringUni([Runtime.InteropServices.Marshal]::SecureStringToGlobalAllocUnicode($pin))
+  $process.StandardInput.WriteLine($plainPin)
+  $process.StandardInput.Close()
+  $plainPin = $null
+  $said = $process.StandardOutput.ReadToEnd() + $process.StandardError.ReadToEnd()
+  $process.WaitForExit()
+  if ($process.ExitCode -ne 0) { throw "The PIN was not set: $said" }
+  Write-Host 'The staff PIN is set.'
+}
+
+if ($PinOnly) {
+  Set-KioskPin -User $KioskUser -Password (Read-Host -AsSecureString "The password of $KioskUser")
+  return
 }
 
 $edition = (Get-CimInstance -ClassName Win32_OperatingSystem).Caption
@@ -154,5 +191,6 @@ Register-ScheduledTask -TaskName 'Hip kiosk - at sign-in' `
   -Trigger (New-ScheduledTaskTrigger -AtLogOn -User "$env:COMPUTERNAME\$KioskUser") `
   -Principal (New-ScheduledTaskPrincipal -UserId "$env:COMPUTERNAME\$KioskUser" -LogonType Interactive) -Force | Out-Null
 
-Write-Host "Done. Set the staff PIN next, as $KioskUser or an administrator: `"$KioskExe`" --set-pin"
-Write-Host 'Then restart the PC: it signs in as the kiosk account and shows only the kiosk.'
+Write-Host "Setting the staff PIN in $KioskUser's data folder"
+Set-KioskPin -User $KioskUser -Password $password
+Write-Host 'Done. Restart the PC: it signs in as the kiosk account and shows only the kiosk.'
