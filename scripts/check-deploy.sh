@@ -48,7 +48,7 @@ fi
 # The backup script, for real, on a temporary data folder.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-data="$work/home/kiosk/.config/Hip health kiosk"
+data="$work/home/kiosk/.config/hip-kiosk"
 mkdir -p "$data/packs" "$work/bin"
 chmod 0700 "$data" "$data/packs"
 (umask 077 && echo 'settings' >"$data/kiosk.sqlite" && echo 'pack' >"$data/packs/current.sqlite")

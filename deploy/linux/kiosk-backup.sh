@@ -12,7 +12,8 @@
 # restore keeps the folder it replaces beside it, as DATA.before-restore-TIME.
 #
 # Settings for another layout (and for the tests): KIOSK_USER (kiosk),
-# KIOSK_DATA_DIR (~KIOSK_USER/.config/Hip health kiosk), KIOSK_SERVICE
+# KIOSK_DATA_DIR (~KIOSK_USER/.config/hip-kiosk: Electron's user-data folder,
+# named after package.json's name), KIOSK_SERVICE
 # (hip-kiosk.service), KIOSK_SYSTEMCTL (systemctl).
 set -euo pipefail
 umask 077
@@ -28,7 +29,7 @@ else
     echo "No user $kiosk_user on this computer (set KIOSK_USER or KIOSK_DATA_DIR)." >&2
     exit 1
   fi
-  data_dir="$home/.config/Hip health kiosk"
+  data_dir="$home/.config/hip-kiosk"
 fi
 
 usage() {

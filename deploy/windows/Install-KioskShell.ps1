@@ -174,7 +174,7 @@ $logonPath = Join-Path $kitDir 'kiosk-logon.ps1'
 Set-Content -LiteralPath $logonPath -Encoding UTF8 -Value @'
 param([string]$PrinterName = '')
 # Runs as the kiosk account at sign-in.
-$dataDir = Join-Path $env:APPDATA 'Hip health kiosk'
+$dataDir = Join-Path $env:APPDATA 'hip-kiosk'
 New-Item -ItemType Directory -Force -Path $dataDir | Out-Null
 # Settings, the staff PIN's state, sign-offs, packs and logs: this account and SYSTEM only (backups run as SYSTEM).
 & icacls.exe $dataDir /inheritance:r /grant:r "*$([Security.Principal.WindowsIdentity]::GetCurrent().User.Value):(OI)(CI)F" '*S-1-5-18:(OI)(CI)F' | Out-Null

@@ -94,6 +94,21 @@ describe('the deploy kit names what the packages install', () => {
     )
   })
 
+  it("backs up and locks down Electron's user-data folder, named after package.json's name", () => {
+    // electron-builder's productName does not reach the packaged package.json: Electron names the folder after `name`.
+    const pkg = JSON.parse(readFileSync(built('package.json'), 'utf8')) as {
+      name: string
+      productName?: string
+    }
+    expect(pkg.productName).toBeUndefined()
+    expect(readFileSync(built('deploy/linux/kiosk-backup.sh'), 'utf8')).toContain(
+      `data_dir="$home/.config/${pkg.name}"`,
+    )
+    expect(readFileSync(built('deploy/windows/Install-KioskShell.ps1'), 'utf8')).toContain(
+      `$dataDir = Join-Path $env:APPDATA '${pkg.name}'`,
+    )
+  })
+
   it("makes the NSIS install's executable the shell on Windows", () => {
     const script = readFileSync(built('deploy/windows/Install-KioskShell.ps1'), 'utf8')
     expect(script).toContain(`"$env:ProgramFiles\\${config.productName}\\${config.productName}.exe"`)
