@@ -10,6 +10,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
+// electron-builder's own XML parser (it reads plist files with it).
+import { DOMParser } from '@xmldom/xmldom'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
@@ -33,12 +35,13 @@ const config = parse(builderConfigText) as BuilderConfig
 const built = (path: string) => join(PROJECT_ROOT, path)
 const BUILD_FIRST = 'run npm run build first'
 
+// strict: false: the schema uses keywords (such as "typeof") that only electron-builder reads. Compiled once (about 2 s).
+let validateConfig: ReturnType<Ajv['compile']> | null = null
 function schemaErrors(candidate: unknown): string[] {
-  // strict: false: the schema uses keywords (such as "typeof") that only electron-builder reads.
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
-  return validate(candidate)
+  validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(schema)
+  return validateConfig(candidate)
     ? []
-    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+    : (validateConfig.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
 }
 
 describe('electron-builder.yml', () => {
@@ -129,5 +132,51 @@ describe('npm run test:electron', () => {
     } finally {
       rmSync(pkg, { recursive: true, force: true })
     }
+  })
+})
+
+describe("the Windows kit's Shell Launcher configuration", () => {
+  const script = readFileSync(built('deploy/windows/Install-KioskShell.ps1'), 'utf8')
+  const template = /\$shellLauncherXml = @"\n([\s\S]*?)\n"@/.exec(script)?.[1] ?? ''
+  // PowerShell fills in the executable and the account's SID.
+  const xml = template
+    .replaceAll('$KioskExe', 'C:\\Program Files\\Hip health kiosk\\Hip health kiosk.exe')
+    .replaceAll('$sid', 'S-1-5-21-1-2-3-1001')
+  const problems: string[] = []
+  const doc = new DOMParser({
+    errorHandler: {
+      warning: (m) => problems.push(m),
+      error: (m) => problems.push(m),
+      fatalError: (m) => problems.push(m),
+    },
+  }).parseFromString(xml, 'text/xml')
+  const V1 = 'http://schemas.microsoft.com/ShellLauncher/2018/Configuration'
+  const V2 = 'http://schemas.microsoft.com/ShellLauncher/2019/Configuration'
+
+  it('is well-formed XML', () => {
+    expect(template).not.toBe('')
+    expect(problems).toEqual([])
+  })
+
+  it('is a v2 configuration: the kiosk, full screen, restarted when it exits, for the kiosk account only', () => {
+    const shells = Array.from(doc.getElementsByTagNameNS(V1, 'Shell'))
+    const kioskShell = shells.find((s) => s.getAttribute('Shell')?.includes('Hip health kiosk.exe'))
+    expect(kioskShell?.getAttribute('Shell')).toBe(
+      '"C:\\Program Files\\Hip health kiosk\\Hip health kiosk.exe" --kiosk',
+    )
+    // The v2 namespace is what selects Shell Launcher v2 over the legacy eshell.exe.
+    expect(kioskShell?.getAttributeNS(V2, 'AllAppsFullScreen')).toBe('true')
+    expect(kioskShell?.getElementsByTagNameNS(V1, 'DefaultAction')[0]?.getAttribute('Action')).toBe(
+      'RestartShell',
+    )
+    const profileId = (kioskShell?.parentNode as Element | null)?.getAttribute('Id')
+    const config = doc.getElementsByTagNameNS(V1, 'Config')[0]
+    expect(config?.getElementsByTagNameNS(V1, 'Profile')[0]?.getAttribute('Id')).toBe(profileId)
+    expect(config?.getElementsByTagNameNS(V1, 'Account')[0]?.getAttribute('Sid')).toBe('S-1-5-21-1-2-3-1001')
+    // Everyone else keeps Explorer.
+    const fallback = doc.getElementsByTagNameNS(V1, 'DefaultProfile')[0]
+    expect(fallback?.getElementsByTagNameNS(V1, 'Shell')[0]?.getAttribute('Shell')).toBe(
+      '%SystemRoot%\\explorer.exe',
+    )
   })
 })
