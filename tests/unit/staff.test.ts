@@ -650,11 +650,12 @@ describe('anonymous usage counts', () => {
     expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
     clock.now += 60_000
     expect(await recorded()).toBe(USAGE_CAP_PER_MINUTE)
+    // Closing writes the counts still held in memory.
+    core.close()
     const db = openDataDb(join(dir.path, 'usage-cap-total'))
     expect(db.prepare('SELECT sum(count) FROM usage').pluck().get()).toBe(2 * USAGE_CAP_PER_MINUTE)
     db.close()
     expect(USAGE_CAP_PER_MINUTE).toBe(600)
-    core.close()
   })
 
   it('count per day and export as CSV', async () => {
@@ -785,5 +786,34 @@ describe('staff functions over HTTP', () => {
     expect((await post('/api/listTopics', { locale: 'en' }, '192.168.1.20')).statusCode).toBe(200)
     await app.close()
     core.close()
+  })
+})
+
+describe('usage counts wait in memory, so a tap never waits for the disk', () => {
+  const rows = (name: string) => {
+    const db = openDataDb(join(dir.path, name))
+    const all = usageSince(db, '2026-01-01')
+    db.close()
+    return all
+  }
+
+  it('writes them at most once a minute, at the end of a session, before a report, and when the kiosk closes', async () => {
+    const { call, clock, core } = kiosk('usage-batched')
+    await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
+    await call('recordUsage', { event: { metric: 'screen', key: 'procedure' } })
+    // Nothing on disk yet: a killed kiosk would lose these two, and no more than a minute's worth.
+    expect(rows('usage-batched')).toEqual([])
+    clock.now += 61_000
+    await call('recordUsage', { event: { metric: 'screen', key: 'home' } })
+    expect(rows('usage-batched')).toEqual([
+      { day: '2026-11-23', metric: 'screen', key: 'home', count: 2 },
+      { day: '2026-11-23', metric: 'screen', key: 'procedure', count: 1 },
+    ])
+    await call('recordUsage', { event: { metric: 'screen', key: 'risks' } })
+    await call('recordUsage', { event: { metric: 'session-length', key: '1-to-3-min' } })
+    expect(rows('usage-batched').map((r) => r.key)).toEqual(expect.arrayContaining(['risks', '1-to-3-min']))
+    await call('recordUsage', { event: { metric: 'screen', key: 'quiz' } })
+    core.close()
+    expect(rows('usage-batched').map((r) => r.key)).toContain('quiz')
   })
 })

@@ -14,13 +14,20 @@ import type { UsageEvent, UsageRow } from '../../shared/contract.ts'
 export const USAGE_CAP_PER_EVENT_PER_MINUTE = 30
 /** All events together: a busy waiting room's kiosk makes a few a minute. */
 export const USAGE_CAP_PER_MINUTE = 600
+/**
+ * Counts wait in memory and are written together at most this often, and at
+ * the end of every patient session: a tap never waits for the disk, and a
+ * killed kiosk loses at most the last minute of anonymous counts.
+ */
+export const USAGE_FLUSH_MS = 60_000
 
 /**
  * The one way counts enter the database while the kiosk runs: at most
  * USAGE_CAP_PER_EVENT_PER_MINUTE of one metric and key and USAGE_CAP_PER_MINUTE
  * of all together in each clock minute; the rest are dropped without a word
- * (`record` returns false). Holding the minute's tallies here means a later
- * change can keep the counts themselves in memory and write them in batches.
+ * (`record` returns false). The counts themselves are held in memory and
+ * written in one transaction at most once a minute, at the end of a session
+ * (its session-length count), before a report, and when the kiosk closes.
  */
 export class UsageCounter {
   readonly #db: Database
@@ -28,10 +35,14 @@ export class UsageCounter {
   #minute = Number.NaN
   #total = 0
   readonly #perEvent = new Map<string, number>()
+  /** Counts not yet written: day, metric and key, and how many. */
+  readonly #pending = new Map<string, number>()
+  #flushedAt: number
 
   constructor(db: Database, now: () => number = Date.now) {
     this.#db = db
     this.#now = now
+    this.#flushedAt = now()
   }
 
   /** Counts `event` for today; false when this minute's cap drops it. */
@@ -46,19 +57,38 @@ export class UsageCounter {
     const id = `${event.metric}\n${event.key}`
     const seen = this.#perEvent.get(id) ?? 0
     if (seen >= USAGE_CAP_PER_EVENT_PER_MINUTE || this.#total >= USAGE_CAP_PER_MINUTE) return false
-    // Tallied before the write: a write that fails (a full disk) still used its place.
     this.#perEvent.set(id, seen + 1)
     this.#total++
-    recordUsage(this.#db, event, localDay(now))
+    const count = `${localDay(now)}\n${event.metric}\n${event.key}`
+    this.#pending.set(count, (this.#pending.get(count) ?? 0) + 1)
+    if (event.metric === 'session-length' || now - this.#flushedAt >= USAGE_FLUSH_MS) this.flush()
     return true
+  }
+
+  /**
+   * Writes the counts held in memory, in one transaction. A write that fails
+   * (a full disk) throws and loses them: counts are best effort.
+   */
+  flush(): void {
+    this.#flushedAt = this.#now()
+    if (this.#pending.size === 0) return
+    const counts = [...this.#pending]
+    this.#pending.clear()
+    this.#db.transaction(() => {
+      for (const [count, n] of counts) {
+        const [day = '', metric = '', key = ''] = count.split('\n')
+        addUsage(this.#db, day, { metric, key } as UsageEvent, n)
+      }
+    })()
   }
 }
 
-export function recordUsage(db: Database, event: UsageEvent, day: string): void {
+/** Adds `n` to one day's count of an event. */
+export function addUsage(db: Database, day: string, event: UsageEvent, n = 1): void {
   db.prepare(
-    `INSERT INTO usage (day, metric, key, count) VALUES (?, ?, ?, 1)
-     ON CONFLICT (day, metric, key) DO UPDATE SET count = count + 1`,
-  ).run(day, event.metric, event.key)
+    `INSERT INTO usage (day, metric, key, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count`,
+  ).run(day, event.metric, event.key, n)
 }
 
 export function usageSince(db: Database, firstDay: string): UsageRow[] {

@@ -166,6 +166,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     }
   }
 
+  /** Writes the counts held in memory; a full disk loses them quietly (counts are best effort). */
+  function flushUsage(): void {
+    try {
+      usage.flush()
+    } catch (err) {
+      if (!isDiskFull(err)) throw err
+      log('usage counts were not recorded: the disk is full')
+    }
+  }
+
   function today(): string {
     return localDay(now())
   }
@@ -303,6 +313,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     usageReport({ token, days }) {
       requireStaff(token)
+      flushUsage()
       return { rows: usageSince(dataDb, daysBefore(today(), days)) }
     },
 
@@ -373,6 +384,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return importFrom(file, basename(file))
     },
     close() {
+      flushUsage()
       content.db?.close()
       dataDb.close()
     },
