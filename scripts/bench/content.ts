@@ -3,12 +3,15 @@
  * answer times for a procedure and for a full-text search, at the real size and
  * at synthetic sizes. No browser is needed.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildContentDb } from '../../src/core/content/build.ts'
 import type { BuildSummary } from '../../src/core/content/build.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService } from '../../src/core/services/content-service.ts'
 import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { percentile } from './stats.ts'
 import { writeSyntheticContent } from './synthetic.ts'
 
@@ -93,4 +96,36 @@ export function measureQueriesIn(dbFile: string, calls: number): QueryFigures {
   } finally {
     db.close()
   }
+}
+
+/**
+ * The time a patient's tap spends on the thread that answers the contract for
+ * its usage count (recordUsage through the core, with a real kiosk.sqlite in
+ * a temporary data folder): sessions of a few dozen taps two seconds apart,
+ * each ending with its session-length count, as the screens send them. Counts
+ * wait in memory and are written at most once a minute and at a session's end,
+ * so most taps never touch the disk.
+ */
+export function measureUsageTaps(bundledContent: string, taps: number): number {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-usage-'))
+  let clock = Date.parse('2026-11-23T09:00:00')
+  const core = createKioskCore({ bundledContent, dataDir, now: () => clock, log: () => {} })
+  const screens = ['home', 'procedures', 'procedure', 'step', 'risks', 'recovery', 'quiz'] as const
+  const times: number[] = []
+  try {
+    for (let i = 0; i < taps; i++) {
+      clock += 2_000
+      const event =
+        i % 40 === 39
+          ? ({ metric: 'session-length', key: '1-to-3-min' } as const)
+          : ({ metric: 'screen', key: screens[i % screens.length]! } as const)
+      const t = performance.now()
+      core.handlers.recordUsage({ event })
+      times.push(performance.now() - t)
+    }
+  } finally {
+    core.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return percentile(times, 95)
 }

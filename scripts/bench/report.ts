@@ -19,6 +19,7 @@ export const GOALS = {
   initialJsKbGz: { max: 150, unit: 'KB', what: 'JS the home screen loads, gzip' },
   initialCssKbGz: { max: 30, unit: 'KB', what: 'CSS the home screen loads, gzip' },
   contentBuildSecondsAt100x: { max: 5, unit: 's', what: 'content build, 100× library' },
+  usageTapP95Ms: { max: 0.2, unit: 'ms', what: "a tap's usage count on the contract thread, p95" },
 } as const
 
 export type FigureKey = keyof typeof GOALS

@@ -31,7 +31,7 @@ import {
   writeStaticHome,
 } from './browser.ts'
 import type { StaticPages } from './browser.ts'
-import { buildSynthetic, measureQueriesIn, timeBuild } from './content.ts'
+import { buildSynthetic, measureQueriesIn, measureUsageTaps, timeBuild } from './content.ts'
 import { buildReport, formatTable, writeReport } from './report.ts'
 import type { Figures } from './report.ts'
 import { GROUPS, selectedPhases } from './phases.ts'
@@ -173,6 +173,9 @@ function queryFigures(realDb: string, db100: string): void {
     big.q.push(b.queryP95Ms)
     big.s.push(b.searchP95Ms)
   }
+  const taps: number[] = []
+  for (let run = 0; run < PLAN.queryRuns; run++) taps.push(measureUsageTaps(realDb, PLAN.queryCalls))
+  figures.usageTapP95Ms = summarize(taps)
   figures.queryP95Ms = summarize(real.q)
   figures.searchP95Ms = summarize(real.s)
   figures.queryP95MsAt100x = summarize(big.q)

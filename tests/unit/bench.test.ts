@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { appBytes, sizesByKind } from '../../scripts/bench/browser.ts'
-import { buildSynthetic, measureQueriesIn, timeBuild } from '../../scripts/bench/content.ts'
+import { buildSynthetic, measureQueriesIn, measureUsageTaps, timeBuild } from '../../scripts/bench/content.ts'
 import { PHASES, selectedPhases } from '../../scripts/bench/phases.ts'
 import { FIGURE_KEYS, buildReport, formatTable, writeReport } from '../../scripts/bench/report.ts'
 import { median, percentile, summarize } from '../../scripts/bench/stats.ts'
 import { copyItemYaml } from '../../scripts/bench/synthetic.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
+import { buildFixtureDb } from '../fixtures/library.ts'
 
 const work = mkdtempSync(join(tmpdir(), 'bench-test-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -100,6 +101,12 @@ describe('the synthetic content', () => {
 })
 
 describe('the report', () => {
+  it('measures the time a tap spends on its usage count through the core', () => {
+    const p95 = measureUsageTaps(buildFixtureDb(work), 120)
+    expect(p95).toBeGreaterThan(0)
+    expect(p95).toBeLessThan(1000)
+  })
+
   it('writes every key the issue names, null for a figure not measured', () => {
     const file = join(work, 'out', 'bench.json')
     writeReport(file, buildReport({ navP95Ms: summarize([30, 40, 35]) }, { plan: 'tiny' }))
@@ -116,10 +123,11 @@ describe('the report', () => {
       'initialJsKbGz',
       'initialCssKbGz',
       'contentBuildSecondsAt100x',
+      'usageTapP95Ms',
     ]) {
       expect(json).toHaveProperty(key)
     }
-    expect(FIGURE_KEYS).toHaveLength(11)
+    expect(FIGURE_KEYS).toHaveLength(12)
     expect(json.navP95Ms).toBe(35)
     expect(json.coldLoadRatio).toBeNull()
     expect(json.plan).toBe('tiny')
