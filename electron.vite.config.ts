@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { I18N_FLAGS, precompileMessages } from './scripts/vite/precompile-messages.ts'
+import { precompress } from './scripts/vite/precompress.ts'
 
 const shared = resolve(import.meta.dirname, 'src/shared')
 
@@ -70,7 +71,8 @@ export default defineConfig({
       },
     },
     // The messages are compiled here, so vue-i18n's message compiler stays out of the page.
-    plugins: [vue(), precompileMessages(), devStylesCsp, preloadTypeface],
+    // The preview server sends the Brotli or gzip copies precompress() writes; Electron reads the files as they are.
+    plugins: [vue(), precompileMessages(), devStylesCsp, preloadTypeface, precompress()],
     define: I18N_FLAGS,
     build: {
       minify: true,

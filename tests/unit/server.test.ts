@@ -1,10 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../../src/core/server/server.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
+import { precompressFolder } from '../../scripts/vite/precompress.ts'
 
 const dir = tempDir()
 let app: FastifyInstance
@@ -14,6 +18,10 @@ beforeAll(async () => {
   const renderer = join(dir.path, 'renderer')
   mkdirSync(renderer)
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Kiosk</title>')
+  // A script as the build writes it, with its Brotli and gzip copies beside it.
+  mkdirSync(join(renderer, 'assets'))
+  writeFileSync(join(renderer, 'assets', 'app.js'), SCRIPT)
+  precompressFolder(renderer)
   writeFileSync(join(dir.path, 'secret.txt'), 'outside the renderer folder')
   app = await createServer({
     handlers: createKioskCore({ bundledContent: buildFixtureDb(dir.path), dataDir: null }).handlers,
@@ -26,10 +34,36 @@ afterAll(async () => {
   dir.remove()
 })
 
+const SCRIPT = `export const words = ${JSON.stringify('hip '.repeat(5000))}\n`
+
 const post = (path: string, body: string, type = 'application/json') =>
   fetch(base + path, { method: 'POST', headers: { 'content-type': type }, body })
 
 describe('loopback preview server', () => {
+  it("sends the build's Brotli or gzip copy to a browser that accepts it, with the same headers, and the file as it is otherwise", async () => {
+    const get = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+        const req = request(`${base}/assets/app.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res
+            .on('data', (c: Buffer) => chunks.push(c))
+            .on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+        req.on('error', fail).end()
+      })
+    const br = await get('br, gzip')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 10)
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT)
+    expect(br.headers['content-security-policy']).toContain("script-src 'self'")
+    const gz = await get('gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.body).toString()).toBe(SCRIPT)
+    const plain = await get('identity')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toBe(SCRIPT)
+  })
+
   it('listens on 127.0.0.1 only', () => {
     expect(new URL(base).hostname).toBe('127.0.0.1')
   })

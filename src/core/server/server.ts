@@ -338,7 +338,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         `The renderer is not built (${options.rendererDir} is missing). Run "npm run build" first.`,
       )
     }
-    await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' })
+    // Brotli or gzip copies made at build time (scripts/vite/precompress.ts), for a browser that accepts them.
+    await app.register(fastifyStatic, {
+      root: options.rendererDir,
+      // As a list: with preCompressed, the plain string form answers 404 for / to a browser that accepts Brotli.
+      index: ['index.html'],
+      dotfiles: 'deny',
+      preCompressed: true,
+    })
   }
   return app
 }
