@@ -175,11 +175,47 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 export const AnatomyPart = z.strictObject({ id: AnatomyPartId, name: Text, description: Text })
 export type AnatomyPart = z.infer<typeof AnatomyPart>
 
-export const Source = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().trim().min(1, 'must not be empty'),
-  url: z.url().optional(),
-})
+/** How much weight a source carries, strongest first (docs/clinical/sources-proposed.yaml explains each). */
+export const SOURCE_AUTHORITIES = [
+  'guideline',
+  'nhs-leaflet',
+  'hospital-leaflet',
+  'research',
+  'secondary',
+  'clinic-page',
+  'article',
+] as const
+
+/**
+ * A cited source, recorded as it was read: who published it, where, the date
+ * the page itself states (only if it states one) and the day it was read.
+ * Nothing is guessed: a source whose address was not recorded has no url and
+ * says so in its note.
+ */
+export const Source = z
+  .strictObject({
+    id: z.string().min(1),
+    title: z.string().trim().min(1, 'must not be empty'),
+    publisher: z.string().trim().min(1).optional(),
+    url: z.url().optional(),
+    /** Only where the page states its own date, as precisely as it states it: 2022-10-19, 2024-12 or 2016. */
+    published: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as the page states it: YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    /** The day the page was read. */
+    accessed: IsoDate.optional(),
+    authority: z.enum(SOURCE_AUTHORITIES).optional(),
+    note: z.string().trim().min(1).max(400, 'keep the note short (400 characters at most)').optional(),
+  })
+  .refine((s) => !s.url || s.accessed, {
+    message: 'a source with an address must say when it was read (accessed: YYYY-MM-DD)',
+    path: ['accessed'],
+  })
+  .refine((s) => s.url || s.note, {
+    message: 'a source without an address must say why in its note',
+    path: ['note'],
+  })
 export type Source = z.infer<typeof Source>
 
 /**

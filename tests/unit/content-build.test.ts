@@ -230,6 +230,28 @@ describe('bad content fails the build, naming file, item and field', () => {
       },
     },
     {
+      name: 'a source with an address but no day it was read',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('    accessed: 2026-12-06\n', ''),
+      expected: {
+        item: '(sources)',
+        field: 'sources[1].accessed',
+        message: expect.stringContaining('must say when it was read'),
+      },
+    },
+    {
+      name: 'a source with neither an address nor a note saying why',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('    note: Supplied to the project; original address not recorded.\n', ''),
+      expected: { item: '(sources)', field: 'sources[0].note' },
+    },
+    {
+      name: 'a source date the page did not state in a date format',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('published: 2024-03', 'published: spring 2024'),
+      expected: { item: '(sources)', field: 'sources[1].published' },
+    },
+    {
       name: 'a wrong type',
       file: PROCEDURE,
       edit: (t) => t.replace('  version: 1\n', '  version: first\n'),
