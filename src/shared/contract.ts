@@ -14,9 +14,10 @@ import {
   IsoDate,
   ItemId,
   Procedure as ProcedureDoc,
+  REFUSED_REVIEW_FIELDS,
+  REVIEW_STATUS,
   Source,
 } from './items.ts'
-import type { Review } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 
 export { METHOD_NAMES, ipcChannel, isMethodName } from './methods.ts'
@@ -39,7 +40,9 @@ export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './it
 export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
 
-export type ReviewInfo = Review
+/** What a screen says about an item's review: its version, and that no clinician has reviewed it yet. */
+export const ReviewInfo = z.object({ version: z.number().int().positive(), status: z.literal(REVIEW_STATUS) })
+export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
 export type { Faq, Milestone, QuizQuestion, RedFlag, Risk, Section, Step } from './items.ts'
 
@@ -55,11 +58,21 @@ export type TopicSummary = z.infer<typeof TopicSummary>
  * only the build uses stay behind.
  */
 const Served = {
+  review: ReviewInfo,
   sources: z.array(Source),
   /** True when the English text changed after this translation was made. */
   stale: z.boolean(),
 }
-const BUILD_ONLY = { order: true, translatedFrom: true, sources: true } as const
+const BUILD_ONLY = {
+  order: true,
+  translatedFrom: true,
+  sources: true,
+  version: true,
+  ...(Object.fromEntries(REFUSED_REVIEW_FIELDS.map((k) => [k, true])) as Record<
+    (typeof REFUSED_REVIEW_FIELDS)[number],
+    true
+  >),
+} as const
 
 export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served)
 export type Condition = z.infer<typeof Condition>
@@ -187,13 +200,14 @@ export const Pin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits')
 export const StaffToken = z.string().regex(/^[0-9a-f]{64}$/, 'not a staff session')
 const WithToken = z.strictObject({ token: StaffToken })
 
+/** An item in the staff review list: every item, none yet reviewed by a clinician. */
 export const ReviewDue = z.object({
   id: ItemId,
   kind: ItemKind,
   locale: Locale,
   title: z.string(),
-  nextReviewDue: IsoDate,
-  status: z.enum(['past-due', 'due-soon']),
+  version: z.number().int().positive(),
+  status: z.literal(REVIEW_STATUS),
 })
 export type ReviewDue = z.infer<typeof ReviewDue>
 

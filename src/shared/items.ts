@@ -53,15 +53,28 @@ export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
 export const Picture = z.enum(PICTURE_IDS)
 export const AnatomyPartId = z.enum(ANATOMY_PARTS)
 
-export const Review = z
-  .strictObject({
-    version: z.number().int().positive(),
-    reviewedOn: IsoDate,
-    nextReviewDue: IsoDate,
-    reviewerRole: z.string().trim().min(1, 'must not be empty'),
-  })
-  .meta({ perLanguage: true })
-export type Review = z.infer<typeof Review>
+/**
+ * What the kiosk says about clinical review: only what is true. No clinician
+ * of the clinic has signed the content off yet (issue #19 brings that sign-off),
+ * so every item is "not yet reviewed by a clinician" and carries only its
+ * version. A reviewer, role or review date written into content is refused.
+ */
+export const REVIEW_STATUS = 'not-reviewed' as const
+export const REVIEW_HONESTY_MESSAGE =
+  'content is not yet reviewed by a clinician: write no reviewer, role or review date (the clinic signs content off separately, issue #19); keep only "version"'
+const RefusedReviewClaim = z.never({ error: REVIEW_HONESTY_MESSAGE }).optional()
+/** Fields that would claim a review that did not happen. */
+export const REFUSED_REVIEW_FIELDS = [
+  'review',
+  'reviewedOn',
+  'nextReviewDue',
+  'reviewerRole',
+  'reviewer',
+  'reviewedBy',
+] as const
+const refusedReviewClaims = Object.fromEntries(
+  REFUSED_REVIEW_FIELDS.map((k) => [k, RefusedReviewClaim]),
+) as Record<(typeof REFUSED_REVIEW_FIELDS)[number], typeof RefusedReviewClaim>
 
 export const Section = z.strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
 export type Section = z.infer<typeof Section>
@@ -121,7 +134,9 @@ const Topic = {
   order: z.number().int().min(1).max(999).default(500),
   /** The part of the hip the item is about: its page links to it on the diagram. */
   anatomy: AnatomyPartId.optional(),
-  review: Review,
+  /** Raised by its author whenever the item's meaning changes. */
+  version: z.number().int().positive().meta({ perLanguage: true }),
+  ...refusedReviewClaims,
   sources: z.array(z.string().min(1)).min(1, 'every item needs at least one source'),
   faqs: z.array(Faq).default([]).meta(searched(1)),
   /**

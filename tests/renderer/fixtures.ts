@@ -6,12 +6,7 @@ import type { KioskBridge } from '@shared/bridge'
 import type { Condition, KioskConfig, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
 import type { Result } from '@shared/result'
 
-const review = {
-  version: 3,
-  reviewedOn: '2025-01-15',
-  nextReviewDue: '2027-01-15',
-  reviewerRole: 'Consultant in musculoskeletal radiology',
-}
+const review = { version: 3, status: 'not-reviewed' } as const
 
 export const procedureEn: Procedure = {
   id: 'ultrasound-guided-hip-injection',

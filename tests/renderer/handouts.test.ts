@@ -157,9 +157,7 @@ describe('a procedure handout', () => {
     expect(text(wrapper, '.ho-foot')).toContain(
       'Where this information comes from: Steroid injections (https://example.org/steroid).',
     )
-    expect(text(wrapper, '.ho-foot__version')).toBe(
-      'Version 3, reviewed 15 January 2025. Next review due 15 January 2027.',
-    )
+    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
   })
 
   it('puts the clinic’s phone number in large type in the red-flag box, with the emergencies apart', async () => {
@@ -309,7 +307,9 @@ describe('a procedure handout', () => {
     expect(parts[1]!.get('h1').text()).toBe(procedureEs.title)
     expect(parts[1]!.text()).toContain('Cuándo pedir ayuda')
     expect(parts[1]!.text()).toContain('Llámenos al 020 7946 0000')
-    expect(parts[1]!.get('.ho-foot__version').text()).toContain('Versión 3, revisada el 15 de enero de 2025.')
+    expect(parts[1]!.get('.ho-foot__version').text()).toContain(
+      'Versión 3. Ningún profesional sanitario lo ha revisado todavía.',
+    )
     expect(wrapper.get('.handout').classes()).toContain('handout--letter')
   })
 })
@@ -328,9 +328,7 @@ describe('a condition handout', () => {
     expect(section(wrapper, 'red-flags')).toContain('Call us on 020 7946 0000')
     expect(section(wrapper, 'red-flags')).toContain('A hot, swollen hip.')
     expect(wrapper.text()).not.toContain('Stiff in the morning.')
-    expect(text(wrapper, '.ho-foot__version')).toBe(
-      'Version 3, reviewed 15 January 2025. Next review due 15 January 2027.',
-    )
+    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
   })
 })
 

@@ -15,10 +15,8 @@ beforeEach(() => {
 })
 afterEach(() => dir.remove())
 
-const TODAY = '2026-11-23'
-const problemsFor = (id: string, locale = 'en', options: { today?: string; sourcesDir?: string } = {}) =>
+const problemsFor = (id: string, locale = 'en', options: { sourcesDir?: string } = {}) =>
   checkLibrary(loadContent(content), {
-    today: options.today ?? TODAY,
     sourcesDir: options.sourcesDir,
   }).items.find((i) => i.id === id && i.locale === locale)?.problems ?? []
 
@@ -146,22 +144,42 @@ describe('content checks', () => {
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
   })
 
-  it('flags a review past due, and a review interval over 3 years', () => {
-    expect(problemsFor('sore-hip', 'en', { today: '2028-02-01' })).toContainEqual(
-      'review: was due on 2028-01-10',
-    )
-    const report = checkLibrary(loadContent(content), { today: '2027-11-01' })
-    expect(report.items.find((i) => i.id === 'sore-hip' && i.locale === 'en')?.review).toBe('due-soon')
+  it('reports every item as not yet reviewed by a clinician', () => {
+    const report = checkLibrary(loadContent(content), {})
+    expect(new Set(report.items.map((i) => i.review))).toEqual(new Set(['not-reviewed']))
+  })
+
+  it.each([
+    ['review:\n  reviewedOn: 2026-11-20\n', 'review'],
+    ['reviewerRole: Clinical content editor\n', 'reviewerRole'],
+    ['reviewedOn: 2026-11-20\n', 'reviewedOn'],
+    ['nextReviewDue: 2029-11-20\n', 'nextReviewDue'],
+  ])('review honesty: refuses a review claim written into content (%s)', (claim, field) => {
     editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
-      t.replace('nextReviewDue: 2028-01-10', 'nextReviewDue: 2030-01-11'),
+      t.replace(/^version: 2\n/m, `version: 2\n${claim}`),
+    )
+    let problems: { field: string; message: string }[] = []
+    try {
+      loadContent(content)
+    } catch (err) {
+      problems = (err as { problems: { field: string; message: string }[] }).problems
+    }
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field, message: expect.stringContaining('not yet reviewed by a clinician') }),
+    )
+  })
+
+  it('review honesty: flags patient text that claims a clinical review', () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('summary: ', 'summary: This page was reviewed by a consultant. '),
     )
     expect(problemsFor('sore-hip')).toContainEqual(
-      'review: the next review is due more than 3 years after the last',
+      expect.stringContaining('review honesty: claims a clinical review'),
     )
   })
 
   it('flags a glossary term with no Spanish definition', () => {
-    const report = checkLibrary(loadContent(content), { today: TODAY })
+    const report = checkLibrary(loadContent(content), {})
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')
     expect(report.library).toContainEqual(expect.stringContaining('anatomy: no es descriptions'))
     expect(report.ok).toBe(false)

@@ -70,7 +70,7 @@ describe('the content database format', () => {
         title,
         summary: 'About bursitis',
         picture: 'hip-joint',
-        review: { version: 1, reviewedOn: '2026-01-01', nextReviewDue: '2027-01-01', reviewerRole: 'r' },
+        version: 1,
         sources: ['s'],
         sections: [
           { key: 'k', heading: 'Heading', paragraphs: [body] },

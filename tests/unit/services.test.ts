@@ -56,12 +56,8 @@ describe('content service', () => {
       answer: 1,
       explanation: 'It is rare, but it is an emergency.',
     })
-    expect(p.review).toEqual({
-      version: 1,
-      reviewedOn: '2026-02-01',
-      nextReviewDue: '2029-02-01',
-      reviewerRole: 'Test reviewer',
-    })
+    // No clinician has reviewed the content: the screens say so, with the version.
+    expect(p.review).toEqual({ version: 1, status: 'not-reviewed' })
     expect(p.sources.map((s) => s.id)).toEqual(['src-a', 'src-b'])
     expect(p.stale).toBe(false)
   })

@@ -2,7 +2,7 @@
  * The content checks a clinician would want before text reaches a patient:
  * plain language, originality against the source articles, none of the
  * sources' known errors, every required part present in both languages,
- * glossary coverage, review dates, and translations up to date.
+ * glossary coverage, honest review status, and translations up to date.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,7 +16,13 @@ import {
   sentencesOf,
   wordsOf,
 } from './readability.ts'
-import { TopicDoc, patientTexts as textsOf, structureDifferences, structureOf } from '../../shared/items.ts'
+import {
+  REVIEW_STATUS,
+  TopicDoc,
+  patientTexts as textsOf,
+  structureDifferences,
+  structureOf,
+} from '../../shared/items.ts'
 
 type ItemSource = TopicDoc
 
@@ -27,7 +33,8 @@ export interface ItemReport {
   /** English: mean and worst Flesch-Kincaid grade. Spanish: mean Fernández-Huerta ease. */
   readability: { mean: number; worst: number; texts: number }
   longestSentence: number
-  review: 'ok' | 'due-soon' | 'past-due'
+  /** Only ever true: no clinician of the clinic has reviewed the content yet (issue #19). */
+  review: typeof REVIEW_STATUS
   stale: boolean
   problems: string[]
 }
@@ -99,14 +106,13 @@ export function copiedRun(text: string, runs: Set<string>): string | null {
   return null
 }
 
-function addYears(isoDate: string, years: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
+/**
+ * Patient text that claims a clinical review (a reviewer, a role, a date): no
+ * clinician of the clinic has reviewed the content yet, so none may say so.
+ * (The schema refuses review fields; this catches the claim written as prose.)
+ */
+export const REVIEW_CLAIM =
+  /\b(?:clinically )?(?:reviewed|checked|approved) (?:by|on) (?:a |our |the )?(?:doctor|clinician|consultant|specialist|\d)|\brevisad[oa] (?:por|el) (?:un |una |el |la |nuestr[oa] )?(?:médic|profesional|especialista|\d)/i
 
 function procedureProblems(item: ItemSource): string[] {
   if (item.kind !== 'procedure') return []
@@ -123,8 +129,6 @@ function procedureProblems(item: ItemSource): string[] {
 }
 
 export interface CheckOptions {
-  /** The day the check runs, as YYYY-MM-DD. */
-  today: string
   /** Folder of the source articles; originality is checked when it exists. */
   sourcesDir?: string
 }
@@ -152,6 +156,9 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
         const n = wordsOf(s, locale).length
         longestSentence = Math.max(longestSentence, n)
         if (n > READABILITY_LIMITS.maxWordsPerSentence) problems.push(`${field}: a sentence of ${n} words (20 at most): "${s}"`)
+      }
+      if (REVIEW_CLAIM.test(text)) {
+        problems.push(`${field}: review honesty: claims a clinical review; the content is not yet reviewed by a clinician`)
       }
       for (const { pattern, why } of KNOWN_SOURCE_ERRORS) {
         if (pattern.test(text)) problems.push(`${field}: repeats a known error of the sources (${why})`)
@@ -195,11 +202,6 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       }
     }
 
-    const { reviewedOn, nextReviewDue } = item.review
-    if (nextReviewDue > addYears(reviewedOn, 3)) problems.push('review: the next review is due more than 3 years after the last')
-    if (nextReviewDue <= reviewedOn) problems.push('review: the next review must come after the last')
-    const review = nextReviewDue < options.today ? 'past-due' : nextReviewDue <= addDays(options.today, 90) ? 'due-soon' : 'ok'
-    if (review === 'past-due') problems.push(`review: was due on ${nextReviewDue}`)
     const stale = locale !== 'en' && item.translatedFrom !== english.get(item.id)?.textHash
     if (stale) {
       problems.push(
@@ -215,7 +217,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       file,
       readability: { mean, worst: locale === 'en' ? Math.max(0, ...scores) : Math.min(100, ...scores), texts: scores.length },
       longestSentence,
-      review,
+      review: REVIEW_STATUS,
       stale,
       problems,
     }

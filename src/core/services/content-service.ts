@@ -14,7 +14,7 @@ import type {
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
-import { DOCUMENT_SCHEMAS, TOPIC_KINDS } from '../../shared/items.ts'
+import { DOCUMENT_SCHEMAS, REVIEW_STATUS, TOPIC_KINDS } from '../../shared/items.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
@@ -154,10 +154,23 @@ export function createContentService(db: Database): ContentHandlers {
         'not-found',
         `There is no ${kind} "${key.id}" in ${LANGUAGE_NAMES[key.locale] ?? key.locale}.`,
       )
-    const { order: _order, translatedFrom, sources, ...rest } = found.doc
+    const {
+      order: _order,
+      translatedFrom,
+      sources,
+      version,
+      review: _review,
+      reviewedOn: _reviewedOn,
+      nextReviewDue: _nextReviewDue,
+      reviewerRole: _reviewerRole,
+      reviewer: _reviewer,
+      reviewedBy: _reviewedBy,
+      ...rest
+    } = found.doc
     const english = key.locale === 'en' ? found : find(kind, key.id, 'en')
     return {
       ...rest,
+      review: { version, status: REVIEW_STATUS },
       sources: sources.map((id) => source(id, key.locale)),
       stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
     }

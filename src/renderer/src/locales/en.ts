@@ -218,9 +218,8 @@ export const en = {
     title: 'About this information',
     sources: 'Where this information comes from',
     version: 'Version',
-    reviewedOn: 'Reviewed on',
-    nextReviewDue: 'Next review due',
-    reviewerRole: 'Reviewed by',
+    reviewStatus: 'Clinical review',
+    notReviewed: 'Not yet reviewed by a clinician',
     stale:
       'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
   },

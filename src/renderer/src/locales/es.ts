@@ -221,9 +221,8 @@ export const es: MessageSchema = {
     title: 'Sobre esta información',
     sources: 'De dónde viene esta información',
     version: 'Versión',
-    reviewedOn: 'Revisado el',
-    nextReviewDue: 'Próxima revisión',
-    reviewerRole: 'Revisado por',
+    reviewStatus: 'Revisión clínica',
+    notReviewed: 'Ningún profesional sanitario lo ha revisado todavía',
     stale:
       'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
   },
