@@ -92,17 +92,35 @@ export const Step = z.strictObject({
 })
 export type Step = z.infer<typeof Step>
 
-export const Risk = z.strictObject({
-  name: Text,
-  description: Text,
-  band: FrequencyBand,
-  /** "About n in m": only where a source gives a number. */
-  about: z
-    .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
-    .refine((a) => a.n < a.m, 'n must be smaller than m')
-    .optional(),
-  action: RiskAction.default('none'),
-})
+/** Source ids (content/sources.yaml) that back a claim. */
+export const SourceIds = z.array(z.string().min(1))
+
+export const BAND_SOURCE_MESSAGE =
+  'band-source check: a risk with a frequency band must cite the sources that give it (sources: [ids]); where no source gives a frequency, use band: unknown'
+
+export const Risk = z
+  .strictObject({
+    name: Text,
+    description: Text,
+    /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
+    band: FrequencyBand,
+    /** "About n in m": only where a source gives a number. */
+    about: z
+      .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+      .refine((a) => a.n < a.m, 'n must be smaller than m')
+      .optional(),
+    /** The sources that give the band (and the number): required unless the band is unknown. */
+    sources: SourceIds.default([]),
+    action: RiskAction.default('none'),
+  })
+  .refine((r) => r.band === 'unknown' || r.sources.length > 0, {
+    message: BAND_SOURCE_MESSAGE,
+    path: ['sources'],
+  })
+  .refine((r) => r.band !== 'unknown' || !r.about, {
+    message: 'a risk whose frequency is unknown cannot give a number (about)',
+    path: ['about'],
+  })
 export type Risk = z.infer<typeof Risk>
 
 export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
@@ -330,6 +348,13 @@ export function leavesOf(schema: z.ZodType, value: unknown, path = '', inherited
     ]
   }
   return [{ path, value, text: Boolean(innerMeta.text), perLanguage: Boolean(innerMeta.perLanguage) }]
+}
+
+/** Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path. */
+export function citedSources(item: TopicDoc): { path: string; id: string }[] {
+  return leavesOf(TopicDoc, item)
+    .filter((l) => !l.list && /(?:^|\.)sources\[\d+\]$/.test(l.path) && typeof l.value === 'string')
+    .map((l) => ({ path: l.path, id: l.value as string }))
 }
 
 /** Every piece of patient text in a document, with where it sits. */

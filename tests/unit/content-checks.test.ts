@@ -3,6 +3,7 @@ import { checkLibrary, copiedRun, sourceRuns } from '../../src/core/content/chec
 import { loadContent } from '../../src/core/content/load.ts'
 import { fernandezHuerta, fleschKincaidGrade, spanishSyllables } from '../../src/core/content/readability.ts'
 import { stampTranslations } from '../../src/core/content/stamp.ts'
+import { FREQUENCY_BANDS, FREQUENCY_SCALE, LOCALES } from '../../src/shared/vocabulary.ts'
 import { copyFixtureContent, editFile, tempDir, type TempDir } from '../fixtures/library.ts'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -197,6 +198,64 @@ describe('stamping translations', () => {
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
     expect(() => stampTranslations(content, loadContent(content), ['no-such-item'])).toThrow(
       /No English item/,
+    )
+  })
+})
+
+describe('risk bands', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+
+  it('defines each band once, on the EU leaflet scale, most often first, with words in every language', () => {
+    expect(FREQUENCY_BANDS).toEqual(['very-common', 'common', 'uncommon', 'rare', 'very-rare', 'unknown'])
+    expect(FREQUENCY_BANDS.map((b) => FREQUENCY_SCALE[b].numbers?.en ?? null)).toEqual([
+      'more than 1 in 10 people',
+      'up to 1 in 10 people',
+      'up to 1 in 100 people',
+      'up to 1 in 1,000 people',
+      'up to 1 in 10,000 people',
+      null,
+    ])
+    expect(FREQUENCY_SCALE.unknown.words.en).toBe('how often this happens is not known')
+    for (const b of FREQUENCY_BANDS) for (const l of LOCALES) expect(FREQUENCY_SCALE[b].words[l]).toBeTruthy()
+  })
+
+  it('band-source check: refuses a banded risk that cites no source', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) => t.replace('    sources: [src-b]\n', ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'risks[0].sources',
+        message: expect.stringContaining('band-source check'),
+      }),
+    )
+  })
+
+  it('band-source check: accepts "unknown" with no source, but not with a number', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: common\n    sources: [src-b]\n', '    band: unknown\n'),
+    )
+    expect(loadProblems()).toEqual([])
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: unknown\n', '    band: unknown\n    about: { n: 1, m: 10 }\n'),
+    )
+    expect(loadProblems()).toContainEqual(expect.objectContaining({ field: 'risks[0].about' }))
+  })
+
+  it('refuses a risk that cites a source the library does not have', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('sources: [src-b]', 'sources: [src-gone]'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'risks[0].sources[0]',
+        message: expect.stringContaining('unknown source'),
+      }),
     )
   })
 })

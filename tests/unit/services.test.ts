@@ -40,6 +40,7 @@ describe('content service', () => {
       description: 'Germs get into the joint.',
       band: 'rare',
       about: { n: 1, m: 10000 },
+      sources: ['src-a', 'src-b'],
       action: 'emergency',
     })
     const bruising = p.risks.find((r) => r.name === 'Bruising')

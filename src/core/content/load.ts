@@ -13,7 +13,7 @@ import { z } from 'zod'
 import { LOCALES } from '../../shared/contract.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
 import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
-import { AnatomyPart, GlossaryTerm, Source, TopicDoc, patientTexts } from '../../shared/items.ts'
+import { AnatomyPart, GlossaryTerm, Source, TopicDoc, citedSources, patientTexts } from '../../shared/items.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
 /** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
@@ -235,9 +235,9 @@ export function loadContent(contentDir: string): ContentLibrary {
       const other = seen.get(key)
       if (other) at('id', `duplicate id: "${item.id}" is also defined in ${other}`)
       seen.set(key, file)
-      item.sources.forEach((s, i) => {
-        if (!sourceIds.has(s)) at(`sources[${i}]`, `unknown source "${s}": add it to content/sources.yaml`)
-      })
+      for (const { path, id } of citedSources(item)) {
+        if (!sourceIds.has(id)) at(path, `unknown source "${id}": add it to content/sources.yaml`)
+      }
       if (locale === 'en' && item.translatedFrom) at('translatedFrom', 'only translations record what they were translated from')
       items.push({ file, locale: locale as Locale, item, authored: parsed.raw, textHash: textHashOf(item) })
     }

@@ -14,7 +14,7 @@ import type {
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
-import { DOCUMENT_SCHEMAS, REVIEW_STATUS, TOPIC_KINDS } from '../../shared/items.ts'
+import { DOCUMENT_SCHEMAS, REVIEW_STATUS, TOPIC_KINDS, citedSources } from '../../shared/items.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
@@ -171,7 +171,11 @@ export function createContentService(db: Database): ContentHandlers {
     return {
       ...rest,
       review: { version, status: REVIEW_STATUS },
-      sources: sources.map((id) => source(id, key.locale)),
+      // The item's sources, then every source a risk or a paragraph cites: the
+      // screens show each claim's source ids and look them up here.
+      sources: [...new Set([...sources, ...citedSources(found.doc).map((c) => c.id)])].map((id) =>
+        source(id, key.locale),
+      ),
       stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
     }
   }
