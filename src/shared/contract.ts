@@ -44,7 +44,24 @@ export type ItemKind = z.infer<typeof ItemKind>
 export const ReviewInfo = z.object({ version: z.number().int().positive(), status: z.literal(REVIEW_STATUS) })
 export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
-export type { Faq, Milestone, QuizQuestion, RedFlag, Risk, Section, Step } from './items.ts'
+export type { Milestone, QuizQuestion, RedFlag, Risk, Step } from './items.ts'
+
+/**
+ * A section as the screens get it: each paragraph's words, and beside them the
+ * ids of the sources each paragraph cites (looked up in the item's `sources`),
+ * so a screen can show a claim with where it comes from.
+ */
+export const Section = z.object({
+  key: ItemId,
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+  /** citations[i]: the source ids of paragraphs[i] (empty when it cites none). */
+  citations: z.array(z.array(z.string())),
+})
+export type Section = z.infer<typeof Section>
+
+export const Faq = z.object({ question: z.string(), answer: z.string(), answerSources: z.array(z.string()) })
+export type Faq = z.infer<typeof Faq>
 
 export const TopicSummary = z.object({
   kind: ItemKind,
@@ -74,10 +91,14 @@ const BUILD_ONLY = {
   >),
 } as const
 
-export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served)
+const ServedClaims = { sections: z.array(Section), faqs: z.array(Faq) }
+
+export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served).extend(ServedClaims)
 export type Condition = z.infer<typeof Condition>
 
-export const Procedure = ProcedureDoc.omit(BUILD_ONLY).extend(Served)
+export const Procedure = ProcedureDoc.omit(BUILD_ONLY)
+  .extend(Served)
+  .extend({ ...ServedClaims, duration: z.string(), durationSources: z.array(z.string()) })
 export type Procedure = z.infer<typeof Procedure>
 
 export const GlossaryTerm = GlossaryTermDoc

@@ -27,7 +27,35 @@ import { FREQUENCY_BANDS, RECOVERY_PERIODS, RED_FLAG_LEVELS, RISK_ACTIONS } from
 
 /** Words a patient reads. */
 export const Text = z.string().trim().min(1, 'must not be empty').meta({ text: true })
-const Paragraphs = z.array(Text).min(1, 'needs at least one paragraph')
+
+/** Source ids (content/sources.yaml) that back a claim. */
+export const SourceIds = z.array(z.string().min(1))
+
+/** Words that state a fact, with the sources that give it. */
+export const CitedText = z.strictObject({
+  text: Text,
+  sources: SourceIds.min(1, 'a cited claim names at least one source'),
+})
+/** A paragraph, a duration or an answer: plain words, or words with their sources. */
+export const Claim = z.union([Text, CitedText])
+export type Claim = z.infer<typeof Claim>
+
+export function claimText(claim: Claim): string {
+  return typeof claim === 'string' ? claim : claim.text
+}
+export function claimSources(claim: Claim): string[] {
+  return typeof claim === 'string' ? [] : claim.sources
+}
+
+/**
+ * Section keys that hold benefits, evidence or how well a treatment works:
+ * every paragraph in them states a claim, so every paragraph cites its sources
+ * (the claim-source check).
+ */
+export const CLAIM_SECTION_KEYS = ['benefits', 'evidence', 'how-well-it-works'] as const
+export const CLAIM_SOURCE_MESSAGE = `claim-source check: a section about benefits, evidence or how well it works (${CLAIM_SECTION_KEYS.join(', ')}) must cite sources on every paragraph: write { text, sources: [ids] }`
+
+const Paragraphs = z.array(Claim).min(1, 'needs at least one paragraph')
 const searched = (weight: number) => ({ search: weight })
 
 /** Item ids are lowercase kebab-case: safe in URLs, file names and SQL. */
@@ -76,10 +104,18 @@ const refusedReviewClaims = Object.fromEntries(
   REFUSED_REVIEW_FIELDS.map((k) => [k, RefusedReviewClaim]),
 ) as Record<(typeof REFUSED_REVIEW_FIELDS)[number], typeof RefusedReviewClaim>
 
-export const Section = z.strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
+export const Section = z
+  .strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
+  .superRefine((s, ctx) => {
+    if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
+    s.paragraphs.forEach((p, i) => {
+      if (typeof p === 'string')
+        ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
+    })
+  })
 export type Section = z.infer<typeof Section>
 
-export const Faq = z.strictObject({ question: Text, answer: Text })
+export const Faq = z.strictObject({ question: Text, answer: Claim })
 export type Faq = z.infer<typeof Faq>
 
 export const Step = z.strictObject({
@@ -91,9 +127,6 @@ export const Step = z.strictObject({
   anatomy: AnatomyPartId.optional(),
 })
 export type Step = z.infer<typeof Step>
-
-/** Source ids (content/sources.yaml) that back a claim. */
-export const SourceIds = z.array(z.string().min(1))
 
 export const BAND_SOURCE_MESSAGE =
   'band-source check: a risk with a frequency band must cite the sources that give it (sources: [ids]); where no source gives a frequency, use band: unknown'
@@ -179,7 +212,7 @@ export type Condition = z.infer<typeof Condition>
 export const Procedure = z.strictObject({
   kind: z.literal('procedure'),
   ...Topic,
-  duration: Text,
+  duration: Claim,
   sections: z.array(Section).min(1, 'a procedure needs at least one section').meta(searched(1)),
   /** "Before your injection, tell us if ..." */
   preparation: z.array(Text).min(1, 'list what the patient must tell the team'),
@@ -327,6 +360,11 @@ export function leavesOf(schema: z.ZodType, value: unknown, path = '', inherited
       (o) => o instanceof z.ZodObject && (o.shape as Record<string, z.ZodType>)[key]?.safeParse(tag).success,
     )
     return option ? leavesOf(option as z.ZodType, value, path, innerMeta) : []
+  }
+  if (inner instanceof z.ZodUnion) {
+    // A claim: plain words, or words with sources. Walk the form the value has.
+    const option = (inner.options as z.ZodType[]).find((o) => o.safeParse(value).success)
+    return option ? leavesOf(option, value, path, innerMeta) : []
   }
   if (inner instanceof z.ZodObject && typeof value === 'object') {
     const shape = inner.shape as Record<string, z.ZodType>

@@ -16,9 +16,20 @@ export const procedureEn: Procedure = {
   summary: 'A small injection into your hip joint, guided by an ultrasound picture.',
   picture: 'needle-injection',
   duration: 'About 20 minutes',
+  durationSources: [],
   sections: [
-    { key: 'why', heading: 'Why you might have it', paragraphs: ['It can ease pain so you can move more.'] },
-    { key: 'alternatives', heading: 'Other choices', paragraphs: ['You can wait, or try physio first.'] },
+    {
+      key: 'why',
+      heading: 'Why you might have it',
+      citations: [],
+      paragraphs: ['It can ease pain so you can move more.'],
+    },
+    {
+      key: 'alternatives',
+      heading: 'Other choices',
+      citations: [],
+      paragraphs: ['You can wait, or try physio first.'],
+    },
   ],
   preparation: ['You take blood thinners.', 'You have a fever.'],
   steps: [
@@ -99,7 +110,7 @@ export const procedureEn: Procedure = {
   quiz: [],
   review,
   sources: [{ id: 'nhs-steroid', title: 'Steroid injections', url: 'https://example.org/steroid' }],
-  faqs: [{ question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
+  faqs: [{ answerSources: [], question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
   stale: false,
 }
 
@@ -119,11 +130,16 @@ export const conditionEn: Condition = {
   summary: 'Wear in the hip joint that can cause pain and stiffness.',
   picture: 'hip-joint',
   sections: [
-    { key: 'what', heading: 'What is it?', paragraphs: ['The smooth lining of the joint gets thinner.'] },
+    {
+      key: 'what',
+      heading: 'What is it?',
+      citations: [],
+      paragraphs: ['The smooth lining of the joint gets thinner.'],
+    },
   ],
   review,
   sources: [{ id: 'nice-oa', title: 'Osteoarthritis in over 16s' }],
-  faqs: [{ question: 'Is it my fault?', answer: 'No.' }],
+  faqs: [{ answerSources: [], question: 'Is it my fault?', answer: 'No.' }],
   stale: false,
 }
 

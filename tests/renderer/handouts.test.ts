@@ -26,6 +26,7 @@ const PATIENCE = { timeout: 10_000 }
 const BENEFITS = {
   key: 'benefits',
   heading: 'What can it do for you?',
+  citations: [],
   paragraphs: ['It can ease pain for weeks.'],
 }
 const steroid: Procedure = { ...procedureEn, sections: [...procedureEn.sections, BENEFITS] }
@@ -34,14 +35,25 @@ const diagnostic: Procedure = { ...steroid, id: 'diagnostic-hip-injection', titl
 const condition: Condition = {
   ...conditionEn,
   sections: [
-    { key: 'what-is-it', heading: 'What is it?', paragraphs: ['Wear in the joint.'] },
-    { key: 'how-it-feels', heading: 'How does it feel?', paragraphs: ['Stiff in the morning.'] },
+    { key: 'what-is-it', heading: 'What is it?', citations: [], paragraphs: ['Wear in the joint.'] },
+    {
+      key: 'how-it-feels',
+      heading: 'How does it feel?',
+      citations: [],
+      paragraphs: ['Stiff in the morning.'],
+    },
     {
       key: 'what-helps',
       heading: 'What helps?',
+      citations: [],
       paragraphs: ['Exercise helps most.', 'Lose weight if you can.'],
     },
-    { key: 'when-to-get-help', heading: 'When should I get help?', paragraphs: ['A hot, swollen hip.'] },
+    {
+      key: 'when-to-get-help',
+      heading: 'When should I get help?',
+      citations: [],
+      paragraphs: ['A hot, swollen hip.'],
+    },
   ],
 }
 

@@ -227,7 +227,9 @@ describe('risk bands', () => {
   })
 
   it('band-source check: refuses a banded risk that cites no source', () => {
-    editFile(content, 'procedures/test-injection.en.yaml', (t) => t.replace('    sources: [src-b]\n', ''))
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: common\n    sources: [src-b]\n', '    band: common\n'),
+    )
     expect(loadProblems()).toContainEqual(
       expect.objectContaining({
         field: 'risks[0].sources',
@@ -249,13 +251,78 @@ describe('risk bands', () => {
 
   it('refuses a risk that cites a source the library does not have', () => {
     editFile(content, 'procedures/test-injection.en.yaml', (t) =>
-      t.replace('sources: [src-b]', 'sources: [src-gone]'),
+      t.replace('band: common\n    sources: [src-b]', 'band: common\n    sources: [src-gone]'),
     )
     expect(loadProblems()).toContainEqual(
       expect.objectContaining({
         field: 'risks[0].sources[0]',
         message: expect.stringContaining('unknown source'),
       }),
+    )
+  })
+})
+
+describe('claims with sources', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+
+  it('claim-source check: refuses a paragraph without sources in a benefits section', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace(
+        '      - text: Relief often lasts a few weeks.\n        sources: [src-b]\n',
+        '      - Relief often lasts a few weeks.\n',
+      ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'sections[1].paragraphs[0]',
+        message: expect.stringContaining('claim-source check'),
+      }),
+    )
+  })
+
+  it.each(['evidence', 'how-well-it-works'])('claim-source check: holds for a "%s" section too', (key) => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t
+        .replace('  - key: benefits\n', `  - key: ${key}\n`)
+        .replace(
+          '      - text: Relief often lasts a few weeks.\n        sources: [src-b]\n',
+          '      - Relief often lasts a few weeks.\n',
+        ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('claim-source check') }),
+    )
+  })
+
+  it('lets other sections write plain paragraphs, and checks every cited id', () => {
+    expect(loadProblems()).toEqual([])
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('        sources: [src-b]\n', '        sources: [src-gone]\n'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'sections[1].paragraphs[0].sources[0]',
+        message: expect.stringContaining('unknown source'),
+      }),
+    )
+  })
+
+  it('checks cited words for plain language like any other', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace(
+        'Relief often lasts a few weeks.',
+        'Intra-articular corticosteroid administration demonstrates considerable variability regarding symptomatic amelioration.',
+      ),
+    )
+    expect(problemsFor('test-injection')).toContainEqual(
+      expect.stringContaining('sections[1].paragraphs[0].text: reading grade'),
     )
   })
 })

@@ -43,6 +43,15 @@ describe('content service', () => {
       sources: ['src-a', 'src-b'],
       action: 'emergency',
     })
+    // A cited paragraph reaches the screen as its words, with its source ids beside it.
+    expect(p.sections.find((s) => s.key === 'benefits')).toEqual({
+      key: 'benefits',
+      heading: 'What can it do?',
+      paragraphs: ['Relief often lasts a few weeks.'],
+      citations: [['src-b']],
+    })
+    expect(p.sections.find((s) => s.key === 'why')?.citations).toEqual([[]])
+    expect(p.durationSources).toEqual([])
     const bruising = p.risks.find((r) => r.name === 'Bruising')
     expect(bruising).toBeDefined()
     expect(bruising?.about).toBeUndefined()

@@ -14,7 +14,14 @@ import type {
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
-import { DOCUMENT_SCHEMAS, REVIEW_STATUS, TOPIC_KINDS, citedSources } from '../../shared/items.ts'
+import {
+  DOCUMENT_SCHEMAS,
+  REVIEW_STATUS,
+  TOPIC_KINDS,
+  citedSources,
+  claimSources,
+  claimText,
+} from '../../shared/items.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
@@ -170,6 +177,17 @@ export function createContentService(db: Database): ContentHandlers {
     const english = key.locale === 'en' ? found : find(kind, key.id, 'en')
     return {
       ...rest,
+      sections: rest.sections.map((s) => ({
+        key: s.key,
+        heading: s.heading,
+        paragraphs: s.paragraphs.map(claimText),
+        citations: s.paragraphs.map(claimSources),
+      })),
+      faqs: rest.faqs.map((f) => ({
+        question: f.question,
+        answer: claimText(f.answer),
+        answerSources: claimSources(f.answer),
+      })),
       review: { version, status: REVIEW_STATUS },
       // The item's sources, then every source a risk or a paragraph cites: the
       // screens show each claim's source ids and look them up here.
@@ -197,7 +215,12 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getProcedure(key): Procedure {
-      return served('procedure', key)
+      const procedure = served('procedure', key)
+      return {
+        ...procedure,
+        duration: claimText(procedure.duration),
+        durationSources: claimSources(procedure.duration),
+      }
     },
 
     search({ locale, query }): SearchHit[] {
