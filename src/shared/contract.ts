@@ -5,7 +5,7 @@
  * Adding a method is one edit here plus its implementation in the core.
  */
 import { z } from 'zod'
-import { ITEM_KINDS, LOCALES } from './vocabulary.ts'
+import { ITEM_KINDS, LOCALES, RED_FLAG_LEVELS, TRIAGE_LEVELS } from './vocabulary.ts'
 import type { MethodName } from './methods.ts'
 import {
   AnatomyPart as AnatomyPartDoc,
@@ -29,6 +29,7 @@ export {
   RECOVERY_PERIODS,
   RED_FLAG_LEVELS,
   RISK_ACTIONS,
+  TRIAGE_LEVELS,
 } from './vocabulary.ts'
 export type { MethodName } from './methods.ts'
 
@@ -44,7 +45,28 @@ export type ItemKind = z.infer<typeof ItemKind>
 export const ReviewInfo = z.object({ version: z.number().int().positive(), status: z.literal(REVIEW_STATUS) })
 export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
-export type { Milestone, QuizQuestion, RedFlag, Risk, Step } from './items.ts'
+export type { Milestone, QuizQuestion, Risk, Step } from './items.ts'
+
+/**
+ * A warning sign as the screens get it: resolved through the triage policy in
+ * the reader's language. `level` is the policy's level; `urgency` says whether
+ * it is an emergency or not, for screens that only show those two groups.
+ */
+export const RedFlag = z.object({
+  sign: ItemId,
+  context: ItemId,
+  level: z.enum(TRIAGE_LEVELS),
+  urgency: z.enum(RED_FLAG_LEVELS),
+  /** The sign and its context in one sentence: "You cannot put weight on your leg, once the numbing has worn off." */
+  text: z.string(),
+  signText: z.string(),
+  contextText: z.string(),
+  /** The level's one wording: "Emergency: call an ambulance or go to the emergency department now." */
+  levelText: z.string(),
+  /** An effect the sources describe as normal at this time. */
+  expected: z.boolean(),
+})
+export type RedFlag = z.infer<typeof RedFlag>
 
 /**
  * A section as the screens get it: each paragraph's words, and beside them the
@@ -98,7 +120,13 @@ export type Condition = z.infer<typeof Condition>
 
 export const Procedure = ProcedureDoc.omit(BUILD_ONLY)
   .extend(Served)
-  .extend({ ...ServedClaims, duration: z.string(), durationSources: z.array(z.string()) })
+  .extend({
+    ...ServedClaims,
+    duration: z.string(),
+    durationSources: z.array(z.string()),
+    /** Most urgent first. */
+    redFlags: z.array(RedFlag),
+  })
 export type Procedure = z.infer<typeof Procedure>
 
 export const GlossaryTerm = GlossaryTermDoc

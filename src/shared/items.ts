@@ -23,7 +23,7 @@
 import { z } from 'zod'
 import { ANATOMY_PARTS } from './anatomy.ts'
 import { PICTURE_IDS } from './pictures.ts'
-import { FREQUENCY_BANDS, RECOVERY_PERIODS, RED_FLAG_LEVELS, RISK_ACTIONS } from './vocabulary.ts'
+import { FREQUENCY_BANDS, RECOVERY_PERIODS, RISK_ACTIONS, TRIAGE_LEVELS } from './vocabulary.ts'
 
 /** Words a patient reads. */
 export const Text = z.string().trim().min(1, 'must not be empty').meta({ text: true })
@@ -159,8 +159,35 @@ export type Risk = z.infer<typeof Risk>
 export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
 export type Milestone = z.infer<typeof Milestone>
 
-export const RedFlag = z.strictObject({ level: z.enum(RED_FLAG_LEVELS), text: Text })
+/**
+ * A warning sign on a procedure: a sign and the context it happens in, both ids
+ * of the triage policy (content/triage.*.yaml). What to do comes from the
+ * policy's rule for the pair, so one sign has one action everywhere.
+ */
+export const RedFlag = z.strictObject({ sign: ItemId, context: ItemId })
 export type RedFlag = z.infer<typeof RedFlag>
+
+export const TriageLevel = z.enum(TRIAGE_LEVELS)
+
+/** A triage level's one wording, in one language ("Emergency: call an ambulance ..."). */
+export const TriageLevelDoc = z.strictObject({ id: TriageLevel, text: Text })
+/** When a sign happens ("once the numbing has worn off"), in one language. */
+export const TriageContext = z.strictObject({ id: ItemId, text: Text })
+/** A warning sign, in words a patient recognises, in one language. */
+export const TriageSign = z.strictObject({ id: ItemId, text: Text })
+/** The policy: a (sign, context) pair and its level, with the sources behind it (no patient text). */
+export const TriageRule = z.strictObject({
+  sign: ItemId,
+  context: ItemId,
+  level: TriageLevel,
+  /** An effect the sources describe as normal: the level says what to do if it happens as described. */
+  expected: z.boolean().default(false),
+  sources: SourceIds.min(1, 'a triage rule names the sources behind it'),
+  /** For clinicians: where sources disagree, or the level is the project's decision. */
+  note: z.string().trim().min(1).optional(),
+})
+export type TriageRule = z.infer<typeof TriageRule>
+export const triageRuleId = (sign: string, context: string): string => `${sign}--${context}`
 
 export const QuizQuestion = z
   .strictObject({
@@ -219,7 +246,8 @@ export const Procedure = z.strictObject({
   steps: z.array(Step).min(1, 'a procedure needs at least one step').meta(searched(1)),
   risks: z.array(Risk).min(1, 'a procedure needs its risks').meta(searched(1)),
   recovery: z.array(Milestone).min(1, 'a procedure needs recovery milestones').meta(searched(1)),
-  redFlags: z.array(RedFlag).min(1, 'a procedure needs its red flags').meta(searched(1)),
+  /** Ids only: their words live in the triage policy's documents. */
+  redFlags: z.array(RedFlag).min(1, 'a procedure needs its red flags'),
   questionsToAsk: z.array(Text).default([]),
   quiz: z.array(QuizQuestion).default([]),
 })
@@ -294,6 +322,10 @@ export const DOCUMENT_SCHEMAS = {
   'glossary-term': GlossaryTerm,
   'anatomy-part': AnatomyPart,
   source: Source,
+  'triage-level': TriageLevelDoc,
+  'triage-context': TriageContext,
+  'triage-sign': TriageSign,
+  'triage-rule': TriageRule,
 } as const
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS
 export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[]

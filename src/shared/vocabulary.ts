@@ -68,3 +68,11 @@ export const RISK_ACTIONS = ['none', 'call', 'emergency'] as const
 export const RECOVERY_PERIODS = ['same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months'] as const
 
 export const RED_FLAG_LEVELS = ['call', 'emergency'] as const
+
+/**
+ * The triage policy's levels, most urgent first (content/triage.*.yaml words
+ * each one once, in each language). A warning sign's level comes from the
+ * policy's rule for its (sign, context) pair, never from the item.
+ */
+export const TRIAGE_LEVELS = ['emergency', 'urgent-same-day', 'call-clinic', 'next-visit'] as const
+export type TriageLevelId = (typeof TRIAGE_LEVELS)[number]

@@ -34,7 +34,7 @@ interface Item {
 }
 interface Procedure extends Item {
   kind: 'procedure'
-  redFlags: { level: 'call' | 'emergency'; text: string }[]
+  redFlags: { urgency: 'call' | 'emergency'; text: string }[]
 }
 interface Condition extends Item {
   kind: 'condition'
@@ -347,9 +347,9 @@ test.describe.serial('a clinic’s handouts', () => {
           expect(text, file).toContain(RED_FLAG_HEADINGS[lang].phone)
           if (item.kind === 'procedure') {
             const content = await api<Procedure>(base, 'getProcedure', { locale: lang, id: item.id })
-            if (content.redFlags.some((flag) => flag.level === 'emergency'))
+            if (content.redFlags.some((flag) => flag.urgency === 'emergency'))
               expect(text, file).toContain(RED_FLAG_HEADINGS[lang].emergency)
-            if (content.redFlags.some((flag) => flag.level === 'call'))
+            if (content.redFlags.some((flag) => flag.urgency === 'call'))
               expect(text, file).toContain(RED_FLAG_HEADINGS[lang].call)
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
             expect(text, file).toContain(versionLine(content, lang))

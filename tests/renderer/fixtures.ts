@@ -8,6 +8,21 @@ import type { Result } from '@shared/result'
 
 const review = { version: 3, status: 'not-reviewed' } as const
 
+/** A warning sign as the content service resolves it through the triage policy. */
+function redFlag(level: 'emergency' | 'call-clinic', text: string) {
+  return {
+    sign: 'sign',
+    context: 'any-time',
+    level,
+    urgency: level === 'emergency' ? ('emergency' as const) : ('call' as const),
+    text,
+    signText: text,
+    contextText: 'at any time',
+    levelText: level,
+    expected: false,
+  }
+}
+
 export const procedureEn: Procedure = {
   id: 'ultrasound-guided-hip-injection',
   kind: 'procedure',
@@ -103,8 +118,8 @@ export const procedureEn: Procedure = {
     { period: 'days-3-7', expect: 'The pain starts to ease.', todo: 'Go back to gentle walking.' },
   ],
   redFlags: [
-    { level: 'call', text: 'The bruise keeps getting bigger.' },
-    { level: 'emergency', text: 'You have a fever and a hot, swollen hip.' },
+    redFlag('call-clinic', 'The bruise keeps getting bigger.'),
+    redFlag('emergency', 'You have a fever and a hot, swollen hip.'),
   ],
   questionsToAsk: ['How long will it last?'],
   quiz: [],

@@ -326,3 +326,69 @@ describe('claims with sources', () => {
     )
   })
 })
+
+describe('the triage policy', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+  const PROCEDURE = 'procedures/test-injection.en.yaml'
+
+  it('accepts warning signs whose (sign, context) pairs the policy defines', () => {
+    expect(loadProblems()).toEqual([])
+  })
+
+  it('triage check: refuses an unknown sign', () => {
+    editFile(content, PROCEDURE, (t) => t.replace('sign: fever,', 'sign: fevers,'))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags[1].sign',
+        message: expect.stringContaining('triage check: unknown sign'),
+      }),
+    )
+  })
+
+  it('triage check: refuses a context the policy has no rule for with this sign', () => {
+    editFile(content, PROCEDURE, (t) =>
+      t.replace('sign: fever, context: any-time', 'sign: fever, context: beyond-first-days'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags[1].context',
+        message: expect.stringContaining('the policy has no rule'),
+      }),
+    )
+  })
+
+  it('triage check: refuses a second rule for one sign and context (one sign, one action)', () => {
+    editFile(
+      content,
+      'triage-policy.yaml',
+      (t) => `${t}  - { sign: fever, context: any-time, level: next-visit, sources: [src-b] }\n`,
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('one sign, one action') }),
+    )
+  })
+
+  it('triage check: needs an emergency among a procedure’s warning signs', () => {
+    editFile(content, PROCEDURE, (t) => t.replace('  - { sign: fever, context: any-time }\n', ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags',
+        message: expect.stringContaining('when it is an emergency'),
+      }),
+    )
+  })
+
+  it('triage check: a translation of the triage words must word the same signs', () => {
+    editFile(content, 'triage.es.yaml', (t) => t.replace(/ {2}- \{ id: fever, .*\n/, ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ field: 'signs', message: expect.stringContaining('missing: fever') }),
+    )
+  })
+})

@@ -57,8 +57,28 @@ describe('content service', () => {
     expect(bruising?.about).toBeUndefined()
     expect(p.recovery.map((m) => m.period)).toEqual(['same-day', 'weeks-2-6'])
     expect(p.redFlags).toEqual([
-      { level: 'emergency', text: 'You have a fever.' },
-      { level: 'call', text: 'The pain does not settle.' },
+      {
+        sign: 'fever',
+        context: 'any-time',
+        level: 'emergency',
+        urgency: 'emergency',
+        text: 'You have a fever.',
+        signText: 'You have a fever.',
+        contextText: 'at any time',
+        levelText: 'Emergency: call an ambulance now.',
+        expected: false,
+      },
+      {
+        sign: 'pain-flare',
+        context: 'beyond-first-days',
+        level: 'call-clinic',
+        urgency: 'call',
+        text: 'The pain does not settle, after the first 2 days.',
+        signText: 'The pain does not settle.',
+        contextText: 'after the first 2 days',
+        levelText: 'Call the clinic soon.',
+        expected: false,
+      },
     ])
     expect(p.quiz[0]).toEqual({
       question: 'Is infection common?',
@@ -102,9 +122,9 @@ describe('content service', () => {
   })
 
   it('searches all patient text, best item first, with the matching words marked', () => {
-    const hits = service.search({ locale: 'en', query: 'fever' })
+    const hits = service.search({ locale: 'en', query: 'germs' })
     expect(hits.map((h) => h.id)).toEqual(['test-injection'])
-    expect(hits[0]?.snippet).toContainEqual({ text: 'fever', match: true })
+    expect(hits[0]?.snippet).toContainEqual({ text: 'Germs', match: true })
   })
 
   it('finds words as they are typed (prefix) and ignores accents', () => {
@@ -120,12 +140,12 @@ describe('content service', () => {
   })
 
   it('finds an item whose words are in different parts of it', () => {
-    // "skin" is in a step, "fever" in a warning sign.
-    expect(service.search({ locale: 'en', query: 'skin fever' }).map((h) => h.id)).toEqual(['test-injection'])
+    // "skin" is in a step, "germs" in a risk.
+    expect(service.search({ locale: 'en', query: 'skin germs' }).map((h) => h.id)).toEqual(['test-injection'])
   })
 
   it('searches only the chosen language', () => {
-    expect(service.search({ locale: 'es', query: 'fever' })).toEqual([])
+    expect(service.search({ locale: 'es', query: 'germs' })).toEqual([])
   })
 
   it('treats search syntax as plain words, never as a query language', () => {

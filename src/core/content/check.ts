@@ -120,8 +120,6 @@ function procedureProblems(item: ItemSource): string[] {
   const periods = new Set(item.recovery.map((m) => m.period))
   const missing = RECOVERY_PERIODS.filter((p) => !periods.has(p))
   if (missing.length) problems.push(`recovery: no milestone for ${missing.join(', ')}`)
-  if (!item.redFlags.some((f) => f.level === 'emergency')) problems.push('redFlags: none says when it is an emergency')
-  if (!item.redFlags.some((f) => f.level === 'call')) problems.push('redFlags: none says when to call the clinic')
   if (item.quiz.length < 3 || item.quiz.length > 5) problems.push(`quiz: has ${item.quiz.length} questions; write 3 to 5`)
   if (item.questionsToAsk.length < 3) problems.push('questionsToAsk: list at least 3 questions a patient may ask')
   if (item.faqs.length < 2) problems.push('faqs: write at least 2')

@@ -11,6 +11,7 @@ import type {
   GlossaryTerm,
   Locale,
   Procedure,
+  RedFlag,
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
@@ -21,7 +22,9 @@ import {
   citedSources,
   claimSources,
   claimText,
+  triageRuleId,
 } from '../../shared/items.ts'
+import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
@@ -154,6 +157,34 @@ export function createContentService(db: Database): ContentHandlers {
     return found?.doc ?? { id, title: id }
   }
 
+  /** Triage words in the reader's language, else in English (the build checks both exist). */
+  function words(
+    kind: 'triage-level' | 'triage-context' | 'triage-sign',
+    id: string,
+    locale: Locale,
+  ): string {
+    return (find(kind, id, locale) ?? find(kind, id, 'en'))?.doc.text ?? id
+  }
+
+  /** A warning sign resolved through the triage policy: one sign and context, one action, everywhere. */
+  function redFlag(sign: string, context: string, locale: Locale): RedFlag {
+    const rule = find('triage-rule', triageRuleId(sign, context), 'en')?.doc
+    if (!rule) throw new ApiFailure('unavailable', `The triage policy has no rule for "${sign}" ${context}.`)
+    const signText = words('triage-sign', sign, locale)
+    const contextText = words('triage-context', context, locale)
+    return {
+      sign,
+      context,
+      level: rule.level,
+      urgency: rule.level === 'emergency' ? 'emergency' : 'call',
+      text: context === 'any-time' ? signText : `${signText.replace(/[.]$/, '')}, ${contextText}.`,
+      signText,
+      contextText,
+      levelText: words('triage-level', rule.level, locale),
+      expected: rule.expected,
+    }
+  }
+
   function served<K extends Topic>(kind: K, key: { id: string; locale: Locale }) {
     const found = find(kind, key.id, key.locale)
     if (!found)
@@ -220,6 +251,9 @@ export function createContentService(db: Database): ContentHandlers {
         ...procedure,
         duration: claimText(procedure.duration),
         durationSources: claimSources(procedure.duration),
+        redFlags: procedure.redFlags
+          .map((f) => redFlag(f.sign, f.context, key.locale))
+          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
       }
     },
 
