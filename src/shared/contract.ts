@@ -98,7 +98,10 @@ export type TopicSummary = z.infer<typeof TopicSummary>
  */
 const Served = {
   review: ReviewInfo,
+  /** The sources of the item as a whole (what a handout's footer lists). */
   sources: z.array(Source),
+  /** The other sources its claims cite (risks, paragraphs, durations, answers), for looking their ids up. */
+  citedSources: z.array(Source),
   /** True when the English text changed after this translation was made. */
   stale: z.boolean(),
 }

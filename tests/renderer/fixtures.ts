@@ -126,6 +126,7 @@ export const procedureEn: Procedure = {
   review,
   sources: [{ id: 'nhs-steroid', title: 'Steroid injections', url: 'https://example.org/steroid' }],
   faqs: [{ answerSources: [], question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
+  citedSources: [],
   stale: false,
 }
 
@@ -155,6 +156,7 @@ export const conditionEn: Condition = {
   review,
   sources: [{ id: 'nice-oa', title: 'Osteoarthritis in over 16s' }],
   faqs: [{ answerSources: [], question: 'Is it my fault?', answer: 'No.' }],
+  citedSources: [],
   stale: false,
 }
 

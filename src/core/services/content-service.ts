@@ -220,11 +220,12 @@ export function createContentService(db: Database): ContentHandlers {
         answerSources: claimSources(f.answer),
       })),
       review: { version, status: REVIEW_STATUS },
-      // The item's sources, then every source a risk or a paragraph cites: the
-      // screens show each claim's source ids and look them up here.
-      sources: [...new Set([...sources, ...citedSources(found.doc).map((c) => c.id)])].map((id) =>
-        source(id, key.locale),
-      ),
+      sources: sources.map((id) => source(id, key.locale)),
+      // Every source a risk, paragraph, duration or answer cites: the screens
+      // show each claim's source ids and look them up here.
+      citedSources: [...new Set(citedSources(found.doc).map((c) => c.id))]
+        .filter((id) => !sources.includes(id))
+        .map((id) => source(id, key.locale)),
       stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
     }
   }
