@@ -83,16 +83,11 @@ program
 program
   .command('check-content')
   .description(
-    'check every item and language: readability, originality, completeness, review dates, stale translations',
+    'check every item and language: readability, originality, completeness, review honesty, stale translations',
   )
   .option('--content <dir>', 'content source folder', CONTENT_DIR)
   .option('--sources <dir>', 'source articles, for the originality check', SOURCES_DIR)
-  .option(
-    '--today <date>',
-    'check review dates as of this day (YYYY-MM-DD)',
-    new Date().toISOString().slice(0, 10),
-  )
-  .action((opts: { content: string; sources: string; today: string }) => {
+  .action((opts: { content: string; sources: string }) => {
     let library
     try {
       library = loadContent(opts.content)
@@ -102,11 +97,11 @@ program
       process.exitCode = 1
       return
     }
-    const report = checkLibrary(library, { today: opts.today, sourcesDir: opts.sources })
+    const report = checkLibrary(library, { sourcesDir: opts.sources })
     const english = new Map(
       library.items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i.textHash]),
     )
-    console.log('item                                   lang  readability          review    translation')
+    console.log('item                                   lang  readability          review        translation')
     for (const r of report.items) {
       const score =
         r.locale === 'en'
@@ -115,11 +110,12 @@ program
       const translation = r.locale === 'en' ? `hash ${english.get(r.id)}` : r.stale ? 'STALE' : 'up to date'
       const mark = r.problems.length ? '✗' : '✓'
       console.log(
-        `${mark} ${r.id.padEnd(36)} ${r.locale.padEnd(5)} ${score.padEnd(20)} ${r.review.padEnd(9)} ${translation}`,
+        `${mark} ${r.id.padEnd(36)} ${r.locale.padEnd(5)} ${score.padEnd(20)} ${'not reviewed'.padEnd(13)} ${translation}`,
       )
       for (const p of r.problems) console.log(`    ${r.file}: ${p}`)
     }
     for (const p of report.library) console.log(`✗ ${p}`)
+    console.log('Review: not yet reviewed by a clinician (no item has a clinical sign-off yet).')
     console.log(`Mean reading grade across the English library: ${report.meanGrade.toFixed(2)} (6.5 at most)`)
     console.log(report.ok ? 'All content checks pass.' : 'Some content checks fail.')
     process.exitCode = report.ok ? 0 : 1

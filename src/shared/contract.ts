@@ -6,7 +6,7 @@
  * its handler in the core (src/core/services).
  */
 import { z } from 'zod'
-import { ITEM_KINDS, LOCALES } from './vocabulary.ts'
+import { ITEM_KINDS, LOCALES, RED_FLAG_LEVELS, TRIAGE_LEVELS } from './vocabulary.ts'
 import {
   AnatomyPart as AnatomyPartDoc,
   Condition as ConditionDoc,
@@ -14,9 +14,10 @@ import {
   IsoDate,
   ItemId,
   Procedure as ProcedureDoc,
+  REFUSED_REVIEW_FIELDS,
+  REVIEW_STATUS,
   Source,
 } from './items.ts'
-import type { Review } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 import { PAPER_SIZES } from './setting-fields.ts'
 
@@ -28,6 +29,7 @@ export {
   RECOVERY_PERIODS,
   RED_FLAG_LEVELS,
   RISK_ACTIONS,
+  TRIAGE_LEVELS,
 } from './vocabulary.ts'
 
 export const Locale = z.enum(LOCALES)
@@ -38,9 +40,49 @@ export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './it
 export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
 
-export type ReviewInfo = Review
+/** What a screen says about an item's review: its version, and that no clinician has reviewed it yet. */
+export const ReviewInfo = z.object({ version: z.number().int().positive(), status: z.literal(REVIEW_STATUS) })
+export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
-export type { Faq, Milestone, QuizQuestion, RedFlag, Risk, Section, Step } from './items.ts'
+export type { Milestone, QuizQuestion, Risk, Step } from './items.ts'
+
+/**
+ * A warning sign as the screens get it: resolved through the triage policy in
+ * the reader's language. `level` is the policy's level; `urgency` says whether
+ * it is an emergency or not, for screens that only show those two groups.
+ */
+export const RedFlag = z.object({
+  sign: ItemId,
+  context: ItemId,
+  level: z.enum(TRIAGE_LEVELS),
+  urgency: z.enum(RED_FLAG_LEVELS),
+  /** The sign and its context in one sentence: "You cannot put weight on your leg, once the numbing has worn off." */
+  text: z.string(),
+  signText: z.string(),
+  contextText: z.string(),
+  /** The level's one wording: "Emergency: call an ambulance or go to the emergency department now." */
+  levelText: z.string(),
+  /** An effect the sources describe as normal at this time. */
+  expected: z.boolean(),
+})
+export type RedFlag = z.infer<typeof RedFlag>
+
+/**
+ * A section as the screens get it: each paragraph's words, and beside them the
+ * ids of the sources each paragraph cites (looked up in the item's `sources`),
+ * so a screen can show a claim with where it comes from.
+ */
+export const Section = z.object({
+  key: ItemId,
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+  /** citations[i]: the source ids of paragraphs[i] (empty when it cites none). */
+  citations: z.array(z.array(z.string())),
+})
+export type Section = z.infer<typeof Section>
+
+export const Faq = z.object({ question: z.string(), answer: z.string(), answerSources: z.array(z.string()) })
+export type Faq = z.infer<typeof Faq>
 
 export const TopicSummary = z.object({
   kind: ItemKind,
@@ -54,16 +96,39 @@ export type TopicSummary = z.infer<typeof TopicSummary>
  * only the build uses stay behind.
  */
 const Served = {
+  review: ReviewInfo,
+  /** The sources of the item as a whole (what a handout's footer lists). */
   sources: z.array(Source),
+  /** The other sources its claims cite (risks, paragraphs, durations, answers), for looking their ids up. */
+  citedSources: z.array(Source),
   /** True when the English text changed after this translation was made. */
   stale: z.boolean(),
 }
-const BUILD_ONLY = { order: true, translatedFrom: true, sources: true } as const
+const BUILD_ONLY = {
+  order: true,
+  translatedFrom: true,
+  sources: true,
+  version: true,
+  ...(Object.fromEntries(REFUSED_REVIEW_FIELDS.map((k) => [k, true])) as Record<
+    (typeof REFUSED_REVIEW_FIELDS)[number],
+    true
+  >),
+} as const
 
-export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served)
+const ServedClaims = { sections: z.array(Section), faqs: z.array(Faq) }
+
+export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served).extend(ServedClaims)
 export type Condition = z.infer<typeof Condition>
 
-export const Procedure = ProcedureDoc.omit(BUILD_ONLY).extend(Served)
+export const Procedure = ProcedureDoc.omit(BUILD_ONLY)
+  .extend(Served)
+  .extend({
+    ...ServedClaims,
+    duration: z.string(),
+    durationSources: z.array(z.string()),
+    /** Most urgent first. */
+    redFlags: z.array(RedFlag),
+  })
 export type Procedure = z.infer<typeof Procedure>
 
 export const GlossaryTerm = GlossaryTermDoc
@@ -196,13 +261,14 @@ export const Pin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits')
 export const StaffToken = z.string().regex(/^[0-9a-f]{64}$/, 'not a staff session')
 const WithToken = z.strictObject({ token: StaffToken })
 
+/** An item in the staff review list: every item, none yet reviewed by a clinician. */
 export const ReviewDue = z.object({
   id: ItemId,
   kind: ItemKind,
   locale: Locale,
   title: z.string(),
-  nextReviewDue: IsoDate,
-  status: z.enum(['past-due', 'due-soon']),
+  version: z.number().int().positive(),
+  status: z.literal(REVIEW_STATUS),
 })
 export type ReviewDue = z.infer<typeof ReviewDue>
 
@@ -257,7 +323,8 @@ export type SignOffFile = z.infer<typeof SignOffFile>
 /** An item as the clinical review screen lists it: its titles, its version, and where its review stands. */
 export const ReviewItem = z.object({
   kind: z.string(),
-  id: ItemId,
+  /** A topic's, term's or part's id; a triage rule's is its sign and context. */
+  id: z.string(),
   titles: z.record(z.string(), z.string()),
   itemHash: z.string(),
   /** signed: this version; changed: an earlier version was signed; unsigned: never. */

@@ -23,11 +23,39 @@
 import { z } from 'zod'
 import { ANATOMY_PARTS } from './anatomy.ts'
 import { PICTURE_IDS } from './pictures.ts'
-import { FREQUENCY_BANDS, RECOVERY_PERIODS, RED_FLAG_LEVELS, RISK_ACTIONS } from './vocabulary.ts'
+import { FREQUENCY_BANDS, RECOVERY_PERIODS, RISK_ACTIONS, TRIAGE_LEVELS } from './vocabulary.ts'
 
 /** Words a patient reads. */
 export const Text = z.string().trim().min(1, 'must not be empty').meta({ text: true })
-const Paragraphs = z.array(Text).min(1, 'needs at least one paragraph')
+
+/** Source ids (content/sources.yaml) that back a claim. */
+export const SourceIds = z.array(z.string().min(1))
+
+/** Words that state a fact, with the sources that give it. */
+export const CitedText = z.strictObject({
+  text: Text,
+  sources: SourceIds.min(1, 'a cited claim names at least one source'),
+})
+/** A paragraph, a duration or an answer: plain words, or words with their sources. */
+export const Claim = z.union([Text, CitedText])
+export type Claim = z.infer<typeof Claim>
+
+export function claimText(claim: Claim): string {
+  return typeof claim === 'string' ? claim : claim.text
+}
+export function claimSources(claim: Claim): string[] {
+  return typeof claim === 'string' ? [] : claim.sources
+}
+
+/**
+ * Section keys that hold benefits, evidence or how well a treatment works:
+ * every paragraph in them states a claim, so every paragraph cites its sources
+ * (the claim-source check).
+ */
+export const CLAIM_SECTION_KEYS = ['benefits', 'evidence', 'how-well-it-works'] as const
+export const CLAIM_SOURCE_MESSAGE = `claim-source check: a section about benefits, evidence or how well it works (${CLAIM_SECTION_KEYS.join(', ')}) must cite sources on every paragraph: write { text, sources: [ids] }`
+
+const Paragraphs = z.array(Claim).min(1, 'needs at least one paragraph')
 const searched = (weight: number) => ({ search: weight })
 
 /** Item ids are lowercase kebab-case: safe in URLs, file names and SQL. */
@@ -53,20 +81,41 @@ export type RecoveryPeriod = z.infer<typeof RecoveryPeriod>
 export const Picture = z.enum(PICTURE_IDS)
 export const AnatomyPartId = z.enum(ANATOMY_PARTS)
 
-export const Review = z
-  .strictObject({
-    version: z.number().int().positive(),
-    reviewedOn: IsoDate,
-    nextReviewDue: IsoDate,
-    reviewerRole: z.string().trim().min(1, 'must not be empty'),
-  })
-  .meta({ perLanguage: true })
-export type Review = z.infer<typeof Review>
+/**
+ * What the kiosk says about clinical review: only what is true. No clinician
+ * of the clinic has signed the content off yet (issue #19 brings that sign-off),
+ * so every item is "not yet reviewed by a clinician" and carries only its
+ * version. A reviewer, role or review date written into content is refused.
+ */
+export const REVIEW_STATUS = 'not-reviewed' as const
+export const REVIEW_HONESTY_MESSAGE =
+  'content is not yet reviewed by a clinician: write no reviewer, role or review date (the clinic signs content off separately, issue #19); keep only "version"'
+const RefusedReviewClaim = z.never({ error: REVIEW_HONESTY_MESSAGE }).optional()
+/** Fields that would claim a review that did not happen. */
+export const REFUSED_REVIEW_FIELDS = [
+  'review',
+  'reviewedOn',
+  'nextReviewDue',
+  'reviewerRole',
+  'reviewer',
+  'reviewedBy',
+] as const
+const refusedReviewClaims = Object.fromEntries(
+  REFUSED_REVIEW_FIELDS.map((k) => [k, RefusedReviewClaim]),
+) as Record<(typeof REFUSED_REVIEW_FIELDS)[number], typeof RefusedReviewClaim>
 
-export const Section = z.strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
+export const Section = z
+  .strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
+  .superRefine((s, ctx) => {
+    if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
+    s.paragraphs.forEach((p, i) => {
+      if (typeof p === 'string')
+        ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
+    })
+  })
 export type Section = z.infer<typeof Section>
 
-export const Faq = z.strictObject({ question: Text, answer: Text })
+export const Faq = z.strictObject({ question: Text, answer: Claim })
 export type Faq = z.infer<typeof Faq>
 
 export const Step = z.strictObject({
@@ -81,24 +130,66 @@ export const Step = z.strictObject({
 })
 export type Step = z.infer<typeof Step>
 
-export const Risk = z.strictObject({
-  name: Text,
-  description: Text,
-  band: FrequencyBand,
-  /** "About n in m": only where a source gives a number. */
-  about: z
-    .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
-    .refine((a) => a.n < a.m, 'n must be smaller than m')
-    .optional(),
-  action: RiskAction.default('none'),
-})
+export const BAND_SOURCE_MESSAGE =
+  'band-source check: a risk with a frequency band must cite the sources that give it (sources: [ids]); where no source gives a frequency, use band: unknown'
+
+export const Risk = z
+  .strictObject({
+    name: Text,
+    description: Text,
+    /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
+    band: FrequencyBand,
+    /** "About n in m": only where a source gives a number. */
+    about: z
+      .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+      .refine((a) => a.n < a.m, 'n must be smaller than m')
+      .optional(),
+    /** The sources that give the band (and the number): required unless the band is unknown. */
+    sources: SourceIds.default([]),
+    action: RiskAction.default('none'),
+  })
+  .refine((r) => r.band === 'unknown' || r.sources.length > 0, {
+    message: BAND_SOURCE_MESSAGE,
+    path: ['sources'],
+  })
+  .refine((r) => r.band !== 'unknown' || !r.about, {
+    message: 'a risk whose frequency is unknown cannot give a number (about)',
+    path: ['about'],
+  })
 export type Risk = z.infer<typeof Risk>
 
 export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
 export type Milestone = z.infer<typeof Milestone>
 
-export const RedFlag = z.strictObject({ level: z.enum(RED_FLAG_LEVELS), text: Text })
+/**
+ * A warning sign on a procedure: a sign and the context it happens in, both ids
+ * of the triage policy (content/triage.*.yaml). What to do comes from the
+ * policy's rule for the pair, so one sign has one action everywhere.
+ */
+export const RedFlag = z.strictObject({ sign: ItemId, context: ItemId })
 export type RedFlag = z.infer<typeof RedFlag>
+
+export const TriageLevel = z.enum(TRIAGE_LEVELS)
+
+/** A triage level's one wording, in one language ("Emergency: call an ambulance ..."). */
+export const TriageLevelDoc = z.strictObject({ id: TriageLevel, text: Text })
+/** When a sign happens ("once the numbing has worn off"), in one language. */
+export const TriageContext = z.strictObject({ id: ItemId, text: Text })
+/** A warning sign, in words a patient recognises, in one language. */
+export const TriageSign = z.strictObject({ id: ItemId, text: Text })
+/** The policy: a (sign, context) pair and its level, with the sources behind it (no patient text). */
+export const TriageRule = z.strictObject({
+  sign: ItemId,
+  context: ItemId,
+  level: TriageLevel,
+  /** An effect the sources describe as normal: the level says what to do if it happens as described. */
+  expected: z.boolean().default(false),
+  sources: SourceIds.min(1, 'a triage rule names the sources behind it'),
+  /** For clinicians: where sources disagree, or the level is the project's decision. */
+  note: z.string().trim().min(1).optional(),
+})
+export type TriageRule = z.infer<typeof TriageRule>
+export const triageRuleId = (sign: string, context: string): string => `${sign}--${context}`
 
 export const QuizQuestion = z
   .strictObject({
@@ -123,7 +214,9 @@ const Topic = {
   order: z.number().int().min(1).max(999).default(500),
   /** The part of the hip the item is about: its page links to it on the diagram. */
   anatomy: AnatomyPartId.optional(),
-  review: Review,
+  /** Raised by its author whenever the item's meaning changes. */
+  version: z.number().int().positive().meta({ perLanguage: true }),
+  ...refusedReviewClaims,
   sources: z.array(z.string().min(1)).min(1, 'every item needs at least one source'),
   faqs: z.array(Faq).default([]).meta(searched(1)),
   /**
@@ -148,14 +241,15 @@ export type Condition = z.infer<typeof Condition>
 export const Procedure = z.strictObject({
   kind: z.literal('procedure'),
   ...Topic,
-  duration: Text,
+  duration: Claim,
   sections: z.array(Section).min(1, 'a procedure needs at least one section').meta(searched(1)),
   /** "Before your injection, tell us if ..." */
   preparation: z.array(Text).min(1, 'list what the patient must tell the team'),
   steps: z.array(Step).min(1, 'a procedure needs at least one step').meta(searched(1)),
   risks: z.array(Risk).min(1, 'a procedure needs its risks').meta(searched(1)),
   recovery: z.array(Milestone).min(1, 'a procedure needs recovery milestones').meta(searched(1)),
-  redFlags: z.array(RedFlag).min(1, 'a procedure needs its red flags').meta(searched(1)),
+  /** Ids only: their words live in the triage policy's documents. */
+  redFlags: z.array(RedFlag).min(1, 'a procedure needs its red flags'),
   questionsToAsk: z.array(Text).default([]),
   quiz: z.array(QuizQuestion).default([]),
 })
@@ -177,11 +271,47 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 export const AnatomyPart = z.strictObject({ id: AnatomyPartId, name: Text, description: Text })
 export type AnatomyPart = z.infer<typeof AnatomyPart>
 
-export const Source = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().trim().min(1, 'must not be empty'),
-  url: z.url().optional(),
-})
+/** How much weight a source carries, strongest first (docs/clinical/sources-proposed.yaml explains each). */
+export const SOURCE_AUTHORITIES = [
+  'guideline',
+  'nhs-leaflet',
+  'hospital-leaflet',
+  'research',
+  'secondary',
+  'clinic-page',
+  'article',
+] as const
+
+/**
+ * A cited source, recorded as it was read: who published it, where, the date
+ * the page itself states (only if it states one) and the day it was read.
+ * Nothing is guessed: a source whose address was not recorded has no url and
+ * says so in its note.
+ */
+export const Source = z
+  .strictObject({
+    id: z.string().min(1),
+    title: z.string().trim().min(1, 'must not be empty'),
+    publisher: z.string().trim().min(1).optional(),
+    url: z.url().optional(),
+    /** Only where the page states its own date, as precisely as it states it: 2022-10-19, 2024-12 or 2016. */
+    published: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as the page states it: YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    /** The day the page was read. */
+    accessed: IsoDate.optional(),
+    authority: z.enum(SOURCE_AUTHORITIES).optional(),
+    note: z.string().trim().min(1).max(400, 'keep the note short (400 characters at most)').optional(),
+  })
+  .refine((s) => !s.url || s.accessed, {
+    message: 'a source with an address must say when it was read (accessed: YYYY-MM-DD)',
+    path: ['accessed'],
+  })
+  .refine((s) => s.url || s.note, {
+    message: 'a source without an address must say why in its note',
+    path: ['note'],
+  })
 export type Source = z.infer<typeof Source>
 
 /**
@@ -194,6 +324,10 @@ export const DOCUMENT_SCHEMAS = {
   'glossary-term': GlossaryTerm,
   'anatomy-part': AnatomyPart,
   source: Source,
+  'triage-level': TriageLevelDoc,
+  'triage-context': TriageContext,
+  'triage-sign': TriageSign,
+  'triage-rule': TriageRule,
 } as const
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS
 export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[]
@@ -269,6 +403,13 @@ function walkerFor(schema: z.ZodType, inherited: FieldMeta): Walker {
       const tag = (value as Record<string, unknown>)[tagKey]
       options.find((o) => o.tag?.safeParse(tag).success)?.walk(value, path, out)
     }
+  } else if (inner instanceof z.ZodUnion) {
+    // A claim: plain words, or words with sources. Walk the form the value has.
+    const options = (inner.options as z.ZodType[]).map((o) => ({ schema: o, walk: walkerFor(o, meta) }))
+    walk = (value, path, out) => {
+      if (value === undefined || value === null) return
+      options.find((o) => o.schema.safeParse(value).success)?.walk(value, path, out)
+    }
   } else if (inner instanceof z.ZodObject) {
     const fields = Object.entries(inner.shape as Record<string, z.ZodType>).map(
       ([name, field]) => [name, walkerFor(field, meta)] as const,
@@ -306,6 +447,13 @@ export function leavesOf(schema: z.ZodType, value: unknown): Leaf[] {
   const out: Leaf[] = []
   walkerFor(schema, {})(value, '', out)
   return out
+}
+
+/** Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path. */
+export function citedSources(item: TopicDoc): { path: string; id: string }[] {
+  return leavesOf(TopicDoc, item)
+    .filter((l) => !l.list && /(?:^|\.)sources\[\d+\]$/.test(l.path) && typeof l.value === 'string')
+    .map((l) => ({ path: l.path, id: l.value as string }))
 }
 
 /** Every piece of patient text in a document, with where it sits. */

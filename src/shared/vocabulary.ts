@@ -8,8 +8,58 @@ export type Locale = (typeof LOCALES)[number]
 
 export const ITEM_KINDS = ['condition', 'procedure'] as const
 
-/** How often a risk happens, in the words a patient hears, most often first. */
-export const FREQUENCY_BANDS = ['common', 'uncommon', 'rare', 'very-rare'] as const
+/**
+ * How often a risk happens, most often first: the scale European medicine
+ * leaflets use, plus "unknown" where no source gives a frequency.
+ */
+export const FREQUENCY_BANDS = ['very-common', 'common', 'uncommon', 'rare', 'very-rare', 'unknown'] as const
+export type FrequencyBandId = (typeof FREQUENCY_BANDS)[number]
+
+export interface FrequencyBandDefinition {
+  /** The band's bound: more than 1 in 10, or up to 1 in m; none for "unknown". */
+  bound: { relation: 'more-than' | 'up-to'; n: 1; m: number } | null
+  /** The band's name, as a patient reads it (lower case, to fit in a sentence). */
+  words: Record<Locale, string>
+  /** The band in numbers, as a patient reads it; none for "unknown". */
+  numbers: Record<Locale, string> | null
+}
+
+/**
+ * Each band defined once, with its words and its numbers: the risk screens,
+ * the icon arrays and the handouts take them from here.
+ */
+export const FREQUENCY_SCALE: Readonly<Record<FrequencyBandId, FrequencyBandDefinition>> = {
+  'very-common': {
+    bound: { relation: 'more-than', n: 1, m: 10 },
+    words: { en: 'very common', es: 'muy frecuente' },
+    numbers: { en: 'more than 1 in 10 people', es: 'más de 1 de cada 10 personas' },
+  },
+  common: {
+    bound: { relation: 'up-to', n: 1, m: 10 },
+    words: { en: 'common', es: 'frecuente' },
+    numbers: { en: 'up to 1 in 10 people', es: 'hasta 1 de cada 10 personas' },
+  },
+  uncommon: {
+    bound: { relation: 'up-to', n: 1, m: 100 },
+    words: { en: 'uncommon', es: 'poco frecuente' },
+    numbers: { en: 'up to 1 in 100 people', es: 'hasta 1 de cada 100 personas' },
+  },
+  rare: {
+    bound: { relation: 'up-to', n: 1, m: 1000 },
+    words: { en: 'rare', es: 'raro' },
+    numbers: { en: 'up to 1 in 1,000 people', es: 'hasta 1 de cada 1000 personas' },
+  },
+  'very-rare': {
+    bound: { relation: 'up-to', n: 1, m: 10000 },
+    words: { en: 'very rare', es: 'muy raro' },
+    numbers: { en: 'up to 1 in 10,000 people', es: 'hasta 1 de cada 10 000 personas' },
+  },
+  unknown: {
+    bound: null,
+    words: { en: 'how often this happens is not known', es: 'no se sabe con qué frecuencia ocurre' },
+    numbers: null,
+  },
+}
 
 /** What a patient should do if a risk happens. */
 export const RISK_ACTIONS = ['none', 'call', 'emergency'] as const
@@ -18,3 +68,11 @@ export const RISK_ACTIONS = ['none', 'call', 'emergency'] as const
 export const RECOVERY_PERIODS = ['same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months'] as const
 
 export const RED_FLAG_LEVELS = ['call', 'emergency'] as const
+
+/**
+ * The triage policy's levels, most urgent first (content/triage.*.yaml words
+ * each one once, in each language). A warning sign's level comes from the
+ * policy's rule for its (sign, context) pair, never from the item.
+ */
+export const TRIAGE_LEVELS = ['emergency', 'urgent-same-day', 'call-clinic', 'next-visit'] as const
+export type TriageLevelId = (typeof TRIAGE_LEVELS)[number]

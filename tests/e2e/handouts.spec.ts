@@ -3,7 +3,7 @@
  * real content, printed with page.pdf as the batch exporter prints them and
  * read back with poppler (pdfinfo, pdftotext, pdftoppm): page counts on A4 and
  * US Letter in English and Spanish, the red flags and the clinic's phone number,
- * the version and review date, a QR code that scans, personal fields that reach
+ * the version and its honest review status, a QR code that scans, personal fields that reach
  * the paper and nothing else, printing from the patient's screens, axe, and the
  * export-handouts command itself.
  */
@@ -30,11 +30,11 @@ interface Topic {
 interface Item {
   kind: 'procedure' | 'condition'
   title: string
-  review: { version: number; reviewedOn: string }
+  review: { version: number; status: 'not-reviewed' }
 }
 interface Procedure extends Item {
   kind: 'procedure'
-  redFlags: { level: 'call' | 'emergency'; text: string }[]
+  redFlags: { urgency: 'call' | 'emergency'; text: string }[]
 }
 interface Condition extends Item {
   kind: 'condition'
@@ -94,17 +94,11 @@ const pdfText = (file: string) =>
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-/** "Version 1, reviewed 20 November 2026." in the handout's language. */
+/** "Version 1. Not yet reviewed by a clinician." in the handout's language: the review status is only ever true. */
 function versionLine(item: Item, lang: Lang): string {
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'es-ES', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${item.review.reviewedOn}T00:00:00Z`))
   return lang === 'en'
-    ? `Version ${item.review.version}, reviewed ${date}.`
-    : `Versión ${item.review.version}, revisada el ${date}.`
+    ? `Version ${item.review.version}. Not yet reviewed by a clinician.`
+    : `Versión ${item.review.version}. Ningún profesional sanitario lo ha revisado todavía.`
 }
 
 const RED_FLAG_HEADINGS = {
@@ -353,9 +347,9 @@ test.describe.serial('a clinic’s handouts', () => {
           expect(text, file).toContain(RED_FLAG_HEADINGS[lang].phone)
           if (item.kind === 'procedure') {
             const content = await api<Procedure>(base, 'getProcedure', { locale: lang, id: item.id })
-            if (content.redFlags.some((flag) => flag.level === 'emergency'))
+            if (content.redFlags.some((flag) => flag.urgency === 'emergency'))
               expect(text, file).toContain(RED_FLAG_HEADINGS[lang].emergency)
-            if (content.redFlags.some((flag) => flag.level === 'call'))
+            if (content.redFlags.some((flag) => flag.urgency === 'call'))
               expect(text, file).toContain(RED_FLAG_HEADINGS[lang].call)
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
             expect(text, file).toContain(versionLine(content, lang))

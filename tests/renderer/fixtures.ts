@@ -7,11 +7,21 @@ import type { ApiClient } from '@renderer/api/client'
 import type { Condition, KioskConfig, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
 import type { Result } from '@shared/result'
 
-const review = {
-  version: 3,
-  reviewedOn: '2025-01-15',
-  nextReviewDue: '2027-01-15',
-  reviewerRole: 'Consultant in musculoskeletal radiology',
+const review = { version: 3, status: 'not-reviewed' } as const
+
+/** A warning sign as the content service resolves it through the triage policy. */
+function redFlag(level: 'emergency' | 'call-clinic', text: string) {
+  return {
+    sign: 'sign',
+    context: 'any-time',
+    level,
+    urgency: level === 'emergency' ? ('emergency' as const) : ('call' as const),
+    text,
+    signText: text,
+    contextText: 'at any time',
+    levelText: level,
+    expected: false,
+  }
 }
 
 export const procedureEn: Procedure = {
@@ -22,9 +32,20 @@ export const procedureEn: Procedure = {
   summary: 'A small injection into your hip joint, guided by an ultrasound picture.',
   picture: 'needle-injection',
   duration: 'About 20 minutes',
+  durationSources: [],
   sections: [
-    { key: 'why', heading: 'Why you might have it', paragraphs: ['It can ease pain so you can move more.'] },
-    { key: 'alternatives', heading: 'Other choices', paragraphs: ['You can wait, or try physio first.'] },
+    {
+      key: 'why',
+      heading: 'Why you might have it',
+      citations: [],
+      paragraphs: ['It can ease pain so you can move more.'],
+    },
+    {
+      key: 'alternatives',
+      heading: 'Other choices',
+      citations: [],
+      paragraphs: ['You can wait, or try physio first.'],
+    },
   ],
   preparation: ['You take blood thinners.', 'You have a fever.'],
   steps: [
@@ -56,6 +77,7 @@ export const procedureEn: Procedure = {
       name: 'Joint infection',
       description: 'Germs get into the joint.',
       band: 'very-rare',
+      sources: ['nhs-steroid'],
       about: undefined,
       action: 'emergency',
     },
@@ -63,6 +85,7 @@ export const procedureEn: Procedure = {
       name: 'Sore hip for a day or two',
       description: 'The hip aches after.',
       band: 'common',
+      sources: ['nhs-steroid'],
       about: { n: 1, m: 10 },
       action: 'none',
     },
@@ -70,6 +93,7 @@ export const procedureEn: Procedure = {
       name: 'Flushed face',
       description: 'Your face feels warm.',
       band: 'uncommon',
+      sources: ['nhs-steroid'],
       about: undefined,
       action: 'none',
     },
@@ -77,6 +101,7 @@ export const procedureEn: Procedure = {
       name: 'Bleeding or bruising',
       description: 'A bruise where the needle went in.',
       band: 'common',
+      sources: ['nhs-steroid'],
       about: undefined,
       action: 'call',
     },
@@ -94,14 +119,15 @@ export const procedureEn: Procedure = {
     { period: 'days-3-7', expect: 'The pain starts to ease.', todo: 'Go back to gentle walking.' },
   ],
   redFlags: [
-    { level: 'call', text: 'The bruise keeps getting bigger.' },
-    { level: 'emergency', text: 'You have a fever and a hot, swollen hip.' },
+    redFlag('call-clinic', 'The bruise keeps getting bigger.'),
+    redFlag('emergency', 'You have a fever and a hot, swollen hip.'),
   ],
   questionsToAsk: ['How long will it last?'],
   quiz: [],
   review,
   sources: [{ id: 'nhs-steroid', title: 'Steroid injections', url: 'https://example.org/steroid' }],
-  faqs: [{ question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
+  faqs: [{ answerSources: [], question: 'Will it hurt?', answer: 'Most people feel only pressure.' }],
+  citedSources: [],
   stale: false,
 }
 
@@ -121,11 +147,17 @@ export const conditionEn: Condition = {
   summary: 'Wear in the hip joint that can cause pain and stiffness.',
   picture: 'hip-joint',
   sections: [
-    { key: 'what', heading: 'What is it?', paragraphs: ['The smooth lining of the joint gets thinner.'] },
+    {
+      key: 'what',
+      heading: 'What is it?',
+      citations: [],
+      paragraphs: ['The smooth lining of the joint gets thinner.'],
+    },
   ],
   review,
   sources: [{ id: 'nice-oa', title: 'Osteoarthritis in over 16s' }],
-  faqs: [{ question: 'Is it my fault?', answer: 'No.' }],
+  faqs: [{ answerSources: [], question: 'Is it my fault?', answer: 'No.' }],
+  citedSources: [],
   stale: false,
 }
 

@@ -26,6 +26,7 @@ const PATIENCE = { timeout: 10_000 }
 const BENEFITS = {
   key: 'benefits',
   heading: 'What can it do for you?',
+  citations: [],
   paragraphs: ['It can ease pain for weeks.'],
 }
 const steroid: Procedure = { ...procedureEn, sections: [...procedureEn.sections, BENEFITS] }
@@ -34,14 +35,25 @@ const diagnostic: Procedure = { ...steroid, id: 'diagnostic-hip-injection', titl
 const condition: Condition = {
   ...conditionEn,
   sections: [
-    { key: 'what-is-it', heading: 'What is it?', paragraphs: ['Wear in the joint.'] },
-    { key: 'how-it-feels', heading: 'How does it feel?', paragraphs: ['Stiff in the morning.'] },
+    { key: 'what-is-it', heading: 'What is it?', citations: [], paragraphs: ['Wear in the joint.'] },
+    {
+      key: 'how-it-feels',
+      heading: 'How does it feel?',
+      citations: [],
+      paragraphs: ['Stiff in the morning.'],
+    },
     {
       key: 'what-helps',
       heading: 'What helps?',
+      citations: [],
       paragraphs: ['Exercise helps most.', 'Lose weight if you can.'],
     },
-    { key: 'when-to-get-help', heading: 'When should I get help?', paragraphs: ['A hot, swollen hip.'] },
+    {
+      key: 'when-to-get-help',
+      heading: 'When should I get help?',
+      citations: [],
+      paragraphs: ['A hot, swollen hip.'],
+    },
   ],
 }
 
@@ -157,9 +169,7 @@ describe('a procedure handout', () => {
     expect(text(wrapper, '.ho-foot')).toContain(
       'Where this information comes from: Steroid injections (https://example.org/steroid).',
     )
-    expect(text(wrapper, '.ho-foot__version')).toBe(
-      'Version 3, reviewed 15 January 2025. Next review due 15 January 2027.',
-    )
+    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
   })
 
   it('puts the clinic’s phone number in large type in the red-flag box, with the emergencies apart', async () => {
@@ -309,7 +319,9 @@ describe('a procedure handout', () => {
     expect(parts[1]!.get('h1').text()).toBe(procedureEs.title)
     expect(parts[1]!.text()).toContain('Cuándo pedir ayuda')
     expect(parts[1]!.text()).toContain('Llámenos al 020 7946 0000')
-    expect(parts[1]!.get('.ho-foot__version').text()).toContain('Versión 3, revisada el 15 de enero de 2025.')
+    expect(parts[1]!.get('.ho-foot__version').text()).toContain(
+      'Versión 3. Ningún profesional sanitario lo ha revisado todavía.',
+    )
     expect(wrapper.get('.handout').classes()).toContain('handout--letter')
   })
 })
@@ -328,9 +340,7 @@ describe('a condition handout', () => {
     expect(section(wrapper, 'red-flags')).toContain('Call us on 020 7946 0000')
     expect(section(wrapper, 'red-flags')).toContain('A hot, swollen hip.')
     expect(wrapper.text()).not.toContain('Stiff in the morning.')
-    expect(text(wrapper, '.ho-foot__version')).toBe(
-      'Version 3, reviewed 15 January 2025. Next review due 15 January 2027.',
-    )
+    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
   })
 })
 

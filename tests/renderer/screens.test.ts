@@ -49,6 +49,6 @@ describe('a condition page', () => {
     expect(wrapper.text()).toContain('What is it?')
     expect(wrapper.text()).toContain('Is it my fault?')
     expect(wrapper.text()).toContain('Osteoarthritis in over 16s')
-    expect(wrapper.text()).toContain('Next review due')
+    expect(wrapper.text()).toContain('Not yet reviewed by a clinician')
   })
 })

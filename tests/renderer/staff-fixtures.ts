@@ -42,16 +42,16 @@ export const REVIEW: ReviewDue[] = [
     kind: 'condition',
     locale: 'en',
     title: 'Hip osteoarthritis',
-    nextReviewDue: '2026-10-01',
-    status: 'past-due',
+    version: 3,
+    status: 'not-reviewed',
   },
   {
     id: 'ultrasound-guided-hip-injection',
     kind: 'procedure',
     locale: 'es',
     title: 'Inyección de cadera guiada por ecografía',
-    nextReviewDue: '2027-01-15',
-    status: 'due-soon',
+    version: 1,
+    status: 'not-reviewed',
   },
 ]
 

@@ -317,24 +317,26 @@ describe('the usage counts', () => {
 })
 
 describe('the content review list', () => {
-  it('lists the items due for review, with their status in words', async () => {
+  it('lists every item as not yet reviewed by a clinician, with its version', async () => {
     const { wrapper } = await mountAsStaff('/staff/review')
     const rowsText = wrapper
       .findAll('[data-staff-review-table] tbody tr')
       .map((tr) => tr.text().replace(/\s+/g, ' '))
     expect(rowsText).toHaveLength(2)
     expect(rowsText[0]).toContain('Hip osteoarthritis')
-    expect(rowsText[0]).toContain('Past due')
-    expect(rowsText[0]).toMatch(/October 1, 2026|1 October 2026/)
+    expect(rowsText[0]).toContain('Not yet reviewed by a clinician')
+    const versions = wrapper
+      .findAll('[data-staff-review-table] tbody tr')
+      .map((tr) => tr.findAll('td')[2]?.text())
+    expect(versions).toEqual(['3', '1'])
     expect(rowsText[1]).toContain('Español')
-    expect(rowsText[1]).toContain('Due soon')
+    expect(rowsText[1]).toContain('Not yet reviewed by a clinician')
+    expect(wrapper.text()).not.toMatch(/Past due|Due soon/)
   })
 
-  it('says when nothing is due', async () => {
+  it('says when there is no content', async () => {
     const { wrapper } = await mountAsStaff('/staff/review', staffBridge({ review: [] }))
-    expect(wrapper.get('[data-staff-review-none]').text()).toBe(
-      'Nothing is due for review in the next 90 days.',
-    )
+    expect(wrapper.get('[data-staff-review-none]').text()).toBe('There is no content to review.')
   })
 })
 

@@ -165,9 +165,9 @@ describe('building the content database', () => {
     expect(bruising).not.toHaveProperty('action')
   })
 
-  it('does not count review metadata as a change of text', () => {
+  it('does not count the version as a change of text', () => {
     const item = loadContent(FIXTURE_CONTENT).items[0]!.item
-    expect(textHashOf({ ...item, review: { ...item.review, version: 9 } })).toBe(textHashOf(item))
+    expect(textHashOf({ ...item, version: 9 })).toBe(textHashOf(item))
   })
 })
 
@@ -230,12 +230,34 @@ describe('bad content fails the build, naming file, item and field', () => {
       },
     },
     {
+      name: 'a source with an address but no day it was read',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('    accessed: 2026-12-06\n', ''),
+      expected: {
+        item: '(sources)',
+        field: 'sources[1].accessed',
+        message: expect.stringContaining('must say when it was read'),
+      },
+    },
+    {
+      name: 'a source with neither an address nor a note saying why',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('    note: Supplied to the project; original address not recorded.\n', ''),
+      expected: { item: '(sources)', field: 'sources[0].note' },
+    },
+    {
+      name: 'a source date the page did not state in a date format',
+      file: 'sources.yaml',
+      edit: (t) => t.replace('published: 2024-03', 'published: spring 2024'),
+      expected: { item: '(sources)', field: 'sources[1].published' },
+    },
+    {
       name: 'a wrong type',
       file: PROCEDURE,
-      edit: (t) => t.replace('  version: 1\n', '  version: first\n'),
+      edit: (t) => t.replace('version: 1\n', 'version: first\n'),
       expected: {
         item: 'test-injection',
-        field: 'review.version',
+        field: 'version',
         message: expect.stringContaining('expected number'),
       },
     },

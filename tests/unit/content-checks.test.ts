@@ -3,6 +3,7 @@ import { checkLibrary, copiedRun, sourceRuns } from '../../src/core/content/chec
 import { loadContent } from '../../src/core/content/load.ts'
 import { fernandezHuerta, fleschKincaidGrade, spanishSyllables } from '../../src/core/content/readability.ts'
 import { stampTranslations } from '../../src/core/content/stamp.ts'
+import { FREQUENCY_BANDS, FREQUENCY_SCALE, LOCALES } from '../../src/shared/vocabulary.ts'
 import { copyFixtureContent, editFile, tempDir, type TempDir } from '../fixtures/library.ts'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,10 +16,8 @@ beforeEach(() => {
 })
 afterEach(() => dir.remove())
 
-const TODAY = '2026-11-23'
-const problemsFor = (id: string, locale = 'en', options: { today?: string; sourcesDir?: string } = {}) =>
+const problemsFor = (id: string, locale = 'en', options: { sourcesDir?: string } = {}) =>
   checkLibrary(loadContent(content), {
-    today: options.today ?? TODAY,
     sourcesDir: options.sourcesDir,
   }).items.find((i) => i.id === id && i.locale === locale)?.problems ?? []
 
@@ -146,22 +145,42 @@ describe('content checks', () => {
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
   })
 
-  it('flags a review past due, and a review interval over 3 years', () => {
-    expect(problemsFor('sore-hip', 'en', { today: '2028-02-01' })).toContainEqual(
-      'review: was due on 2028-01-10',
-    )
-    const report = checkLibrary(loadContent(content), { today: '2027-11-01' })
-    expect(report.items.find((i) => i.id === 'sore-hip' && i.locale === 'en')?.review).toBe('due-soon')
+  it('reports every item as not yet reviewed by a clinician', () => {
+    const report = checkLibrary(loadContent(content), {})
+    expect(new Set(report.items.map((i) => i.review))).toEqual(new Set(['not-reviewed']))
+  })
+
+  it.each([
+    ['review:\n  reviewedOn: 2026-11-20\n', 'review'],
+    ['reviewerRole: Clinical content editor\n', 'reviewerRole'],
+    ['reviewedOn: 2026-11-20\n', 'reviewedOn'],
+    ['nextReviewDue: 2029-11-20\n', 'nextReviewDue'],
+  ])('review honesty: refuses a review claim written into content (%s)', (claim, field) => {
     editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
-      t.replace('nextReviewDue: 2028-01-10', 'nextReviewDue: 2030-01-11'),
+      t.replace(/^version: 2\n/m, `version: 2\n${claim}`),
+    )
+    let problems: { field: string; message: string }[] = []
+    try {
+      loadContent(content)
+    } catch (err) {
+      problems = (err as { problems: { field: string; message: string }[] }).problems
+    }
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field, message: expect.stringContaining('not yet reviewed by a clinician') }),
+    )
+  })
+
+  it('review honesty: flags patient text that claims a clinical review', () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace('summary: ', 'summary: This page was reviewed by a consultant. '),
     )
     expect(problemsFor('sore-hip')).toContainEqual(
-      'review: the next review is due more than 3 years after the last',
+      expect.stringContaining('review honesty: claims a clinical review'),
     )
   })
 
   it('flags a glossary term with no Spanish definition', () => {
-    const report = checkLibrary(loadContent(content), { today: TODAY })
+    const report = checkLibrary(loadContent(content), {})
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')
     expect(report.library).toContainEqual(expect.stringContaining('anatomy: no es descriptions'))
     expect(report.ok).toBe(false)
@@ -179,6 +198,197 @@ describe('stamping translations', () => {
     expect(problemsFor('sore-hip', 'es')).not.toContainEqual(expect.stringContaining('stale'))
     expect(() => stampTranslations(content, loadContent(content), ['no-such-item'])).toThrow(
       /No English item/,
+    )
+  })
+})
+
+describe('risk bands', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+
+  it('defines each band once, on the EU leaflet scale, most often first, with words in every language', () => {
+    expect(FREQUENCY_BANDS).toEqual(['very-common', 'common', 'uncommon', 'rare', 'very-rare', 'unknown'])
+    expect(FREQUENCY_BANDS.map((b) => FREQUENCY_SCALE[b].numbers?.en ?? null)).toEqual([
+      'more than 1 in 10 people',
+      'up to 1 in 10 people',
+      'up to 1 in 100 people',
+      'up to 1 in 1,000 people',
+      'up to 1 in 10,000 people',
+      null,
+    ])
+    expect(FREQUENCY_SCALE.unknown.words.en).toBe('how often this happens is not known')
+    for (const b of FREQUENCY_BANDS) for (const l of LOCALES) expect(FREQUENCY_SCALE[b].words[l]).toBeTruthy()
+  })
+
+  it('band-source check: refuses a banded risk that cites no source', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: common\n    sources: [src-b]\n', '    band: common\n'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'risks[0].sources',
+        message: expect.stringContaining('band-source check'),
+      }),
+    )
+  })
+
+  it('band-source check: accepts "unknown" with no source, but not with a number', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: common\n    sources: [src-b]\n', '    band: unknown\n'),
+    )
+    expect(loadProblems()).toEqual([])
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('    band: unknown\n', '    band: unknown\n    about: { n: 1, m: 10 }\n'),
+    )
+    expect(loadProblems()).toContainEqual(expect.objectContaining({ field: 'risks[0].about' }))
+  })
+
+  it('refuses a risk that cites a source the library does not have', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('band: common\n    sources: [src-b]', 'band: common\n    sources: [src-gone]'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'risks[0].sources[0]',
+        message: expect.stringContaining('unknown source'),
+      }),
+    )
+  })
+})
+
+describe('claims with sources', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+
+  it('claim-source check: refuses a paragraph without sources in a benefits section', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace(
+        '      - text: Relief often lasts a few weeks.\n        sources: [src-b]\n',
+        '      - Relief often lasts a few weeks.\n',
+      ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'sections[1].paragraphs[0]',
+        message: expect.stringContaining('claim-source check'),
+      }),
+    )
+  })
+
+  it.each(['evidence', 'how-well-it-works'])('claim-source check: holds for a "%s" section too', (key) => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t
+        .replace('  - key: benefits\n', `  - key: ${key}\n`)
+        .replace(
+          '      - text: Relief often lasts a few weeks.\n        sources: [src-b]\n',
+          '      - Relief often lasts a few weeks.\n',
+        ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('claim-source check') }),
+    )
+  })
+
+  it('lets other sections write plain paragraphs, and checks every cited id', () => {
+    expect(loadProblems()).toEqual([])
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace('        sources: [src-b]\n', '        sources: [src-gone]\n'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'sections[1].paragraphs[0].sources[0]',
+        message: expect.stringContaining('unknown source'),
+      }),
+    )
+  })
+
+  it('checks cited words for plain language like any other', () => {
+    editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+      t.replace(
+        'Relief often lasts a few weeks.',
+        'Intra-articular corticosteroid administration demonstrates considerable variability regarding symptomatic amelioration.',
+      ),
+    )
+    expect(problemsFor('test-injection')).toContainEqual(
+      expect.stringContaining('sections[1].paragraphs[0].text: reading grade'),
+    )
+  })
+})
+
+describe('the triage policy', () => {
+  const loadProblems = () => {
+    try {
+      loadContent(content)
+      return []
+    } catch (err) {
+      return (err as { problems: { field: string; message: string }[] }).problems
+    }
+  }
+  const PROCEDURE = 'procedures/test-injection.en.yaml'
+
+  it('accepts warning signs whose (sign, context) pairs the policy defines', () => {
+    expect(loadProblems()).toEqual([])
+  })
+
+  it('triage check: refuses an unknown sign', () => {
+    editFile(content, PROCEDURE, (t) => t.replace('sign: fever,', 'sign: fevers,'))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags[1].sign',
+        message: expect.stringContaining('triage check: unknown sign'),
+      }),
+    )
+  })
+
+  it('triage check: refuses a context the policy has no rule for with this sign', () => {
+    editFile(content, PROCEDURE, (t) =>
+      t.replace('sign: fever, context: any-time', 'sign: fever, context: beyond-first-days'),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags[1].context',
+        message: expect.stringContaining('the policy has no rule'),
+      }),
+    )
+  })
+
+  it('triage check: refuses a second rule for one sign and context (one sign, one action)', () => {
+    editFile(
+      content,
+      'triage-policy.yaml',
+      (t) => `${t}  - { sign: fever, context: any-time, level: next-visit, sources: [src-b] }\n`,
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('one sign, one action') }),
+    )
+  })
+
+  it('triage check: needs an emergency among a procedure’s warning signs', () => {
+    editFile(content, PROCEDURE, (t) => t.replace('  - { sign: fever, context: any-time }\n', ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'redFlags',
+        message: expect.stringContaining('when it is an emergency'),
+      }),
+    )
+  })
+
+  it('triage check: a translation of the triage words must word the same signs', () => {
+    editFile(content, 'triage.es.yaml', (t) => t.replace(/ {2}- \{ id: fever, .*\n/, ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({ field: 'signs', message: expect.stringContaining('missing: fever') }),
     )
   })
 })

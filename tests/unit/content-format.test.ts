@@ -26,6 +26,8 @@ afterEach(() => dir.remove())
  */
 const DDL_HASHES: Record<number, string> = {
   6: '8b6b118e7a5cdbe9a603ec8a8e578b83ffb5c27b6bb928f354b38f4f1411b81c',
+  // 7: the triage policy's document kinds (levels, contexts, signs, rules)
+  7: '91bbff4be2d624e43acb96a175b161c41c94e2341a9a318f8c646257477c482a',
 }
 
 describe('the content database format', () => {
@@ -70,7 +72,7 @@ describe('the content database format', () => {
         title,
         summary: 'About bursitis',
         picture: 'hip-joint',
-        review: { version: 1, reviewedOn: '2026-01-01', nextReviewDue: '2027-01-01', reviewerRole: 'r' },
+        version: 1,
         sources: ['s'],
         sections: [
           { key: 'k', heading: 'Heading', paragraphs: [body] },
@@ -126,7 +128,7 @@ describe('opening the content database', () => {
     old.close()
     const err = catchError(() => openContentDb(file))
     expect((err as DatabaseError).problem).toBe('other-format')
-    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 6 only/)
+    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 7 only/)
   })
 
   it('says clearly when the file is missing', () => {

@@ -10,7 +10,6 @@ import { LOCALES } from '../../src/shared/contract.ts'
 
 const library = loadContent(CONTENT_DIR)
 const report = checkLibrary(library, {
-  today: new Date().toISOString().slice(0, 10),
   sourcesDir: SOURCES_DIR,
 })
 

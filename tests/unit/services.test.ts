@@ -40,15 +40,45 @@ describe('content service', () => {
       description: 'Germs get into the joint.',
       band: 'rare',
       about: { n: 1, m: 10000 },
+      sources: ['src-a', 'src-b'],
       action: 'emergency',
     })
+    // A cited paragraph reaches the screen as its words, with its source ids beside it.
+    expect(p.sections.find((s) => s.key === 'benefits')).toEqual({
+      key: 'benefits',
+      heading: 'What can it do?',
+      paragraphs: ['Relief often lasts a few weeks.'],
+      citations: [['src-b']],
+    })
+    expect(p.sections.find((s) => s.key === 'why')?.citations).toEqual([[]])
+    expect(p.durationSources).toEqual([])
     const bruising = p.risks.find((r) => r.name === 'Bruising')
     expect(bruising).toBeDefined()
     expect(bruising?.about).toBeUndefined()
     expect(p.recovery.map((m) => m.period)).toEqual(['same-day', 'weeks-2-6'])
     expect(p.redFlags).toEqual([
-      { level: 'emergency', text: 'You have a fever.' },
-      { level: 'call', text: 'The pain does not settle.' },
+      {
+        sign: 'fever',
+        context: 'any-time',
+        level: 'emergency',
+        urgency: 'emergency',
+        text: 'You have a fever.',
+        signText: 'You have a fever.',
+        contextText: 'at any time',
+        levelText: 'Emergency: call an ambulance now.',
+        expected: false,
+      },
+      {
+        sign: 'pain-flare',
+        context: 'beyond-first-days',
+        level: 'call-clinic',
+        urgency: 'call',
+        text: 'The pain does not settle, after the first 2 days.',
+        signText: 'The pain does not settle.',
+        contextText: 'after the first 2 days',
+        levelText: 'Call the clinic soon.',
+        expected: false,
+      },
     ])
     expect(p.quiz[0]).toEqual({
       question: 'Is infection common?',
@@ -56,12 +86,8 @@ describe('content service', () => {
       answer: 1,
       explanation: 'It is rare, but it is an emergency.',
     })
-    expect(p.review).toEqual({
-      version: 1,
-      reviewedOn: '2026-02-01',
-      nextReviewDue: '2029-02-01',
-      reviewerRole: 'Test reviewer',
-    })
+    // No clinician has reviewed the content: the screens say so, with the version.
+    expect(p.review).toEqual({ version: 1, status: 'not-reviewed' })
     expect(p.sources.map((s) => s.id)).toEqual(['src-a', 'src-b'])
     expect(p.stale).toBe(false)
   })
@@ -96,9 +122,9 @@ describe('content service', () => {
   })
 
   it('searches all patient text, best item first, with the matching words marked', () => {
-    const hits = service.search({ locale: 'en', query: 'fever' })
+    const hits = service.search({ locale: 'en', query: 'germs' })
     expect(hits.map((h) => h.id)).toEqual(['test-injection'])
-    expect(hits[0]?.snippet).toContainEqual({ text: 'fever', match: true })
+    expect(hits[0]?.snippet).toContainEqual({ text: 'Germs', match: true })
   })
 
   it('finds words as they are typed (prefix) and ignores accents', () => {
@@ -114,12 +140,12 @@ describe('content service', () => {
   })
 
   it('finds an item whose words are in different parts of it', () => {
-    // "skin" is in a step, "fever" in a warning sign.
-    expect(service.search({ locale: 'en', query: 'skin fever' }).map((h) => h.id)).toEqual(['test-injection'])
+    // "skin" is in a step, "germs" in a risk.
+    expect(service.search({ locale: 'en', query: 'skin germs' }).map((h) => h.id)).toEqual(['test-injection'])
   })
 
   it('searches only the chosen language', () => {
-    expect(service.search({ locale: 'es', query: 'fever' })).toEqual([])
+    expect(service.search({ locale: 'es', query: 'germs' })).toEqual([])
   })
 
   it('treats search syntax as plain words, never as a query language', () => {

@@ -2,7 +2,7 @@
  * The content checks a clinician would want before text reaches a patient:
  * plain language, originality against the source articles, none of the
  * sources' known errors, every required part present in both languages,
- * glossary coverage, review dates, and translations up to date.
+ * glossary coverage, honest review status, and translations up to date.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,7 +16,13 @@ import {
   sentencesOf,
   wordsOf,
 } from './readability.ts'
-import { TopicDoc, patientTexts as textsOf, structureDifferences, structureOf } from '../../shared/items.ts'
+import {
+  REVIEW_STATUS,
+  TopicDoc,
+  patientTexts as textsOf,
+  structureDifferences,
+  structureOf,
+} from '../../shared/items.ts'
 
 type ItemSource = TopicDoc
 
@@ -27,7 +33,8 @@ export interface ItemReport {
   /** English: mean and worst Flesch-Kincaid grade. Spanish: mean Fernández-Huerta ease. */
   readability: { mean: number; worst: number; texts: number }
   longestSentence: number
-  review: 'ok' | 'due-soon' | 'past-due'
+  /** Only ever true: no clinician of the clinic has reviewed the content yet (issue #19). */
+  review: typeof REVIEW_STATUS
   stale: boolean
   problems: string[]
 }
@@ -129,14 +136,13 @@ export function copiedRun(text: string, runs: Set<string>): string | null {
   return null
 }
 
-function addYears(isoDate: string, years: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
+/**
+ * Patient text that claims a clinical review (a reviewer, a role, a date): no
+ * clinician of the clinic has reviewed the content yet, so none may say so.
+ * (The schema refuses review fields; this catches the claim written as prose.)
+ */
+export const REVIEW_CLAIM =
+  /\b(?:clinically )?(?:reviewed|checked|approved) (?:by|on) (?:a |our |the )?(?:doctor|clinician|consultant|specialist|\d)|\brevisad[oa] (?:por|el) (?:un |una |el |la |nuestr[oa] )?(?:médic|profesional|especialista|\d)/i
 
 function procedureProblems(item: ItemSource): string[] {
   if (item.kind !== 'procedure') return []
@@ -144,10 +150,6 @@ function procedureProblems(item: ItemSource): string[] {
   const periods = new Set(item.recovery.map((m) => m.period))
   const missing = RECOVERY_PERIODS.filter((p) => !periods.has(p))
   if (missing.length) problems.push(`recovery: no milestone for ${missing.join(', ')}`)
-  if (!item.redFlags.some((f) => f.level === 'emergency'))
-    problems.push('redFlags: none says when it is an emergency')
-  if (!item.redFlags.some((f) => f.level === 'call'))
-    problems.push('redFlags: none says when to call the clinic')
   if (item.quiz.length < 3 || item.quiz.length > 5)
     problems.push(`quiz: has ${item.quiz.length} questions; write 3 to 5`)
   if (item.questionsToAsk.length < 3)
@@ -157,8 +159,6 @@ function procedureProblems(item: ItemSource): string[] {
 }
 
 export interface CheckOptions {
-  /** The day the check runs, as YYYY-MM-DD. */
-  today: string
   /** Folder of the source articles; originality is checked when it exists. */
   sourcesDir?: string
 }
@@ -187,6 +187,11 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
         longestSentence = Math.max(longestSentence, n)
         if (n > READABILITY_LIMITS.maxWordsPerSentence)
           problems.push(`${field}: a sentence of ${n} words (20 at most): "${s}"`)
+      }
+      if (REVIEW_CLAIM.test(text)) {
+        problems.push(
+          `${field}: review honesty: claims a clinical review; the content is not yet reviewed by a clinician`,
+        )
       }
       for (const { pattern, why } of KNOWN_SOURCE_ERRORS) {
         if (pattern.test(text)) problems.push(`${field}: repeats a known error of the sources (${why})`)
@@ -235,17 +240,6 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       }
     }
 
-    const { reviewedOn, nextReviewDue } = item.review
-    if (nextReviewDue > addYears(reviewedOn, 3))
-      problems.push('review: the next review is due more than 3 years after the last')
-    if (nextReviewDue <= reviewedOn) problems.push('review: the next review must come after the last')
-    const review =
-      nextReviewDue < options.today
-        ? 'past-due'
-        : nextReviewDue <= addDays(options.today, 90)
-          ? 'due-soon'
-          : 'ok'
-    if (review === 'past-due') problems.push(`review: was due on ${nextReviewDue}`)
     const stale = locale !== 'en' && item.translatedFrom !== english.get(item.id)?.textHash
     if (stale) {
       problems.push(
@@ -265,7 +259,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
         texts: scores.length,
       },
       longestSentence,
-      review,
+      review: REVIEW_STATUS,
       stale,
       problems,
     }

@@ -13,7 +13,19 @@ import { z } from 'zod'
 import { LOCALES } from '../../shared/contract.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
 import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
-import { AnatomyPart, GlossaryTerm, Source, TopicDoc } from '../../shared/items.ts'
+import {
+  AnatomyPart,
+  GlossaryTerm,
+  Source,
+  TopicDoc,
+  TriageContext,
+  TriageLevelDoc,
+  TriageRule,
+  TriageSign,
+  citedSources,
+  triageRuleId,
+} from '../../shared/items.ts'
+import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
 import { textHash } from '../db/format.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
@@ -31,6 +43,21 @@ const AnatomyFile = z.strictObject({
       message: 'each part once only',
     }),
 })
+/** The triage policy's words in one language, and the policy itself (no patient text). */
+const TriageWordsFile = z.strictObject({
+  levels: z
+    .array(TriageLevelDoc)
+    .refine((l) => TRIAGE_LEVELS.every((id) => l.filter((x) => x.id === id).length === 1), {
+      message: `word each level once: ${TRIAGE_LEVELS.join(', ')}`,
+    }),
+  contexts: z.array(TriageContext).min(1),
+  signs: z.array(TriageSign).min(1),
+})
+const TriagePolicyFile = z.strictObject({ rules: z.array(TriageRule).min(1) })
+type TriageWords = z.infer<typeof TriageWordsFile>
+
+export const TRIAGE_CHECK = 'triage check'
+
 type ItemSource = TopicDoc
 type Glossary = z.infer<typeof GlossaryFile>
 type Sources = z.infer<typeof SourcesFile>
@@ -89,6 +116,7 @@ export interface ContentLibrary {
   sources: Sources['sources']
   items: LoadedItem[]
   glossary: { locale: Locale; term: Glossary['terms'][number]; authored: unknown }[]
+  triage: { words: { locale: Locale; words: TriageWords }[]; rules: TriageRule[] }
   anatomy: { locale: Locale; parts: Anatomy['parts']; authored: unknown[] }[]
   /** Every document, in key order (kind, id, language). */
   documents: ContentDocument[]
@@ -258,9 +286,9 @@ export function loadContent(contentDir: string): ContentLibrary {
       const other = seen.get(key)
       if (other) at('id', `duplicate id: "${item.id}" is also defined in ${other}`)
       seen.set(key, file)
-      item.sources.forEach((s, i) => {
-        if (!sourceIds.has(s)) at(`sources[${i}]`, `unknown source "${s}": add it to content/sources.yaml`)
-      })
+      for (const { path, id } of citedSources(item)) {
+        if (!sourceIds.has(id)) at(path, `unknown source "${id}": add it to content/sources.yaml`)
+      }
       if (locale === 'en' && item.translatedFrom)
         at('translatedFrom', 'only translations record what they were translated from')
       items.push({ file, locale: locale as Locale, item, authored: parsed.raw, textHash: textHashOf(item) })
@@ -338,6 +366,106 @@ export function loadContent(contentDir: string): ContentLibrary {
       anatomy.push({ locale, parts: parsed.value.parts, authored: rawList(parsed.raw, 'parts') })
   }
 
+  // The triage policy: its words in each language, its rules, and every warning
+  // sign a procedure names (the triage check).
+  const triageWords: { locale: Locale; words: TriageWords; raw: unknown }[] = []
+  for (const locale of LOCALES) {
+    const name = `triage.${locale}.yaml`
+    if (!existsSync(join(contentDir, name))) {
+      problems.push({
+        file: display(name),
+        item: '(triage)',
+        field: '(file)',
+        message: `${TRIAGE_CHECK}: the triage words in ${locale} are missing`,
+      })
+      continue
+    }
+    const parsed = parseFile(join(contentDir, name), display(name), TriageWordsFile, '(triage)')
+    problems.push(...parsed.problems)
+    if (parsed.value) triageWords.push({ locale, words: parsed.value, raw: parsed.raw })
+  }
+  const policyFile = parseFile(
+    join(contentDir, 'triage-policy.yaml'),
+    display('triage-policy.yaml'),
+    TriagePolicyFile,
+    '(triage)',
+  )
+  problems.push(...policyFile.problems)
+  const rules = policyFile.value?.rules ?? []
+  const englishWords = triageWords.find((t) => t.locale === 'en')?.words
+  const signIds = new Set(englishWords?.signs.map((s) => s.id))
+  const contextIds = new Set(englishWords?.contexts.map((c) => c.id))
+  const ruleIds = new Map<string, number>()
+  rules.forEach((r, i) => {
+    const at = (field: string, message: string) =>
+      problems.push({
+        file: display('triage-policy.yaml'),
+        item: triageRuleId(r.sign, r.context),
+        field: `rules[${i}].${field}`,
+        message,
+      })
+    if (!signIds.has(r.sign)) at('sign', `${TRIAGE_CHECK}: unknown sign "${r.sign}"`)
+    if (!contextIds.has(r.context)) at('context', `${TRIAGE_CHECK}: unknown context "${r.context}"`)
+    if (ruleIds.has(triageRuleId(r.sign, r.context)))
+      at('sign', `${TRIAGE_CHECK}: this sign and context already have a rule: one sign, one action`)
+    ruleIds.set(triageRuleId(r.sign, r.context), i)
+    r.sources.forEach((s, j) => {
+      if (!sourceIds.has(s)) at(`sources[${j}]`, `unknown source "${s}": add it to content/sources.yaml`)
+    })
+  })
+  for (const t of triageWords.filter((t) => t.locale !== 'en')) {
+    for (const [list, ids] of [
+      ['signs', signIds],
+      ['contexts', contextIds],
+    ] as const) {
+      const have = new Set(t.words[list].map((x) => x.id))
+      const missing = [...ids].filter((id) => !have.has(id))
+      const extra = [...have].filter((id) => !ids.has(id))
+      if (missing.length || extra.length) {
+        problems.push({
+          file: display(`triage.${t.locale}.yaml`),
+          item: '(triage)',
+          field: list,
+          message: `${TRIAGE_CHECK}: must word the same ${list} as the English (missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'})`,
+        })
+      }
+    }
+  }
+  for (const { file, item, locale: itemLocale } of items) {
+    if (item.kind !== 'procedure') continue
+    const levels = new Set<string>()
+    item.redFlags.forEach((f, i) => {
+      const at = (field: string, message: string) =>
+        problems.push({ file, item: item.id, field: `redFlags[${i}].${field}`, message })
+      if (!signIds.has(f.sign))
+        at('sign', `${TRIAGE_CHECK}: unknown sign "${f.sign}" (content/triage.en.yaml lists the signs)`)
+      else if (!contextIds.has(f.context)) at('context', `${TRIAGE_CHECK}: unknown context "${f.context}"`)
+      else {
+        const rule = ruleIds.get(triageRuleId(f.sign, f.context))
+        if (rule === undefined)
+          at(
+            'context',
+            `${TRIAGE_CHECK}: the policy has no rule for "${f.sign}" ${f.context}: add one to content/triage-policy.yaml or choose a context it defines`,
+          )
+        else levels.add(rules[rule]!.level)
+      }
+    })
+    if (itemLocale === 'en' && !levels.has('emergency'))
+      problems.push({
+        file,
+        item: item.id,
+        field: 'redFlags',
+        message: `${TRIAGE_CHECK}: no warning sign says when it is an emergency`,
+      })
+    if (itemLocale === 'en' && ![...levels].some((l) => l !== 'emergency'))
+      problems.push({
+        file,
+        item: item.id,
+        field: 'redFlags',
+        message: `${TRIAGE_CHECK}: no warning sign says when to call the clinic or get advice`,
+      })
+  }
+
   if (!items.some((i) => i.locale === 'en')) {
     problems.push({
       file: display(),
@@ -387,6 +515,35 @@ export function loadContent(contentDir: string): ContentLibrary {
         textHash: textHash('anatomy-part', p),
       })),
     ),
+    ...triageWords.flatMap((t) => {
+      const raw = t.raw as Record<string, unknown[]>
+      return (['levels', 'contexts', 'signs'] as const).flatMap((list) =>
+        t.words[list].map((x, i) => ({
+          kind: ({ levels: 'triage-level', contexts: 'triage-context', signs: 'triage-sign' } as const)[list],
+          id: x.id,
+          locale: t.locale,
+          title: x.text,
+          order: i + 1,
+          authored: raw[list]?.[i],
+          doc: x,
+          textHash: textHash(
+            ({ levels: 'triage-level', contexts: 'triage-context', signs: 'triage-sign' } as const)[list],
+            x,
+          ),
+        })),
+      )
+    }),
+    // The policy has no patient text: stored once, under English.
+    ...rules.map((r, i) => ({
+      kind: 'triage-rule' as const,
+      id: triageRuleId(r.sign, r.context),
+      locale: 'en' as const,
+      title: triageRuleId(r.sign, r.context),
+      order: TRIAGE_LEVELS.indexOf(r.level) + 1,
+      authored: rawList(policyFile.raw, 'rules')[i],
+      doc: r,
+      textHash: textHash('triage-rule', r),
+    })),
     // Sources are cited as published, in their own language: stored once, under English.
     ...sources.map((src, i) => ({
       kind: 'source' as const,
@@ -417,6 +574,7 @@ export function loadContent(contentDir: string): ContentLibrary {
     sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)),
     items: items.sort(order),
     glossary,
+    triage: { words: triageWords.map(({ locale, words }) => ({ locale, words })), rules },
     anatomy,
     documents,
   }

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, TOPIC_KINDS } from '../../shared/items.ts'
+import { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, TOPIC_KINDS, triageRuleId } from '../../shared/items.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 import { LOCALES } from '../../shared/vocabulary.ts'
 import {
@@ -130,8 +130,10 @@ function checkDocuments(db: Db, file: string, locales: string[]): void {
       const issue = parsed.error.issues[0]
       refuse(`${where}: field "${issue?.path.join('.') || '(document)'}": ${issue?.message ?? 'invalid'}`)
     } else {
-      const doc = parsed.data as { id: string }
-      if (doc.id !== row.id) refuse(`${where}: its document has the id "${doc.id}"`)
+      const doc = parsed.data as { id?: string; sign?: string; context?: string }
+      // A triage rule is keyed by its sign and context; every other document by its id.
+      const id = kind === 'triage-rule' ? triageRuleId(doc.sign ?? '', doc.context ?? '') : doc.id
+      if (id !== row.id) refuse(`${where}: its document has the id "${id}"`)
       if (row.text_hash !== textHash(kind, doc)) refuse(`${where}: its text hash does not match its text`)
     }
     const key = `${row.kind}\u0000${row.id}`
@@ -169,7 +171,7 @@ function checkSearch(db: Db, expected: Db, file: string, locales: string[]): voi
 function missingTranslations(db: Db, locales: string[]): string[] {
   const problems: string[] = []
   const missing = db.prepare<[string], { kind: string; id: string }>(
-    `SELECT kind, id FROM documents e WHERE locale = 'en' AND kind <> 'source'
+    `SELECT kind, id FROM documents e WHERE locale = 'en' AND kind NOT IN ('source', 'triage-rule')
        AND NOT EXISTS (SELECT 1 FROM documents t WHERE t.kind = e.kind AND t.id = e.id AND t.locale = ?)`,
   )
   for (const locale of LOCALES.filter((l) => l !== 'en')) {

@@ -11,10 +11,20 @@ import type {
   GlossaryTerm,
   Locale,
   Procedure,
+  RedFlag,
   SearchHit,
   TopicSummary,
 } from '../../shared/contract.ts'
-import { DOCUMENT_SCHEMAS, TOPIC_KINDS } from '../../shared/items.ts'
+import {
+  DOCUMENT_SCHEMAS,
+  REVIEW_STATUS,
+  TOPIC_KINDS,
+  citedSources,
+  claimSources,
+  claimText,
+  triageRuleId,
+} from '../../shared/items.ts'
+import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta, searchTable } from '../db/format.ts'
@@ -147,6 +157,34 @@ export function createContentService(db: Database): ContentHandlers {
     return found?.doc ?? { id, title: id }
   }
 
+  /** Triage words in the reader's language, else in English (the build checks both exist). */
+  function words(
+    kind: 'triage-level' | 'triage-context' | 'triage-sign',
+    id: string,
+    locale: Locale,
+  ): string {
+    return (find(kind, id, locale) ?? find(kind, id, 'en'))?.doc.text ?? id
+  }
+
+  /** A warning sign resolved through the triage policy: one sign and context, one action, everywhere. */
+  function redFlag(sign: string, context: string, locale: Locale): RedFlag {
+    const rule = find('triage-rule', triageRuleId(sign, context), 'en')?.doc
+    if (!rule) throw new ApiFailure('unavailable', `The triage policy has no rule for "${sign}" ${context}.`)
+    const signText = words('triage-sign', sign, locale)
+    const contextText = words('triage-context', context, locale)
+    return {
+      sign,
+      context,
+      level: rule.level,
+      urgency: rule.level === 'emergency' ? 'emergency' : 'call',
+      text: context === 'any-time' ? signText : `${signText.replace(/[.]$/, '')}, ${contextText}.`,
+      signText,
+      contextText,
+      levelText: words('triage-level', rule.level, locale),
+      expected: rule.expected,
+    }
+  }
+
   function served<K extends Topic>(kind: K, key: { id: string; locale: Locale }) {
     const found = find(kind, key.id, key.locale)
     if (!found)
@@ -154,11 +192,40 @@ export function createContentService(db: Database): ContentHandlers {
         'not-found',
         `There is no ${kind} "${key.id}" in ${LANGUAGE_NAMES[key.locale] ?? key.locale}.`,
       )
-    const { order: _order, translatedFrom, sources, ...rest } = found.doc
+    const {
+      order: _order,
+      translatedFrom,
+      sources,
+      version,
+      review: _review,
+      reviewedOn: _reviewedOn,
+      nextReviewDue: _nextReviewDue,
+      reviewerRole: _reviewerRole,
+      reviewer: _reviewer,
+      reviewedBy: _reviewedBy,
+      ...rest
+    } = found.doc
     const english = key.locale === 'en' ? found : find(kind, key.id, 'en')
     return {
       ...rest,
+      sections: rest.sections.map((s) => ({
+        key: s.key,
+        heading: s.heading,
+        paragraphs: s.paragraphs.map(claimText),
+        citations: s.paragraphs.map(claimSources),
+      })),
+      faqs: rest.faqs.map((f) => ({
+        question: f.question,
+        answer: claimText(f.answer),
+        answerSources: claimSources(f.answer),
+      })),
+      review: { version, status: REVIEW_STATUS },
       sources: sources.map((id) => source(id, key.locale)),
+      // Every source a risk, paragraph, duration or answer cites: the screens
+      // show each claim's source ids and look them up here.
+      citedSources: [...new Set(citedSources(found.doc).map((c) => c.id))]
+        .filter((id) => !sources.includes(id))
+        .map((id) => source(id, key.locale)),
       stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
     }
   }
@@ -180,7 +247,15 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getProcedure(key): Procedure {
-      return served('procedure', key)
+      const procedure = served('procedure', key)
+      return {
+        ...procedure,
+        duration: claimText(procedure.duration),
+        durationSources: claimSources(procedure.duration),
+        redFlags: procedure.redFlags
+          .map((f) => redFlag(f.sign, f.context, key.locale))
+          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
+      }
     },
 
     search({ locale, query }): SearchHit[] {

@@ -22,6 +22,7 @@ import type {
   Settings,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
+import { REVIEW_STATUS } from '../../shared/items.ts'
 import { isDiskFull } from '../data/disk-full.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
 import { openDataDb } from '../data/open.ts'
@@ -320,16 +321,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     reviewList({ token }): ReviewDue[] {
       requireStaff(token)
       if (!content.db) return []
-      const soon = localDay(now() + 90 * 86_400_000)
+      // No clinician of the clinic has reviewed any item yet (issue #19 brings
+      // the sign-off): every item is listed as not reviewed, with its version.
       return content.db
-        .prepare<[string, string], ReviewDue>(
-          `SELECT id, kind, locale, title, due AS nextReviewDue,
-                  CASE WHEN due < ? THEN 'past-due' ELSE 'due-soon' END AS status
-             FROM (SELECT *, json_extract(body, '$.review.nextReviewDue') AS due FROM documents
-                    WHERE kind IN ('condition', 'procedure'))
-            WHERE due <= ? ORDER BY due, id, locale`,
+        .prepare<[string], ReviewDue>(
+          `SELECT id, kind, locale, title, json_extract(body, '$.version') AS version, ? AS status
+             FROM documents WHERE kind IN ('condition', 'procedure')
+            ORDER BY kind, display_order, id, locale`,
         )
-        .all(today(), soon)
+        .all(REVIEW_STATUS)
     },
 
     packStatus({ token }) {

@@ -4,6 +4,7 @@
  * Note for translators: {name} is filled in by the app; avoid the characters
  * | and @, which vue-i18n reads as syntax.
  */
+import { bandHeadings, bandWords } from '@shared/frequency-words'
 import { handoutEn } from './handout-en'
 import { staffEn } from './staff-en'
 
@@ -90,12 +91,7 @@ export const en = {
   risks: {
     title: 'Possible risks and side effects',
     intro: 'These things can happen after this procedure. They are grouped by how often they happen.',
-    bands: {
-      common: 'Common',
-      uncommon: 'Uncommon',
-      rare: 'Rare',
-      'very-rare': 'Very rare',
-    },
+    bands: bandHeadings('en'),
     about: 'About {n} in {m} people',
     actionCall: 'If this happens, call the clinic.',
     actionEmergency: 'If this happens, go to emergency care now.',
@@ -207,20 +203,14 @@ export const en = {
     picture:
       'A picture of {m} people. {n} of them is coloured in. | A picture of {m} people. {n} of them are coloured in.',
     wordsOnly: 'About {n} in {m}: {band}',
-    bands: {
-      common: 'common',
-      uncommon: 'uncommon',
-      rare: 'rare',
-      'very-rare': 'very rare',
-    },
+    bands: bandWords('en'),
   },
   about: {
     title: 'About this information',
     sources: 'Where this information comes from',
     version: 'Version',
-    reviewedOn: 'Reviewed on',
-    nextReviewDue: 'Next review due',
-    reviewerRole: 'Reviewed by',
+    reviewStatus: 'Clinical review',
+    notReviewed: 'Not yet reviewed by a clinician',
     stale:
       'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
   },

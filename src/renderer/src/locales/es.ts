@@ -3,6 +3,7 @@
  * tratando al paciente de usted. No es una traducción palabra por palabra.
  */
 import type { MessageSchema } from './en'
+import { bandHeadings, bandWords } from '@shared/frequency-words'
 import { handoutEs } from './handout-es'
 import { staffEs } from './staff-es'
 
@@ -89,12 +90,7 @@ export const es: MessageSchema = {
   risks: {
     title: 'Posibles riesgos y efectos secundarios',
     intro: 'Esto es lo que puede pasar después de este procedimiento, ordenado según lo a menudo que ocurre.',
-    bands: {
-      common: 'Frecuentes',
-      uncommon: 'Poco frecuentes',
-      rare: 'Raros',
-      'very-rare': 'Muy raros',
-    },
+    bands: bandHeadings('es'),
     about: 'Aproximadamente {n} de cada {m} personas',
     actionCall: 'Si le pasa esto, llame a la clínica.',
     actionEmergency: 'Si le pasa esto, vaya a urgencias ahora mismo.',
@@ -210,20 +206,14 @@ export const es: MessageSchema = {
     picture:
       'Un dibujo de {m} personas. {n} de ellas está coloreada. | Un dibujo de {m} personas. {n} de ellas están coloreadas.',
     wordsOnly: 'Aproximadamente {n} de cada {m}: {band}',
-    bands: {
-      common: 'frecuente',
-      uncommon: 'poco frecuente',
-      rare: 'raro',
-      'very-rare': 'muy raro',
-    },
+    bands: bandWords('es'),
   },
   about: {
     title: 'Sobre esta información',
     sources: 'De dónde viene esta información',
     version: 'Versión',
-    reviewedOn: 'Revisado el',
-    nextReviewDue: 'Próxima revisión',
-    reviewerRole: 'Revisado por',
+    reviewStatus: 'Revisión clínica',
+    notReviewed: 'Ningún profesional sanitario lo ha revisado todavía',
     stale:
       'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
   },

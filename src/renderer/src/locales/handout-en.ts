@@ -60,8 +60,8 @@ export const handoutEn = {
       week: 'Week {n}',
     },
     sources: 'Where this information comes from',
-    version: 'Version {version}, reviewed {date}.',
-    nextReview: 'Next review due {date}.',
+    version: 'Version {version}.',
+    notReviewed: 'Not yet reviewed by a clinician.',
     stale:
       'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
     pageNote: 'Keep this sheet. Bring it to your follow-up appointment.',

@@ -59,8 +59,8 @@ export const handoutEs: HandoutMessages = {
       week: 'Semana {n}',
     },
     sources: 'De dónde viene esta información',
-    version: 'Versión {version}, revisada el {date}.',
-    nextReview: 'Próxima revisión: {date}.',
+    version: 'Versión {version}.',
+    notReviewed: 'Ningún profesional sanitario lo ha revisado todavía.',
     stale:
       'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
     pageNote: 'Guarde esta hoja. Tráigala a su cita de seguimiento.',

@@ -62,7 +62,7 @@ export const staffEn = {
     usage: 'Usage counts',
     usageHint: 'Anonymous counts per day, a chart, and a CSV download',
     review: 'Content review',
-    reviewHint: 'Items whose review date is past or within 90 days',
+    reviewHint: 'Every item, none yet reviewed by a clinician',
     content: 'Content pack',
     contentHint: 'Which content is in use, and going back to the previous pack',
     failedTries:
@@ -194,15 +194,14 @@ export const staffEn = {
   review: {
     title: 'Content review',
     intro:
-      'Items whose clinical review date has passed or falls within the next 90 days. A clinician should check each one and update its review block in content/.',
+      'No clinician of the clinic has reviewed this content yet. Every item is listed with its version; the clinic’s sign-off will be recorded separately.',
     item: 'Item',
     kind: 'Kind',
     language: 'Language',
-    due: 'Review due',
+    version: 'Version',
     status: 'Status',
-    pastDue: 'Past due',
-    dueSoon: 'Due soon',
-    none: 'Nothing is due for review in the next 90 days.',
+    notReviewed: 'Not yet reviewed by a clinician',
+    none: 'There is no content to review.',
     loadFailed: 'The review list could not be read.',
     kinds: { condition: 'Condition', procedure: 'Procedure' },
   },

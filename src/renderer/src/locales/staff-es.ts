@@ -64,7 +64,7 @@ export const staffEs: StaffMessages = {
     usage: 'Recuentos de uso',
     usageHint: 'Recuentos anónimos por día, un gráfico y una descarga en CSV',
     review: 'Revisión del contenido',
-    reviewHint: 'Textos cuya fecha de revisión ya pasó o llega en los próximos 90 días',
+    reviewHint: 'Todos los textos; ninguno revisado aún por un profesional sanitario',
     content: 'Paquete de contenido',
     contentHint: 'Qué contenido se está usando, y volver al paquete anterior',
     failedTries:
@@ -196,15 +196,14 @@ export const staffEs: StaffMessages = {
   review: {
     title: 'Revisión del contenido',
     intro:
-      'Textos cuya fecha de revisión clínica ya pasó o llega en los próximos 90 días. Un profesional clínico debe revisar cada uno y actualizar su bloque review en content/.',
+      'Ningún profesional sanitario de la clínica ha revisado todavía este contenido. Cada texto aparece con su versión; la aprobación de la clínica se registrará aparte.',
     item: 'Texto',
     kind: 'Tipo',
     language: 'Idioma',
-    due: 'Revisión prevista',
+    version: 'Versión',
     status: 'Estado',
-    pastDue: 'Vencida',
-    dueSoon: 'Próxima',
-    none: 'No hay nada que revisar en los próximos 90 días.',
+    notReviewed: 'Sin revisar por un profesional sanitario',
+    none: 'No hay contenido que revisar.',
     loadFailed: 'No se pudo leer la lista de revisión.',
     kinds: { condition: 'Problema de salud', procedure: 'Procedimiento' },
   },
