@@ -18,6 +18,7 @@ import NotFoundView from './NotFoundView.vue'
 import HandoutView from '@renderer/features/handouts/HandoutView.vue'
 import StaffHandoutView from '@renderer/features/handouts/StaffHandoutView.vue'
 import { staffRoutes } from '@renderer/features/staff/routes'
+import { ITEM_KINDS } from '@shared/vocabulary'
 
 /**
  * Every screen is a route, so staff can open any screen directly (and a test can).
@@ -45,28 +46,25 @@ export const routes: RouteRecordRaw[] = [
         component: StepView,
         props: (route) => ({ n: Number(route.params.n) }),
       },
-      { path: 'risks', name: 'risks', component: RisksView },
-      { path: 'recovery', name: 'recovery', component: RecoveryView },
-      { path: 'quiz', name: 'quiz', component: QuizView },
-      { path: 'checklist', name: 'checklist', component: ChecklistView },
+      // The screens whose path is their name.
+      ...Object.entries({
+        risks: RisksView,
+        recovery: RecoveryView,
+        quiz: QuizView,
+        checklist: ChecklistView,
+      }).map(([name, component]) => ({ path: name, name, component })),
     ],
   },
   { path: '/search', name: 'search', component: SearchView },
   { path: '/glossary', name: 'glossary', component: GlossaryView },
   { path: '/anatomy/:part?', name: 'anatomy', component: AnatomyView, props: true },
   // Printable handouts (the batch exporter opens these), and the staff form that personalises one.
-  {
-    path: '/handouts/procedures/:id',
-    name: 'handout-procedure',
+  ...ITEM_KINDS.map((kind): RouteRecordRaw => ({
+    path: `/handouts/${kind}s/:id`,
+    name: `handout-${kind}`,
     component: HandoutView,
-    props: (route) => ({ kind: 'procedure', id: String(route.params.id) }),
-  },
-  {
-    path: '/handouts/conditions/:id',
-    name: 'handout-condition',
-    component: HandoutView,
-    props: (route) => ({ kind: 'condition', id: String(route.params.id) }),
-  },
+    props: (route) => ({ kind, id: String(route.params.id) }),
+  })),
   {
     path: '/staff/handout/:kind(procedure|condition)/:id',
     name: 'staff-handout',
