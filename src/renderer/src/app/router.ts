@@ -1,8 +1,7 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AttractView from '@renderer/features/attract/AttractView.vue'
 import HomeView from '@renderer/features/home/HomeView.vue'
-import ConditionsListView from '@renderer/features/home/ConditionsListView.vue'
-import ProceduresListView from '@renderer/features/home/ProceduresListView.vue'
+import TopicList from '@renderer/features/home/TopicList.vue'
 import ConditionView from '@renderer/features/condition/ConditionView.vue'
 import ProcedureShell from '@renderer/features/procedure/ProcedureShell.vue'
 import ProcedureOverview from '@renderer/features/procedure/ProcedureOverview.vue'
@@ -30,8 +29,13 @@ export const routes: RouteRecordRaw[] = [
   // The attract screen: where the kiosk waits, and where every reset lands.
   { path: '/', name: 'attract', component: AttractView },
   { path: '/home', name: 'home', component: HomeView },
-  { path: '/conditions', name: 'conditions', component: ConditionsListView },
-  { path: '/procedures', name: 'procedures', component: ProceduresListView },
+  // /conditions and /procedures: every topic of the kind.
+  ...ITEM_KINDS.map((kind) => ({
+    path: `/${kind}s`,
+    name: `${kind}s`,
+    component: TopicList,
+    props: { kind },
+  })),
   { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
   {
     path: '/procedures/:id',
