@@ -1,8 +1,7 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AttractView from '@renderer/features/attract/AttractView.vue'
 import HomeView from '@renderer/features/home/HomeView.vue'
-import ConditionsListView from '@renderer/features/home/ConditionsListView.vue'
-import ProceduresListView from '@renderer/features/home/ProceduresListView.vue'
+import TopicList from '@renderer/features/home/TopicList.vue'
 import ConditionView from '@renderer/features/condition/ConditionView.vue'
 import ProcedureShell from '@renderer/features/procedure/ProcedureShell.vue'
 import ProcedureOverview from '@renderer/features/procedure/ProcedureOverview.vue'
@@ -18,6 +17,7 @@ import NotFoundView from './NotFoundView.vue'
 import HandoutView from '@renderer/features/handouts/HandoutView.vue'
 import StaffHandoutView from '@renderer/features/handouts/StaffHandoutView.vue'
 import { staffRoutes } from '@renderer/features/staff/routes'
+import { ITEM_KINDS } from '@shared/vocabulary'
 
 /**
  * Every screen is a route, so staff can open any screen directly (and a test can).
@@ -29,8 +29,13 @@ export const routes: RouteRecordRaw[] = [
   // The attract screen: where the kiosk waits, and where every reset lands.
   { path: '/', name: 'attract', component: AttractView },
   { path: '/home', name: 'home', component: HomeView },
-  { path: '/conditions', name: 'conditions', component: ConditionsListView },
-  { path: '/procedures', name: 'procedures', component: ProceduresListView },
+  // /conditions and /procedures: every topic of the kind.
+  ...ITEM_KINDS.map((kind) => ({
+    path: `/${kind}s`,
+    name: `${kind}s`,
+    component: TopicList,
+    props: { kind },
+  })),
   { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
   {
     path: '/procedures/:id',
@@ -45,28 +50,25 @@ export const routes: RouteRecordRaw[] = [
         component: StepView,
         props: (route) => ({ n: Number(route.params.n) }),
       },
-      { path: 'risks', name: 'risks', component: RisksView },
-      { path: 'recovery', name: 'recovery', component: RecoveryView },
-      { path: 'quiz', name: 'quiz', component: QuizView },
-      { path: 'checklist', name: 'checklist', component: ChecklistView },
+      // The screens whose path is their name.
+      ...Object.entries({
+        risks: RisksView,
+        recovery: RecoveryView,
+        quiz: QuizView,
+        checklist: ChecklistView,
+      }).map(([name, component]) => ({ path: name, name, component })),
     ],
   },
   { path: '/search', name: 'search', component: SearchView },
   { path: '/glossary', name: 'glossary', component: GlossaryView },
   { path: '/anatomy/:part?', name: 'anatomy', component: AnatomyView, props: true },
   // Printable handouts (the batch exporter opens these), and the staff form that personalises one.
-  {
-    path: '/handouts/procedures/:id',
-    name: 'handout-procedure',
+  ...ITEM_KINDS.map((kind): RouteRecordRaw => ({
+    path: `/handouts/${kind}s/:id`,
+    name: `handout-${kind}`,
     component: HandoutView,
-    props: (route) => ({ kind: 'procedure', id: String(route.params.id) }),
-  },
-  {
-    path: '/handouts/conditions/:id',
-    name: 'handout-condition',
-    component: HandoutView,
-    props: (route) => ({ kind: 'condition', id: String(route.params.id) }),
-  },
+    props: (route) => ({ kind, id: String(route.params.id) }),
+  })),
   {
     path: '/staff/handout/:kind(procedure|condition)/:id',
     name: 'staff-handout',

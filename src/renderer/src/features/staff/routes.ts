@@ -19,11 +19,14 @@ import ExplainView from './ExplainView.vue'
  */
 export const staffRoutes: RouteRecordRaw[] = [
   { path: '/staff', name: STAFF_PIN_ROUTE, component: StaffPinView },
-  { path: '/staff/home', name: 'staff-home', component: StaffHomeView },
-  { path: '/staff/settings', name: 'staff-settings', component: StaffSettingsView },
-  { path: '/staff/usage', name: 'staff-usage', component: StaffUsageView },
-  { path: '/staff/review', name: 'staff-review', component: StaffReviewView },
-  { path: '/staff/content', name: 'staff-content', component: StaffContentView },
+  // /staff/home is 'staff-home', and so on.
+  ...Object.entries({
+    home: StaffHomeView,
+    settings: StaffSettingsView,
+    usage: StaffUsageView,
+    review: StaffReviewView,
+    content: StaffContentView,
+  }).map(([screen, component]) => ({ path: `/staff/${screen}`, name: `staff-${screen}`, component })),
   { path: '/staff/explain', name: 'staff-explain-list', component: ExplainListView },
   {
     path: '/staff/explain/:id',
