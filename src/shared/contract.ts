@@ -273,6 +273,8 @@ export const ReviewDue = z.object({
 export type ReviewDue = z.infer<typeof ReviewDue>
 
 export const PackStatus = z.object({
+  /** The kiosk's own version (package.json), for IT and staff reporting a problem. */
+  kioskVersion: z.string(),
   source: z.enum(['imported', 'bundled']),
   contentHash: z.string(),
   /** Why an imported pack is not in use, when it is not. */

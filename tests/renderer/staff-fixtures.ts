@@ -56,6 +56,7 @@ export const REVIEW: ReviewDue[] = [
 ]
 
 export const PACK: PackStatus = {
+  kioskVersion: '0.2.0',
   source: 'imported',
   contentHash: 'f'.repeat(64),
   problem: null,
@@ -192,6 +193,7 @@ export function staffBridge(
         }
         const before = state.pack.slots.find((slot) => slot.slot === 'current')
         state.pack = {
+          kioskVersion: state.pack.kioskVersion,
           source: 'imported',
           contentHash: IMPORTED_HASH,
           problem: null,
@@ -295,6 +297,7 @@ export function staffBridge(
         staff(input.token, () => {
           const previous = state.pack.slots.find((slot) => slot.slot === 'previous')
           state.pack = {
+            kioskVersion: state.pack.kioskVersion,
             source: previous ? 'imported' : 'bundled',
             contentHash: previous?.contentHash ?? 'b'.repeat(64),
             problem: null,

@@ -344,6 +344,8 @@ describe('the content pack screen', () => {
   it('shows which content is in use, and rolls back only after a confirm step', async () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/content')
     expect(wrapper.get('[data-staff-pack-source]').text()).toBe('An imported content pack')
+    // IT and staff reporting a problem can say which kiosk this is.
+    expect(wrapper.get('[data-staff-kiosk-version]').text()).toBe('0.2.0')
     expect(wrapper.text()).toContain('f'.repeat(64))
     expect(wrapper.text()).toContain('npm run kiosk -- import-pack FILE --data-dir DIR')
 
@@ -366,6 +368,7 @@ describe('the content pack screen', () => {
       '/staff/content',
       staffBridge({
         pack: {
+          kioskVersion: '0.2.0',
           source: 'bundled',
           contentHash: 'b'.repeat(64),
           problem: 'The imported pack failed its integrity check.',

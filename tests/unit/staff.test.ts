@@ -23,6 +23,7 @@ import {
 } from '../../src/core/data/usage.ts'
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
 import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
+import { KIOSK_VERSION } from '../../src/core/version.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
@@ -745,8 +746,9 @@ describe('content packs from staff mode', () => {
     const token = await loginToken(call)
     expect(await call('packStatus', { token })).toMatchObject({
       ok: true,
-      value: { source: 'imported', canRollBack: true },
+      value: { source: 'imported', canRollBack: true, kioskVersion: KIOSK_VERSION },
     })
+    expect(KIOSK_VERSION).toMatch(/^\d+\.\d+\.\d+$/)
     expect(await call('rollbackContent', { token })).toMatchObject({
       ok: true,
       value: { source: 'bundled', canRollBack: false },

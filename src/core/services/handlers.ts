@@ -32,6 +32,7 @@ import { StaffSessions } from '../data/sessions.ts'
 import { readSettings, updateSettings } from '../data/settings.ts'
 import { UsageCounter, daysBefore, localDay, usageSince } from '../data/usage.ts'
 import { readMeta } from '../db/format.ts'
+import { KIOSK_VERSION } from '../version.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
@@ -184,6 +185,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   function packStatus(): PackStatus {
     const slots = packSlots(dataDb)
     return {
+      kioskVersion: KIOSK_VERSION,
       source: content.source,
       contentHash: content.db ? (readMeta(content.db, 'pack_hash') ?? '') : '',
       problem: content.problem,

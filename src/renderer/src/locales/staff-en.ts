@@ -211,6 +211,7 @@ export const staffEn = {
     source: 'In use',
     bundled: 'The content bundled with the app',
     imported: 'An imported content pack',
+    kioskVersion: 'Kiosk version',
     hash: 'Content hash',
     problem: 'Problem',
     problemIntro: 'The imported pack is not in use:',

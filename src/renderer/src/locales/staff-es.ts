@@ -214,6 +214,7 @@ export const staffEs: StaffMessages = {
     source: 'En uso',
     bundled: 'El contenido que trae la aplicación',
     imported: 'Un paquete de contenido importado',
+    kioskVersion: 'Versión del quiosco',
     hash: 'Huella del contenido',
     problem: 'Problema',
     problemIntro: 'El paquete importado no se está usando:',
