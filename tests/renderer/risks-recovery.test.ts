@@ -21,6 +21,12 @@ describe('the risks screen', () => {
     ])
   })
 
+  it('says what each band means in numbers, on the one scale European medicine leaflets use', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const numbers = wrapper.findAll('section.band').map((section) => section.get('.band__numbers').text())
+    expect(numbers).toEqual(['Up to 1 in 10 people', 'Up to 1 in 100 people', 'Up to 1 in 10,000 people'])
+  })
+
   it('gives "about n in m" only where the content has a number', async () => {
     const { wrapper } = await mountKiosk(`${base}/risks`)
     const risks = wrapper.findAll('li.risk')
