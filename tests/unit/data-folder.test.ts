@@ -6,6 +6,7 @@
  */
 import { STAFF_TOKEN_HEADER } from '../../src/shared/bridge.ts'
 import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
+import { runKioskCli } from '../fixtures/cli.ts'
 import { spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import {
@@ -58,16 +59,6 @@ function openToOthers(root: string): string[] {
 
 function names(root: string): string[] {
   return readdirSync(root, { recursive: true }).map(String).sort()
-}
-
-function cli(args: string[], stdin?: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
-    let stderr = ''
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.stdin.end(stdin ?? '')
-    child.on('exit', (code) => resolve({ code, stderr }))
-  })
 }
 
 /** `kiosk serve --data-dir` as staff run it; resolves with its address once it listens. */
@@ -141,8 +132,8 @@ describe('the data folder', () => {
     // The command-line import copies a world-readable pack file into packs/.
     const other = buildRealPack(dir.path, 'other', changeSummary('Another summary, for a second pack.'))
     chmodSync(other, 0o644)
-    expect(await cli(['import-pack', other, '--data-dir', data])).toMatchObject({ code: 0 })
-    expect(await cli(['set-pin', '--data-dir', data], '13572468\n')).toMatchObject({ code: 0 })
+    expect(await runKioskCli(['import-pack', other, '--data-dir', data])).toMatchObject({ code: 0 })
+    expect(await runKioskCli(['set-pin', '--data-dir', data], '13572468\n')).toMatchObject({ code: 0 })
     expect(readdirSync(packsDir(data))).toHaveLength(2)
     expect(openToOthers(data)).toEqual([])
   }, 120_000)

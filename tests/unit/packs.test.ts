@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { activeContent, importPack, packSlots, packsDir, rollbackPack } from '../../src/core/packs/store.ts'
 import { verifyPack } from '../../src/core/packs/verify.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
+import { runKioskCli } from '../fixtures/cli.ts'
 
 const dir = tempDir()
 let packA: string
@@ -86,10 +87,10 @@ describe('verify-pack', () => {
   })
 
   it('answers on the command line: exit 0 with a summary, non-zero with the reason', async () => {
-    const good = await runCli(['verify-pack', packA])
+    const good = await runKioskCli(['verify-pack', packA])
     expect(good.code).toBe(0)
     expect(good.stdout).toContain(hashA)
-    const bad = await runCli(['verify-pack', join(dir.path, 'random.sqlite')])
+    const bad = await runKioskCli(['verify-pack', join(dir.path, 'random.sqlite')])
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/Not a usable content pack: .*not a SQLite database/)
   })
@@ -269,14 +270,3 @@ describe('a pack that would poison or brick the kiosk', () => {
     expect(readdirSync(folder).sort()).toEqual(before)
   })
 })
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}

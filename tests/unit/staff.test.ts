@@ -24,6 +24,7 @@ import {
 import { migrate, schemaVersion } from '../../src/core/db/open.ts'
 import { FIRST_RUN_CODE_FILE } from '../../src/core/data/first-run.ts'
 import { KIOSK_VERSION } from '../../src/core/version.ts'
+import { runKioskCli } from '../fixtures/cli.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { importPack } from '../../src/core/packs/store.ts'
 import { createServer, isLoopback } from '../../src/core/server/server.ts'
@@ -150,22 +151,6 @@ function lockedForMsAt(db: ReturnType<typeof openDataDb>, now: number): number {
   return Math.max(0, (r?.locked_until ?? 0) - now)
 }
 
-/** The kiosk's own command line, as staff run it: arguments, and what they type on standard input. */
-function runCli(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/kiosk.ts'), ...args])
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(stdin)
-  })
-}
-
 describe('the first PIN: only someone who can read the data folder sets it', () => {
   async function httpKiosk(name: string) {
     const { core, clock } = kiosk(name)
@@ -248,7 +233,7 @@ describe('the first PIN: only someone who can read the data folder sets it', () 
     const data = join(dir.path, 'first-run-cli')
     const { core } = kiosk('first-run-cli')
     expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(true)
-    const run = await runCli(['set-pin', '--data-dir', data], '2468\n')
+    const run = await runKioskCli(['set-pin', '--data-dir', data], '2468\n')
     expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('The staff PIN is set.') })
     expect(existsSync(join(data, FIRST_RUN_CODE_FILE))).toBe(false)
     // The running kiosk sees it at once.
