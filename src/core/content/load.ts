@@ -248,14 +248,14 @@ function yamlFiles(dir: string): string[] {
 export function loadContent(contentDir: string): ContentLibrary {
   const problems: ContentProblem[] = []
   const display = (...parts: string[]) => relative(process.cwd(), join(contentDir, ...parts)) || '.'
+  /** A file at the top of content/, parsed, with its problems collected. */
+  const topFile = <S extends z.ZodType>(name: string, schema: S, hint: string) => {
+    const parsed = parseFile(join(contentDir, name), display(name), schema, hint)
+    problems.push(...parsed.problems)
+    return parsed
+  }
 
-  const sourcesFile = parseFile(
-    join(contentDir, 'sources.yaml'),
-    display('sources.yaml'),
-    SourcesFile,
-    '(sources)',
-  )
-  problems.push(...sourcesFile.problems)
+  const sourcesFile = topFile('sources.yaml', SourcesFile, '(sources)')
   const sources = sourcesFile.value?.sources ?? []
   const sourceIds = new Set(sources.map((s) => s.id))
 
@@ -360,8 +360,7 @@ export function loadContent(contentDir: string): ContentLibrary {
   for (const locale of LOCALES) {
     const name = `anatomy.${locale}.yaml`
     if (!existsSync(join(contentDir, name))) continue
-    const parsed = parseFile(join(contentDir, name), display(name), AnatomyFile, '(anatomy)')
-    problems.push(...parsed.problems)
+    const parsed = topFile(name, AnatomyFile, '(anatomy)')
     if (parsed.value)
       anatomy.push({ locale, parts: parsed.value.parts, authored: rawList(parsed.raw, 'parts') })
   }
@@ -380,17 +379,10 @@ export function loadContent(contentDir: string): ContentLibrary {
       })
       continue
     }
-    const parsed = parseFile(join(contentDir, name), display(name), TriageWordsFile, '(triage)')
-    problems.push(...parsed.problems)
+    const parsed = topFile(name, TriageWordsFile, '(triage)')
     if (parsed.value) triageWords.push({ locale, words: parsed.value, raw: parsed.raw })
   }
-  const policyFile = parseFile(
-    join(contentDir, 'triage-policy.yaml'),
-    display('triage-policy.yaml'),
-    TriagePolicyFile,
-    '(triage)',
-  )
-  problems.push(...policyFile.problems)
+  const policyFile = topFile('triage-policy.yaml', TriagePolicyFile, '(triage)')
   const rules = policyFile.value?.rules ?? []
   const englishWords = triageWords.find((t) => t.locale === 'en')?.words
   const signIds = new Set(englishWords?.signs.map((s) => s.id))
