@@ -4,11 +4,20 @@
  * tap-to-paint in the walkthrough, handout PDF against a static copy, the heap
  * after many sessions, and what the home screen downloads.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { HANDOUT_READY_SELECTOR, handoutPath } from '../../src/core/handouts/export.ts'
+import {
+  exportHandouts,
+  handoutKey,
+  handoutPath,
+  handoutReadySelector,
+  pagePrinter,
+  type HandoutPage,
+  type PdfPrinter,
+} from '../../src/core/handouts/export.ts'
+import type { Locale } from '../../src/shared/contract.ts'
 import { installProbe, snapshotPage, walkAndReset } from './in-page.ts'
 import type { PageProbe } from './in-page.ts'
 import { median, percentile } from './stats.ts'
@@ -160,22 +169,32 @@ export async function measureNavigation(
   }
 }
 
-export interface HeapRun {
-  firstBytes: number
-  lastBytes: number
-  growthPct: number
-  cycles: number
-  /** Heap after GC at each checkpoint, for the trend. */
-  checkpoints: { cycles: number; bytes: number; domNodes: number; listeners: number }[]
-  /**
-   * What the heap holds after the first cycle and after the last, by kind of
-   * node in a heap snapshot: `code` is V8's compiled code (it grows as functions
-   * get hot and are optimised), `native` the browser's own objects; the rest is
-   * what the app's JavaScript keeps (objects, arrays, closures, strings, shapes).
-   */
-  byKind: { first: Record<string, number>; last: Record<string, number> }
-  /** Growth of what the app's JavaScript keeps: every kind but code and native. */
+export interface SoakCheckpoint {
+  sessions: number
+  /** Used JS heap after two forced collections. */
+  heapBytes: number
+  /** What the app's JavaScript keeps (heap snapshot, every kind but compiled code and native). */
+  appBytes: number
+  /** V8's compiled code, reported apart: it grows as functions get hot, whatever the app does. */
+  codeBytes: number
+  domNodes: number
+  listeners: number
+  /** The renderer process's private memory (RssAnon from /proc), in KB; null where /proc cannot tell. */
+  rendererKb: number | null
+}
+
+export interface SoakRun {
+  sessions: number
+  /** The session from which the app must stay flat (the first 1,000 warm it up). */
+  steadyFrom: number
+  seconds: number
+  checkpoints: SoakCheckpoint[]
+  /** What the app keeps, steadyFrom → last, in %. */
   appGrowthPct: number
+  /** Largest change in DOM nodes plus listeners between the steady checkpoints (0 = equal at every one). */
+  domDrift: number
+  /** Renderer private memory, steadyFrom → last, in %; null where it could not be read. */
+  rendererGrowthPct: number | null
 }
 
 interface SnapshotJson {
@@ -205,29 +224,66 @@ export function appBytes(kinds: Record<string, number>): number {
     .reduce((sum, [, bytes]) => sum + bytes, 0)
 }
 
-/** Heap after GC after the first walkthrough-and-reset cycle, and after `cycles` of them. */
-export async function measureHeap(
-  browser: Browser,
+/** Private memory (RssAnon) of every Chromium renderer process below `browserPid`, in KB. */
+function rendererMemoryKb(browserPid: number | undefined): number | null {
+  if (!browserPid || !existsSync('/proc/self/status')) return null
+  const parents = new Map<number, number>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p))
+      if (p === browserPid) return true
+    return false
+  }
+  let kb = 0
+  let found = 0
+  for (const pid of parents.keys()) {
+    try {
+      if (!below(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue
+      const anon = /^RssAnon:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (anon) {
+        kb += Number(anon[1])
+        found++
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found ? kb : null
+}
+
+/**
+ * The soak: `sessions` walkthrough-and-reset sessions in one page (each ends
+ * through the idle countdown's own endSession, which rebuilds the app), with a
+ * checkpoint every `every` sessions. From `steadyFrom` on, the app must keep
+ * what it keeps, the DOM and its listeners must not change, and the renderer
+ * process must stay flat. A browser of its own, so its renderer can be found.
+ */
+export async function measureSoak(
+  executablePath: string,
   baseUrl: string,
   procedureId: string,
-  cycles: number,
-  checkpointEvery = 100,
-): Promise<HeapRun> {
-  const context = await freshContext(browser)
+  plan: { sessions: number; steadyFrom: number; every: number },
+  onCheckpoint: (checkpoint: SoakCheckpoint) => void = () => {},
+): Promise<SoakRun> {
+  const { chromium } = await import('playwright-core')
+  const server = await chromium.launchServer({ executablePath, args: BROWSER_ARGS })
+  const browser = await chromium.connect(server.wsEndpoint())
+  const started = performance.now()
   try {
+    const context = await freshContext(browser)
     const page = await context.newPage()
     await page.goto(`${baseUrl}/#/`)
     await page.locator('.attract').waitFor()
     const cdp = await context.newCDPSession(page)
-    const measure = async (done: number) => {
-      await cdp.send('HeapProfiler.collectGarbage')
-      await cdp.send('HeapProfiler.collectGarbage')
-      const usage = await cdp.send('Runtime.getHeapUsage')
-      const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
-      return { cycles: done, bytes: usage.usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners }
-    }
     const snapshotKinds = async () => {
-      await cdp.send('HeapProfiler.collectGarbage')
       const chunks: string[] = []
       const onChunk = (event: { chunk: string }) => chunks.push(event.chunk)
       cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
@@ -235,34 +291,56 @@ export async function measureHeap(
       cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
       return sizesByKind(JSON.parse(chunks.join('')) as SnapshotJson)
     }
-    const checkpoints: HeapRun['checkpoints'] = []
+    const checkpoint = async (sessions: number): Promise<SoakCheckpoint> => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      await cdp.send('HeapProfiler.collectGarbage')
+      const usage = await cdp.send('Runtime.getHeapUsage')
+      const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
+      const kinds = await snapshotKinds()
+      return {
+        sessions,
+        heapBytes: usage.usedSize,
+        appBytes: appBytes(kinds),
+        codeBytes: kinds.code ?? 0,
+        domNodes: dom.nodes,
+        listeners: dom.jsEventListeners,
+        rendererKb: rendererMemoryKb(server.process().pid),
+      }
+    }
+    const checkpoints: SoakCheckpoint[] = []
     let done = 0
-    const run = async (n: number) => {
+    while (done < plan.sessions) {
+      const n = Math.min(plan.every - (done % plan.every), plan.sessions - done)
       const rebuilt = await page.evaluate(walkAndReset, { procedureId, cycles: n })
       if (rebuilt !== n) throw new Error(`only ${rebuilt} of ${n} sessions were rebuilt`)
       done += n
+      if (done >= plan.steadyFrom || done === plan.every) {
+        const point = await checkpoint(done)
+        checkpoints.push(point)
+        onCheckpoint(point)
+      }
     }
-    await run(1)
-    checkpoints.push(await measure(done))
-    const first = await snapshotKinds()
-    while (done < cycles) {
-      await run(Math.min(checkpointEvery - (done % checkpointEvery), cycles - done))
-      if (done % checkpointEvery === 0 || done === cycles) checkpoints.push(await measure(done))
-    }
-    const last = await snapshotKinds()
-    const firstBytes = checkpoints[0]!.bytes
-    const lastBytes = checkpoints.at(-1)!.bytes
+    const steady = checkpoints.filter((c) => c.sessions >= plan.steadyFrom)
+    const first = steady[0]!
+    const last = steady.at(-1)!
+    const domDrift = Math.max(
+      ...steady.map((c) => Math.abs(c.domNodes - first.domNodes) + Math.abs(c.listeners - first.listeners)),
+    )
     return {
-      firstBytes,
-      lastBytes,
-      growthPct: ((lastBytes - firstBytes) / firstBytes) * 100,
-      cycles,
+      sessions: plan.sessions,
+      steadyFrom: plan.steadyFrom,
+      seconds: (performance.now() - started) / 1000,
       checkpoints,
-      byKind: { first, last },
-      appGrowthPct: ((appBytes(last) - appBytes(first)) / appBytes(first)) * 100,
+      appGrowthPct: ((last.appBytes - first.appBytes) / first.appBytes) * 100,
+      domDrift,
+      rendererGrowthPct:
+        first.rendererKb && last.rendererKb
+          ? ((last.rendererKb - first.rendererKb) / first.rendererKb) * 100
+          : null,
     }
   } finally {
-    await context.close()
+    await browser.close()
+    await server.close()
   }
 }
 
@@ -303,60 +381,79 @@ export async function measureInitialLoad(browser: Browser, baseUrl: string): Pro
   }
 }
 
-async function printPdf(context: BrowserContext, url: string, waitForReady: boolean): Promise<number> {
-  const page = await context.newPage()
-  try {
-    const t = performance.now()
-    await page.goto(url)
-    if (waitForReady) await page.waitForSelector(HANDOUT_READY_SELECTOR, { timeout: 20_000 })
-    await page.emulateMedia({ media: 'print' })
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: false })
-    const ms = performance.now() - t
-    if (pdf.length < 1000) throw new Error(`the PDF of ${url} is too small to be a handout`)
-    return ms
-  } finally {
-    await page.close()
-  }
+/** Loads a static copy in `page` and prints it: the limit a handout is held against. */
+async function printStatic(page: Page, url: string): Promise<number> {
+  const t = performance.now()
+  await page.goto(url)
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: false })
+  const ms = performance.now() - t
+  if (pdf.length < 1000) throw new Error(`the PDF of ${url} is too small to be a handout`)
+  return ms
 }
 
-/** A static copy of the rendered handout, printed by the same browser as the limit. */
-export async function writeStaticHandout(
+/** Prints one handout with the exporter's own printer (one loaded page, moved by route). */
+async function printThroughApp(printer: PdfPrinter, baseUrl: string, handout: HandoutPage): Promise<number> {
+  const t = performance.now()
+  const pdf = await printer.print(baseUrl, handout)
+  const ms = performance.now() - t
+  if (pdf.length < 1000) throw new Error(`the PDF of ${handoutKey(handout)} is too small to be a handout`)
+  return ms
+}
+
+/** Static copies of the rendered handouts (same HTML, pictures and styles, no scripts), one file each. */
+export async function writeStaticHandouts(
   browser: Browser,
   pages: StaticPages,
-  procedureId: string,
-): Promise<string> {
-  const context = await freshContext(browser)
+  handouts: HandoutPage[],
+): Promise<string[]> {
+  const context = await browser.newContext()
   try {
     const page = await context.newPage()
-    await page.goto(`${pages.baseUrl}${handoutPath('procedure', procedureId, 'en', 'a4')}`)
-    await page.waitForSelector(HANDOUT_READY_SELECTOR, { timeout: 20_000 })
-    const { html, css } = await page.evaluate(snapshotPage, 'bench-handout.css')
-    writeFileSync(join(pages.dir, 'bench-handout.css'), css)
-    writeFileSync(join(pages.dir, 'bench-handout.html'), html)
-    return `${pages.baseUrl}/bench-handout.html`
+    const urls: string[] = []
+    for (const [i, handout] of handouts.entries()) {
+      const { kind, id, lang, paper } = handout
+      await page.goto(`${pages.baseUrl}${handoutPath(kind, id, lang, paper)}`)
+      await page.waitForSelector(handoutReadySelector(handout), { timeout: 20_000 })
+      const { html, css } = await page.evaluate(snapshotPage, `bench-handout-${i}.css`)
+      writeFileSync(join(pages.dir, `bench-handout-${i}.css`), css)
+      writeFileSync(join(pages.dir, `bench-handout-${i}.html`), html)
+      urls.push(`${pages.baseUrl}/bench-handout-${i}.html`)
+    }
+    return urls
   } finally {
     await context.close()
   }
 }
 
-/** The handout PDF through the print view, against printing its static copy, alternating. */
+/**
+ * One handout PDF as the exporter makes it (the app already loaded, the next
+ * handout reached by route), against printing its static copy, alternating.
+ * The subject alternates between two handouts so every print changes route.
+ */
 export async function measureHandoutPdf(
   browser: Browser,
   baseUrl: string,
-  staticUrl: string,
-  procedureId: string,
+  handouts: [HandoutPage, HandoutPage],
+  staticUrls: [string, string],
   pairs: number,
 ): Promise<PairedRuns> {
-  const context = await freshContext(browser)
-  const url = `${baseUrl}${handoutPath('procedure', procedureId, 'en', 'a4')}`
+  const context = await browser.newContext()
+  const printer = pagePrinter(await context.newPage(), 'bench')
+  const staticPage = await context.newPage()
   try {
-    await printPdf(context, url, true)
-    await printPdf(context, staticUrl, false)
+    for (const which of [0, 1] as const) {
+      await printThroughApp(printer, baseUrl, handouts[which])
+      await printStatic(staticPage, staticUrls[which])
+    }
     const out: PairedRuns = { subject: [], baseline: [], ratios: [] }
     for (let i = 0; i < pairs; i++) {
-      const subjectFirst = i % 2 === 0
-      const a = await printPdf(context, subjectFirst ? url : staticUrl, subjectFirst)
-      const b = await printPdf(context, subjectFirst ? staticUrl : url, !subjectFirst)
+      const which = i % 2
+      const subjectFirst = Math.floor(i / 2) % 2 === 0
+      const runSubject = () => printThroughApp(printer, baseUrl, handouts[which]!)
+      const runBaseline = () => printStatic(staticPage, staticUrls[which]!)
+      const a = await (subjectFirst ? runSubject() : runBaseline())
+      const b = await (subjectFirst ? runBaseline() : runSubject())
       const [subject, baseline] = subjectFirst ? [a, b] : [b, a]
       out.subject.push(subject)
       out.baseline.push(baseline)
@@ -366,6 +463,57 @@ export async function measureHandoutPdf(
   } finally {
     await context.close()
   }
+}
+
+/**
+ * The whole binder: every handout through the real batch exporter (one page),
+ * against printing every static copy in one page, alternating `runs` times.
+ */
+export async function measureBatchExport(
+  browser: Browser,
+  baseUrl: string,
+  handouts: HandoutPage[],
+  staticUrls: string[],
+  outDir: string,
+  runs: number,
+): Promise<PairedRuns> {
+  const items = [...new Map(handouts.map((h) => [`${h.kind}/${h.id}`, { kind: h.kind, id: h.id }])).values()]
+  const langs = [...new Set(handouts.map((h) => h.lang))].filter((l): l is Locale => l !== 'both')
+  const out: PairedRuns = { subject: [], baseline: [], ratios: [] }
+  const batch = async () => {
+    const context = await browser.newContext()
+    try {
+      const t = performance.now()
+      const printer = pagePrinter(await context.newPage(), 'bench')
+      const files = await exportHandouts({ baseUrl, items, langs, paper: 'a4', outDir, printer })
+      if (files.length !== handouts.length)
+        throw new Error(`the batch wrote ${files.length} of ${handouts.length} PDFs`)
+      return performance.now() - t
+    } finally {
+      await context.close()
+    }
+  }
+  const statics = async () => {
+    const context = await browser.newContext()
+    try {
+      const t = performance.now()
+      const page = await context.newPage()
+      for (const url of staticUrls) await printStatic(page, url)
+      return performance.now() - t
+    } finally {
+      await context.close()
+    }
+  }
+  for (let i = 0; i < runs; i++) {
+    const subjectFirst = i % 2 === 0
+    const a = await (subjectFirst ? batch() : statics())
+    const b = await (subjectFirst ? statics() : batch())
+    const [subject, baseline] = subjectFirst ? [a, b] : [b, a]
+    out.subject.push(subject)
+    out.baseline.push(baseline)
+    out.ratios.push(subject / baseline)
+  }
+  return out
 }
 
 /** p95 of each run of taps, and the median tap, for the report. */

@@ -2,7 +2,8 @@
  * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
  *
  * PHASES is a comma-separated list of build, queries, initial, cold, nav, pdf,
- * heap; `node` stands for build,queries and `browser` for the rest.
+ * soak; `node` stands for build,queries and `browser` for the rest. A plain run
+ * leaves the soak out (it takes long): `--only soak` runs it.
  *
  * Builds the kiosk for production into a temporary folder (or uses --renderer),
  * builds the content database from content/, serves both with the kiosk's own
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
-import { findChromium } from '../../src/core/handouts/export.ts'
+import { findChromium, type HandoutPage } from '../../src/core/handouts/export.ts'
 import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
 import { createServer } from '../../src/core/server/server.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
@@ -24,10 +25,11 @@ import {
   launchChromium,
   measureColdLoad,
   measureHandoutPdf,
-  measureHeap,
   measureInitialLoad,
   measureNavigation,
-  writeStaticHandout,
+  measureSoak,
+  measureBatchExport,
+  writeStaticHandouts,
   writeStaticHome,
 } from './browser.ts'
 import type { StaticPages } from './browser.ts'
@@ -60,7 +62,8 @@ const PLAN = args.quick
       navRuns: 1,
       navTaps: 30,
       pdfPairs: 2,
-      heapCycles: 20,
+      batchRuns: 1,
+      soak: { sessions: 150, steadyFrom: 50, every: 25 },
     }
   : {
       buildRuns: 2,
@@ -72,7 +75,8 @@ const PLAN = args.quick
       navRuns: 3,
       navTaps: 200,
       pdfPairs: 6,
-      heapCycles: 500,
+      batchRuns: 2,
+      soak: { sessions: 5000, steadyFrom: 1000, every: 500 },
     }
 
 const started = performance.now()
@@ -224,17 +228,30 @@ async function browserFigures(realDb: string): Promise<void> {
       extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
     }
 
-    if (phases.has('pdf')) await pdfFigures(browser, pages, baseUrl, procedureId)
-    if (phases.has('heap')) {
-      log(`heap: ${PLAN.heapCycles} walkthrough-and-reset sessions…`)
-      const heap = await measureHeap(browser, baseUrl, procedureId, PLAN.heapCycles)
-      figures.heapGrowthPct = summarize([heap.growthPct])
-      extra.heap = heap
-      const kb = (kinds: Record<string, number>, kind: string) => ((kinds[kind] ?? 0) / 1024).toFixed(0)
-      log(
-        `heap: ${heap.growthPct.toFixed(1)} % in all; what the app keeps ${heap.appGrowthPct.toFixed(1)} %; ` +
-          `compiled code ${kb(heap.byKind.first, 'code')} → ${kb(heap.byKind.last, 'code')} KB`,
+    if (phases.has('pdf')) {
+      // Every handout in both languages, procedures first (the first two are the per-PDF pair).
+      const topics = core.handlers.listTopics({ locale: 'en' })
+      const items = [...topics.procedures, ...topics.conditions]
+      const handouts = items.flatMap((t) =>
+        (['en', 'es'] as const).map((lang): HandoutPage => ({ kind: t.kind, id: t.id, lang, paper: 'a4' })),
       )
+      await pdfFigures(browser, pages, baseUrl, handouts)
+    }
+    if (phases.has('soak')) {
+      const { sessions, steadyFrom } = PLAN.soak
+      log(`soak: ${sessions} walkthrough-and-reset sessions in one page, flat from session ${steadyFrom}…`)
+      const soak = await measureSoak(chromiumPath, baseUrl, procedureId, PLAN.soak, (c) =>
+        log(
+          `soak: session ${c.sessions}: app keeps ${(c.appBytes / 1024).toFixed(0)} KB, compiled code ` +
+            `${(c.codeBytes / 1024).toFixed(0)} KB, ${c.domNodes} DOM nodes, ${c.listeners} listeners, renderer ` +
+            `${c.rendererKb === null ? 'not readable' : `${(c.rendererKb / 1024).toFixed(1)} MB`}`,
+        ),
+      )
+      figures.soakAppGrowthPct = summarize([soak.appGrowthPct])
+      figures.soakDomDrift = summarize([soak.domDrift])
+      if (soak.rendererGrowthPct !== null) figures.soakRendererGrowthPct = summarize([soak.rendererGrowthPct])
+      extra.soak = soak
+      log(`soak: ${sessions} sessions in ${soak.seconds.toFixed(0)} s`)
     }
   } finally {
     await browser.close()
@@ -243,13 +260,36 @@ async function browserFigures(realDb: string): Promise<void> {
   }
 }
 
-async function pdfFigures(browser: Browser, pages: StaticPages, baseUrl: string, procedureId: string) {
-  log('handout PDF: print view against its static copy…')
+async function pdfFigures(browser: Browser, pages: StaticPages, baseUrl: string, handouts: HandoutPage[]) {
+  log(`handout PDFs: ${handouts.length} static copies…`)
   try {
-    const staticHandout = await writeStaticHandout(browser, pages, procedureId)
-    const pdf = await measureHandoutPdf(browser, baseUrl, staticHandout, procedureId, PLAN.pdfPairs)
+    const staticUrls = await writeStaticHandouts(browser, pages, handouts)
+    log('handout PDF: one handout by route in the loaded app, against its static copy…')
+    const pdf = await measureHandoutPdf(
+      browser,
+      baseUrl,
+      [handouts[0]!, handouts[1]!],
+      [staticUrls[0]!, staticUrls[1]!],
+      PLAN.pdfPairs,
+    )
     figures.handoutPdfRatio = summarize(pdf.ratios)
     extra.handoutPdfMs = { app: summarize(pdf.subject), static: summarize(pdf.baseline) }
+    log(
+      `handout PDF: the whole batch (${handouts.length} PDFs) against its static copies, ${PLAN.batchRuns}×…`,
+    )
+    const batch = await measureBatchExport(
+      browser,
+      baseUrl,
+      handouts,
+      staticUrls,
+      join(work, 'binder'),
+      PLAN.batchRuns,
+    )
+    figures.handoutBatchRatio = summarize(batch.ratios)
+    extra.handoutBatchSeconds = {
+      batch: summarize(batch.subject.map((ms) => ms / 1000)),
+      static: summarize(batch.baseline.map((ms) => ms / 1000)),
+    }
   } catch (err) {
     extra.handoutPdfError = (err as Error).message
     log(`handout PDF not measured: ${(err as Error).message.split('\n')[0]}`)

@@ -4,7 +4,7 @@
  * hidden, hardened window. Shares the loop and file names with the command
  * line (src/core/handouts/export.ts); only the printer differs.
  */
-import { HANDOUT_READY_SELECTOR, exportHandouts } from '../core/handouts/export.ts'
+import { exportHandouts, handoutReadySelector, showHandout } from '../core/handouts/export.ts'
 import type { Paper, PdfPrinter } from '../core/handouts/export.ts'
 import type { Handlers } from '../core/services/handlers.ts'
 import type { Locale } from '../shared/contract.ts'
@@ -32,11 +32,25 @@ export function exportRequest(argv: string[]): ExportRequest | null {
 
 function electronPrinter(preload: string): PdfPrinter {
   const win = createHardenedWindow(preload, { show: false })
+  let loaded = false
   return {
     description: "Electron's printToPDF",
-    async print(url, paper) {
-      await win.loadURL(url)
-      const selector = JSON.stringify(HANDOUT_READY_SELECTOR)
+    async print(baseUrl, handout) {
+      // The app loads once; every later handout is a change of route in the same window.
+      await showHandout(
+        {
+          loaded,
+          load: async (url) => {
+            await win.loadURL(url)
+            loaded = true
+          },
+          run: (script) => win.webContents.executeJavaScript(script),
+        },
+        baseUrl,
+        handout,
+      )
+      const selector = JSON.stringify(handoutReadySelector(handout))
+      const url = `${baseUrl} (${handout.kind} ${handout.id}, ${handout.lang})`
       for (
         let waited = 0;
         !(await win.webContents.executeJavaScript(`!!document.querySelector(${selector})`));
@@ -45,7 +59,10 @@ function electronPrinter(preload: string): PdfPrinter {
         if (waited > 20_000) throw new Error(`The handout at ${url} did not finish loading.`)
         await new Promise((r) => setTimeout(r, 100))
       }
-      return win.webContents.printToPDF({ pageSize: paper === 'a4' ? 'A4' : 'Letter', printBackground: true })
+      return win.webContents.printToPDF({
+        pageSize: handout.paper === 'a4' ? 'A4' : 'Letter',
+        printBackground: true,
+      })
     },
     async close() {
       win.destroy()

@@ -503,6 +503,20 @@ test('export-handouts writes one PDF per item and language, and says which engin
       expect(info.size, name).toBe('612 x 792 pts')
       expect(info.pages, name).toBeLessThanOrEqual(name.startsWith('procedure-') ? 2 : 1)
     }
+    // The exporter moves one loaded page from handout to handout: each file must
+    // hold its own item in its own language, never the handout shown before it.
+    for (const item of [...procedures, ...conditions]) {
+      for (const lang of LANGS) {
+        const content = await api<Item>(
+          baseURL!,
+          item.kind === 'procedure' ? 'getProcedure' : 'getCondition',
+          { locale: lang, id: item.id },
+        )
+        const text = pdfText(join(out, `${item.kind}-${item.id}.${lang}.pdf`))
+        expect(text, `${item.id} (${lang})`).toContain(collapse(content.title))
+        expect(text, `${item.id} (${lang})`).toContain(collapse(versionLine(content, lang)))
+      }
+    }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

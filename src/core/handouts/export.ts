@@ -9,24 +9,70 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Page as PlaywrightPage } from 'playwright-core'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
 
 export type Paper = 'a4' | 'letter'
 
-/** Anything that turns a page into a PDF. */
+/** One handout as the exporter prints it. */
+export interface HandoutPage {
+  kind: ItemKind
+  id: string
+  lang: Locale | 'both'
+  paper: Paper
+}
+
+/**
+ * Anything that turns handouts into PDFs. A printer loads the app once, on its
+ * first handout, and reaches every later one by changing the route in that same
+ * page: booting the whole app for each PDF was most of an export's time.
+ */
 export interface PdfPrinter {
   /** Said to the user: which engine printed. */
   readonly description: string
-  print(url: string, paper: Paper): Promise<Buffer>
+  /** Prints one handout of the app served at baseUrl. */
+  print(baseUrl: string, handout: HandoutPage): Promise<Buffer>
   close(): Promise<void>
+}
+
+/** The print view's route inside the app (after the #). */
+export function handoutRoute(kind: ItemKind, id: string, lang: Locale | 'both', paper: Paper): string {
+  return `/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
 }
 
 /** The print view's address; the view marks itself ready with data-handout-ready="true". */
 export function handoutPath(kind: ItemKind, id: string, lang: Locale | 'both', paper: Paper): string {
-  return `/index.html#/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
+  return `/index.html#${handoutRoute(kind, id, lang, paper)}`
 }
 
+/** Any handout, once complete on the page. */
 export const HANDOUT_READY_SELECTOR = '[data-handout-ready="true"]'
+
+/** What the print view writes in data-handout-ready-for once this handout is complete. */
+export function handoutKey(handout: HandoutPage): string {
+  return `${handout.kind}/${handout.id}/${handout.lang}/${handout.paper}`
+}
+
+/** This handout, complete: never the one the page showed before. */
+export function handoutReadySelector(handout: HandoutPage): string {
+  return `[data-handout-ready-for="${handoutKey(handout)}"]`
+}
+
+/**
+ * Shows a handout in a page that may already hold the app: the first call
+ * loads it, later ones change the route (hash history) in place. `page` is
+ * whatever the engine offers: Playwright's Page or Electron's webContents.
+ */
+export async function showHandout(
+  page: { loaded: boolean; load(url: string): Promise<void>; run(script: string): Promise<unknown> },
+  baseUrl: string,
+  handout: HandoutPage,
+): Promise<void> {
+  const route = handoutRoute(handout.kind, handout.id, handout.lang, handout.paper)
+  if (!page.loaded)
+    await page.load(`${baseUrl}${handoutPath(handout.kind, handout.id, handout.lang, handout.paper)}`)
+  else await page.run(`location.hash = ${JSON.stringify(route)}`)
+}
 
 /** A Chromium on this machine: CHROMIUM_PATH, then the usual names on the PATH. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -57,25 +103,48 @@ export async function chromiumPrinter(executablePath: string): Promise<PdfPrinte
     ],
   })
   const context = await browser.newContext()
+  const printer = pagePrinter(
+    await context.newPage(),
+    `Chromium at ${executablePath} (through playwright-core)`,
+  )
   return {
-    description: `Chromium at ${executablePath} (through playwright-core)`,
-    async print(url, paper) {
-      const page = await context.newPage()
-      try {
-        await page.goto(url)
-        await page.waitForSelector(HANDOUT_READY_SELECTOR, { timeout: 20_000 })
-        await page.emulateMedia({ media: 'print' })
-        return await page.pdf({
-          format: paper === 'a4' ? 'A4' : 'Letter',
-          printBackground: true,
-          preferCSSPageSize: false,
-        })
-      } finally {
-        await page.close()
-      }
-    },
+    ...printer,
     async close() {
       await browser.close()
+    },
+  }
+}
+
+/** The exporter's printing in one Playwright page (also what the bench measures). */
+export function pagePrinter(page: PlaywrightPage, description: string): PdfPrinter {
+  let loaded = false
+  return {
+    description,
+    async print(baseUrl, handout) {
+      // The view lays itself out and fits its pages on screen media, as it does for a person.
+      await page.emulateMedia({ media: 'screen' })
+      await showHandout(
+        {
+          loaded,
+          load: async (url) => {
+            await page.goto(url)
+            loaded = true
+          },
+          run: (script) => page.evaluate(script),
+        },
+        baseUrl,
+        handout,
+      )
+      await page.waitForSelector(handoutReadySelector(handout), { timeout: 20_000 })
+      await page.emulateMedia({ media: 'print' })
+      return await page.pdf({
+        format: handout.paper === 'a4' ? 'A4' : 'Letter',
+        printBackground: true,
+        preferCSSPageSize: false,
+      })
+    },
+    async close() {
+      await page.close()
     },
   }
 }
@@ -91,16 +160,13 @@ export interface ExportOptions {
   onFile?: (file: string) => void
 }
 
-/** Prints each item in each language; one file per item and language. */
+/** Prints each item in each language, in one loaded page; one file per item and language. */
 export async function exportHandouts(options: ExportOptions): Promise<string[]> {
   mkdirSync(options.outDir, { recursive: true })
   const files: string[] = []
   for (const item of options.items) {
     for (const lang of options.langs) {
-      const pdf = await options.printer.print(
-        `${options.baseUrl}${handoutPath(item.kind, item.id, lang, options.paper)}`,
-        options.paper,
-      )
+      const pdf = await options.printer.print(options.baseUrl, { ...item, lang, paper: options.paper })
       const file = join(options.outDir, `${item.kind}-${item.id}.${lang}.pdf`)
       writeFileSync(file, pdf)
       files.push(file)
