@@ -19,7 +19,7 @@ import {
   Source,
 } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
-import { PAPER_SIZES } from './setting-fields.ts'
+import { KEYBOARD_MODES, PAPER_SIZES } from './setting-fields.ts'
 
 export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
@@ -188,6 +188,8 @@ export const Settings = z.object({
   paperSize: z.enum(PAPER_SIZES),
   printerName: z.string().trim().min(1).max(120).nullable(),
   kioskLock: z.boolean(),
+  /** When the on-screen keyboard opens for a text field. */
+  onScreenKeyboard: z.enum(KEYBOARD_MODES),
 })
 export type Settings = z.infer<typeof Settings>
 export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[]
@@ -209,6 +211,7 @@ export const KioskConfig = z.object({
   paperSize: z.enum(PAPER_SIZES),
   /** Locked kiosk: a patient's print goes straight to the printer, with no dialog to get lost in. */
   kioskLock: z.boolean(),
+  onScreenKeyboard: z.enum(KEYBOARD_MODES),
 })
 export type KioskConfig = z.infer<typeof KioskConfig>
 

@@ -9,16 +9,30 @@ import type { Settings } from './contract.ts'
 
 export type SettingKey = keyof Settings
 
-/** text: required words; optional-text/tel/url: empty means none; seconds: a whole number of seconds. */
+/**
+ * text: required words; optional-text/tel/url: empty means none; seconds: a whole number of seconds;
+ * choice: one of the field's `options`, as radio buttons.
+ */
 export type SettingControl =
-  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'paper'
+  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'choice'
 
 export type SettingGroup = 'clinic' | 'kiosk' | 'print'
 
 export interface SettingField {
   group: SettingGroup
   control: SettingControl
+  /** A choice's values, in the form's order (each worded in the staff messages under the setting). */
+  options?: readonly string[]
 }
+
+/** The paper sizes the kiosk prints on (the schema's paperSize). */
+export const PAPER_SIZES = ['a4', 'letter'] as const
+
+/**
+ * When the on-screen keyboard opens: automatic (when a text field is touched, or
+ * on a touch-only screen), always (whenever a text field takes focus), never.
+ */
+export const KEYBOARD_MODES = ['automatic', 'always', 'never'] as const
 
 export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   clinicName: { group: 'clinic', control: 'text' },
@@ -30,18 +44,18 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
   explainIdleSeconds: { group: 'kiosk', control: 'seconds' },
   kioskLock: { group: 'kiosk', control: 'switch' },
-  paperSize: { group: 'print', control: 'paper' },
+  onScreenKeyboard: { group: 'kiosk', control: 'choice', options: KEYBOARD_MODES },
+  paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
   printerName: { group: 'print', control: 'optional-text' },
 }
 
 export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'kiosk', 'print']
 
-/** The paper sizes the kiosk prints on (the schema's paperSize). */
-export const PAPER_SIZES = ['a4', 'letter'] as const
-
 /** A group's fields, in the form's order. */
-export function settingFieldsIn(group: SettingGroup): { key: SettingKey; control: SettingControl }[] {
+export function settingFieldsIn(
+  group: SettingGroup,
+): { key: SettingKey; control: SettingControl; options: readonly string[] }[] {
   return (Object.entries(SETTING_FIELDS) as [SettingKey, SettingField][])
     .filter(([, field]) => field.group === group)
-    .map(([key, field]) => ({ key, control: field.control }))
+    .map(([key, field]) => ({ key, control: field.control, options: field.options ?? [] }))
 }

@@ -13,6 +13,9 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { PROCEDURE, collectConsoleErrors, goTo, settled } from './kiosk-page'
 
+// A kiosk's touchscreen: the patient's search is typed on the on-screen keyboard.
+test.use({ hasTouch: true })
+
 test.describe.configure({ timeout: 120_000 })
 
 const PIN = '8642'
@@ -36,6 +39,15 @@ const NEEDLES = [
   'Snorkelwax',
   'Flibbertigibbet',
 ]
+
+/** What each on-screen keyboard (simple-keyboard) instance holds as typed input. */
+function keyboardBuffers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const instances = (window as { SimpleKeyboardInstances?: Record<string, { getAllInputs(): object }> })
+      .SimpleKeyboardInstances
+    return Object.values(instances ?? {}).flatMap((k) => Object.values(k.getAllInputs()) as string[])
+  })
+}
 
 /** Every regular file under `dir`, however deep. */
 function filesUnder(dir: string): string[] {
@@ -182,10 +194,16 @@ test('a personalised handout, a checklist, a quiz and a search leave nothing on 
   }
   await expect(page.getByText(new RegExp(`^You got \\d+ of ${total} right\\.$`))).toBeVisible()
 
+  // The patient types the search on the on-screen keyboard, by taps alone.
   await goTo(page, '/search')
-  await page.getByRole('searchbox').pressSequentially(SEARCHED)
+  await page.getByRole('searchbox').tap()
+  const keyboard = page.getByRole('group', { name: 'On-screen keyboard' })
+  for (const key of SEARCHED) await keyboard.getByRole('button', { name: key, exact: true }).tap()
+  await expect(page.getByRole('searchbox')).toHaveValue(SEARCHED)
   // The search went to the server and back.
   await expect(page.getByText(`We found nothing for “${SEARCHED}”.`)).toBeVisible()
+  // The keyboard library keeps no copy of what was typed, even before the reset.
+  expect(await keyboardBuffers(page)).toEqual([''])
 
   // ---- Nobody touches the kiosk: the warning, then the attract screen. ----
   await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 20_000 })
@@ -195,6 +213,7 @@ test('a personalised handout, a checklist, a quiz and a search leave nothing on 
   // The page: nothing in its text or markup, nothing in the browser's storage.
   const html = await page.content()
   for (const needle of NEEDLES) expect(html.toLowerCase()).not.toContain(needle.toLowerCase())
+  expect(await keyboardBuffers(page)).not.toContain(SEARCHED)
   expect(await storage(page)).toEqual({
     localStorage: 0,
     sessionStorage: 0,

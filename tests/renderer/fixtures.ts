@@ -189,6 +189,7 @@ export const KIOSK_CONFIG: KioskConfig = {
   clinicLogo: null,
   paperSize: 'a4',
   kioskLock: true,
+  onScreenKeyboard: 'automatic',
 }
 
 const staffOnly = {

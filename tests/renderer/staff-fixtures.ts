@@ -24,6 +24,7 @@ export const SETTINGS: Settings = {
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,
+  onScreenKeyboard: 'automatic',
 }
 
 export const USAGE_ROWS: UsageRow[] = [

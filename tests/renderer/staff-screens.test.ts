@@ -60,7 +60,11 @@ describe('the settings screen', () => {
     expect(field(wrapper, 'Idle time (seconds)').element.value).toBe('90')
     expect(field(wrapper, 'Printer name (optional)').element.value).toBe('')
     expect(field(wrapper, 'Kiosk lock').element.checked).toBe(false)
-    expect(wrapper.get('legend.setting__label').text()).toBe('Paper size')
+    expect(wrapper.findAll('legend.setting__label').map((legend) => legend.text())).toEqual([
+      'On-screen keyboard',
+      'Paper size',
+    ])
+    expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="automatic"]').element.checked).toBe(true)
     expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="a4"]').element.checked).toBe(true)
     expect(description(wrapper, field(wrapper, 'Idle time (seconds)'))).toContain('30 to 600')
   })

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,
+  onScreenKeyboard: 'automatic',
 }
 
 export function readSettings(db: Database): SettingsValue {

@@ -221,6 +221,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clinicLogo: s.clinicLogo,
         paperSize: s.paperSize,
         kioskLock: options.forceKioskLock === true || s.kioskLock,
+        onScreenKeyboard: s.onScreenKeyboard,
       }
     },
 

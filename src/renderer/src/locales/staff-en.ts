@@ -135,6 +135,13 @@ export const staffEn = {
         label: 'Explain mode locks after (seconds)',
         help: 'The same while explaining a procedure, when you may talk without touching the screen: 60 to 600. The PIN brings you back to the same slide.',
       },
+      onScreenKeyboard: {
+        label: 'On-screen keyboard',
+        help: 'Opens at the bottom of the screen when someone types in a box. Automatic: when a box is touched, or always on a touch-only screen.',
+        automatic: 'Automatic',
+        always: 'Always',
+        never: 'Never (a keyboard is attached)',
+      },
       paperSize: {
         label: 'Paper size',
         help: 'The paper in the kiosk’s printer.',

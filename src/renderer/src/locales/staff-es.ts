@@ -137,6 +137,13 @@ export const staffEs: StaffMessages = {
         label: 'El modo de explicación se bloquea tras (segundos)',
         help: 'Lo mismo mientras explica un procedimiento, cuando puede hablar sin tocar la pantalla: de 60 a 600. El PIN le devuelve a la misma diapositiva.',
       },
+      onScreenKeyboard: {
+        label: 'Teclado en pantalla',
+        help: 'Se abre en la parte de abajo de la pantalla cuando alguien escribe en una casilla. Automático: al tocar una casilla, o siempre en una pantalla solo táctil.',
+        automatic: 'Automático',
+        always: 'Siempre',
+        never: 'Nunca (hay un teclado conectado)',
+      },
       paperSize: {
         label: 'Tamaño del papel',
         help: 'El papel de la impresora del quiosco.',

@@ -17,6 +17,7 @@ export interface SettingsDraft {
   paperSize: Settings['paperSize']
   printerName: string
   kioskLock: boolean
+  onScreenKeyboard: Settings['onScreenKeyboard']
 }
 
 const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]

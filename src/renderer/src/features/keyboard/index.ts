@@ -1,0 +1,1 @@
+export { default as OnScreenKeyboard } from './OnScreenKeyboard.vue'
