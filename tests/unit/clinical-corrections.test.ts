@@ -48,10 +48,25 @@ function allText(p: Procedure): string {
     .join('\n')
     .replace(/\s+/g, ' ')
 }
-const section = (p: Procedure, key: string) =>
-  (p.sections.find((s) => s.key === key)?.paragraphs ?? []).join(' ').replace(/\s+/g, ' ')
+/** One part of a procedure as one text: a section by its key, or one of the lists a patient reads. */
+function section(p: Procedure, key: string): string {
+  const parts: Record<string, () => string[]> = {
+    duration: () => [p.duration],
+    preparation: () => p.preparation,
+    risks: () => p.risks.flatMap((r) => [r.name, r.description]),
+    recovery: () => p.recovery.flatMap((m) => [m.expect, m.todo]),
+    faqs: () => p.faqs.flatMap((f) => [f.question, f.answer]),
+  }
+  const text = parts[key]?.() ?? p.sections.find((s) => s.key === key)?.paragraphs ?? []
+  return text.join(' ').replace(/\s+/g, ' ')
+}
 
 const STEROID_HIP = ['fluoroscopy-guided-hip-injection', 'ultrasound-guided-hip-injection']
+/** Items where a steroid is always or sometimes given. */
+const STEROID = [...STEROID_HIP, 'diagnostic-hip-injection', 'trochanteric-bursa-injection']
+/** Items where a steroid may go into the hip joint itself. */
+const HIP_JOINT_STEROID = [...STEROID_HIP, 'diagnostic-hip-injection', 'hyaluronic-acid-injection']
+const PROCEDURES = [...STEROID, 'hyaluronic-acid-injection', 'prp-injection']
 
 type Row = [
   bullet: string,
@@ -210,6 +225,319 @@ const ROWS: Row[] = [
     /Evite cruzar las piernas.*Un corticoide cerca de un tendón puede debilitarlo/,
     null,
   ],
+  ...HIP_JOINT_STEROID.flatMap((id): Row[] => [
+    [
+      'hip replacement: tell us first',
+      id,
+      'en',
+      'preparation',
+      /hip replacement.*3 months before surgery/,
+      null,
+    ],
+    ['hip replacement: tell us first', id, 'es', 'preparation', /prótesis.*3 meses previos/, null],
+    ['hip replacement: in the FAQs', id, 'en', 'faqs', /hip replacement.*3 months before surgery/, null],
+    ['hip replacement: in the FAQs', id, 'es', 'faqs', /prótesis de cadera.*3 meses previos/, null],
+  ]),
+  [
+    'the diagnostic injection can help plan surgery',
+    'diagnostic-hip-injection',
+    'en',
+    'what-and-why',
+    /plan surgery, such as a hip replacement/,
+    null,
+  ],
+  [
+    'the diagnostic injection can help plan surgery',
+    'diagnostic-hip-injection',
+    'es',
+    'what-and-why',
+    /planear una operación, como una prótesis de cadera/,
+    null,
+  ],
+  ...PROCEDURES.flatMap((id): Row[] => [
+    [
+      'numb or weak leg: a risk',
+      id,
+      'en',
+      'risks',
+      /numb, heavy or weak for a few hours\. Walk with care.*Do not drive that day/,
+      /leg (stays|is still) numb.*the next day/,
+    ],
+    [
+      'numb or weak leg: a risk',
+      id,
+      'es',
+      'risks',
+      /dormida, pesada o débil durante unas horas\. Camine con cuidado.*No conduzca ese día/,
+      /al día siguiente/,
+    ],
+    [
+      'numb or weak leg: aftercare',
+      id,
+      'en',
+      'recovery',
+      /stay with you.*Do not drive today\. Walk with care/,
+      null,
+    ],
+    [
+      'numb or weak leg: aftercare',
+      id,
+      'es',
+      'recovery',
+      /se quede con usted.*No conduzca hoy\. Camine con cuidado/,
+      null,
+    ],
+    [
+      'feeling faint during the injection',
+      id,
+      'en',
+      'risks',
+      /feel faint, dizzy or sick during the injection/,
+      null,
+    ],
+    ['feeling faint during the injection', id, 'es', 'risks', /desmayar durante la inyección/, null],
+    [
+      'blood thinners named by generic name',
+      id,
+      'en',
+      'preparation',
+      /blood thinner, such as warfarin, apixaban, rivaroxaban, clopidogrel or aspirin/,
+      /Coumadin|Eliquis|Xarelto|Plavix|Sintrom|Adiro/,
+    ],
+    [
+      'blood thinners named by generic name',
+      id,
+      'es',
+      'preparation',
+      /anticoagulante o antiagregante.*acenocumarol, warfarina, apixabán, rivaroxabán, clopidogrel o ácido acetilsalicílico/,
+      /Sintrom|Adiro|Plavix|Eliquis|Xarelto|sangre más líquida|anticoagulantes?\b(?! o antiagregante| y antiagregantes)/,
+    ],
+    ['chlorhexidine among skin cleaners', id, 'en', 'preparation', /chlorhexidine/, null],
+    ['chlorhexidine among skin cleaners', id, 'es', 'preparation', /clorhexidina/, null],
+    [
+      'aftercare: plaster, baths, infection',
+      id,
+      'en',
+      'recovery',
+      /Keep the plasters? dry.*do not have a bath, swim or use a hot tub for 2 days.*infection for about 2 to 3 weeks/,
+      null,
+    ],
+    [
+      'aftercare: plaster, baths, infection',
+      id,
+      'es',
+      'recovery',
+      /Mantenga secos? (el apósito|los apósitos).*bañera, piscina ni jacuzzi durante 2 días.*infección durante unas 2 o 3 semanas/,
+      null,
+    ],
+    [
+      'weight on the leg: an emergency only once the numbing has worn off',
+      id,
+      'en',
+      'all',
+      /Your leg feels numb, heavy or weak/,
+      /if you cannot put weight on your leg\. /,
+    ],
+    [
+      'weight on the leg: an emergency only once the numbing has worn off',
+      id,
+      'es',
+      'all',
+      /la pierna se nota dormida, pesada o débil|dormida, pesada o débil/,
+      /También si no puede apoyar la pierna\./,
+    ],
+    [
+      'Spanish: one emergency wording',
+      id,
+      'es',
+      'all',
+      /urgencia grave.*Llame a una ambulancia o vaya a urgencias ahora mismo/,
+      /Pedir ayuda urgente ahora|Es una urgencia,|es una urgencia\.|son una urgencia\./,
+    ],
+    [
+      'Spanish: espray, sentir nervios, profesional sanitario',
+      id,
+      'es',
+      'all',
+      /sentir nervios/,
+      /\bspray\b|estar nervioso|\b[Ss]u médico\b/,
+    ],
+    [
+      'relief: no "weeks to months"',
+      id,
+      'en',
+      'all',
+      /./,
+      /weeks to (a few )?months|weeks, or a few months/i,
+    ],
+    ['relief: no "weeks to months"', id, 'es', 'all', /./, /semanas o (unos )?meses|semanas a meses/i],
+  ]),
+  ...STEROID.flatMap((id): Row[] => [
+    [
+      'whole-body steroid effects for a few days',
+      id,
+      'en',
+      'risks',
+      /hard to sleep.*restless, low or on edge.*periods.*menopause.*blood pressure.*for a few days/,
+      null,
+    ],
+    [
+      'whole-body steroid effects for a few days',
+      id,
+      'es',
+      'risks',
+      /cueste dormir.*inquietud, tristeza o irritabilidad.*regla.*menopausia.*tensión/,
+      null,
+    ],
+  ]),
+  [
+    'HA: a hot, swollen joint reaction in the first days',
+    'hyaluronic-acid-injection',
+    'en',
+    'risks',
+    /In the first days, your hip may become hot, swollen, red and painful\. This looks just like an infection/,
+    null,
+  ],
+  [
+    'HA: a hot, swollen joint reaction in the first days',
+    'hyaluronic-acid-injection',
+    'es',
+    'risks',
+    /En los primeros días, la cadera puede ponerse caliente, hinchada, roja y dolorida\. Se parece mucho a una infección/,
+    null,
+  ],
+  [
+    'HA: the egg or poultry-protein question, for some products',
+    'hyaluronic-acid-injection',
+    'en',
+    'preparation',
+    /allergic to eggs, chicken or other bird proteins\. Some of these gels/,
+    null,
+  ],
+  [
+    'HA: the egg or poultry-protein question, for some products',
+    'hyaluronic-acid-injection',
+    'es',
+    'preparation',
+    /alergia al huevo, al pollo o a otras proteínas de ave\. Algunos de estos geles/,
+    null,
+  ],
+  [
+    'HA: how many injections, and when it might work',
+    'hyaluronic-acid-injection',
+    'en',
+    'faqs',
+    /1 injection\. Others are a short course over 3 to 5 weeks\. When it might start to work is not well known/,
+    null,
+  ],
+  [
+    'HA: how many injections, and when it might work',
+    'hyaluronic-acid-injection',
+    'es',
+    'faqs',
+    /1 sola inyección\. Otros se ponen en una serie corta, a lo largo de 3 a 5 semanas\. No se sabe bien/,
+    null,
+  ],
+  [
+    'PRP: ask about anti-inflammatory painkillers',
+    'prp-injection',
+    'en',
+    'preparation',
+    /anti-inflammatory painkillers, such as ibuprofen or naproxen\. Ask us if you should stop them for a while before and after PRP/,
+    null,
+  ],
+  [
+    'PRP: ask about anti-inflammatory painkillers',
+    'prp-injection',
+    'es',
+    'preparation',
+    /antiinflamatorios para el dolor, como ibuprofeno o naproxeno\. Pregúntenos si debe dejarlos un tiempo antes y después del PRP/,
+    null,
+  ],
+  ['PRP: flares', 'prp-injection', 'en', 'risks', /A flare is a known effect of PRP/, null],
+  ['PRP: flares', 'prp-injection', 'es', 'risks', /Un brote de dolor es un efecto conocido del PRP/, null],
+  [
+    'PRP: ask whether it is covered',
+    'prp-injection',
+    'en',
+    'faqs',
+    /Whether it is covered depends on your health system or insurer/,
+    null,
+  ],
+  [
+    'PRP: ask whether it is covered',
+    'prp-injection',
+    'es',
+    'faqs',
+    /Que esté cubierto depende de su sistema de salud o de su seguro/,
+    null,
+  ],
+  [
+    'PRP: when it might work, and how many',
+    'prp-injection',
+    'en',
+    'benefits',
+    /few weeks to work\. A course of up to 3 injections/,
+    null,
+  ],
+  [
+    'PRP: when it might work, and how many',
+    'prp-injection',
+    'es',
+    'benefits',
+    /unas semanas en hacer efecto\. Es habitual una tanda de hasta 3 inyecciones/,
+    null,
+  ],
+  ...['prp-injection', 'ultrasound-guided-hip-injection'].flatMap((id): Row[] => [
+    [
+      'other items agree: HA is advised against, not "mixed"',
+      id,
+      'en',
+      'alternatives',
+      /Guidance advises against hyaluronic acid for the hip/,
+      /Its evidence is mixed too|evidence for these in the hip is mixed/,
+    ],
+    [
+      'other items agree: HA is advised against, not "mixed"',
+      id,
+      'es',
+      'alternatives',
+      /desaconsejan el ácido hialurónico en la cadera/,
+      /también son dispares|sobre ellas en la cadera/,
+    ],
+  ]),
+  [
+    'how long the X-ray-guided injection takes',
+    'fluoroscopy-guided-hip-injection',
+    'en',
+    'duration',
+    /usually takes 15 minutes or less/,
+    /The time varies\. Ask the team how long/,
+  ],
+  [
+    'how long the X-ray-guided injection takes',
+    'fluoroscopy-guided-hip-injection',
+    'es',
+    'duration',
+    /suele durar 15 minutos o menos/,
+    /El tiempo varía\. Pregunte al equipo/,
+  ],
+  [
+    'how long the bursa injection takes',
+    'trochanteric-bursa-injection',
+    'en',
+    'duration',
+    /varies from clinic to clinic.*30 to 60 minutes/,
+    /The time varies\. Ask the team how long/,
+  ],
+  [
+    'how long the bursa injection takes',
+    'trochanteric-bursa-injection',
+    'es',
+    'duration',
+    /cambia de un centro a otro.*de 30 a 60 minutos/,
+    /El tiempo varía\. Pregunte al equipo/,
+  ],
 ]
 
 describe('the clinical corrections of issue #18, in the built content', () => {
@@ -244,6 +572,39 @@ describe('the clinical corrections of issue #18, in the built content', () => {
       }
     },
   )
+
+  it.each(['en', 'es'] as const)(
+    'calls a leg that cannot bear weight an emergency only once the numbing has worn off (%s)',
+    (locale) => {
+      for (const id of PROCEDURES) {
+        const weight = service
+          .getProcedure({ id, locale })
+          .redFlags.filter((f) => f.sign === 'cannot-bear-weight')
+          .map((f) => [f.context, f.level])
+        expect(weight, id).toEqual([['after-numbing', 'emergency']])
+      }
+    },
+  )
+
+  it('bands the hyaluronic acid joint reaction from its sources, and leaves the numb leg and fainting unbanded', () => {
+    const ha = service.getProcedure({ id: 'hyaluronic-acid-injection', locale: 'en' }).risks
+    expect(ha.find((r) => /hot, swollen joint/.test(r.name))).toMatchObject({
+      band: 'common',
+      action: 'emergency',
+      sources: ['humphries-2024-salr', 'sportsmedreview-ha'],
+    })
+    for (const id of PROCEDURES) {
+      const risks = service.getProcedure({ id, locale: 'en' }).risks
+      expect(
+        risks.find((r) => /numb or weak leg/.test(r.name)),
+        id,
+      ).toMatchObject({ band: 'unknown' })
+      expect(
+        risks.find((r) => /faint/.test(r.name)),
+        id,
+      ).toMatchObject({ band: 'unknown' })
+    }
+  })
 
   it('bands every risk from a cited source, or says its frequency is unknown', () => {
     for (const id of STEROID_HIP) {
