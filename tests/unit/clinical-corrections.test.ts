@@ -10,7 +10,7 @@ import { buildContentDb } from '../../src/core/content/build.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
 import { createContentService, type ContentHandlers } from '../../src/core/services/content-service.ts'
-import type { Locale, Procedure } from '../../src/shared/contract.ts'
+import type { Condition, Locale, Procedure } from '../../src/shared/contract.ts'
 import { tempDir, type TempDir } from '../fixtures/library.ts'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -264,5 +264,53 @@ describe('the clinical corrections of issue #18, in the built content', () => {
         status: 'not-reviewed',
       })
     }
+  })
+})
+
+/** Everything a patient reads of a condition, as one text. */
+function conditionText(c: Condition): string {
+  return [
+    c.title,
+    c.summary,
+    ...c.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
+    ...c.faqs.flatMap((f) => [f.question, f.answer]),
+  ]
+    .join('\n')
+    .replace(/\s+/g, ' ')
+}
+const conditionSection = (c: Condition, key: string) =>
+  (c.sections.find((s) => s.key === key)?.paragraphs ?? []).join(' ').replace(/\s+/g, ' ')
+
+describe('the glossary defines the words the content uses (issue #18)', () => {
+  const NEW_TERMS: [id: string, en: string, es: string][] = [
+    ['tendon', 'tendon', 'tendón'],
+    ['labrum', 'labrum', 'labrum (rodete)'],
+    ['lupus', 'lupus', 'lupus'],
+    ['mri-scan', 'MRI scan', 'resonancia magnética'],
+    ['x-ray', 'X-ray', 'radiografía'],
+    ['clinician', 'clinician', 'profesional sanitario'],
+  ]
+  it.each(NEW_TERMS)('defines %s in English and Spanish', (id, en, es) => {
+    const find = (locale: Locale) => service.getGlossary({ locale }).find((t) => t.id === id)
+    expect(find('en')).toMatchObject({ term: en, definition: expect.stringMatching(/\w{3,}/) })
+    expect(find('es')).toMatchObject({ term: es, definition: expect.stringMatching(/\w{3,}/) })
+  })
+
+  it('names blood thinners by generic name, and says "anticoagulante o antiagregante" in Spanish', () => {
+    const en = service.getGlossary({ locale: 'en' }).find((t) => t.id === 'blood-thinner')
+    const es = service.getGlossary({ locale: 'es' }).find((t) => t.id === 'blood-thinner')
+    expect(en?.definition).toMatch(/warfarin.*apixaban.*rivaroxaban.*clopidogrel.*aspirin/i)
+    expect(es?.term).toBe('anticoagulante o antiagregante')
+    expect(es?.definition).toMatch(/acenocumarol.*warfarina.*apixabán.*clopidogrel.*ácido acetilsalicílico/)
+  })
+
+  it.each([
+    ['en', /dependence/, /United States/],
+    ['es', /dependencia/, /Estados Unidos/],
+  ] as const)('warns of pregabalin dependence, without one country’s approvals (%s)', (locale, must, mustNot) => {
+    const glossary = service.getGlossary({ locale })
+    expect(glossary.find((t) => t.id === 'pregabalin')?.definition).toMatch(must)
+    expect(glossary.some((t) => t.id === 'milnacipran')).toBe(false)
+    expect(glossary.map((t) => t.definition).join(' ')).not.toMatch(mustNot)
   })
 })
