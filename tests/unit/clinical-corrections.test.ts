@@ -516,6 +516,46 @@ const CONDITION_ROWS: ConditionRow[] = [
     /mejora sola.*bloqueo del nervio.*no funcionó mejor que una inyección de agua con sal/,
     null,
   ],
+  [
+    'osteonecrosis: sickle cell disease and past hip injury',
+    'osteonecrosis',
+    'en',
+    'who-gets-it',
+    /sickle cell disease.*past hip injury/,
+    null,
+  ],
+  [
+    'osteonecrosis: sickle cell disease and past hip injury',
+    'osteonecrosis',
+    'es',
+    'who-gets-it',
+    /drepanocitosis.*lesión antigua de la cadera/,
+    null,
+  ],
+  [
+    'osteonecrosis: whether you really need the medicine',
+    'osteonecrosis',
+    'es',
+    'all',
+    /Valorará si de verdad necesita el medicamento/,
+    /Valorará lo que necesita el medicamento/,
+  ],
+  [
+    'fibromyalgia: NICE NG193, not one country’s approvals',
+    'fibromyalgia',
+    'en',
+    'what-helps',
+    /some antidepressants may help some people.*not to start other pain medicines.*gabapentin, pregabalin and opioids.*Pregabalin and gabapentin can lead to dependence/,
+    /United States|approved for fibromyalgia|milnacipran/,
+  ],
+  [
+    'fibromyalgia: NICE NG193, not one country’s approvals',
+    'fibromyalgia',
+    'es',
+    'what-helps',
+    /algunos antidepresivos pueden ayudar a algunas personas.*no empezar otros medicamentos.*gabapentina, la pregabalina o los opioides.*pueden crear dependencia/,
+    /Estados Unidos|aprobados para la fibromialgia|milnaciprán/,
+  ],
 ]
 
 describe('the clinical corrections of issue #18 in the conditions, in the built content', () => {
