@@ -308,12 +308,15 @@ describe('the glossary defines the words the content uses (issue #18)', () => {
   it.each([
     ['en', /dependence/, /United States/],
     ['es', /dependencia/, /Estados Unidos/],
-  ] as const)('warns of pregabalin dependence, without one country’s approvals (%s)', (locale, must, mustNot) => {
-    const glossary = service.getGlossary({ locale })
-    expect(glossary.find((t) => t.id === 'pregabalin')?.definition).toMatch(must)
-    expect(glossary.some((t) => t.id === 'milnacipran')).toBe(false)
-    expect(glossary.map((t) => t.definition).join(' ')).not.toMatch(mustNot)
-  })
+  ] as const)(
+    'warns of pregabalin dependence, without one country’s approvals (%s)',
+    (locale, must, mustNot) => {
+      const glossary = service.getGlossary({ locale })
+      expect(glossary.find((t) => t.id === 'pregabalin')?.definition).toMatch(must)
+      expect(glossary.some((t) => t.id === 'milnacipran')).toBe(false)
+      expect(glossary.map((t) => t.definition).join(' ')).not.toMatch(mustNot)
+    },
+  )
 })
 
 const CONDITIONS = readdirSync(join(CONTENT_DIR, 'conditions'))
@@ -372,7 +375,14 @@ const CONDITION_ROWS: ConditionRow[] = [
     /no necesita pruebas de imagen.*síntomas y la exploración.*Solo hace falta/,
     /Puede pedirle una radiografía o una resonancia magnética\./,
   ],
-  ['OA: walking aids', 'hip-osteoarthritis', 'en', 'what-helps', /walking stick.*other side from the sore hip/, null],
+  [
+    'OA: walking aids',
+    'hip-osteoarthritis',
+    'en',
+    'what-helps',
+    /walking stick.*other side from the sore hip/,
+    null,
+  ],
   ['OA: walking aids', 'hip-osteoarthritis', 'es', 'what-helps', /bastón.*lado contrario/, null],
   [
     'OA: steroid before a hip replacement',
@@ -414,10 +424,38 @@ const CONDITION_ROWS: ConditionRow[] = [
     /sickle cell disease, a past hip injury/,
     null,
   ],
-  ['OA: osteonecrosis risks named', 'hip-osteoarthritis', 'es', 'when-to-get-help', /drepanocitosis.*lesión antigua de cadera/, null],
-  ['Spanish: no calque for the ball-and-socket joint', 'hip-osteoarthritis', 'es', 'all', /forma de bola que encaja en un hueco/, /bola y cavidad/],
-  ['Spanish: no calque for the ball-and-socket joint', 'hip-impingement', 'es', 'all', /forma de bola/, /articulación de bola y cavidad/],
-  ['Spanish: no calque for the ball-and-socket joint', 'labral-tear', 'es', 'all', /forma de bola/, /articulación de bola y cavidad/],
+  [
+    'OA: osteonecrosis risks named',
+    'hip-osteoarthritis',
+    'es',
+    'when-to-get-help',
+    /drepanocitosis.*lesión antigua de cadera/,
+    null,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'hip-osteoarthritis',
+    'es',
+    'all',
+    /forma de bola que encaja en un hueco/,
+    /bola y cavidad/,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'hip-impingement',
+    'es',
+    'all',
+    /forma de bola/,
+    /articulación de bola y cavidad/,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'labral-tear',
+    'es',
+    'all',
+    /forma de bola/,
+    /articulación de bola y cavidad/,
+  ],
   ...(['trochanteric-bursitis', 'gluteal-tendinopathy'] as const).flatMap((id): ConditionRow[] => [
     [
       'outer hip pain: mostly tendons',
@@ -570,13 +608,17 @@ describe('the clinical corrections of issue #18 in the conditions, in the built 
     ['en', /weeks to months|weeks or months/i],
     ['es', /semanas a meses|semanas o meses/i],
   ] as const)('never promises steroid relief for "weeks to months" (%s)', (locale, mustNot) => {
-    for (const id of CONDITIONS) expect(conditionText(service.getCondition({ id, locale })), id).not.toMatch(mustNot)
+    for (const id of CONDITIONS)
+      expect(conditionText(service.getCondition({ id, locale })), id).not.toMatch(mustNot)
   })
 
-  it.each(['en', 'es'] as const)('says "clinician" / "profesional sanitario" for your own clinician (%s)', (locale) => {
-    for (const id of CONDITIONS) {
-      const text = conditionText(service.getCondition({ id, locale }))
-      expect(text, id).not.toMatch(locale === 'en' ? /\byour doctor\b/i : /\bsu médico\b/i)
-    }
-  })
+  it.each(['en', 'es'] as const)(
+    'says "clinician" / "profesional sanitario" for your own clinician (%s)',
+    (locale) => {
+      for (const id of CONDITIONS) {
+        const text = conditionText(service.getCondition({ id, locale }))
+        expect(text, id).not.toMatch(locale === 'en' ? /\byour doctor\b/i : /\bsu médico\b/i)
+      }
+    },
+  )
 })
