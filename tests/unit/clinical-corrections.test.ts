@@ -622,3 +622,36 @@ describe('the clinical corrections of issue #18 in the conditions, in the built 
     },
   )
 })
+
+describe('outer hip pain is one picture in its three items (issue #18)', () => {
+  const SHARED = {
+    en: [
+      /usually comes from the tendons/,
+      /benefit had gone by 1 year/,
+      /pain often comes back/i,
+      /Avoid crossing your legs, and stretches that squeeze the side of your hip/,
+      /A steroid near a tendon can weaken it\. How often this happens is not known/,
+    ],
+    es: [
+      /suele venir de los tendones/,
+      /al cabo de 1 año ya no había beneficio/,
+      /El dolor vuelve a menudo/,
+      /Evite cruzar las piernas y los estiramientos que aprietan el lado de la cadera/,
+      /Un corticoide cerca de un tendón puede debilitarlo\. No se sabe con qué frecuencia/,
+    ],
+  } as const
+  it.each(['en', 'es'] as const)(
+    'says the same things in the bursa injection and both conditions (%s)',
+    (locale) => {
+      const texts = {
+        'trochanteric-bursa-injection': allText(
+          service.getProcedure({ id: 'trochanteric-bursa-injection', locale }),
+        ),
+        'trochanteric-bursitis': conditionText(service.getCondition({ id: 'trochanteric-bursitis', locale })),
+        'gluteal-tendinopathy': conditionText(service.getCondition({ id: 'gluteal-tendinopathy', locale })),
+      }
+      for (const [id, text] of Object.entries(texts))
+        for (const fact of SHARED[locale]) expect(text, id).toMatch(fact)
+    },
+  )
+})
