@@ -10,8 +10,9 @@ import { buildContentDb } from '../../src/core/content/build.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
 import { createContentService, type ContentHandlers } from '../../src/core/services/content-service.ts'
-import type { Locale, Procedure } from '../../src/shared/contract.ts'
+import type { Condition, Locale, Procedure } from '../../src/shared/contract.ts'
 import { tempDir, type TempDir } from '../fixtures/library.ts'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 
@@ -626,4 +627,392 @@ describe('the clinical corrections of issue #18, in the built content', () => {
       })
     }
   })
+})
+
+/** Everything a patient reads of a condition, as one text. */
+function conditionText(c: Condition): string {
+  return [
+    c.title,
+    c.summary,
+    ...c.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
+    ...c.faqs.flatMap((f) => [f.question, f.answer]),
+  ]
+    .join('\n')
+    .replace(/\s+/g, ' ')
+}
+const conditionSection = (c: Condition, key: string) =>
+  (c.sections.find((s) => s.key === key)?.paragraphs ?? []).join(' ').replace(/\s+/g, ' ')
+
+describe('the glossary defines the words the content uses (issue #18)', () => {
+  const NEW_TERMS: [id: string, en: string, es: string][] = [
+    ['tendon', 'tendon', 'tendón'],
+    ['labrum', 'labrum', 'labrum (rodete)'],
+    ['lupus', 'lupus', 'lupus'],
+    ['mri-scan', 'MRI scan', 'resonancia magnética'],
+    ['x-ray', 'X-ray', 'radiografía'],
+    ['clinician', 'clinician', 'profesional sanitario'],
+  ]
+  it.each(NEW_TERMS)('defines %s in English and Spanish', (id, en, es) => {
+    const find = (locale: Locale) => service.getGlossary({ locale }).find((t) => t.id === id)
+    expect(find('en')).toMatchObject({ term: en, definition: expect.stringMatching(/\w{3,}/) })
+    expect(find('es')).toMatchObject({ term: es, definition: expect.stringMatching(/\w{3,}/) })
+  })
+
+  it('names blood thinners by generic name, and says "anticoagulante o antiagregante" in Spanish', () => {
+    const en = service.getGlossary({ locale: 'en' }).find((t) => t.id === 'blood-thinner')
+    const es = service.getGlossary({ locale: 'es' }).find((t) => t.id === 'blood-thinner')
+    expect(en?.definition).toMatch(/warfarin.*apixaban.*rivaroxaban.*clopidogrel.*aspirin/i)
+    expect(es?.term).toBe('anticoagulante o antiagregante')
+    expect(es?.definition).toMatch(/acenocumarol.*warfarina.*apixabán.*clopidogrel.*ácido acetilsalicílico/)
+  })
+
+  it.each([
+    ['en', /dependence/, /United States/],
+    ['es', /dependencia/, /Estados Unidos/],
+  ] as const)(
+    'warns of pregabalin dependence, without one country’s approvals (%s)',
+    (locale, must, mustNot) => {
+      const glossary = service.getGlossary({ locale })
+      expect(glossary.find((t) => t.id === 'pregabalin')?.definition).toMatch(must)
+      expect(glossary.some((t) => t.id === 'milnacipran')).toBe(false)
+      expect(glossary.map((t) => t.definition).join(' ')).not.toMatch(mustNot)
+    },
+  )
+})
+
+const CONDITIONS = readdirSync(join(CONTENT_DIR, 'conditions'))
+  .filter((f) => f.endsWith('.en.yaml'))
+  .map((f) => f.replace(/\.en\.yaml$/, ''))
+
+/** The triage policy's one emergency wording (content/triage.*.yaml), which conditions repeat word for word. */
+const EMERGENCY = {
+  en: 'Emergency: call an ambulance or go to the emergency department now.',
+  es: 'Urgencia grave: llame a una ambulancia o vaya a urgencias ahora mismo.',
+} as const
+const OTHER_EMERGENCY_WORDINGS = {
+  en: /Get (urgent|emergency) help (now|straight away|too)|go to emergency care|Call your local emergency number|Go to the emergency department now, or call/i,
+  es: /Busque ayuda urgente|Pida ayuda urgente|[Vv]aya a urgencias ahora(?! mismo)|vaya a urgencias enseguida|Llame al número de emergencias/,
+} as const
+const FALL = {
+  en: /If you fall and then cannot stand or put weight on your leg, your hip may be broken\. Emergency: call an ambulance/,
+  es: /Si se cae y después no puede ponerse de pie ni apoyar la pierna, puede haberse roto la cadera\. Urgencia grave: llame a una ambulancia/,
+} as const
+
+describe('conditions: one emergency wording, and a fall that leaves you unable to stand is an emergency (issue #18)', () => {
+  it.each(CONDITIONS.flatMap((id) => (['en', 'es'] as const).map((locale) => [id, locale] as const)))(
+    '%s (%s)',
+    (id, locale) => {
+      const c = service.getCondition({ id, locale })
+      const warnings = conditionSection(c, 'when-to-get-help') || conditionText(c)
+      expect(warnings).toMatch(FALL[locale])
+      expect(conditionText(c)).toContain(EMERGENCY[locale])
+      expect(conditionText(c)).not.toMatch(OTHER_EMERGENCY_WORDINGS[locale])
+    },
+  )
+})
+
+type ConditionRow = [
+  bullet: string,
+  id: string,
+  locale: Locale,
+  where: 'all' | string,
+  must: RegExp,
+  mustNot: RegExp | null,
+]
+const CONDITION_ROWS: ConditionRow[] = [
+  [
+    'OA: found without a scan',
+    'hip-osteoarthritis',
+    'en',
+    'how-it-is-found',
+    /Most people do not need a scan.*symptoms and an examination.*only needed if something does not fit/,
+    /They may send you for an X-ray or an MRI scan\./,
+  ],
+  [
+    'OA: found without a scan',
+    'hip-osteoarthritis',
+    'es',
+    'how-it-is-found',
+    /no necesita pruebas de imagen.*síntomas y la exploración.*Solo hace falta/,
+    /Puede pedirle una radiografía o una resonancia magnética\./,
+  ],
+  [
+    'OA: walking aids',
+    'hip-osteoarthritis',
+    'en',
+    'what-helps',
+    /walking stick.*other side from the sore hip/,
+    null,
+  ],
+  ['OA: walking aids', 'hip-osteoarthritis', 'es', 'what-helps', /bastón.*lado contrario/, null],
+  [
+    'OA: steroid before a hip replacement',
+    'hip-osteoarthritis',
+    'en',
+    'what-helps',
+    /hip replacement is planned.*3 months before surgery.*infection risk in the new joint/,
+    null,
+  ],
+  [
+    'OA: steroid before a hip replacement',
+    'hip-osteoarthritis',
+    'es',
+    'what-helps',
+    /prótesis de cadera.*3 meses previos.*infección de la prótesis/,
+    null,
+  ],
+  [
+    'OA: relief is short, HA advised against',
+    'hip-osteoarthritis',
+    'en',
+    'all',
+    /a few weeks, and sometimes 2 to 3 months.*NICE\) says not to offer.*AAOS\) advises against/,
+    /weeks to months|evidence for these in the hip is mixed/,
+  ],
+  [
+    'OA: relief is short, HA advised against',
+    'hip-osteoarthritis',
+    'es',
+    'all',
+    /unas semanas, y a veces 2 o 3 meses.*NICE\) dice que no se ofrezca.*AAOS\) lo desaconseja/,
+    /semanas o meses|en la cadera dan resultados dispares/,
+  ],
+  [
+    'OA: osteonecrosis risks named',
+    'hip-osteoarthritis',
+    'en',
+    'when-to-get-help',
+    /sickle cell disease, a past hip injury/,
+    null,
+  ],
+  [
+    'OA: osteonecrosis risks named',
+    'hip-osteoarthritis',
+    'es',
+    'when-to-get-help',
+    /drepanocitosis.*lesión antigua de cadera/,
+    null,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'hip-osteoarthritis',
+    'es',
+    'all',
+    /forma de bola que encaja en un hueco/,
+    /bola y cavidad/,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'hip-impingement',
+    'es',
+    'all',
+    /forma de bola/,
+    /articulación de bola y cavidad/,
+  ],
+  [
+    'Spanish: no calque for the ball-and-socket joint',
+    'labral-tear',
+    'es',
+    'all',
+    /forma de bola/,
+    /articulación de bola y cavidad/,
+  ],
+  ...(['trochanteric-bursitis', 'gluteal-tendinopathy'] as const).flatMap((id): ConditionRow[] => [
+    [
+      'outer hip pain: mostly tendons',
+      id,
+      'en',
+      'all',
+      /usually comes from the tendons on the side of the hip\. Only sometimes is the bursa swollen/,
+      null,
+    ],
+    [
+      'outer hip pain: mostly tendons',
+      id,
+      'es',
+      'all',
+      /suele venir de los tendones del lado de la cadera\. Solo a veces está inflamada la bolsa/,
+      null,
+    ],
+    [
+      'outer hip pain: exercise first, injection short-term, pain returns',
+      id,
+      'en',
+      'what-helps',
+      /strengthening exercises come first.*helped more people than an injection.*benefit had gone by 1 year\. The pain often comes back/,
+      /weeks to months/,
+    ],
+    [
+      'outer hip pain: exercise first, injection short-term, pain returns',
+      id,
+      'es',
+      'what-helps',
+      /ejercicios de fuerza.*ayudó a más personas que una inyección.*al cabo de 1 año ya no había beneficio\. El dolor vuelve a menudo/,
+      /semanas a meses/,
+    ],
+    [
+      'outer hip pain: postures and tendon weakening',
+      id,
+      'en',
+      'what-helps',
+      /Avoid crossing your legs, and stretches that squeeze the side of your hip.*A steroid near a tendon can weaken it\. How often this happens is not known/,
+      null,
+    ],
+    [
+      'outer hip pain: postures and tendon weakening',
+      id,
+      'es',
+      'what-helps',
+      /Evite cruzar las piernas y los estiramientos que aprietan el lado de la cadera.*Un corticoide cerca de un tendón puede debilitarlo\. No se sabe con qué frecuencia/,
+      null,
+    ],
+  ]),
+  [
+    'outer hip pain: no stretching advice that squeezes the tendons',
+    'trochanteric-bursitis',
+    'en',
+    'all',
+    /avoid stretches that pull your leg across your body/,
+    /gentle stretching|keep up your stretches/i,
+  ],
+  [
+    'outer hip pain: no stretching advice that squeezes the tendons',
+    'trochanteric-bursitis',
+    'es',
+    'all',
+    /evite los estiramientos que llevan la pierna/,
+    /estiramientos suaves|seguir con sus estiramientos/i,
+  ],
+  [
+    'meralgia: causes',
+    'meralgia-paresthetica',
+    'en',
+    'who-gets-it',
+    /Tight belts and tight trousers.*weight gain and pregnancy.*diabetes/,
+    null,
+  ],
+  [
+    'meralgia: causes',
+    'meralgia-paresthetica',
+    'es',
+    'who-gets-it',
+    /cinturones y pantalones apretados.*engordar y el embarazo.*diabetes/,
+    null,
+  ],
+  [
+    'meralgia: often settles; the nerve block and its uncertain evidence',
+    'meralgia-paresthetica',
+    'en',
+    'what-helps',
+    /often settles on its own.*nerve block.*no better than a salt-water injection/,
+    null,
+  ],
+  [
+    'meralgia: often settles; the nerve block and its uncertain evidence',
+    'meralgia-paresthetica',
+    'es',
+    'what-helps',
+    /mejora sola.*bloqueo del nervio.*no funcionó mejor que una inyección de agua con sal/,
+    null,
+  ],
+  [
+    'osteonecrosis: sickle cell disease and past hip injury',
+    'osteonecrosis',
+    'en',
+    'who-gets-it',
+    /sickle cell disease.*past hip injury/,
+    null,
+  ],
+  [
+    'osteonecrosis: sickle cell disease and past hip injury',
+    'osteonecrosis',
+    'es',
+    'who-gets-it',
+    /drepanocitosis.*lesión antigua de la cadera/,
+    null,
+  ],
+  [
+    'osteonecrosis: whether you really need the medicine',
+    'osteonecrosis',
+    'es',
+    'all',
+    /Valorará si de verdad necesita el medicamento/,
+    /Valorará lo que necesita el medicamento/,
+  ],
+  [
+    'fibromyalgia: NICE NG193, not one country’s approvals',
+    'fibromyalgia',
+    'en',
+    'what-helps',
+    /some antidepressants may help some people.*not to start other pain medicines.*gabapentin, pregabalin and opioids.*Pregabalin and gabapentin can lead to dependence/,
+    /United States|approved for fibromyalgia|milnacipran/,
+  ],
+  [
+    'fibromyalgia: NICE NG193, not one country’s approvals',
+    'fibromyalgia',
+    'es',
+    'what-helps',
+    /algunos antidepresivos pueden ayudar a algunas personas.*no empezar otros medicamentos.*gabapentina, la pregabalina o los opioides.*pueden crear dependencia/,
+    /Estados Unidos|aprobados para la fibromialgia|milnaciprán/,
+  ],
+]
+
+describe('the clinical corrections of issue #18 in the conditions, in the built content', () => {
+  it.each(CONDITION_ROWS)('%s: %s (%s)', (_bullet, id, locale, where, must, mustNot) => {
+    const c = service.getCondition({ id, locale })
+    const text = where === 'all' ? conditionText(c) : conditionSection(c, where)
+    expect(text).toMatch(must)
+    if (mustNot) expect(conditionText(c)).not.toMatch(mustNot)
+  })
+
+  it.each([
+    ['en', /weeks to months|weeks or months/i],
+    ['es', /semanas a meses|semanas o meses/i],
+  ] as const)('never promises steroid relief for "weeks to months" (%s)', (locale, mustNot) => {
+    for (const id of CONDITIONS)
+      expect(conditionText(service.getCondition({ id, locale })), id).not.toMatch(mustNot)
+  })
+
+  it.each(['en', 'es'] as const)(
+    'says "clinician" / "profesional sanitario" for your own clinician (%s)',
+    (locale) => {
+      for (const id of CONDITIONS) {
+        const text = conditionText(service.getCondition({ id, locale }))
+        expect(text, id).not.toMatch(locale === 'en' ? /\byour doctor\b/i : /\bsu médico\b/i)
+      }
+    },
+  )
+})
+
+describe('outer hip pain is one picture in its three items (issue #18)', () => {
+  const SHARED = {
+    en: [
+      /usually comes from the tendons/,
+      /benefit had gone by 1 year/,
+      /pain often comes back/i,
+      /Avoid crossing your legs, and stretches that squeeze the side of your hip/,
+      /A steroid near a tendon can weaken it\. How often this happens is not known/,
+    ],
+    es: [
+      /suele venir de los tendones/,
+      /al cabo de 1 año ya no había beneficio/,
+      /El dolor vuelve a menudo/,
+      /Evite cruzar las piernas y los estiramientos que aprietan el lado de la cadera/,
+      /Un corticoide cerca de un tendón puede debilitarlo\. No se sabe con qué frecuencia/,
+    ],
+  } as const
+  it.each(['en', 'es'] as const)(
+    'says the same things in the bursa injection and both conditions (%s)',
+    (locale) => {
+      const texts = {
+        'trochanteric-bursa-injection': allText(
+          service.getProcedure({ id: 'trochanteric-bursa-injection', locale }),
+        ),
+        'trochanteric-bursitis': conditionText(service.getCondition({ id: 'trochanteric-bursitis', locale })),
+        'gluteal-tendinopathy': conditionText(service.getCondition({ id: 'gluteal-tendinopathy', locale })),
+      }
+      for (const [id, text] of Object.entries(texts))
+        for (const fact of SHARED[locale]) expect(text, id).toMatch(fact)
+    },
+  )
 })
