@@ -1,0 +1,102 @@
+/**
+ * Search that forgives, over the real library built into a real content
+ * database: typos corrected against the index's own words, everyday words and
+ * synonyms from content/search/, the item about the word first, and a pointer
+ * to the other language when this one finds nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { buildContentDb } from '../../src/core/content/build.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
+import { createContentService } from '../../src/core/services/content-service.ts'
+import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { contract } from '../../src/shared/contract.ts'
+import type { Locale } from '../../src/shared/contract.ts'
+import { tempDir } from '../fixtures/library.ts'
+
+const STEROID_INJECTIONS = [
+  'ultrasound-guided-hip-injection',
+  'fluoroscopy-guided-hip-injection',
+  'trochanteric-bursa-injection',
+]
+
+const dir = tempDir()
+let service: ContentHandlers
+let close: () => void
+beforeAll(() => {
+  const file = join(dir.path, 'content.sqlite')
+  buildContentDb(CONTENT_DIR, file)
+  const db = openContentDb(file)
+  service = createContentService(db)
+  close = () => db.close()
+})
+afterAll(() => {
+  close()
+  dir.remove()
+})
+
+function search(locale: Locale, query: string, asTyped?: boolean) {
+  const result = service.search({ locale, query, ...(asTyped ? { asTyped } : {}) })
+  expect(contract.search.output.parse(result)).toEqual(result)
+  return result
+}
+const ids = (locale: Locale, query: string) => search(locale, query).hits.map((h) => h.id)
+
+describe('search that forgives', () => {
+  it('puts a steroid injection first for "steroid"', () => {
+    expect(STEROID_INJECTIONS).toContain(ids('en', 'steroid')[0])
+    expect(ids('en', 'steroid').indexOf('osteonecrosis')).toBeGreaterThanOrEqual(3)
+  })
+
+  it('corrects "steriod" to "steroid" and says so, with the literal search a tap away', () => {
+    const result = search('en', 'steriod')
+    expect(result.correctedTo).toBe('steroid')
+    expect(STEROID_INJECTIONS).toContain(result.hits[0]?.id)
+    const literal = search('en', 'steriod', true)
+    expect(literal).toMatchObject({ hits: [], correctedTo: null })
+  })
+
+  it('corrects only the word that finds nothing', () => {
+    const result = search('en', 'injecton night')
+    expect(result.correctedTo).toBe('injection night')
+    expect(search('en', 'injection').correctedTo).toBeNull()
+  })
+
+  it('does not correct a short word, nor a word another language knows', () => {
+    expect(search('en', 'hpi')).toMatchObject({ hits: [], correctedTo: null })
+    expect(search('en', 'dolor nocturno').correctedTo).toBeNull()
+  })
+
+  it('finds the steroid injections for everyday words: cortisone, shot, jab', () => {
+    for (const word of ['cortisone', 'shot', 'jab']) {
+      const found = ids('en', word)
+      expect(STEROID_INJECTIONS, word).toContain(found[0])
+      expect(found, word).toEqual(expect.arrayContaining(STEROID_INJECTIONS))
+    }
+  })
+
+  it('finds the injections in Spanish for esteroide, cortisona and pinchazo', () => {
+    for (const word of ['esteroide', 'cortisona', 'pinchazo']) {
+      const found = ids('es', word)
+      expect(STEROID_INJECTIONS, word).toContain(found[0])
+      expect(found, word).toEqual(expect.arrayContaining(STEROID_INJECTIONS))
+    }
+  })
+
+  it('marks the synonym found in the snippet', () => {
+    const hit = search('en', 'cortisone').hits[0]
+    expect(hit?.snippet.some((p) => p.match && /steroid/i.test(p.text))).toBe(true)
+  })
+
+  it('points to Spanish, with a count, when English finds nothing for Spanish words', () => {
+    const result = search('en', 'dolor nocturno')
+    expect(result.hits).toEqual([])
+    expect(result.elsewhere).toEqual([{ locale: 'es', count: ids('es', 'dolor nocturno').length }])
+    expect(ids('es', 'dolor nocturno')[0]).toBe('hip-pain-at-night')
+  })
+
+  it('says nothing of other languages when this one finds something', () => {
+    expect(search('en', 'night').elsewhere).toEqual([])
+  })
+})
