@@ -5,15 +5,17 @@
  * to the other language when this one finds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildContentDb } from '../../src/core/content/build.ts'
+import { ContentError, loadContent } from '../../src/core/content/load.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
 import { createContentService } from '../../src/core/services/content-service.ts'
 import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import { contract } from '../../src/shared/contract.ts'
 import type { Locale } from '../../src/shared/contract.ts'
-import { tempDir } from '../fixtures/library.ts'
+import { copyFixtureContent, tempDir } from '../fixtures/library.ts'
 
 const STEROID_INJECTIONS = [
   'ultrasound-guided-hip-injection',
@@ -107,5 +109,29 @@ describe('search that forgives', () => {
 
   it('says nothing of other languages when this one finds something', () => {
     expect(search('en', 'night').elsewhere).toEqual([])
+  })
+
+  it('refuses a synonym that finds a word the language’s content never uses, naming its file and field', () => {
+    const content = copyFixtureContent(dir.path)
+    mkdirSync(join(content, 'search'))
+    writeFileSync(
+      join(content, 'search', 'synonyms.en.yaml'),
+      'groups:\n  - words: [jab]\n    finds: [injection]\n  - words: [zebra]\n    finds: [stripes]\n',
+    )
+    const err = (() => {
+      try {
+        loadContent(content)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(err).toBeInstanceOf(ContentError)
+    expect((err as ContentError).problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/search\/synonyms\.en\.yaml$/),
+        field: 'groups[1].finds[0]',
+        message: expect.stringContaining('"stripes" is not a word of the en content'),
+      }),
+    ])
   })
 })
