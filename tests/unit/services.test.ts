@@ -141,7 +141,9 @@ describe('content service', () => {
 
   it('finds an item whose words are in different parts of it', () => {
     // "skin" is in a step, "germs" in a risk.
-    expect(service.search({ locale: 'en', query: 'skin germs' }).hits.map((h) => h.id)).toEqual(['test-injection'])
+    expect(service.search({ locale: 'en', query: 'skin germs' }).hits.map((h) => h.id)).toEqual([
+      'test-injection',
+    ])
   })
 
   it('searches only the chosen language', () => {
