@@ -126,8 +126,9 @@ export function createSearcher(db: Database, locales: readonly Locale[]): Search
     `SELECT body FROM documents WHERE kind = 'search-synonyms' AND id = '${SEARCH_SYNONYMS_ID}' AND locale = ?`,
   )
 
-  // Read on first use (a search that finds nothing, for the vocabulary) and
-  // kept: the database is read-only.
+  // Each language's synonyms and vocabulary are read on first use (the
+  // vocabulary by the first search that finds nothing) and kept: the database
+  // is read-only.
   const synonymsOf = new Map<Locale, Map<string, string[]>>()
   function synonyms(locale: Locale): Map<string, string[]> {
     let map = synonymsOf.get(locale)
@@ -152,8 +153,11 @@ export function createSearcher(db: Database, locales: readonly Locale[]): Search
         .prepare<[], { term: string; doc: number }>(`SELECT term, doc FROM ${vocabularyTable(locale)}`)
         .all()
       const byLength = new Map<number, { word: string; topics: number }[]>()
-      const add = (word: string, topics: number) =>
-        byLength.set(word.length, [...(byLength.get(word.length) ?? []), { word, topics }])
+      const add = (word: string, topics: number) => {
+        const same = byLength.get(word.length)
+        if (same) same.push({ word, topics })
+        else byLength.set(word.length, [{ word, topics }])
+      }
       for (const { term, doc } of rows) if (/^\p{L}{3,}$/u.test(term)) add(term, doc)
       // A misspelt everyday word ("cortizone") is corrected to the everyday word.
       for (const word of synonyms(locale).keys()) add(word, 1)
@@ -168,8 +172,8 @@ export function createSearcher(db: Database, locales: readonly Locale[]): Search
   function known(word: string, asPrefix: boolean): boolean {
     return locales.some((locale) => {
       if (synonyms(locale).has(word)) return true
-      const { sorted, known } = vocabulary(locale)
-      if (known.has(word)) return true
+      const { sorted, known: words } = vocabulary(locale)
+      if (words.has(word)) return true
       if (!asPrefix) return false
       let lo = 0
       let hi = sorted.length
