@@ -15,7 +15,11 @@ import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { percentile } from './stats.ts'
 import { writeSyntheticContent } from './synthetic.ts'
 
-/** What a patient types: whole words, words being typed (prefixes), both languages. */
+/**
+ * What a patient types: whole words, words being typed (prefixes), both
+ * languages, misspelt and everyday words (corrected or widened by synonyms),
+ * and words that find nothing in one language (the other languages counted).
+ */
 export const SEARCH_TERMS = [
   'hip',
   'injection',
@@ -29,6 +33,9 @@ export const SEARCH_TERMS = [
   'how long will it hurt',
   'cadera',
   'inyeccion',
+  'steriod',
+  'cortisone',
+  'dolor nocturno',
 ] as const
 
 export interface BuildTiming {

@@ -146,6 +146,16 @@ export const SearchHit = z.object({
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
+/** What a search found, best first, and how it forgave what was typed. */
+export const SearchResult = z.object({
+  hits: z.array(SearchHit),
+  /** The words searched for instead, when a word found nothing as typed ("steriod": "steroid"); else null. */
+  correctedTo: z.string().nullable(),
+  /** When this language finds nothing: the other languages that find something, and how much. */
+  elsewhere: z.array(z.object({ locale: Locale, count: z.number().int().positive() })),
+})
+export type SearchResult = z.infer<typeof SearchResult>
+
 export const ContentInfo = z.object({
   contentHash: z.string(),
   schemaVersion: z.number().int(),
@@ -370,7 +380,15 @@ export const contract = {
   ),
   getCondition: method(ByItem, Condition),
   getProcedure: method(ByItem, Procedure),
-  search: method(z.strictObject({ locale: Locale, query: z.string().max(200) }), z.array(SearchHit)),
+  search: method(
+    z.strictObject({
+      locale: Locale,
+      query: z.string().max(200),
+      /** Search the words exactly as typed: no typo correction (the "search for what I typed" link). */
+      asTyped: z.boolean().optional(),
+    }),
+    SearchResult,
+  ),
   getGlossary: method(ByLocale, z.array(GlossaryTerm)),
   getAnatomy: method(ByLocale, z.array(AnatomyPart)),
   contentInfo: method(z.strictObject({}), ContentInfo),

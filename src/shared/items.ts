@@ -271,6 +271,35 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 export const AnatomyPart = z.strictObject({ id: AnatomyPartId, name: Text, description: Text })
 export type AnatomyPart = z.infer<typeof AnatomyPart>
 
+/** One word as a patient types it or as the content has it: letters and digits only. */
+const SearchWord = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}]+$/u, 'one word: letters and digits only, no spaces')
+
+/**
+ * Everyday words and synonyms for search, one document per language
+ * (content/search/synonyms.<locale>.yaml): typing any of `words` also searches
+ * for every word of `finds`, which the content in that language uses. Not
+ * patient text: a patient never reads it, it only widens what a search finds.
+ */
+export const SynonymGroup = z.strictObject({
+  words: z.array(SearchWord).min(1, 'list the words a patient may type'),
+  finds: z.array(SearchWord).min(1, 'list the words of the content they should find'),
+})
+export type SynonymGroup = z.infer<typeof SynonymGroup>
+export const SEARCH_SYNONYMS_ID = 'synonyms'
+export const SearchSynonyms = z.strictObject({
+  id: z.literal(SEARCH_SYNONYMS_ID),
+  groups: z.array(SynonymGroup).min(1),
+})
+export type SearchSynonyms = z.infer<typeof SearchSynonyms>
+
+/** A word as the search index holds it: without accents, in lower case (FTS5's unicode61, remove_diacritics 2). */
+export function foldWord(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
 /** How much weight a source carries, strongest first (docs/clinical/sources-proposed.yaml explains each). */
 export const SOURCE_AUTHORITIES = [
   'guideline',
@@ -328,6 +357,7 @@ export const DOCUMENT_SCHEMAS = {
   'triage-context': TriageContext,
   'triage-sign': TriageSign,
   'triage-rule': TriageRule,
+  'search-synonyms': SearchSynonyms,
 } as const
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS
 export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[]

@@ -246,7 +246,8 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
         const found = library[input.locale].procedures.find((item) => item.id === input.id)
         return found ? { ok: true, value: found } : notFound(`procedure ${input.id}`)
       }),
-    search: (input) => answer('search', input, () => ({ ok: true, value: [] })),
+    search: (input) =>
+      answer('search', input, () => ({ ok: true, value: { hits: [], correctedTo: null, elsewhere: [] } })),
     getGlossary: (input) => answer('getGlossary', input, () => ({ ok: true, value: [] })),
     getAnatomy: (input) => answer('getAnatomy', input, () => ({ ok: true, value: [] })),
     getKioskConfig: (input) =>

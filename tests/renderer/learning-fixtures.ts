@@ -3,7 +3,15 @@
  * the shared fake bridge: same fixtures, plus the methods those screens call.
  * Typed with the contract, so a contract change breaks them at compile time.
  */
-import type { AnatomyPart, GlossaryTerm, Locale, Procedure, QuizQuestion, SearchHit } from '@shared/contract'
+import type {
+  AnatomyPart,
+  GlossaryTerm,
+  Locale,
+  Procedure,
+  QuizQuestion,
+  SearchHit,
+  SearchResult,
+} from '@shared/contract'
 import { conditionEn, fakeBridge, procedureEn, procedureEs, type FakeBridge } from './fixtures'
 
 export const glossaryEn: GlossaryTerm[] = [
@@ -93,9 +101,18 @@ const injectionHits: SearchHit[] = [
   },
 ]
 
-/** Finds the injection for any word starting "inj" (as the real index does, by prefix); nothing else. */
-export function searchFixture(locale: Locale, query: string): SearchHit[] {
-  return locale === 'en' && /\binj/i.test(query) ? injectionHits : []
+/**
+ * Finds the injection for any word starting "inj" (as the real index does, by
+ * prefix) and, corrected, for "injeciton"; nothing else in English, where
+ * "inyección" finds nothing but 2 results in Spanish.
+ */
+export function searchFixture(locale: Locale, query: string, asTyped?: boolean): SearchResult {
+  const none: SearchResult = { hits: [], correctedTo: null, elsewhere: [] }
+  if (locale !== 'en') return none
+  if (/\binj/i.test(query) && !(/injeciton/i.test(query) && asTyped))
+    return { ...none, hits: injectionHits, correctedTo: /injeciton/i.test(query) ? 'injection' : null }
+  if (/inyecci/i.test(query)) return { ...none, elsewhere: [{ locale: 'es', count: 2 }] }
+  return none
 }
 
 export function learningBridge(
@@ -120,7 +137,7 @@ export function learningBridge(
     ...bridge,
     getGlossary: (input) => answer('getGlossary', input, input.locale === 'en' ? glossaryEn : glossaryEs),
     getAnatomy: (input) => answer('getAnatomy', input, input.locale === 'en' ? anatomyEn : anatomyEs),
-    search: (input) => answer('search', input, searchFixture(input.locale, input.query)),
+    search: (input) => answer('search', input, searchFixture(input.locale, input.query, input.asTyped)),
     getProcedure: (input) =>
       input.id === procedureEn.id
         ? answer('getProcedure', input, input.locale === 'en' ? procedureWithQuizEn : procedureWithQuizEs)

@@ -28,7 +28,7 @@ describe('search', () => {
     expect(input.attributes('spellcheck')).toBe('false')
   })
 
-  it('searches as you type, once the typing pauses, and groups the results', async () => {
+  it('searches as you type, once the typing pauses, and groups the results, the best one’s group first', async () => {
     const bridge = learningBridge()
     const { wrapper } = await mountKiosk('/search', bridge)
     const input = wrapper.get('input[type="search"]')
@@ -40,7 +40,8 @@ describe('search', () => {
     ])
 
     expect(wrapper.get('[role="status"]').text()).toBe('2 results')
-    expect(headings(wrapper, 'h2')).toEqual(['Conditions', 'Procedures'])
+    // The best result is the procedure: its group comes first.
+    expect(headings(wrapper, 'h2')).toEqual(['Procedures', 'Conditions'])
     const procedures = wrapper.get('section[aria-labelledby="search-procedure"]')
     const link = procedures.get('a')
     expect(link.attributes('href')).toBe(`/procedures/${procedureEn.id}`)
@@ -62,7 +63,7 @@ describe('search', () => {
     }
     bridge.search = (input) => {
       bridge.calls.push({ method: 'search', input })
-      return Promise.resolve({ ok: true, value: [markup] })
+      return Promise.resolve({ ok: true, value: { hits: [markup], correctedTo: null, elsewhere: [] } })
     }
     const { wrapper } = await mountKiosk('/search', bridge)
     await type(wrapper, 'img')
@@ -86,6 +87,42 @@ describe('search', () => {
     await tap(getButton(wrapper, 'injection'))
     expect(wrapper.get('input[type="search"]').element).toHaveProperty('value', 'injection')
     expect(wrapper.get('[role="status"]').text()).toBe('2 results')
+  })
+
+  it('offers the lists of everything when nothing is found', async () => {
+    const { wrapper, router } = await mountKiosk('/search', learningBridge())
+    await type(wrapper, 'xylophone')
+    expect(getLink(wrapper, 'All hip problems').attributes('href')).toBe('/conditions')
+    await tap(getLink(wrapper, 'All procedures'))
+    expect(router.currentRoute.value.path).toBe('/procedures')
+  })
+
+  it('says which word it searched for instead of a misspelt one, with the words as typed a tap away', async () => {
+    const bridge = learningBridge()
+    const { wrapper } = await mountKiosk('/search', bridge)
+    await type(wrapper, 'injeciton')
+    expect(wrapper.text()).toContain('Showing results for “injection”.')
+    expect(wrapper.findAll('.search-hit')).toHaveLength(2)
+    await tap(getButton(wrapper, 'Search for “injeciton” instead'))
+    expect(bridge.calls.filter((call) => call.method === 'search').at(-1)).toEqual({
+      method: 'search',
+      input: { locale: 'en', query: 'injeciton', asTyped: true },
+    })
+    expect(wrapper.text()).toContain('We found nothing for “injeciton”.')
+    expect(wrapper.text()).not.toContain('Showing results for')
+  })
+
+  it('offers another language that finds something, in one tap', async () => {
+    const bridge = learningBridge()
+    const { wrapper } = await mountKiosk('/search', bridge)
+    await type(wrapper, 'inyección')
+    expect(wrapper.text()).toContain('No results in English.')
+    await tap(getButton(wrapper, '2 results in Español: show them'))
+    expect(headings(wrapper, 'h1')).toEqual(['Buscar'])
+    expect(bridge.calls.filter((call) => call.method === 'search').at(-1)).toEqual({
+      method: 'search',
+      input: { locale: 'es', query: 'inyección' },
+    })
   })
 
   it('starts with suggestions, and can be cleared with one big button', async () => {

@@ -28,6 +28,8 @@ const DDL_HASHES: Record<number, string> = {
   6: '8b6b118e7a5cdbe9a603ec8a8e578b83ffb5c27b6bb928f354b38f4f1411b81c',
   // 7: the triage policy's document kinds (levels, contexts, signs, rules)
   7: '91bbff4be2d624e43acb96a175b161c41c94e2341a9a318f8c646257477c482a',
+  // 8: search's synonyms (a document kind) and each language's vocabulary (fts5vocab), for typo correction
+  8: 'e2a47bcc6b02a41076e37aee2e5fd3440a415c6f7ecccce88426d9d04aa0546c',
 }
 
 describe('the content database format', () => {
@@ -39,7 +41,16 @@ describe('the content database format', () => {
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .pluck()
       .all()
-    expect(names).toEqual(expect.arrayContaining(['documents', 'meta', 'search_en', 'search_es']))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'documents',
+        'meta',
+        'search_en',
+        'search_es',
+        'search_en_vocab',
+        'search_es_vocab',
+      ]),
+    )
     db.close()
   })
 
@@ -128,7 +139,7 @@ describe('opening the content database', () => {
     old.close()
     const err = catchError(() => openContentDb(file))
     expect((err as DatabaseError).problem).toBe('other-format')
-    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 7 only/)
+    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 8 only/)
   })
 
   it('says clearly when the file is missing', () => {

@@ -122,18 +122,18 @@ describe('content service', () => {
   })
 
   it('searches all patient text, best item first, with the matching words marked', () => {
-    const hits = service.search({ locale: 'en', query: 'germs' })
+    const { hits } = service.search({ locale: 'en', query: 'germs' })
     expect(hits.map((h) => h.id)).toEqual(['test-injection'])
     expect(hits[0]?.snippet).toContainEqual({ text: 'Germs', match: true })
   })
 
   it('finds words as they are typed (prefix) and ignores accents', () => {
-    expect(service.search({ locale: 'en', query: 'cartil' }).map((h) => h.id)).toEqual(['sore-hip'])
-    expect(service.search({ locale: 'es', query: 'cartilago' }).map((h) => h.id)).toEqual(['sore-hip'])
+    expect(service.search({ locale: 'en', query: 'cartil' }).hits.map((h) => h.id)).toEqual(['sore-hip'])
+    expect(service.search({ locale: 'es', query: 'cartilago' }).hits.map((h) => h.id)).toEqual(['sore-hip'])
   })
 
   it('ranks an item named after the word above one that only mentions it', () => {
-    expect(service.search({ locale: 'en', query: 'hip' }).map((h) => h.id)).toEqual([
+    expect(service.search({ locale: 'en', query: 'hip' }).hits.map((h) => h.id)).toEqual([
       'sore-hip',
       'test-injection',
     ])
@@ -141,11 +141,13 @@ describe('content service', () => {
 
   it('finds an item whose words are in different parts of it', () => {
     // "skin" is in a step, "germs" in a risk.
-    expect(service.search({ locale: 'en', query: 'skin germs' }).map((h) => h.id)).toEqual(['test-injection'])
+    expect(service.search({ locale: 'en', query: 'skin germs' }).hits.map((h) => h.id)).toEqual([
+      'test-injection',
+    ])
   })
 
   it('searches only the chosen language', () => {
-    expect(service.search({ locale: 'es', query: 'germs' })).toEqual([])
+    expect(service.search({ locale: 'es', query: 'germs' }).hits).toEqual([])
   })
 
   it('treats search syntax as plain words, never as a query language', () => {
@@ -162,7 +164,7 @@ describe('content service', () => {
     ]) {
       expect(() => service.search({ locale: 'en', query })).not.toThrow()
     }
-    expect(service.search({ locale: 'en', query: '   ' })).toEqual([])
+    expect(service.search({ locale: 'en', query: '   ' }).hits).toEqual([])
     expect(ftsQuery('hip "pain')).toBe('"hip" "pain"*')
   })
 

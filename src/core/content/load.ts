@@ -15,7 +15,10 @@ import type { ItemKind, Locale } from '../../shared/contract.ts'
 import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
 import {
   AnatomyPart,
+  DOCUMENT_SCHEMAS,
   GlossaryTerm,
+  SEARCH_SYNONYMS_ID,
+  SearchSynonyms,
   Source,
   TopicDoc,
   TriageContext,
@@ -23,6 +26,9 @@ import {
   TriageRule,
   TriageSign,
   citedSources,
+  foldWord,
+  patientTexts,
+  searchColumns,
   triageRuleId,
 } from '../../shared/items.ts'
 import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
@@ -54,6 +60,9 @@ const TriageWordsFile = z.strictObject({
   signs: z.array(TriageSign).min(1),
 })
 const TriagePolicyFile = z.strictObject({ rules: z.array(TriageRule).min(1) })
+/** content/search/synonyms.<locale>.yaml: the document without its id (one per language). */
+const SynonymsFile = SearchSynonyms.omit({ id: true })
+const SYNONYMS_FILE = /^synonyms\.([a-z]{2})\.ya?ml$/
 type TriageWords = z.infer<typeof TriageWordsFile>
 
 export const TRIAGE_CHECK = 'triage check'
@@ -118,6 +127,8 @@ export interface ContentLibrary {
   glossary: { locale: Locale; term: Glossary['terms'][number]; authored: unknown }[]
   triage: { words: { locale: Locale; words: TriageWords }[]; rules: TriageRule[] }
   anatomy: { locale: Locale; parts: Anatomy['parts']; authored: unknown[] }[]
+  /** Search's everyday words and synonyms, for each language that has them. */
+  synonyms: { locale: Locale; synonyms: SearchSynonyms; authored: unknown }[]
   /** Every document, in key order (kind, id, language). */
   documents: ContentDocument[]
 }
@@ -458,6 +469,43 @@ export function loadContent(contentDir: string): ContentLibrary {
       })
   }
 
+  // Search's everyday words: whatever languages have a file. Each word a group
+  // finds must be a word of that language's content, or the group finds nothing.
+  const synonyms: ContentLibrary['synonyms'] = []
+  for (const name of yamlFiles(join(contentDir, 'search'))) {
+    const file = display('search', name)
+    const locale = SYNONYMS_FILE.exec(name)?.[1]
+    if (!locale || !(LOCALES as readonly string[]).includes(locale)) {
+      problems.push({
+        file,
+        item: name,
+        field: '(file name)',
+        message: `name search files synonyms.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+      })
+      continue
+    }
+    const parsed = parseFile(join(contentDir, 'search', name), file, SynonymsFile, '(synonyms)')
+    problems.push(...parsed.problems)
+    if (!parsed.value) continue
+    const known = contentWords(items.filter((i) => i.locale === locale).map((i) => i.item))
+    parsed.value.groups.forEach((group, i) =>
+      group.finds.forEach((word, j) => {
+        if (!known.has(foldWord(word)))
+          problems.push({
+            file,
+            item: '(synonyms)',
+            field: `groups[${i}].finds[${j}]`,
+            message: `"${word}" is not a word of the ${locale} content, so it would find nothing`,
+          })
+      }),
+    )
+    synonyms.push({
+      locale: locale as Locale,
+      synonyms: { id: SEARCH_SYNONYMS_ID, ...parsed.value },
+      authored: { id: SEARCH_SYNONYMS_ID, ...(parsed.raw as object) },
+    })
+  }
+
   if (!items.some((i) => i.locale === 'en')) {
     problems.push({
       file: display(),
@@ -536,6 +584,16 @@ export function loadContent(contentDir: string): ContentLibrary {
       doc: r,
       textHash: textHash('triage-rule', r),
     })),
+    ...synonyms.map((s) => ({
+      kind: 'search-synonyms' as const,
+      id: SEARCH_SYNONYMS_ID,
+      locale: s.locale,
+      title: SEARCH_SYNONYMS_ID,
+      order: 0,
+      authored: s.authored,
+      doc: s.synonyms,
+      textHash: textHash('search-synonyms', s.synonyms),
+    })),
     // Sources are cited as published, in their own language: stored once, under English.
     ...sources.map((src, i) => ({
       kind: 'source' as const,
@@ -568,8 +626,20 @@ export function loadContent(contentDir: string): ContentLibrary {
     glossary,
     triage: { words: triageWords.map(({ locale, words }) => ({ locale, words })), rules },
     anatomy,
+    synonyms,
     documents,
   }
+}
+
+/** Every word these topics give the search index, folded as the index folds it. */
+function contentWords(topics: TopicDoc[]): Set<string> {
+  const searched = new Set(searchColumns().map((c) => c.field))
+  const words = new Set<string>()
+  for (const topic of topics)
+    for (const { field, text } of patientTexts(DOCUMENT_SCHEMAS[topic.kind], topic))
+      if (searched.has(/^[^.[]+/.exec(field)?.[0] ?? field))
+        for (const word of foldWord(text).split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word)
+  return words
 }
 
 /** The list under `key` of a file's values as written. */

@@ -22,7 +22,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 7
+export const CONTENT_FORMAT = 8
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -32,7 +32,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   4: 'kiosk 0.1 (early builds)',
   5: 'kiosk 0.1',
   6: 'kiosk 0.2 (development builds)',
-  7: 'kiosk 0.2 and later',
+  7: 'kiosk 0.2 (development builds)',
+  8: 'kiosk 0.2 and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */
@@ -45,6 +46,11 @@ const LOCALE_CODE = /^[a-z]{2}$/
 export function searchTable(locale: string): string {
   if (!LOCALE_CODE.test(locale)) throw new Error(`not a language code: ${JSON.stringify(locale)}`)
   return `search_${locale}`
+}
+
+/** The words of one language's search index, with how many topics hold each (an fts5vocab table). */
+export function vocabularyTable(locale: string): string {
+  return `${searchTable(locale)}_vocab`
 }
 
 const SEARCH = searchColumns()
@@ -84,6 +90,9 @@ export function contentDdl(locales: readonly string[]): string[] {
   prefix = '2 3'
 )`,
         `INSERT INTO ${fts} (${fts}, rank) VALUES ('rank', 'bm25(0, 0, ${SEARCH.map((c) => c.weight).join(', ')})')`,
+        // The index's own words, read live from it (nothing stored): search
+        // corrects a typo to the nearest of them (no spellfix1 in better-sqlite3).
+        `CREATE VIRTUAL TABLE ${vocabularyTable(locale)} USING fts5vocab (${fts}, 'row')`,
       ]
     }),
   ]
@@ -245,11 +254,15 @@ export function fillSearchIndex(
 
 export { SEARCH as SEARCH_COLUMNS }
 
-/** Every item a clinician signs (every kind but sources) with its item hash. */
+/**
+ * Every item a clinician signs with its item hash: every kind but sources and
+ * search's synonyms (words a patient never reads; they only widen a search).
+ */
 export function itemVersions(db: Database): { kind: DocumentKind; id: string; itemHash: string }[] {
   return db
     .prepare<[], { kind: DocumentKind; id: string; itemHash: string }>(
-      `SELECT DISTINCT kind, id, item_hash AS itemHash FROM documents WHERE kind <> 'source' ORDER BY kind, id`,
+      `SELECT DISTINCT kind, id, item_hash AS itemHash FROM documents
+        WHERE kind NOT IN ('source', 'search-synonyms') ORDER BY kind, id`,
     )
     .all()
 }

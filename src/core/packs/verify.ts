@@ -171,7 +171,7 @@ function checkSearch(db: Db, expected: Db, file: string, locales: string[]): voi
 function missingTranslations(db: Db, locales: string[]): string[] {
   const problems: string[] = []
   const missing = db.prepare<[string], { kind: string; id: string }>(
-    `SELECT kind, id FROM documents e WHERE locale = 'en' AND kind NOT IN ('source', 'triage-rule')
+    `SELECT kind, id FROM documents e WHERE locale = 'en' AND kind NOT IN ('source', 'triage-rule', 'search-synonyms')
        AND NOT EXISTS (SELECT 1 FROM documents t WHERE t.kind = e.kind AND t.id = e.id AND t.locale = ?)`,
   )
   for (const locale of LOCALES.filter((l) => l !== 'en')) {

@@ -2,7 +2,7 @@
  * Read-only queries over the content database, one function per contract
  * method. Statements are prepared once, when the service is created.
  */
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import { LOCALES } from '../../shared/contract.ts'
 import type {
   AnatomyPart,
@@ -12,7 +12,7 @@ import type {
   Locale,
   Procedure,
   RedFlag,
-  SearchHit,
+  SearchResult,
   TopicSummary,
 } from '../../shared/contract.ts'
 import {
@@ -27,7 +27,9 @@ import {
 import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
-import { readMeta, searchTable } from '../db/format.ts'
+import { readMeta } from '../db/format.ts'
+import { createSearcher } from './search.ts'
+export { ftsQuery } from './search.ts'
 import { schemaVersion } from '../db/open.ts'
 import type { MethodName } from '../../shared/contract.ts'
 import type { Handlers } from './handlers.ts'
@@ -45,61 +47,7 @@ export const CONTENT_METHODS = [
 
 export type ContentHandlers = Pick<Handlers, (typeof CONTENT_METHODS)[number]>
 
-const MARK_START = '\u0002'
-const MARK_END = '\u0003'
-
-/**
- * Turns what a patient typed into a safe FTS5 query: each word is quoted (so
- * FTS syntax characters mean nothing) and the last one matches as a prefix,
- * for search as you type.
- */
-export function ftsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12)
-  if (!words.length) return null
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
-}
-
-function snippetParts(marked: string): SearchHit['snippet'] {
-  const parts: SearchHit['snippet'] = []
-  for (const chunk of marked.split(MARK_START)) {
-    const [inside, after] = chunk.includes(MARK_END) ? chunk.split(MARK_END, 2) : [undefined, chunk]
-    if (inside) parts.push({ text: inside, match: true })
-    if (after) parts.push({ text: after, match: false })
-  }
-  return parts
-}
-
-interface SearchRow {
-  id: string
-  kind: 'condition' | 'procedure'
-  title: string
-  snippet: string
-}
-
 const TOPICS_SQL = TOPIC_KINDS.map((k) => `'${k}'`).join(', ')
-
-/**
- * Search in one language's table (one document per topic): rank every match
- * and keep the 30 best; snippet() (the costly part) then runs for those 30
- * rows only, each from the column where the words are. In the same statement:
- * a second MATCH to look the rows up again would expand a prefix like
- * "inyeccion"* once per row.
- */
-function searchStatement(db: Database, locale: Locale): Statement<{ query: string }, SearchRow> {
-  const fts = searchTable(locale)
-  return db.prepare<{ query: string }, SearchRow>(
-    `SELECT d.id, d.kind, d.title, best.snippet
-       FROM (SELECT item_id, kind, rank,
-                    snippet(${fts}, -1, '${MARK_START}', '${MARK_END}', '…', 12) AS snippet
-               FROM ${fts} WHERE ${fts} MATCH @query ORDER BY rank LIMIT 30) AS best
-       JOIN documents d ON d.kind = best.kind AND d.id = best.item_id AND d.locale = '${locale}'
-      ORDER BY best.rank`,
-  )
-}
 
 type Topic = 'condition' | 'procedure'
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' }
@@ -116,10 +64,6 @@ export function createContentService(db: Database): ContentHandlers {
       `SELECT kind, id, body FROM documents WHERE locale = ? AND kind IN (${TOPICS_SQL})
         ORDER BY display_order, title COLLATE NOCASE`,
     ),
-    search: Object.fromEntries(LOCALES.map((locale) => [locale, searchStatement(db, locale)])) as Record<
-      Locale,
-      Statement<{ query: string }, SearchRow>
-    >,
     counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
       `SELECT (SELECT count(*) FROM documents WHERE locale = 'en' AND kind = 'condition') AS conditions,
               (SELECT count(*) FROM documents WHERE locale = 'en' AND kind = 'procedure') AS procedures,
@@ -129,6 +73,8 @@ export function createContentService(db: Database): ContentHandlers {
       `SELECT DISTINCT locale FROM documents WHERE kind IN (${TOPICS_SQL}) ORDER BY locale`,
     ),
   }
+
+  const searcher = createSearcher(db, LOCALES)
 
   // The database is read-only: a document parsed once stays right until the service closes.
   const parsed = new Map<string, unknown>()
@@ -258,12 +204,8 @@ export function createContentService(db: Database): ContentHandlers {
       }
     },
 
-    search({ locale, query }): SearchHit[] {
-      const match = ftsQuery(query)
-      if (!match) return []
-      return q.search[locale]
-        .all({ query: match })
-        .map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) }))
+    search(input): SearchResult {
+      return searcher.search(input)
     },
 
     getGlossary({ locale }): GlossaryTerm[] {

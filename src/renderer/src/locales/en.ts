@@ -153,6 +153,13 @@ export const en = {
     error: 'Search is not working right now. Please ask at the desk.',
     clear: 'Clear the search',
     more: 'More to explore',
+    correctedTo: 'Showing results for “{query}”.',
+    asTyped: 'Search for “{query}” instead',
+    noneIn: 'No results in {language}.',
+    elsewhere: '1 result in {language}: show it | {n} results in {language}: show them',
+    browse: 'Or look through everything:',
+    allConditions: 'All hip problems',
+    allProcedures: 'All procedures',
   },
   anatomy: {
     title: 'Inside your hip',

@@ -152,6 +152,13 @@ export const es: MessageSchema = {
     error: 'La búsqueda no funciona en este momento. Por favor, pregunte en recepción.',
     clear: 'Borrar la búsqueda',
     more: 'Más para explorar',
+    correctedTo: 'Mostrando resultados de «{query}».',
+    asTyped: 'Buscar «{query}» tal como lo escribió',
+    noneIn: 'Ningún resultado en {language}.',
+    elsewhere: '1 resultado en {language}: verlo | {n} resultados en {language}: verlos',
+    browse: 'O vea todo:',
+    allConditions: 'Todos los problemas de la cadera',
+    allProcedures: 'Todos los procedimientos',
   },
   anatomy: {
     title: 'Por dentro de la cadera',
