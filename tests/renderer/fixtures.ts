@@ -233,6 +233,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
         value: {
           conditions: library[input.locale].conditions.map(summary),
           procedures: library[input.locale].procedures.map(summary),
+          guides: [],
         },
       })),
     getCondition: (input) =>
@@ -245,6 +246,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
         const found = library[input.locale].procedures.find((item) => item.id === input.id)
         return found ? { ok: true, value: found } : notFound(`procedure ${input.id}`)
       }),
+    getGuide: (input) => answer('getGuide', input, () => notFound(`guide ${input.id}`)),
     search: (input) => answer('search', input, () => ({ ok: true, value: [] })),
     getGlossary: (input) => answer('getGlossary', input, () => ({ ok: true, value: [] })),
     getAnatomy: (input) => answer('getAnatomy', input, () => ({ ok: true, value: [] })),

@@ -28,6 +28,8 @@ const DDL_HASHES: Record<number, string> = {
   6: '8b6b118e7a5cdbe9a603ec8a8e578b83ffb5c27b6bb928f354b38f4f1411b81c',
   // 7: the triage policy's document kinds (levels, contexts, signs, rules)
   7: '91bbff4be2d624e43acb96a175b161c41c94e2341a9a318f8c646257477c482a',
+  // 8: the guide kind (self-care topics: "Looking after your hip")
+  8: 'b19374bd4823a011b0647b043da98bc63af41319287549492dd2a1be7dd2194d',
 }
 
 describe('the content database format', () => {
@@ -128,7 +130,7 @@ describe('opening the content database', () => {
     old.close()
     const err = catchError(() => openContentDb(file))
     expect((err as DatabaseError).problem).toBe('other-format')
-    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 7 only/)
+    expect(err.message).toMatch(/content format 5, which kiosk 0\.1 reads.*reads content format 8 only/)
   })
 
   it('says clearly when the file is missing', () => {

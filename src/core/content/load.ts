@@ -122,7 +122,7 @@ export interface ContentLibrary {
   documents: ContentDocument[]
 }
 
-const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure' }
+const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure', guides: 'guide' }
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
 
 /** Stable across runs and machines: keys in schema order, no whitespace. */
@@ -424,7 +424,7 @@ export function loadContent(contentDir: string): ContentLibrary {
     }
   }
   for (const { file, item, locale: itemLocale } of items) {
-    if (item.kind !== 'procedure') continue
+    if (item.kind === 'condition') continue
     const levels = new Set<string>()
     item.redFlags.forEach((f, i) => {
       const at = (field: string, message: string) =>
@@ -442,6 +442,8 @@ export function loadContent(contentDir: string): ContentLibrary {
         else levels.add(rules[rule]!.level)
       }
     })
+    // A guide's warning signs are optional (exercises have none); a procedure needs both kinds.
+    if (item.kind !== 'procedure') continue
     if (itemLocale === 'en' && !levels.has('emergency'))
       problems.push({
         file,

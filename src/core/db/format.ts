@@ -22,7 +22,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 7
+export const CONTENT_FORMAT = 8
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -32,7 +32,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   4: 'kiosk 0.1 (early builds)',
   5: 'kiosk 0.1',
   6: 'kiosk 0.2 (development builds)',
-  7: 'kiosk 0.2 and later',
+  7: 'kiosk 0.2 (before guides)',
+  8: 'kiosk 0.2 with guides, and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */

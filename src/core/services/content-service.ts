@@ -9,6 +9,7 @@ import type {
   Condition,
   ContentInfo,
   GlossaryTerm,
+  Guide,
   Locale,
   Procedure,
   RedFlag,
@@ -37,6 +38,7 @@ export const CONTENT_METHODS = [
   'listTopics',
   'getCondition',
   'getProcedure',
+  'getGuide',
   'search',
   'getGlossary',
   'getAnatomy',
@@ -75,11 +77,12 @@ function snippetParts(marked: string): SearchHit['snippet'] {
 
 interface SearchRow {
   id: string
-  kind: 'condition' | 'procedure'
+  kind: Topic
   title: string
   snippet: string
 }
 
+type Topic = (typeof TOPIC_KINDS)[number]
 const TOPICS_SQL = TOPIC_KINDS.map((k) => `'${k}'`).join(', ')
 
 /**
@@ -101,7 +104,6 @@ function searchStatement(db: Database, locale: Locale): Statement<{ query: strin
   )
 }
 
-type Topic = 'condition' | 'procedure'
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' }
 
 export function createContentService(db: Database): ContentHandlers {
@@ -213,6 +215,7 @@ export function createContentService(db: Database): ContentHandlers {
         heading: s.heading,
         paragraphs: s.paragraphs.map(claimText),
         citations: s.paragraphs.map(claimSources),
+        ...('picture' in s && s.picture ? { picture: s.picture } : {}),
       })),
       faqs: rest.faqs.map((f) => ({
         question: f.question,
@@ -239,6 +242,7 @@ export function createContentService(db: Database): ContentHandlers {
       return {
         conditions: topics.filter((t) => t.kind === 'condition'),
         procedures: topics.filter((t) => t.kind === 'procedure'),
+        guides: topics.filter((t) => t.kind === 'guide'),
       }
     },
 
@@ -253,6 +257,16 @@ export function createContentService(db: Database): ContentHandlers {
         duration: claimText(procedure.duration),
         durationSources: claimSources(procedure.duration),
         redFlags: procedure.redFlags
+          .map((f) => redFlag(f.sign, f.context, key.locale))
+          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
+      }
+    },
+
+    getGuide(key): Guide {
+      const guide = served('guide', key)
+      return {
+        ...guide,
+        redFlags: guide.redFlags
           .map((f) => redFlag(f.sign, f.context, key.locale))
           .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
       }
@@ -298,6 +312,7 @@ export function unavailableContent(reason: string): ContentHandlers {
     listTopics: refuse,
     getCondition: refuse,
     getProcedure: refuse,
+    getGuide: refuse,
     search: refuse,
     getGlossary: refuse,
     getAnatomy: refuse,

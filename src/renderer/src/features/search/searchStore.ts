@@ -75,6 +75,7 @@ export const useSearchStore = defineStore('search', () => {
 
   const conditions = computed(() => hits.value.filter((hit) => hit.kind === 'condition'))
   const procedures = computed(() => hits.value.filter((hit) => hit.kind === 'procedure'))
+  const guides = computed(() => hits.value.filter((hit) => hit.kind === 'guide'))
 
-  return { query, hits, status, searchedFor, conditions, procedures, searchNow, clear }
+  return { query, hits, status, searchedFor, conditions, procedures, guides, searchNow, clear }
 })
