@@ -122,7 +122,8 @@ export interface ContentLibrary {
   documents: ContentDocument[]
 }
 
-const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure', guides: 'guide' }
+/** The folder of content/ that holds each kind of item. */
+export const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure', guides: 'guide' }
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
 
 /** Stable across runs and machines: keys in schema order, no whitespace. */
