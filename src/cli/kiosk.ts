@@ -68,7 +68,7 @@ program
       console.log(`  pack hash      ${s.contentHash}`)
       console.log(`  content format ${s.schemaVersion}`)
       console.log(
-        `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
+        `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.guides} guides, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
       )
       for (const t of s.staleTranslations)
         console.log(`  note: the ${t.locale} translation of "${t.id}" is stale`)
