@@ -260,7 +260,10 @@ program
       console.log(`Printing with ${printer.description}`)
       try {
         const topics = core.handlers.listTopics({ locale: 'en' })
-        const items = [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id }))
+        const items = [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
+          kind: t.kind,
+          id: t.id,
+        }))
         const files = await exportHandouts({
           baseUrl,
           items,

@@ -23,7 +23,7 @@ export interface PdfPrinter {
 
 /** The print view's address; the view marks itself ready with data-handout-ready="true". */
 export function handoutPath(kind: ItemKind, id: string, lang: Locale | 'both', paper: Paper): string {
-  return `/index.html#/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
+  return `/index.html#/handouts/${kind}s/${id}?lang=${lang}&paper=${paper}`
 }
 
 export const HANDOUT_READY_SELECTOR = '[data-handout-ready="true"]'
