@@ -86,21 +86,24 @@ test('the diabetes handout prints from its guide, on one page in English and in 
   await settled(page)
   await page.getByRole('link', { name: 'Print a handout' }).click()
   await expect(page).toHaveURL(/#\/handouts\/guides\/steroid-injections-and-diabetes\?lang=en/)
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
-    .toBe(1)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
 
   const out = mkdtempSync(join(tmpdir(), 'guide-handout-'))
   try {
     for (const lang of ['en', 'es'] as const) {
-      const guide = await api<Guide>(baseURL!, 'getGuide', { locale: lang, id: 'steroid-injections-and-diabetes' })
+      const guide = await api<Guide>(baseURL!, 'getGuide', {
+        locale: lang,
+        id: 'steroid-injections-and-diabetes',
+      })
       await page.goto(`/#/handouts/guides/steroid-injections-and-diabetes?lang=${lang}&paper=a4`)
       await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1, { timeout: 15_000 })
       await page.emulateMedia({ media: 'print' })
       const file = join(out, `diabetes.${lang}.pdf`)
       writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }))
       await page.emulateMedia({ media: 'screen' })
-      const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+      const pages = Number(
+        /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1],
+      )
       expect(pages, file).toBe(1)
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
       expect(text).toContain(collapse(guide.title))

@@ -68,8 +68,8 @@ async function topics(baseURL: string) {
   })
 }
 
-const handoutPath = (kind: 'procedure' | 'condition', id: string, lang: Lang | 'both', paper: Paper) =>
-  `/#/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
+const handoutPath = (kind: Topic['kind'], id: string, lang: Lang | 'both', paper: Paper) =>
+  `/#/handouts/${kind}s/${id}?lang=${lang}&paper=${paper}`
 
 /** Prints what the page shows, as the batch exporter does (src/core/handouts/export.ts). */
 async function printPdf(page: Page, paper: Paper): Promise<Buffer> {

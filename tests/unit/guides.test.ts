@@ -15,7 +15,7 @@ import { createContentService } from '../../src/core/services/content-service.ts
 import { createKioskCore, type Handlers } from '../../src/core/services/handlers.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
-import { contract, methodsWith } from '../../src/shared/contract.ts'
+import { contract, methodsWith, type MethodOutput } from '../../src/shared/contract.ts'
 import { GUIDE_SOURCE_MESSAGE } from '../../src/shared/items.ts'
 import { EXERCISE_PICTURES, PICTURE_IDS } from '../../src/shared/pictures.ts'
 import { buildRealPack, copyFixtureContent, tempDir, type TempDir } from '../fixtures/library.ts'
@@ -92,7 +92,9 @@ describe('a guide, from YAML to the screen', () => {
     try {
       const service = createContentService(db)
       const topics = service.listTopics({ locale: 'en' })
-      expect(topics.guides.map((g) => [g.id, g.kind, g.title])).toEqual([['walk-more', 'guide', 'Walking more']])
+      expect(topics.guides.map((g) => [g.id, g.kind, g.title])).toEqual([
+        ['walk-more', 'guide', 'Walking more'],
+      ])
       const guide = service.getGuide({ locale: 'en', id: 'walk-more' })
       expect(guide.sections[0]).toEqual({
         key: 'how',
@@ -109,9 +111,9 @@ describe('a guide, from YAML to the screen', () => {
         ['pain-flare', 'call-clinic'],
       ])
       expect(contract.getGuide.output.safeParse(guide).success).toBe(true)
-      expect(service.search({ locale: 'en', query: 'comfortable shoes' }).map((h) => [h.id, h.kind])).toEqual([
-        ['walk-more', 'guide'],
-      ])
+      expect(service.search({ locale: 'en', query: 'comfortable shoes' }).map((h) => [h.id, h.kind])).toEqual(
+        [['walk-more', 'guide']],
+      )
       expect(service.search({ locale: 'es', query: 'calzado' }).map((h) => h.id)).toEqual(['walk-more'])
     } finally {
       db.close()
@@ -172,7 +174,9 @@ describe('a guide, from YAML to the screen', () => {
   it('records which English text a guide translation was made from (stamp-translation)', () => {
     writeGuide(GUIDE_EN)
     const stamped = stampTranslations(content, loadContent(content), ['walk-more'])
-    expect(stamped.map((s) => s.file)).toEqual([expect.stringMatching(/content\/guides\/walk-more\.es\.yaml$/)])
+    expect(stamped.map((s) => s.file)).toEqual([
+      expect.stringMatching(/content\/guides\/walk-more\.es\.yaml$/),
+    ])
     expect(readFileSync(join(content, 'guides', 'walk-more.es.yaml'), 'utf8')).toMatch(
       /^translatedFrom: '[0-9a-f]{12}'$/m,
     )
@@ -211,7 +215,10 @@ describe('the guides the library ships', () => {
 
   it('say when a fall is an emergency, and give no doses', () => {
     const broken = guides.find((g) => g.item.id === 'broken-hip-and-osteoporosis' && g.locale === 'en')!.item
-    expect(broken.kind === 'guide' && broken.redFlags).toContainEqual({ sign: 'fall-cannot-stand', context: 'any-time' })
+    expect(broken.kind === 'guide' && broken.redFlags).toContainEqual({
+      sign: 'fall-cannot-stand',
+      context: 'any-time',
+    })
     const text = JSON.stringify(guides.map((g) => g.item))
     expect(text).not.toMatch(/\d+\s?(?:mg|mcg|micrograms?|milligrams?|g|ml)\b/i)
   })
@@ -219,9 +226,14 @@ describe('the guides the library ships', () => {
   it('use, for diabetes, the same statement the procedures use', () => {
     const statement =
       'If you have diabetes, the steroid can raise your blood sugar from the first day. It can stay higher for a few days. Check it more often, and agree a plan with your diabetes team. Get urgent help if it stays very high or you feel very unwell.'
-    const procedure = readFileSync(join(CONTENT_DIR, 'procedures', 'ultrasound-guided-hip-injection.en.yaml'), 'utf8')
+    const procedure = readFileSync(
+      join(CONTENT_DIR, 'procedures', 'ultrasound-guided-hip-injection.en.yaml'),
+      'utf8',
+    )
     expect(procedure.replace(/\s+/g, ' ')).toContain(statement)
-    const guide = guides.find((g) => g.item.id === 'steroid-injections-and-diabetes' && g.locale === 'en')!.item
+    const guide = guides.find(
+      (g) => g.item.id === 'steroid-injections-and-diabetes' && g.locale === 'en',
+    )!.item
     expect(guide.kind === 'guide' && guide.sections[0]!.paragraphs[0]).toMatchObject({ text: statement })
   })
 })
@@ -242,17 +254,19 @@ describe('the contract serves guides to patients', () => {
     for (const locale of ['en', 'es'] as const) {
       const r = await dispatch(handlers, 'getGuide', { locale, id: 'steroid-injections-and-diabetes' })
       if (!r.ok) throw new Error(r.error.message)
-      expect(r.value.kind).toBe('guide')
-      expect(r.value.redFlags[0]!.level).toBe('emergency')
-      expect(r.value.review.status).toBe('not-reviewed')
+      const guide = r.value as MethodOutput<'getGuide'>
+      expect(guide.kind).toBe('guide')
+      expect(guide.redFlags[0]!.level).toBe('emergency')
+      expect(guide.review.status).toBe('not-reviewed')
     }
   })
 
   it('lists the guides beside conditions and procedures', async () => {
     const r = await dispatch(handlers, 'listTopics', { locale: 'es' })
     if (!r.ok) throw new Error(r.error.message)
-    expect(r.value.guides).toHaveLength(5)
-    expect(r.value.guides[0]!.title).toBe('Medicamentos para aliviar el dolor de cadera')
+    const { guides } = r.value as MethodOutput<'listTopics'>
+    expect(guides).toHaveLength(5)
+    expect(guides[0]!.title).toBe('Medicamentos para aliviar el dolor de cadera')
   })
 
   it('says a guide that does not exist is not found, and refuses a bad id, with typed errors', async () => {

@@ -123,7 +123,11 @@ export interface ContentLibrary {
 }
 
 /** The folder of content/ that holds each kind of item. */
-export const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure', guides: 'guide' }
+export const FOLDERS: Record<string, ItemKind> = {
+  conditions: 'condition',
+  procedures: 'procedure',
+  guides: 'guide',
+}
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
 
 /** Stable across runs and machines: keys in schema order, no whitespace. */

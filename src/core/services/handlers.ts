@@ -371,7 +371,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   function itemExists(id: string): boolean {
     return !!content.db
-      ?.prepare("SELECT 1 FROM documents WHERE id = ? AND kind IN ('condition', 'procedure', 'guide') LIMIT 1")
+      ?.prepare(
+        "SELECT 1 FROM documents WHERE id = ? AND kind IN ('condition', 'procedure', 'guide') LIMIT 1",
+      )
       .get(id)
   }
 

@@ -248,7 +248,8 @@ export const en = {
     bloodDraw: 'A little blood being taken from the arm with a small needle',
     painDiary: 'A pain diary: a sheet to score your pain from 0 (no pain) to 10 (the worst pain), and a pen',
     medicines: 'A box of medicine, a strip of tablets and a tube of gel',
-    bloodSugarMeter: 'A blood sugar meter, a drop of blood from a fingertip, and a calendar with days ticked off',
+    bloodSugarMeter:
+      'A blood sugar meter, a drop of blood from a fingertip, and a calendar with days ticked off',
     phoneCall: 'A closed door at night, and a phone to call for advice',
     exerciseBridge: 'Lying on your back with your knees bent, lifting your bottom off the floor',
     exerciseSitToStand: 'Standing up from a firm chair, leaning forward, with your arms folded',

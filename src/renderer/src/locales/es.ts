@@ -254,7 +254,8 @@ export const es: MessageSchema = {
     painDiary:
       'Un diario del dolor: una hoja para puntuar el dolor de 0 (nada de dolor) a 10 (el peor dolor) y un bolígrafo',
     medicines: 'Una caja de medicamento, un blíster de pastillas y un tubo de gel',
-    bloodSugarMeter: 'Un medidor de azúcar, una gota de sangre de la yema del dedo y un calendario con días marcados',
+    bloodSugarMeter:
+      'Un medidor de azúcar, una gota de sangre de la yema del dedo y un calendario con días marcados',
     phoneCall: 'Una puerta cerrada de noche y un teléfono para pedir consejo',
     exerciseBridge: 'Tumbado boca arriba con las rodillas dobladas, levantando las nalgas del suelo',
     exerciseSitToStand: 'Levantarse de una silla firme, inclinado hacia delante, con los brazos cruzados',
