@@ -293,6 +293,8 @@ export const Guide = z.strictObject({
     .meta(searched(1)),
   /** Ids only, as on a procedure; a guide with no warning signs leaves them out. */
   redFlags: z.array(RedFlag).default([]),
+  /** The pages its handout may take (the print view tightens it to fit): 1 for a one-page handout. */
+  handoutPages: z.union([z.literal(1), z.literal(2)]).default(2),
 })
 export type Guide = z.infer<typeof Guide>
 

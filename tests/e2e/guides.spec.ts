@@ -121,3 +121,35 @@ test('the diabetes handout prints from its guide, on one page in English and in 
   }
   expect(errors).toEqual([])
 })
+
+test('every guide handout fits the pages it allows on A4, in English and Spanish', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(60_000)
+  const { guides } = await api<{ guides: Topic[] }>(baseURL!, 'listTopics', { locale: 'en' })
+  const out = mkdtempSync(join(tmpdir(), 'guide-handouts-'))
+  const allowed = async (id: string) =>
+    (await api<{ handoutPages: number }>(baseURL!, 'getGuide', { locale: 'en', id })).handoutPages
+  const pages: string[] = []
+  try {
+    for (const guide of guides) {
+      for (const lang of ['en', 'es'] as const) {
+        await page.goto(`/#/handouts/guides/${guide.id}?lang=${lang}&paper=a4`)
+        await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1, { timeout: 15_000 })
+        await page.emulateMedia({ media: 'print' })
+        const file = join(out, `${guide.id}.${lang}.pdf`)
+        writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }))
+        await page.emulateMedia({ media: 'screen' })
+        const count = Number(
+          /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1],
+        )
+        pages.push(`${guide.id} ${lang}: ${count}`)
+        expect(count, file).toBeLessThanOrEqual(await allowed(guide.id))
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+  test.info().annotations.push({ type: 'pages', description: pages.join('; ') })
+})

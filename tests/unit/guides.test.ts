@@ -235,6 +235,8 @@ describe('the guides the library ships', () => {
       (g) => g.item.id === 'steroid-injections-and-diabetes' && g.locale === 'en',
     )!.item
     expect(guide.kind === 'guide' && guide.sections[0]!.paragraphs[0]).toMatchObject({ text: statement })
+    // A one-page handout: the print view tightens it to one page (tests/e2e/guides.spec.ts prints it).
+    expect(guide.kind === 'guide' && guide.handoutPages).toBe(1)
   })
 })
 
