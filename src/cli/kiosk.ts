@@ -68,7 +68,7 @@ program
       console.log(`  pack hash      ${s.contentHash}`)
       console.log(`  content format ${s.schemaVersion}`)
       console.log(
-        `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
+        `  ${s.counts.conditions} conditions, ${s.counts.procedures} procedures, ${s.counts.guides} guides, ${s.counts.glossary} glossary terms; locales ${s.counts.locales.join(', ')}`,
       )
       for (const t of s.staleTranslations)
         console.log(`  note: the ${t.locale} translation of "${t.id}" is stale`)
@@ -260,7 +260,10 @@ program
       console.log(`Printing with ${printer.description}`)
       try {
         const topics = core.handlers.listTopics({ locale: 'en' })
-        const items = [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id }))
+        const items = [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
+          kind: t.kind,
+          id: t.id,
+        }))
         const files = await exportHandouts({
           baseUrl,
           items,

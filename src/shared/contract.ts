@@ -11,6 +11,7 @@ import {
   AnatomyPart as AnatomyPartDoc,
   Condition as ConditionDoc,
   GlossaryTerm as GlossaryTermDoc,
+  Guide as GuideDoc,
   IsoDate,
   ItemId,
   Procedure as ProcedureDoc,
@@ -131,6 +132,21 @@ export const Procedure = ProcedureDoc.omit(BUILD_ONLY)
   })
 export type Procedure = z.infer<typeof Procedure>
 
+/** A guide's section as the screens get it: a section, with its picture where it has one. */
+export const GuideSection = Section.extend({ picture: GuideDoc.shape.sections.element.shape.picture })
+export type GuideSection = z.infer<typeof GuideSection>
+
+/** A self-care guide, served like a procedure: its warning signs resolved through the triage policy. */
+export const Guide = GuideDoc.omit(BUILD_ONLY)
+  .extend(Served)
+  .extend({
+    sections: z.array(GuideSection),
+    faqs: z.array(Faq),
+    /** Most urgent first; empty for a guide without warning signs. */
+    redFlags: z.array(RedFlag),
+  })
+export type Guide = z.infer<typeof Guide>
+
 export const GlossaryTerm = GlossaryTermDoc
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 
@@ -233,6 +249,8 @@ export const USAGE_SCREENS = [
   'condition',
   'procedures',
   'procedure',
+  'guides',
+  'guide',
   'step',
   'risks',
   'recovery',
@@ -376,10 +394,16 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 export const contract = {
   listTopics: method(
     ByLocale,
-    z.object({ conditions: z.array(TopicSummary), procedures: z.array(TopicSummary) }),
+    z.object({
+      conditions: z.array(TopicSummary),
+      procedures: z.array(TopicSummary),
+      /** Self-care guides: "Looking after your hip". */
+      guides: z.array(TopicSummary),
+    }),
   ),
   getCondition: method(ByItem, Condition),
   getProcedure: method(ByItem, Procedure),
+  getGuide: method(ByItem, Guide),
   search: method(
     z.strictObject({
       locale: Locale,

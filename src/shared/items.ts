@@ -255,8 +255,51 @@ export const Procedure = z.strictObject({
 })
 export type Procedure = z.infer<typeof Procedure>
 
-/** A condition or a procedure: the topics a patient browses and searches. */
-export const TopicDoc = z.discriminatedUnion('kind', [Condition, Procedure])
+/**
+ * A section of a self-care guide: like a condition's section, with an optional
+ * picture (an exercise drawn step by step, a blood sugar meter).
+ */
+export const GuideSection = z
+  .strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs, picture: Picture.optional() })
+  .superRefine((s, ctx) => {
+    if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
+    s.paragraphs.forEach((p, i) => {
+      if (typeof p === 'string')
+        ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
+    })
+  })
+export type GuideSection = z.infer<typeof GuideSection>
+
+export const GUIDE_SOURCE_MESSAGE =
+  'guide-source check: every section of a guide states facts, so at least one of its paragraphs cites its sources ({ text, sources: [ids] })'
+
+/**
+ * A self-care guide ("Looking after your hip"): pain relief medicines, an
+ * exercise programme, what to do when the clinic is closed. Ordered sections,
+ * each with an optional picture; every section cites a source; warning signs,
+ * where the topic has them, are triage pairs like a procedure's.
+ */
+export const Guide = z.strictObject({
+  kind: z.literal('guide'),
+  ...Topic,
+  sections: z
+    .array(
+      GuideSection.refine((s) => s.paragraphs.some((p) => typeof p !== 'string'), {
+        message: GUIDE_SOURCE_MESSAGE,
+        path: ['paragraphs'],
+      }),
+    )
+    .min(1, 'a guide needs at least one section')
+    .meta(searched(1)),
+  /** Ids only, as on a procedure; a guide with no warning signs leaves them out. */
+  redFlags: z.array(RedFlag).default([]),
+  /** The pages its handout may take (the print view tightens it to fit): 1 for a one-page handout. */
+  handoutPages: z.union([z.literal(1), z.literal(2)]).default(2),
+})
+export type Guide = z.infer<typeof Guide>
+
+/** A condition, a procedure or a guide: the topics a patient browses and searches. */
+export const TopicDoc = z.discriminatedUnion('kind', [Condition, Procedure, Guide])
 export type TopicDoc = z.infer<typeof TopicDoc>
 
 export const GlossaryTerm = z.strictObject({
@@ -350,6 +393,7 @@ export type Source = z.infer<typeof Source>
 export const DOCUMENT_SCHEMAS = {
   condition: Condition,
   procedure: Procedure,
+  guide: Guide,
   'glossary-term': GlossaryTerm,
   'anatomy-part': AnatomyPart,
   source: Source,
@@ -364,7 +408,7 @@ export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[]
 export type DocumentOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_SCHEMAS)[K]>
 
 /** The kinds a patient browses and searches. */
-export const TOPIC_KINDS = ['condition', 'procedure'] as const satisfies readonly DocumentKind[]
+export const TOPIC_KINDS = ['condition', 'procedure', 'guide'] as const satisfies readonly DocumentKind[]
 
 // ---------------------------------------------------------------------------
 // Walking a schema beside a document

@@ -18,6 +18,20 @@ export const PICTURE_IDS = [
   'xray-machine', // X-ray (fluoroscopy) arm over a patient lying down
   'blood-draw', // blood taken from the arm (for PRP)
   'pain-diary', // a pain score sheet and a pen
+  'medicines', // a medicine box, tablets and a tube of gel
+  'blood-sugar-meter', // a blood sugar meter, a drop of blood, a calendar
+  'phone-call', // a closed door at night, and a phone
+  // The exercise programme: one drawing per exercise (guides/hip-exercises), no two alike.
+  'exercise-bridge', // lying on the back, lifting the bottom
+  'exercise-sit-to-stand', // standing up from a chair
+  'exercise-side-leg-raise', // standing, one leg out to the side
+  'exercise-back-leg-raise', // standing, one leg back
+  'exercise-mini-squat', // holding a worktop, knees bent a little
+  'exercise-step-up', // stepping onto the bottom stair
+  'exercise-walking', // walking outdoors
 ] as const
+
+/** The exercise drawings: each exercise in a guide has its own (tests/renderer/exercise-pictures.test.ts). */
+export const EXERCISE_PICTURES = PICTURE_IDS.filter((id) => id.startsWith('exercise-'))
 
 export type PictureId = (typeof PICTURE_IDS)[number]

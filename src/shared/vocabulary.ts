@@ -6,7 +6,7 @@
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
 
-export const ITEM_KINDS = ['condition', 'procedure'] as const
+export const ITEM_KINDS = ['condition', 'procedure', 'guide'] as const
 
 /**
  * How often a risk happens, most often first: the scale European medicine

@@ -25,7 +25,7 @@ const LANGS: Lang[] = ['en', 'es']
 /** What these tests read of the content (src/shared/contract.ts has the whole shape). */
 interface Topic {
   id: string
-  kind: 'procedure' | 'condition'
+  kind: 'procedure' | 'condition' | 'guide'
 }
 interface Item {
   kind: 'procedure' | 'condition'
@@ -63,13 +63,13 @@ async function api<T>(baseURL: string, method: string, input: unknown): Promise<
 }
 
 async function topics(baseURL: string) {
-  return api<{ procedures: Topic[]; conditions: Topic[] }>(baseURL, 'listTopics', {
+  return api<{ procedures: Topic[]; conditions: Topic[]; guides: Topic[] }>(baseURL, 'listTopics', {
     locale: 'en',
   })
 }
 
-const handoutPath = (kind: 'procedure' | 'condition', id: string, lang: Lang | 'both', paper: Paper) =>
-  `/#/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
+const handoutPath = (kind: Topic['kind'], id: string, lang: Lang | 'both', paper: Paper) =>
+  `/#/handouts/${kind}s/${id}?lang=${lang}&paper=${paper}`
 
 /** Prints what the page shows, as the batch exporter does (src/core/handouts/export.ts). */
 async function printPdf(page: Page, paper: Paper): Promise<Buffer> {
@@ -484,7 +484,7 @@ test('export-handouts writes one PDF per item and language, and says which engin
   baseURL,
 }) => {
   test.setTimeout(600_000)
-  const { procedures, conditions } = await topics(baseURL!)
+  const { procedures, conditions, guides } = await topics(baseURL!)
   const out = mkdtempSync(join(tmpdir(), 'binder-'))
   try {
     const log = execFileSync(
@@ -493,7 +493,7 @@ test('export-handouts writes one PDF per item and language, and says which engin
       { cwd: ROOT, encoding: 'utf8', timeout: 540_000 },
     )
     expect(log).toMatch(/^Printing with Chromium at .+ \(through playwright-core\)$/m)
-    const expected = [...procedures, ...conditions].flatMap((item) =>
+    const expected = [...procedures, ...conditions, ...guides].flatMap((item) =>
       LANGS.map((lang) => `${item.kind}-${item.id}.${lang}.pdf`),
     )
     expect(readdirSync(out).sort()).toEqual(expected.sort())

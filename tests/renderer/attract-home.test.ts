@@ -88,7 +88,7 @@ describe('the topic lists', () => {
   ]
   const bridge = () => ({
     ...fakeBridge(),
-    listTopics: () => Promise.resolve({ ok: true as const, value: { conditions, procedures } }),
+    listTopics: () => Promise.resolve({ ok: true as const, value: { conditions, procedures, guides: [] } }),
   })
 
   function titles(k: RunningKiosk): string[] {
@@ -114,7 +114,8 @@ describe('the topic lists', () => {
   it('says so calmly when there is nothing to list', async () => {
     const empty = {
       ...fakeBridge(),
-      listTopics: () => Promise.resolve({ ok: true as const, value: { conditions: [], procedures: [] } }),
+      listTopics: () =>
+        Promise.resolve({ ok: true as const, value: { conditions: [], procedures: [], guides: [] } }),
     }
     const k = (kiosk = await runKiosk('/procedures', empty))
     expect(k.text()).toContain('There is nothing here yet. Please ask at the desk.')

@@ -234,6 +234,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
         value: {
           conditions: library[input.locale].conditions.map(summary),
           procedures: library[input.locale].procedures.map(summary),
+          guides: [],
         },
       })),
     getCondition: (input) =>
@@ -246,6 +247,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
         const found = library[input.locale].procedures.find((item) => item.id === input.id)
         return found ? { ok: true, value: found } : notFound(`procedure ${input.id}`)
       }),
+    getGuide: (input) => answer('getGuide', input, () => notFound(`guide ${input.id}`)),
     search: (input) =>
       answer('search', input, () => ({ ok: true, value: { hits: [], correctedTo: null, elsewhere: [] } })),
     getGlossary: (input) => answer('getGlossary', input, () => ({ ok: true, value: [] })),

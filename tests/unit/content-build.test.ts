@@ -46,7 +46,13 @@ function dump(file: string): unknown {
 describe('building the content database', () => {
   it('compiles every item, step, risk and milestone into SQLite', () => {
     const summary = buildContentDb(content, out)
-    expect(summary.counts).toEqual({ conditions: 1, procedures: 1, glossary: 2, locales: ['en', 'es'] })
+    expect(summary.counts).toEqual({
+      conditions: 1,
+      procedures: 1,
+      guides: 0,
+      glossary: 2,
+      locales: ['en', 'es'],
+    })
     const db = new Database(out, { readonly: true })
     const body = db
       .prepare(

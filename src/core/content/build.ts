@@ -24,7 +24,7 @@ export interface BuildSummary {
   outFile: string
   contentHash: string
   schemaVersion: number
-  counts: { conditions: number; procedures: number; glossary: number; locales: string[] }
+  counts: { conditions: number; procedures: number; guides: number; glossary: number; locales: string[] }
   staleTranslations: { id: string; locale: string }[]
 }
 
@@ -110,6 +110,7 @@ export function buildContentDb(contentDir: string, outFile: string): BuildSummar
     counts: {
       conditions: en.filter((i) => i.item.kind === 'condition').length,
       procedures: en.filter((i) => i.item.kind === 'procedure').length,
+      guides: en.filter((i) => i.item.kind === 'guide').length,
       glossary: library.glossary.filter((g) => g.locale === 'en').length,
       locales,
     },

@@ -133,7 +133,12 @@ export interface ContentLibrary {
   documents: ContentDocument[]
 }
 
-const FOLDERS: Record<string, ItemKind> = { conditions: 'condition', procedures: 'procedure' }
+/** The folder of content/ that holds each kind of item. */
+export const FOLDERS: Record<string, ItemKind> = {
+  conditions: 'condition',
+  procedures: 'procedure',
+  guides: 'guide',
+}
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
 
 /** Stable across runs and machines: keys in schema order, no whitespace. */
@@ -435,7 +440,7 @@ export function loadContent(contentDir: string): ContentLibrary {
     }
   }
   for (const { file, item, locale: itemLocale } of items) {
-    if (item.kind !== 'procedure') continue
+    if (item.kind === 'condition') continue
     const levels = new Set<string>()
     item.redFlags.forEach((f, i) => {
       const at = (field: string, message: string) =>
@@ -453,6 +458,8 @@ export function loadContent(contentDir: string): ContentLibrary {
         else levels.add(rules[rule]!.level)
       }
     })
+    // A guide's warning signs are optional (exercises have none); a procedure needs both kinds.
+    if (item.kind !== 'procedure') continue
     if (itemLocale === 'en' && !levels.has('emergency'))
       problems.push({
         file,

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ContentLibrary } from './load.ts'
+import { FOLDERS, type ContentLibrary } from './load.ts'
 
 export interface Stamped {
   id: string
@@ -24,7 +24,7 @@ export function stampTranslations(contentDir: string, library: ContentLibrary, i
     if (t.locale === 'en' || (ids.length && !ids.includes(t.item.id))) continue
     const original = english.get(t.item.id)
     if (!original) continue
-    const folder = t.item.kind === 'condition' ? 'conditions' : 'procedures'
+    const folder = Object.keys(FOLDERS).find((f) => FOLDERS[f] === t.item.kind) ?? ''
     const path = join(contentDir, folder, `${t.item.id}.${t.locale}.yaml`)
     const text = readFileSync(path, 'utf8')
     const line = `translatedFrom: '${original.textHash}'`

@@ -22,7 +22,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 8
+export const CONTENT_FORMAT = 9
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -33,7 +33,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   5: 'kiosk 0.1',
   6: 'kiosk 0.2 (development builds)',
   7: 'kiosk 0.2 (development builds)',
-  8: 'kiosk 0.2 and later',
+  8: 'kiosk 0.2 (development builds)',
+  9: 'kiosk 0.2 and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */

@@ -37,7 +37,7 @@ export interface PdfPrinter {
 
 /** The print view's route inside the app (after the #). */
 export function handoutRoute(kind: ItemKind, id: string, lang: Locale | 'both', paper: Paper): string {
-  return `/handouts/${kind === 'procedure' ? 'procedures' : 'conditions'}/${id}?lang=${lang}&paper=${paper}`
+  return `/handouts/${kind}s/${id}?lang=${lang}&paper=${paper}`
 }
 
 /** The print view's address; the view marks itself ready with data-handout-ready="true". */

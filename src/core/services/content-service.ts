@@ -9,6 +9,7 @@ import type {
   Condition,
   ContentInfo,
   GlossaryTerm,
+  Guide,
   Locale,
   Procedure,
   RedFlag,
@@ -39,6 +40,7 @@ export const CONTENT_METHODS = [
   'listTopics',
   'getCondition',
   'getProcedure',
+  'getGuide',
   'search',
   'getGlossary',
   'getAnatomy',
@@ -49,7 +51,7 @@ export type ContentHandlers = Pick<Handlers, (typeof CONTENT_METHODS)[number]>
 
 const TOPICS_SQL = TOPIC_KINDS.map((k) => `'${k}'`).join(', ')
 
-type Topic = 'condition' | 'procedure'
+type Topic = (typeof TOPIC_KINDS)[number]
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' }
 
 export function createContentService(db: Database): ContentHandlers {
@@ -159,6 +161,7 @@ export function createContentService(db: Database): ContentHandlers {
         heading: s.heading,
         paragraphs: s.paragraphs.map(claimText),
         citations: s.paragraphs.map(claimSources),
+        ...('picture' in s && s.picture ? { picture: s.picture } : {}),
       })),
       faqs: rest.faqs.map((f) => ({
         question: f.question,
@@ -185,6 +188,7 @@ export function createContentService(db: Database): ContentHandlers {
       return {
         conditions: topics.filter((t) => t.kind === 'condition'),
         procedures: topics.filter((t) => t.kind === 'procedure'),
+        guides: topics.filter((t) => t.kind === 'guide'),
       }
     },
 
@@ -199,6 +203,16 @@ export function createContentService(db: Database): ContentHandlers {
         duration: claimText(procedure.duration),
         durationSources: claimSources(procedure.duration),
         redFlags: procedure.redFlags
+          .map((f) => redFlag(f.sign, f.context, key.locale))
+          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
+      }
+    },
+
+    getGuide(key): Guide {
+      const guide = served('guide', key)
+      return {
+        ...guide,
+        redFlags: guide.redFlags
           .map((f) => redFlag(f.sign, f.context, key.locale))
           .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
       }
@@ -240,6 +254,7 @@ export function unavailableContent(reason: string): ContentHandlers {
     listTopics: refuse,
     getCondition: refuse,
     getProcedure: refuse,
+    getGuide: refuse,
     search: refuse,
     getGlossary: refuse,
     getAnatomy: refuse,

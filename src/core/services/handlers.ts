@@ -329,7 +329,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return content.db
         .prepare<[string], ReviewDue>(
           `SELECT id, kind, locale, title, json_extract(body, '$.version') AS version, ? AS status
-             FROM documents WHERE kind IN ('condition', 'procedure')
+             FROM documents WHERE kind IN ('condition', 'procedure', 'guide')
             ORDER BY kind, display_order, id, locale`,
         )
         .all(REVIEW_STATUS)
@@ -372,7 +372,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   function itemExists(id: string): boolean {
     return !!content.db
-      ?.prepare("SELECT 1 FROM documents WHERE id = ? AND kind IN ('condition', 'procedure') LIMIT 1")
+      ?.prepare(
+        "SELECT 1 FROM documents WHERE id = ? AND kind IN ('condition', 'procedure', 'guide') LIMIT 1",
+      )
       .get(id)
   }
 

@@ -12,7 +12,7 @@
 import { distance } from 'fastest-levenshtein'
 import type { Database, Statement } from 'better-sqlite3'
 import type { Locale, SearchHit, SearchResult } from '../../shared/contract.ts'
-import { DOCUMENT_SCHEMAS, SEARCH_SYNONYMS_ID, foldWord } from '../../shared/items.ts'
+import { DOCUMENT_SCHEMAS, SEARCH_SYNONYMS_ID, TOPIC_KINDS, foldWord } from '../../shared/items.ts'
 import { searchTable, vocabularyTable } from '../db/format.ts'
 
 const MARK_START = '\u0002'
@@ -69,7 +69,7 @@ interface Vocabulary {
 
 interface Row {
   id: string
-  kind: 'condition' | 'procedure'
+  kind: (typeof TOPIC_KINDS)[number]
   title: string
   snippet: string
 }

@@ -3,6 +3,7 @@ import AttractView from '@renderer/features/attract/AttractView.vue'
 import HomeView from '@renderer/features/home/HomeView.vue'
 import TopicList from '@renderer/features/home/TopicList.vue'
 import ConditionView from '@renderer/features/condition/ConditionView.vue'
+import GuideView from '@renderer/features/guide/GuideView.vue'
 import ProcedureShell from '@renderer/features/procedure/ProcedureShell.vue'
 import ProcedureOverview from '@renderer/features/procedure/ProcedureOverview.vue'
 import StepView from '@renderer/features/procedure/StepView.vue'
@@ -29,7 +30,7 @@ export const routes: RouteRecordRaw[] = [
   // The attract screen: where the kiosk waits, and where every reset lands.
   { path: '/', name: 'attract', component: AttractView },
   { path: '/home', name: 'home', component: HomeView },
-  // /conditions and /procedures: every topic of the kind.
+  // /conditions, /procedures and /guides: every topic of the kind.
   ...ITEM_KINDS.map((kind) => ({
     path: `/${kind}s`,
     name: `${kind}s`,
@@ -37,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
     props: { kind },
   })),
   { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
+  { path: '/guides/:id', name: 'guide', component: GuideView, props: true },
   {
     path: '/procedures/:id',
     component: ProcedureShell,
@@ -70,7 +72,7 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ kind, id: String(route.params.id) }),
   })),
   {
-    path: '/staff/handout/:kind(procedure|condition)/:id',
+    path: '/staff/handout/:kind(procedure|condition|guide)/:id',
     name: 'staff-handout',
     component: StaffHandoutView,
     props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),

@@ -26,6 +26,8 @@ const SCREEN_OF_ROUTE: Readonly<Record<string, ScreenKey>> = {
   condition: 'condition',
   procedures: 'procedures',
   procedure: 'procedure',
+  guides: 'guides',
+  guide: 'guide',
   step: 'step',
   risks: 'risks',
   recovery: 'recovery',
@@ -83,6 +85,7 @@ export function useUsageCounts(): void {
     if (typeof id !== 'string') return null
     if (route.name === 'condition') return content.condition?.id === id ? id : null
     if (route.path.startsWith('/procedures/')) return content.procedure?.id === id ? id : null
+    if (route.name === 'guide') return content.guide?.id === id ? id : null
     return null
   }
 

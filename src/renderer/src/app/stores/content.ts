@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch, type ShallowRef } from 'vue'
-import type { Condition, Locale, MethodOutput, Procedure } from '@shared/contract'
+import type { Condition, Guide, Locale, MethodOutput, Procedure } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
 import { useLocaleStore } from './locale'
@@ -22,11 +22,12 @@ export const useContentStore = defineStore('content', () => {
   const topics = shallowRef<Topics | null>(null)
   const condition = shallowRef<Condition | null>(null)
   const procedure = shallowRef<Procedure | null>(null)
+  const guide = shallowRef<Guide | null>(null)
   const loading = ref(false)
   const error = ref<ApiError | null>(null)
 
   // Which locale (and id) each loaded value is in, so a revisit needs no request.
-  const loadedKeys = { topics: '', condition: '', procedure: '' }
+  const loadedKeys = { topics: '', condition: '', procedure: '', guide: '' }
   let ticket = 0
   let reloadCurrent: (() => Promise<void>) | null = null
 
@@ -94,15 +95,26 @@ export const useContentStore = defineStore('content', () => {
     )
   }
 
+  function loadGuide(id: string): Promise<void> {
+    const key = `${localeStore.locale}:${id}`
+    return load(
+      'guide',
+      guide,
+      key,
+      (locale) => items.getGuide(locale, id),
+      () => loadGuide(id),
+    )
+  }
+
   /** "Try again" on the out-of-order screen: ask once more, even if something is cached. */
   function retry(): Promise<void> {
-    loadedKeys.topics = loadedKeys.condition = loadedKeys.procedure = ''
+    loadedKeys.topics = loadedKeys.condition = loadedKeys.procedure = loadedKeys.guide = ''
     return reloadCurrent?.() ?? Promise.resolve()
   }
 
   /** After a content pack is switched: nothing loaded before is current any more. */
   function forget(): void {
-    loadedKeys.topics = loadedKeys.condition = loadedKeys.procedure = ''
+    loadedKeys.topics = loadedKeys.condition = loadedKeys.procedure = loadedKeys.guide = ''
     items.forget()
   }
 
@@ -116,11 +128,13 @@ export const useContentStore = defineStore('content', () => {
     topics,
     condition,
     procedure,
+    guide,
     loading,
     error,
     loadTopics,
     loadCondition,
     loadProcedure,
+    loadGuide,
     retry,
     forget,
   }

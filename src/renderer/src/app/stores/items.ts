@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
-import type { Condition, ItemKind, Locale, Procedure } from '@shared/contract'
+import type { Condition, Guide, ItemKind, Locale, Procedure } from '@shared/contract'
 import type { Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
 
-export type Item = Procedure | Condition
+export type Item = Procedure | Condition | Guide
 
 /**
- * Every procedure and condition this session has loaded, by kind, language and
+ * Every procedure, condition and guide this session has loaded, by kind, language and
  * id: the screen, the handout and explain mode share one copy, so no screen asks
  * again for what another already holds. A request in flight is shared too; a
  * failed answer is dropped, so "Try again" really asks again. It lives in the
@@ -36,8 +36,13 @@ export const useItemStore = defineStore('items', () => {
     return cached(`condition/${locale}/${id}`, () => api.getCondition({ locale, id }))
   }
 
+  function getGuide(locale: Locale, id: string): Promise<Result<Guide>> {
+    return cached(`guide/${locale}/${id}`, () => api.getGuide({ locale, id }))
+  }
+
   function getItem(kind: ItemKind, locale: Locale, id: string): Promise<Result<Item>> {
-    return kind === 'procedure' ? getProcedure(locale, id) : getCondition(locale, id)
+    const get = { procedure: getProcedure, condition: getCondition, guide: getGuide }[kind]
+    return get(locale, id)
   }
 
   /** After a content pack is switched: what is cached is the old library's. */
@@ -45,5 +50,5 @@ export const useItemStore = defineStore('items', () => {
     cache.clear()
   }
 
-  return { getProcedure, getCondition, getItem, forget }
+  return { getProcedure, getCondition, getGuide, getItem, forget }
 })

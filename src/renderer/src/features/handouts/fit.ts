@@ -15,10 +15,10 @@ const PAGE_CONTENT_MM: Record<Paper, number> = { a4: 297 - 20, letter: 279.4 - 2
 
 /**
  * The tightening steps each kind of handout has (ProcedureHandout.vue,
- * ConditionHandout.vue). Past the last one, a handout prints on more pages
+ * ConditionHandout.vue, GuideHandout.vue). Past the last one, a handout prints on more pages
  * rather than lose content: the library's own handouts are checked to fit.
  */
-export const FIT_STEPS: Record<ItemKind, number> = { procedure: 4, condition: 4 }
+export const FIT_STEPS: Record<ItemKind, number> = { procedure: 4, condition: 4, guide: 3 }
 
 /** Rounding between screen and print layout, in mm. */
 const SAFETY_MM = 6

@@ -95,6 +95,7 @@ export const useSearchStore = defineStore('search', () => {
 
   const conditions = computed(() => hits.value.filter((hit) => hit.kind === 'condition'))
   const procedures = computed(() => hits.value.filter((hit) => hit.kind === 'procedure'))
+  const guides = computed(() => hits.value.filter((hit) => hit.kind === 'guide'))
 
   return {
     query,
@@ -105,6 +106,7 @@ export const useSearchStore = defineStore('search', () => {
     searchedFor,
     conditions,
     procedures,
+    guides,
     searchNow,
     searchAsTyped,
     clear,
