@@ -30,6 +30,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
   explainIdleSeconds: { group: 'kiosk', control: 'seconds' },
   kioskLock: { group: 'kiosk', control: 'switch' },
+  hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'paper' },
   printerName: { group: 'print', control: 'optional-text' },
 }

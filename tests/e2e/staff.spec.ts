@@ -369,7 +369,7 @@ test('the usage table shows the counts from an earlier patient visit, and its CS
 
 test('the review and content screens say what is due and which content is in use', async ({ page }) => {
   await enterStaffMode(page)
-  await openFromMenu(page, /^Content review/, 'Content review')
+  await openFromMenu(page, /^Clinical review/, 'Clinical review')
   await expect(page.locator('[data-staff-review-table], [data-staff-review-none]')).toBeVisible()
   await expectNoAxeViolations(page, 'the review screen')
 

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   paperSize: 'a4',
   printerName: null,
   kioskLock: false,
+  hideUncheckedItems: false,
 }
 
 export function readSettings(db: Database): SettingsValue {

@@ -18,11 +18,9 @@ import type {
   MethodOutput,
   PackImport,
   PackStatus,
-  ReviewDue,
   Settings,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
-import { REVIEW_STATUS } from '../../shared/items.ts'
 import { isDiskFull } from '../data/disk-full.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
 import { openDataDb } from '../data/open.ts'
@@ -37,6 +35,8 @@ import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
+import { checkedItems, checkedKey } from '../data/signoffs.ts'
+import { itemVersions } from '../db/format.ts'
 import type { ContentHandlers } from './content-service.ts'
 
 export type Handlers = { [M in MethodName]: (input: MethodParams<M>) => MethodOutput<M> }
@@ -198,8 +198,74 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     CONTENT_METHODS.map((m) => [m, (input: never) => (content.handlers[m] as (i: never) => unknown)(input)]),
   ) as ContentHandlers
 
+  /**
+   * The clinic's sign-off, applied to what patients get: each topic says the
+   * day its very version was checked, and with "hide unchecked items" on, an
+   * item not checked is left out of lists, search and the glossary, and asking
+   * for it by id says it is not available. Done here, not in the renderer, so
+   * the HTTP API does not hand hidden items out either. Anatomy parts and the
+   * triage policy's words are signed like any item but never hidden: the body
+   * diagram and a signed topic's warning signs need them.
+   */
+  function patientView(): { checkedOn: (kind: string, id: string) => string | null; hide: boolean } {
+    const checked = content.db ? checkedItems(dataDb, itemVersions(content.db)) : new Map<string, string>()
+    return {
+      checkedOn: (kind, id) => checked.get(checkedKey(kind, id)) ?? null,
+      hide: readSettings(dataDb).hideUncheckedItems,
+    }
+  }
+
+  function notAvailable(): ApiFailure {
+    return new ApiFailure(
+      'not-found',
+      'This item is not available on this kiosk: the clinic has not checked it yet.',
+      { hiddenItem: true },
+    )
+  }
+
+  function withCheck<T extends { id: string; review: { version: number; checkedOn: string | null } }>(
+    kind: string,
+    item: T,
+  ): T {
+    const view = patientView()
+    const checkedOn = view.checkedOn(kind, item.id)
+    if (!checkedOn && view.hide) throw notAvailable()
+    return { ...item, review: { ...item.review, checkedOn } }
+  }
+
   const handlers: Handlers = {
     ...contentHandlers,
+
+    getCondition(input) {
+      return withCheck('condition', contentHandlers.getCondition(input))
+    },
+
+    getProcedure(input) {
+      return withCheck('procedure', contentHandlers.getProcedure(input))
+    },
+
+    listTopics(input) {
+      const topics = contentHandlers.listTopics(input)
+      const view = patientView()
+      if (!view.hide) return topics
+      return {
+        conditions: topics.conditions.filter((t) => view.checkedOn(t.kind, t.id)),
+        procedures: topics.procedures.filter((t) => view.checkedOn(t.kind, t.id)),
+      }
+    },
+
+    search(input) {
+      const hits = contentHandlers.search(input)
+      const view = patientView()
+      return view.hide ? hits.filter((h) => view.checkedOn(h.kind, h.id)) : hits
+    },
+
+    getGlossary(input) {
+      const terms = contentHandlers.getGlossary(input)
+      const view = patientView()
+      return view.hide ? terms.filter((t) => view.checkedOn('glossary-term', t.id)) : terms
+    },
+
     ...createReviewHandlers({
       dataDb,
       contentDb: () => content.db,
@@ -318,20 +384,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       requireStaff(token)
       flushUsage()
       return { rows: usageSince(dataDb, daysBefore(today(), days)) }
-    },
-
-    reviewList({ token }): ReviewDue[] {
-      requireStaff(token)
-      if (!content.db) return []
-      // No clinician of the clinic has reviewed any item yet (issue #19 brings
-      // the sign-off): every item is listed as not reviewed, with its version.
-      return content.db
-        .prepare<[string], ReviewDue>(
-          `SELECT id, kind, locale, title, json_extract(body, '$.version') AS version, ? AS status
-             FROM documents WHERE kind IN ('condition', 'procedure')
-            ORDER BY kind, display_order, id, locale`,
-        )
-        .all(REVIEW_STATUS)
     },
 
     packStatus({ token }) {

@@ -17,7 +17,11 @@ export interface SettingsDraft {
   paperSize: Settings['paperSize']
   printerName: string
   kioskLock: boolean
+  hideUncheckedItems: boolean
 }
+
+/** The settings a switch edits. */
+export type SwitchKey = 'kioskLock' | 'hideUncheckedItems'
 
 const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]
 
