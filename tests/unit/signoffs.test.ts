@@ -264,12 +264,61 @@ describe('what patients are told, over the real HTTP API', () => {
           after: 'Changed since it was checked.',
         },
       ])
+
+      // The exported file, on another kiosk of the clinic with a fresh data folder and the content
+      // signed: the same items signed, and patients told so; a file that is not one is refused.
+      const file = (await api('exportSignoffs', { token })).value
+      const other = await kioskOverHttp(bundled, join(dir.path, 'http-fresh'))
+      try {
+        expect(await other.api('importSignoffs', { token: other.token, file })).toMatchObject({
+          ok: true,
+          value: { added: 2, alreadyHere: 0, forOtherContent: 0 },
+        })
+        const restored = (await other.api('reviewItems', { token: other.token })).value as ReviewItem[]
+        expect(new Set(restored.filter((i) => i.state === 'signed').map((i) => i.id))).toEqual(
+          new Set([oa.id, term.id]),
+        )
+        expect((await other.api('getCondition', { locale: 'en', id: oa.id })).value.review.checkedOn).toBe(on)
+        expect(
+          await other.api('importSignoffs', { token: other.token, file: { signoffs: 'no' } }),
+        ).toMatchObject({
+          ok: false,
+          error: { code: 'bad-input' },
+        })
+      } finally {
+        await other.close()
+      }
     } finally {
       await app.close()
       core.close()
     }
   })
 })
+
+/** A kiosk on a data folder of its own, served on 127.0.0.1, with staff signed in. */
+async function kioskOverHttp(bundledContent: string, dataDir: string) {
+  const core = createKioskCore({ bundledContent, dataDir, log: () => {} })
+  const app = await createServer({ handlers: core.handlers, rendererDir: null })
+  const base = await app.listen({ port: 0, host: '127.0.0.1' })
+  const api = async (method: string, input: unknown) =>
+    (await (
+      await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      })
+    ).json()) as Answer
+  await api('staffSetPin', { pin: '246813', setupCode: core.firstRunCode() })
+  const token = (await api('staffLogin', { pin: '246813' })).value.token as string
+  return {
+    api,
+    token,
+    close: async () => {
+      await app.close()
+      core.close()
+    },
+  }
+}
 
 /** JSON from the wire: each test asserts the shape it reads. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
