@@ -79,6 +79,12 @@ export interface KioskCore {
   close(): void
 }
 
+/** What patients are told of the clinic's sign-off (see patientView in createKioskCore). */
+interface PatientView {
+  checkedOn: (kind: string, id: string) => string | null
+  hide: boolean
+}
+
 interface OpenContent {
   db: Db | null
   handlers: ContentHandlers
@@ -98,6 +104,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   // Uploads a killed import left behind.
   if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
+  let patientViewCache: PatientView | null = null
+  const forgetPatientView = () => {
+    patientViewCache = null
+  }
 
   function openActiveContent(): OpenContent {
     const active = options.dataDir
@@ -130,6 +140,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const old = content
     content = openActiveContent()
     old.db?.close()
+    forgetPatientView()
   }
 
   function requireStaff(token: string): void {
@@ -207,12 +218,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
    * triage policy's words are signed like any item but never hidden: the body
    * diagram and a signed topic's warning signs need them.
    */
-  function patientView(): { checkedOn: (kind: string, id: string) => string | null; hide: boolean } {
-    const checked = content.db ? checkedItems(dataDb, itemVersions(content.db)) : new Map<string, string>()
-    return {
-      checkedOn: (kind, id) => checked.get(checkedKey(kind, id)) ?? null,
-      hide: readSettings(dataDb).hideUncheckedItems,
+  function patientView(): PatientView {
+    // Worked out once, not on every keystroke of a search: forgotten when a
+    // sign-off, the settings or the content change (forgetPatientView).
+    if (!patientViewCache) {
+      const checked = content.db ? checkedItems(dataDb, itemVersions(content.db)) : new Map<string, string>()
+      patientViewCache = {
+        checkedOn: (kind, id) => checked.get(checkedKey(kind, id)) ?? null,
+        hide: readSettings(dataDb).hideUncheckedItems,
+      }
     }
+    return patientViewCache
   }
 
   function notAvailable(): ApiFailure {
@@ -232,6 +248,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     if (!checkedOn && view.hide) throw notAvailable()
     return { ...item, review: { ...item.review, checkedOn } }
   }
+
+  const review = createReviewHandlers({ dataDb, contentDb: () => content.db, requireStaff, today })
 
   const handlers: Handlers = {
     ...contentHandlers,
@@ -266,12 +284,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return view.hide ? terms.filter((t) => view.checkedOn('glossary-term', t.id)) : terms
     },
 
-    ...createReviewHandlers({
-      dataDb,
-      contentDb: () => content.db,
-      requireStaff,
-      today,
-    }),
+    ...review,
+
+    signOffItem(input) {
+      forgetPatientView()
+      return review.signOffItem(input)
+    },
+
+    importSignoffs(input) {
+      forgetPatientView()
+      return review.importSignoffs(input)
+    },
 
     getKioskConfig(): KioskConfig {
       const s = readSettings(dataDb)
@@ -376,6 +399,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     updateSettings({ token, changes }) {
       requireStaff(token)
       const saved = updateSettings(dataDb, changes)
+      forgetPatientView()
       options.onSettingsChanged?.(saved)
       return saved
     },
