@@ -115,7 +115,9 @@ program
       for (const p of r.problems) console.log(`    ${r.file}: ${p}`)
     }
     for (const p of report.library) console.log(`✗ ${p}`)
-    console.log('Review: not yet reviewed by a clinician (no item has a clinical sign-off yet).')
+    console.log(
+      'Review: the content carries no clinical review; each clinic signs items off on its kiosk (staff mode, Clinical review).',
+    )
     console.log(`Mean reading grade across the English library: ${report.meanGrade.toFixed(2)} (6.5 at most)`)
     console.log(report.ok ? 'All content checks pass.' : 'Some content checks fail.')
     process.exitCode = report.ok ? 0 : 1

@@ -16,7 +16,6 @@ import {
   ItemId,
   Procedure as ProcedureDoc,
   REFUSED_REVIEW_FIELDS,
-  REVIEW_STATUS,
   Source,
 } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
@@ -41,8 +40,12 @@ export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './it
 export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
 
-/** What a screen says about an item's review: its version, and that no clinician has reviewed it yet. */
-export const ReviewInfo = z.object({ version: z.number().int().positive(), status: z.literal(REVIEW_STATUS) })
+/**
+ * What a screen says about an item's review: its version, and the day a
+ * clinician of this clinic signed this very version off (null: not yet
+ * checked by this clinic; src/core/services/review.ts).
+ */
+export const ReviewInfo = z.object({ version: z.number().int().positive(), checkedOn: IsoDate.nullable() })
 export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
 export type { Milestone, QuizQuestion, Risk, Step } from './items.ts'
@@ -216,6 +219,8 @@ export const Settings = z.object({
   kioskLock: z.boolean(),
   /** When the on-screen keyboard opens for a text field. */
   onScreenKeyboard: z.enum(KEYBOARD_MODES),
+  /** Items no clinician of the clinic has signed (this version of) stay out of every patient screen and handout. */
+  hideUncheckedItems: z.boolean(),
 })
 export type Settings = z.infer<typeof Settings>
 export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[]
@@ -292,17 +297,6 @@ export const Pin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits')
 export const StaffToken = z.string().regex(/^[0-9a-f]{64}$/, 'not a staff session')
 const WithToken = z.strictObject({ token: StaffToken })
 
-/** An item in the staff review list: every item, none yet reviewed by a clinician. */
-export const ReviewDue = z.object({
-  id: ItemId,
-  kind: ItemKind,
-  locale: Locale,
-  title: z.string(),
-  version: z.number().int().positive(),
-  status: z.literal(REVIEW_STATUS),
-})
-export type ReviewDue = z.infer<typeof ReviewDue>
-
 export const PackStatus = z.object({
   /** The kiosk's own version (package.json), for IT and staff reporting a problem. */
   kioskVersion: z.string(),
@@ -365,6 +359,34 @@ export const ReviewItem = z.object({
   signoff: SignOffRecord.omit({ kind: true, id: true }).nullable(),
 })
 export type ReviewItem = z.infer<typeof ReviewItem>
+
+/** One piece of patient text that differs from the version last signed (null: not there). */
+export const ReviewChange = z.object({
+  locale: z.string(),
+  field: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+})
+export type ReviewChange = z.infer<typeof ReviewChange>
+
+/** An item opened for review: its patient text in each language, its sources, and what changed since signed. */
+export const ReviewItemDetail = ReviewItem.extend({
+  documents: z.array(
+    z.object({
+      locale: z.string(),
+      title: z.string(),
+      texts: z.array(z.object({ field: z.string(), text: z.string() })),
+    }),
+  ),
+  sources: z.array(Source),
+  /**
+   * For a changed item: each piece of patient text that differs from the
+   * version signed, or null when this kiosk does not hold that text (its
+   * sign-off came in a file). Empty for a signed or never signed item.
+   */
+  changes: z.array(ReviewChange).nullable(),
+})
+export type ReviewItemDetail = z.infer<typeof ReviewItemDetail>
 
 const ByLocale = z.strictObject({ locale: Locale })
 const ByItem = z.strictObject({ locale: Locale, id: ItemId })
@@ -451,7 +473,6 @@ export const contract = {
     z.object({ rows: z.array(UsageRow) }),
     'staff',
   ),
-  reviewList: method(WithToken, z.array(ReviewDue), 'staff'),
   packStatus: method(WithToken, PackStatus, 'staff'),
   rollbackContent: method(WithToken, PackStatus, 'staff'),
   /**
@@ -473,6 +494,12 @@ export const contract = {
   ),
   /** Every item a clinician signs, with where its review stands. */
   reviewItems: method(WithToken, z.array(ReviewItem), 'staff'),
+  /** One item as the clinician reads it before signing: every language, its sources, what changed. */
+  reviewItem: method(
+    WithToken.extend({ kind: z.string().min(1).max(40), id: z.string().min(1).max(80) }),
+    ReviewItemDetail,
+    'staff',
+  ),
   /**
    * A clinician signs the version of an item they read: refused when the item
    * changed since (its hash is not the one in use), so nobody signs unread text.

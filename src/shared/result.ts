@@ -40,6 +40,8 @@ export interface ApiErrorDetails {
   triesLeft?: number
   /** For unauthorized after too many wrong PINs: when entry opens again. */
   retryAfterSeconds?: number
+  /** For not-found: the item is there, but the clinic hides items it has not checked yet. */
+  hiddenItem?: boolean
 }
 
 export interface ApiError extends ApiErrorDetails {

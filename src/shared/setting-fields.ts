@@ -45,6 +45,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   explainIdleSeconds: { group: 'kiosk', control: 'seconds' },
   kioskLock: { group: 'kiosk', control: 'switch' },
   onScreenKeyboard: { group: 'kiosk', control: 'choice', options: KEYBOARD_MODES },
+  hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
   printerName: { group: 'print', control: 'optional-text' },
 }

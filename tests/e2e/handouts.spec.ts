@@ -30,7 +30,7 @@ interface Topic {
 interface Item {
   kind: 'procedure' | 'condition'
   title: string
-  review: { version: number; status: 'not-reviewed' }
+  review: { version: number; checkedOn: string | null }
 }
 interface Procedure extends Item {
   kind: 'procedure'
@@ -94,11 +94,11 @@ const pdfText = (file: string) =>
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-/** "Version 1. Not yet reviewed by a clinician." in the handout's language: the review status is only ever true. */
+/** "Version 1. Not yet checked by a clinician at this clinic." in the handout's language (nothing is signed here). */
 function versionLine(item: Item, lang: Lang): string {
   return lang === 'en'
-    ? `Version ${item.review.version}. Not yet reviewed by a clinician.`
-    : `Versión ${item.review.version}. Ningún profesional sanitario lo ha revisado todavía.`
+    ? `Version ${item.review.version}. Not yet checked by a clinician at this clinic.`
+    : `Versión ${item.review.version}. Ningún profesional sanitario de esta clínica lo ha revisado todavía.`
 }
 
 const RED_FLAG_HEADINGS = {

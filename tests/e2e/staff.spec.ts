@@ -7,10 +7,11 @@
  * screens, and axe on each. The tests share the data folder and run in order;
  * each can also run alone (it sets the PIN if no one has yet).
  */
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { expect, test, type Page } from '@playwright/test'
 import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled } from './kiosk-page'
 
@@ -369,7 +370,7 @@ test('the usage table shows the counts from an earlier patient visit, and its CS
 
 test('the review and content screens say what is due and which content is in use', async ({ page }) => {
   await enterStaffMode(page)
-  await openFromMenu(page, /^Content review/, 'Content review')
+  await openFromMenu(page, /^Clinical review/, 'Clinical review')
   await expect(page.locator('[data-staff-review-table], [data-staff-review-none]')).toBeVisible()
   await expectNoAxeViolations(page, 'the review screen')
 
@@ -437,4 +438,119 @@ test('a content pack is imported from the staff screen, served at once, and undo
   }
   // The refused pack is answered with HTTP 400, which Chromium reports; nothing else went wrong.
   expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([])
+})
+
+test('a clinician signs an item off; patients and the handout say so; a changed pack reopens exactly that item', async ({
+  page,
+}) => {
+  const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-signoff-'))
+  const condition = async () => {
+    const answer = await page.request.post('/api/getCondition', {
+      data: { locale: 'en', id: 'hip-osteoarthritis' },
+    })
+    return ((await answer.json()) as { value: { review: { checkedOn: string | null } } }).value.review
+  }
+  try {
+    // The pack that changes the item, built while the clinician reads.
+    const content = join(work, 'content')
+    cpSync(join(process.cwd(), 'content'), content, { recursive: true })
+    const yaml = join(content, 'conditions', 'hip-osteoarthritis.en.yaml')
+    const CHANGED = 'A summary written after the clinician signed.'
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^summary: .*$/m, `summary: ${CHANGED}`))
+    const pack = join(work, 'changed.sqlite')
+    const built = promisify(execFile)(process.execPath, [
+      'src/cli/kiosk.ts',
+      'build-content',
+      '--content',
+      content,
+      '--out',
+      pack,
+    ])
+
+    await enterStaffMode(page)
+    await expect(page.locator('[data-staff-review-waiting]')).toContainText(/\d+ items wait for sign-off\./)
+    await openFromMenu(page, /^Clinical review/, 'Clinical review')
+    await expect(page.locator('[data-staff-review-identity]')).toHaveText(
+      'With one staff PIN, the signer’s name is as typed: a record, not an identity.',
+    )
+    await page.getByRole('link', { name: 'Read and sign: Hip osteoarthritis' }).click()
+    await expect(heading(page)).toHaveText(/^Hip osteoarthritis/)
+    const text = page.locator('[data-review-text]')
+    await expect(text.getByRole('columnheader')).toHaveText(['Where in the item', 'English', 'Español'])
+    await expect(page.locator('[data-review-sources] li').first()).toBeVisible()
+    await settled(page)
+    await expectNoAxeViolations(page, 'an item opened for review')
+    await page.getByLabel('Your name').fill('Dr A. Example')
+    await page.getByLabel('Your role').fill('Consultant orthopaedic surgeon')
+    await page.getByLabel('Registration number (optional)').fill('GMC 7654321')
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click()
+    await expect(page.locator('[data-review-signed]')).toHaveText(
+      'Signed. Patients now see “Checked by” on this item.',
+    )
+    await expect(page.locator('[data-review-item-state]')).toContainText(
+      'Signed by Dr A. Example (Consultant orthopaedic surgeon)',
+    )
+
+    // What patients see: the patient screen and the handout, in the clinic's name.
+    const signedOn = (await condition()).checkedOn
+    expect(signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const config = await (await page.request.post('/api/getKioskConfig', { data: {} })).json()
+    const checked = new RegExp(`^Checked by ${config.value.clinicName as string} on \\d{1,2} \\w+ \\d{4}\\.$`)
+    await page.goto('/#/conditions/hip-osteoarthritis')
+    await expect(page.locator('.about [data-clinic-check]')).toHaveText(checked)
+    await page.goto('/#/handouts/conditions/hip-osteoarthritis?lang=en&paper=a4')
+    await expect(page.locator('.ho-foot__version [data-clinic-check]')).toHaveText(checked)
+    await page.goto('/#/conditions/hip-impingement')
+    await expect(page.locator('.about [data-clinic-check]')).toHaveText(
+      'Not yet checked by a clinician at this clinic.',
+    )
+
+    // Export, then a pack that changes the item: exactly that item reopens, showing what changed.
+    await page.goto('/#/staff/review')
+    await settled(page)
+    const downloading = page.waitForEvent('download')
+    await page.locator('[data-staff-signoff-export]').click()
+    const exported = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as {
+      signoffs: { id: string; signer: string }[]
+    }
+    expect(exported.signoffs.map((s) => [s.id, s.signer])).toEqual([['hip-osteoarthritis', 'Dr A. Example']])
+    await built
+    await page.goto('/#/staff/content')
+    await page.locator('input[data-staff-pack-file]').setInputFiles(pack)
+    await expect(page.locator('[data-staff-import-done]')).toContainText('Imported.')
+    expect((await condition()).checkedOn).toBeNull()
+    await page.goto('/#/staff/review')
+    const states = page.locator('[data-review-state]')
+    await expect(states.first()).toBeVisible()
+    await expect(page.locator('[data-review-state="changed"]')).toHaveCount(1)
+    await expect(page.locator('[data-review-state="signed"]')).toHaveCount(0)
+    await expect(page.locator('[data-review-item="hip-osteoarthritis"] [data-review-state]')).toHaveAttribute(
+      'data-review-state',
+      'changed',
+    )
+    await expectNoAxeViolations(page, 'the review list')
+    await page.getByRole('link', { name: 'Read and sign: Hip osteoarthritis' }).click()
+    const changes = page.locator('[data-review-changes] tbody tr')
+    await expect(changes).toHaveCount(1)
+    await expect(changes).toContainText('summary')
+    await expect(changes.locator('ins')).toHaveText(CHANGED)
+
+    // Back to the content signed: signed again; the exported file, imported, adds nothing new.
+    await page.goto('/#/staff/content')
+    await page.getByRole('button', { name: 'Roll back…' }).click()
+    await page.getByRole('button', { name: 'Yes, roll back' }).click()
+    await expect(page.getByText('Rolled back. The kiosk now uses the content shown here.')).toBeVisible()
+    expect((await condition()).checkedOn).toBe(signedOn)
+    await page.goto('/#/staff/review')
+    await page.locator('input[data-staff-signoff-file]').setInputFiles({
+      name: 'signoffs.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(exported)),
+    })
+    await expect(page.locator('[data-staff-signoff-imported]')).toHaveText(
+      'Imported: 0 new, 1 already here, 0 for content this kiosk does not use.',
+    )
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
 })

@@ -7,7 +7,7 @@ import type { ApiClient } from '@renderer/api/client'
 import type { Condition, KioskConfig, Locale, MethodName, Procedure, TopicSummary } from '@shared/contract'
 import type { Result } from '@shared/result'
 
-const review = { version: 3, status: 'not-reviewed' } as const
+const review = { version: 3, checkedOn: null }
 
 /** A warning sign as the content service resolves it through the triage policy. */
 function redFlag(level: 'emergency' | 'call-clinic', text: string) {
@@ -267,7 +267,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     getSettings: (input) => answer('getSettings', input, () => staffOnly),
     updateSettings: (input) => answer('updateSettings', input, () => staffOnly),
     usageReport: (input) => answer('usageReport', input, () => staffOnly),
-    reviewList: (input) => answer('reviewList', input, () => staffOnly),
+    reviewItem: (input) => answer('reviewItem', input, () => staffOnly),
     reviewItems: (input) => answer('reviewItems', input, () => staffOnly),
     signOffItem: (input) => answer('signOffItem', input, () => staffOnly),
     exportSignoffs: (input) => answer('exportSignoffs', input, () => staffOnly),

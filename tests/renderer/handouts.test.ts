@@ -169,7 +169,9 @@ describe('a procedure handout', () => {
     expect(text(wrapper, '.ho-foot')).toContain(
       'Where this information comes from: Steroid injections (https://example.org/steroid).',
     )
-    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
+    expect(text(wrapper, '.ho-foot__version')).toBe(
+      'Version 3. Not yet checked by a clinician at this clinic.',
+    )
   })
 
   it('puts the clinic’s phone number in large type in the red-flag box, with the emergencies apart', async () => {
@@ -320,7 +322,7 @@ describe('a procedure handout', () => {
     expect(parts[1]!.text()).toContain('Cuándo pedir ayuda')
     expect(parts[1]!.text()).toContain('Llámenos al 020 7946 0000')
     expect(parts[1]!.get('.ho-foot__version').text()).toContain(
-      'Versión 3. Ningún profesional sanitario lo ha revisado todavía.',
+      'Versión 3. Ningún profesional sanitario de esta clínica lo ha revisado todavía.',
     )
     expect(wrapper.get('.handout').classes()).toContain('handout--letter')
   })
@@ -340,7 +342,9 @@ describe('a condition handout', () => {
     expect(section(wrapper, 'red-flags')).toContain('Call us on 020 7946 0000')
     expect(section(wrapper, 'red-flags')).toContain('A hot, swollen hip.')
     expect(wrapper.text()).not.toContain('Stiff in the morning.')
-    expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
+    expect(text(wrapper, '.ho-foot__version')).toBe(
+      'Version 3. Not yet checked by a clinician at this clinic.',
+    )
   })
 })
 

@@ -60,6 +60,6 @@ describe('the language switch', () => {
     expect(wrapper.text()).not.toContain('se actualizó')
     await tap(getButton(wrapper, 'Español'))
     expect(wrapper.text()).toContain('El texto en inglés se actualizó después de esta traducción.')
-    expect(wrapper.text()).toContain('Ningún profesional sanitario lo ha revisado todavía')
+    expect(wrapper.text()).toContain('Ningún profesional sanitario de esta clínica lo ha revisado todavía.')
   })
 })

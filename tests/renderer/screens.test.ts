@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount } from '@vue/test-utils'
 import { mountKiosk } from './helpers'
-import { conditionEn, procedureEn } from './fixtures'
+import { conditionEn, fakeBridge, procedureEn } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
@@ -49,6 +49,33 @@ describe('a condition page', () => {
     expect(wrapper.text()).toContain('What is it?')
     expect(wrapper.text()).toContain('Is it my fault?')
     expect(wrapper.text()).toContain('Osteoarthritis in over 16s')
-    expect(wrapper.text()).toContain('Not yet reviewed by a clinician')
+    expect(wrapper.text()).toContain('Not yet checked by a clinician at this clinic.')
+  })
+})
+
+describe("the clinic's sign-off on patient screens", () => {
+  it('says "Checked by" the clinic, with the day, only when the core says this version was signed', async () => {
+    const bridge = fakeBridge()
+    bridge.getCondition = async (input) => {
+      bridge.calls.push({ method: 'getCondition', input })
+      return { ok: true, value: { ...conditionEn, review: { version: 3, checkedOn: '2026-12-06' } } }
+    }
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
+    expect(wrapper.get('[data-clinic-check]').text()).toBe('Checked by Riverside Clinic on 6 December 2026.')
+    expect(wrapper.text()).not.toContain('Not yet checked')
+  })
+
+  it('says an item the clinic hides is not available, not that the page is broken or missing', async () => {
+    const bridge = fakeBridge()
+    bridge.getCondition = async (input) => {
+      bridge.calls.push({ method: 'getCondition', input })
+      return {
+        ok: false,
+        error: { code: 'not-found', message: 'not checked', hiddenItem: true },
+      }
+    }
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
+    expect(wrapper.get('[data-not-available] h1').text()).toBe('This is not available here')
+    expect(wrapper.text()).toContain('A clinician at this clinic has not checked it yet.')
   })
 })

@@ -4,7 +4,7 @@
  * shared schema and refused whole with the core's per-field message, usage
  * rows, a review list and pack status. It records every call, as fakeBridge does.
  */
-import { Settings, type PackStatus, type ReviewDue, type UsageRow } from '@shared/contract'
+import { Settings, type PackStatus, type ReviewItem, type UsageRow } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
 import { fakeBridge, type FakeBridge } from './fixtures'
 
@@ -25,6 +25,7 @@ export const SETTINGS: Settings = {
   printerName: null,
   kioskLock: false,
   onScreenKeyboard: 'automatic',
+  hideUncheckedItems: false,
 }
 
 export const USAGE_ROWS: UsageRow[] = [
@@ -37,22 +38,28 @@ export const USAGE_ROWS: UsageRow[] = [
   { day: '2026-11-22', metric: 'session-length', key: '1-to-3-min', count: 1 },
 ]
 
-export const REVIEW: ReviewDue[] = [
+export const REVIEW: ReviewItem[] = [
   {
     id: 'hip-osteoarthritis',
     kind: 'condition',
-    locale: 'en',
-    title: 'Hip osteoarthritis',
-    version: 3,
-    status: 'not-reviewed',
+    titles: { en: 'Hip osteoarthritis', es: 'Artrosis de cadera' },
+    itemHash: 'a'.repeat(64),
+    state: 'unsigned',
+    signoff: null,
   },
   {
     id: 'ultrasound-guided-hip-injection',
     kind: 'procedure',
-    locale: 'es',
-    title: 'Inyección de cadera guiada por ecografía',
-    version: 1,
-    status: 'not-reviewed',
+    titles: { en: 'Ultrasound-guided hip injection', es: 'Inyección de cadera guiada por ecografía' },
+    itemHash: 'b'.repeat(64),
+    state: 'signed',
+    signoff: {
+      itemHash: 'b'.repeat(64),
+      signer: 'Dr A. Example',
+      role: 'Consultant',
+      registration: null,
+      signedOn: '2026-12-01',
+    },
   },
 ]
 
@@ -78,7 +85,7 @@ export interface StaffFakeState {
   tokens: Set<string>
   settings: Settings
   usage: UsageRow[]
-  review: ReviewDue[]
+  review: ReviewItem[]
   pack: PackStatus
 }
 
@@ -289,8 +296,8 @@ export function staffBridge(
       answer('usageReport', input, () =>
         staff(input.token, () => ({ ok: true, value: { rows: state.usage } })),
       ),
-    reviewList: (input) =>
-      answer('reviewList', input, () => staff(input.token, () => ({ ok: true, value: state.review }))),
+    reviewItems: (input) =>
+      answer('reviewItems', input, () => staff(input.token, () => ({ ok: true, value: state.review }))),
     packStatus: (input) =>
       answer('packStatus', input, () => staff(input.token, () => ({ ok: true, value: state.pack }))),
     rollbackContent: (input) =>

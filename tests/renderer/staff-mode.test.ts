@@ -36,7 +36,7 @@ const STAFF_DATA = [
   'getSettings',
   'updateSettings',
   'usageReport',
-  'reviewList',
+  'reviewItems',
   'packStatus',
   'rollbackContent',
 ]
@@ -58,7 +58,7 @@ describe('the staff guard', () => {
   it('goes on to the screen that was asked for once the PIN is right', async () => {
     const { router, wrapper } = await mountAsStaff('/staff/review')
     expect(router.currentRoute.value.path).toBe('/staff/review')
-    expect(headings(wrapper, 'h1')).toEqual(['Content review'])
+    expect(headings(wrapper, 'h1')).toEqual(['Clinical review'])
   })
 
   it('never goes on to a screen outside staff mode after the PIN', async () => {

@@ -40,7 +40,7 @@ describe('the staff menu', () => {
       [/^Explain a procedure/, '/staff/explain'],
       [/^Settings/, '/staff/settings'],
       [/^Usage counts/, '/staff/usage'],
-      [/^Content review/, '/staff/review'],
+      [/^Clinical review/, '/staff/review'],
       [/^Content pack/, '/staff/content'],
     ] as const) {
       expect(getLink(wrapper, name).attributes('href')).toBe(href)
@@ -321,21 +321,19 @@ describe('the usage counts', () => {
 })
 
 describe('the content review list', () => {
-  it('lists every item as not yet reviewed by a clinician, with its version', async () => {
+  it('lists every item with where its review stands, those waiting first, and says the signer is a record', async () => {
     const { wrapper } = await mountAsStaff('/staff/review')
     const rowsText = wrapper
       .findAll('[data-staff-review-table] tbody tr')
       .map((tr) => tr.text().replace(/\s+/g, ' '))
     expect(rowsText).toHaveLength(2)
     expect(rowsText[0]).toContain('Hip osteoarthritis')
-    expect(rowsText[0]).toContain('Not yet reviewed by a clinician')
-    const versions = wrapper
-      .findAll('[data-staff-review-table] tbody tr')
-      .map((tr) => tr.findAll('td')[2]?.text())
-    expect(versions).toEqual(['3', '1'])
-    expect(rowsText[1]).toContain('Español')
-    expect(rowsText[1]).toContain('Not yet reviewed by a clinician')
-    expect(wrapper.text()).not.toMatch(/Past due|Due soon/)
+    expect(rowsText[0]).toContain('Not yet signed')
+    expect(rowsText[1]).toContain('Signed by Dr A. Example (Consultant) on December 1, 2026')
+    expect(wrapper.get('[data-staff-review-waiting]').text()).toBe('1 item waits for sign-off.')
+    expect(wrapper.get('[data-staff-review-identity]').text()).toBe(
+      'With one staff PIN, the signer’s name is as typed: a record, not an identity.',
+    )
   })
 
   it('says when there is no content', async () => {

@@ -54,7 +54,7 @@ describe('home, the topic lists and the procedure overview', () => {
     expect(about.text()).toContain('Steroid injections')
     expect(about.text()).toContain('Version')
     expect(about.text()).toContain('3')
-    expect(about.text()).toContain('Not yet reviewed by a clinician')
+    expect(about.text()).toContain('Not yet checked by a clinician at this clinic.')
     expect(about.text()).not.toMatch(/Reviewed (on|by)|Next review/)
     expect(wrapper.text()).toContain('Will it hurt?')
   })

@@ -619,11 +619,11 @@ describe('the clinical corrections of issue #18, in the built content', () => {
     }
   })
 
-  it('says everywhere that no clinician has reviewed the content yet', () => {
+  it('says everywhere that no clinician has checked the content yet', () => {
     for (const locale of ['en', 'es'] as const) {
       expect(service.getProcedure({ id: 'prp-injection', locale }).review).toEqual({
         version: 1,
-        status: 'not-reviewed',
+        checkedOn: null,
       })
     }
   })

@@ -103,7 +103,7 @@ describe('a guide, from YAML to the screen', () => {
         paragraphs: ['Walk for a few minutes, then a little more each week.', 'Wear comfortable shoes.'],
         citations: [['src-b'], []],
       })
-      expect(guide.review).toEqual({ version: 1, status: 'not-reviewed' })
+      expect(guide.review).toEqual({ version: 1, checkedOn: null })
       expect(guide.citedSources.map((s) => s.id)).toEqual(['src-b'])
       // Resolved through the triage policy, most urgent first.
       expect(guide.redFlags.map((f) => [f.sign, f.level])).toEqual([
@@ -259,7 +259,7 @@ describe('the contract serves guides to patients', () => {
       const guide = r.value as MethodOutput<'getGuide'>
       expect(guide.kind).toBe('guide')
       expect(guide.redFlags[0]!.level).toBe('emergency')
-      expect(guide.review.status).toBe('not-reviewed')
+      expect(guide.review.checkedOn).toBeNull()
     }
   })
 

@@ -87,7 +87,7 @@ describe('content service', () => {
       explanation: 'It is rare, but it is an emergency.',
     })
     // No clinician has reviewed the content: the screens say so, with the version.
-    expect(p.review).toEqual({ version: 1, status: 'not-reviewed' })
+    expect(p.review).toEqual({ version: 1, checkedOn: null })
     expect(p.sources.map((s) => s.id)).toEqual(['src-a', 'src-b'])
     expect(p.stale).toBe(false)
   })

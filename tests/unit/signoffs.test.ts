@@ -17,6 +17,7 @@ import { openContentDb } from '../../src/core/db/open.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
+import { createServer } from '../../src/core/server/server.ts'
 import type { ReviewItem } from '../../src/shared/contract.ts'
 
 const dir = tempDir()
@@ -182,3 +183,147 @@ describe('clinical review over the contract', () => {
     other.close()
   })
 })
+
+describe('what patients are told, over the real HTTP API', () => {
+  it('says "checked" only for the signed version, and with "hide unchecked items" leaks nothing unchecked', async () => {
+    const bundled = buildRealPack(dir.path, 'http-before')
+    const core = createKioskCore({
+      bundledContent: bundled,
+      dataDir: join(dir.path, 'http-data'),
+      log: () => {},
+    })
+    const app = await createServer({ handlers: core.handlers, rendererDir: null })
+    const base = await app.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const api = async (method: string, input: unknown) =>
+        (await (
+          await fetch(`${base}/api/${method}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          })
+        ).json()) as Answer
+      await api('staffSetPin', { pin: '246813', setupCode: core.firstRunCode() })
+      const token = (await api('staffLogin', { pin: '246813' })).value.token as string
+      const items = (await api('reviewItems', { token })).value as ReviewItem[]
+      const oa = items.find((i) => i.id === 'hip-osteoarthritis')!
+      const term = items.find((i) => i.kind === 'glossary-term')!
+
+      const condition = () => api('getCondition', { locale: 'es', id: 'hip-osteoarthritis' })
+      expect((await condition()).value.review.checkedOn).toBeNull()
+
+      const signed = await api('signOffItem', {
+        token,
+        kind: 'condition',
+        id: oa.id,
+        itemHash: oa.itemHash,
+        signer: 'Dr A. Example',
+        role: 'Consultant',
+        registration: 'GMC 1234567',
+      })
+      expect(signed.value.signoff).toMatchObject({ registration: 'GMC 1234567' })
+      const on = signed.value.signoff.signedOn as string
+      expect((await condition()).value.review.checkedOn).toBe(on)
+      const detail = (await api('reviewItem', { token, kind: 'condition', id: oa.id })).value
+      expect(detail.documents.map((d: { locale: string }) => d.locale)).toEqual(['en', 'es'])
+      expect(detail.sources.length).toBeGreaterThan(0)
+      expect(detail.changes).toEqual([])
+
+      expect(
+        (await api('updateSettings', { token, changes: { hideUncheckedItems: true } })).value,
+      ).toMatchObject({ hideUncheckedItems: true })
+      const topics = (await api('listTopics', { locale: 'en' })).value
+      expect(topics.conditions.map((t: { id: string }) => t.id)).toEqual(['hip-osteoarthritis'])
+      expect(topics.procedures).toEqual([])
+      const { hits } = (await api('search', { locale: 'en', query: 'hip' })).value as {
+        hits: { id: string }[]
+      }
+      expect(hits.map((h) => h.id)).toEqual(['hip-osteoarthritis'])
+      expect((await api('getGlossary', { locale: 'en' })).value).toEqual([])
+      expect(
+        await api('getProcedure', { locale: 'en', id: 'ultrasound-guided-hip-injection' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', hiddenItem: true },
+      })
+
+      await api('signOffItem', { token, ...pick(term), signer: 'Dr A. Example', role: 'Consultant' })
+      expect(
+        ((await api('getGlossary', { locale: 'en' })).value as { id: string }[]).map((t) => t.id),
+      ).toEqual([term.id])
+
+      // A new pack that changes the condition: its "checked" goes, and review shows what changed.
+      const changed = buildRealPack(dir.path, 'http-after', changeSummary('Changed since it was checked.'))
+      core.importPackFile(token, changed)
+      expect(await condition()).toMatchObject({ ok: false, error: { hiddenItem: true } })
+      const reopened = (await api('reviewItem', { token, kind: 'condition', id: oa.id })).value
+      expect(reopened.state).toBe('changed')
+      expect(reopened.changes).toEqual([
+        {
+          locale: 'en',
+          field: 'summary',
+          before: expect.not.stringContaining('Changed since'),
+          after: 'Changed since it was checked.',
+        },
+      ])
+
+      // The exported file, on another kiosk of the clinic with a fresh data folder and the content
+      // signed: the same items signed, and patients told so; a file that is not one is refused.
+      const file = (await api('exportSignoffs', { token })).value
+      const other = await kioskOverHttp(bundled, join(dir.path, 'http-fresh'))
+      try {
+        expect(await other.api('importSignoffs', { token: other.token, file })).toMatchObject({
+          ok: true,
+          value: { added: 2, alreadyHere: 0, forOtherContent: 0 },
+        })
+        const restored = (await other.api('reviewItems', { token: other.token })).value as ReviewItem[]
+        expect(new Set(restored.filter((i) => i.state === 'signed').map((i) => i.id))).toEqual(
+          new Set([oa.id, term.id]),
+        )
+        expect((await other.api('getCondition', { locale: 'en', id: oa.id })).value.review.checkedOn).toBe(on)
+        expect(
+          await other.api('importSignoffs', { token: other.token, file: { signoffs: 'no' } }),
+        ).toMatchObject({
+          ok: false,
+          error: { code: 'bad-input' },
+        })
+      } finally {
+        await other.close()
+      }
+    } finally {
+      await app.close()
+      core.close()
+    }
+  })
+})
+
+/** A kiosk on a data folder of its own, served on 127.0.0.1, with staff signed in. */
+async function kioskOverHttp(bundledContent: string, dataDir: string) {
+  const core = createKioskCore({ bundledContent, dataDir, log: () => {} })
+  const app = await createServer({ handlers: core.handlers, rendererDir: null })
+  const base = await app.listen({ port: 0, host: '127.0.0.1' })
+  const api = async (method: string, input: unknown) =>
+    (await (
+      await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      })
+    ).json()) as Answer
+  await api('staffSetPin', { pin: '246813', setupCode: core.firstRunCode() })
+  const token = (await api('staffLogin', { pin: '246813' })).value.token as string
+  return {
+    api,
+    token,
+    close: async () => {
+      await app.close()
+      core.close()
+    },
+  }
+}
+
+/** JSON from the wire: each test asserts the shape it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = { ok: boolean; value?: any; error?: unknown }
+
+const pick = (i: ReviewItem) => ({ kind: i.kind, id: i.id, itemHash: i.itemHash })

@@ -31,7 +31,7 @@ import { createServer, isLoopback } from '../../src/core/server/server.ts'
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import type { KioskCore } from '../../src/core/services/handlers.ts'
-import { USAGE_SCREENS } from '../../src/shared/contract.ts'
+import { USAGE_SCREENS, type ReviewItem } from '../../src/shared/contract.ts'
 import { buildFixtureDb, buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
 
 const dir = tempDir()
@@ -317,7 +317,7 @@ describe('staff methods', () => {
     for (const method of [
       'getSettings',
       'usageReport',
-      'reviewList',
+      'reviewItems',
       'packStatus',
       'rollbackContent',
       'updateSettings',
@@ -517,6 +517,21 @@ describe('the kiosk database', () => {
     db.close()
   })
 
+  it('adds an empty table of signed texts in migration 4, keeping the sign-offs', () => {
+    const db = new Database(':memory:')
+    migrate(db, DATA_MIGRATIONS.slice(0, 3))
+    db.prepare("INSERT INTO signoffs VALUES ('condition', 'x', ?, 'A', 'B', NULL, '2026-12-06')").run(
+      'a'.repeat(64),
+    )
+    migrate(db, DATA_MIGRATIONS)
+    expect(db.prepare('SELECT count(*) FROM signoffs').pluck().get()).toBe(1)
+    expect(db.prepare('SELECT count(*) FROM signed_texts').pluck().get()).toBe(0)
+    expect(() =>
+      db.prepare('INSERT INTO signed_texts VALUES (?, ?)').run('a'.repeat(64), 'not json'),
+    ).toThrow(/CHECK constraint failed/)
+    db.close()
+  })
+
   it('runs in WAL mode with full sync', () => {
     const db = openDataDb(join(dir.path, 'wal'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -673,39 +688,16 @@ describe('anonymous usage counts', () => {
 })
 
 describe('the review list', () => {
-  it('lists every item in every language as not yet reviewed by a clinician, with its version', async () => {
+  it('lists every item a clinician signs, in every language, as not yet signed', async () => {
     const { call, core } = kiosk('review', Date.parse('2027-11-01T10:00:00'))
     await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
-    expect(await call('reviewList', { token })).toEqual({
-      ok: true,
-      value: [
-        {
-          id: 'sore-hip',
-          kind: 'condition',
-          locale: 'en',
-          title: 'Sore hip',
-          version: 2,
-          status: 'not-reviewed',
-        },
-        {
-          id: 'sore-hip',
-          kind: 'condition',
-          locale: 'es',
-          title: 'Cadera dolorida',
-          version: 2,
-          status: 'not-reviewed',
-        },
-        {
-          id: 'test-injection',
-          kind: 'procedure',
-          locale: 'en',
-          title: 'Test injection',
-          version: 1,
-          status: 'not-reviewed',
-        },
-      ],
-    })
+    const result = (await call('reviewItems', { token })) as { ok: true; value: ReviewItem[] }
+    const topics = result.value.filter((i) => i.kind === 'condition' || i.kind === 'procedure')
+    expect(topics.map((i) => [i.kind, i.id, i.titles, i.state, i.signoff])).toEqual([
+      ['condition', 'sore-hip', { en: 'Sore hip', es: 'Cadera dolorida' }, 'unsigned', null],
+      ['procedure', 'test-injection', { en: 'Test injection' }, 'unsigned', null],
+    ])
     core.close()
   })
 })

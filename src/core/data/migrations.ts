@@ -92,4 +92,18 @@ export const DATA_MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 4,
+    description: 'the text of each version signed, so review can show what changed since',
+    up(db) {
+      db.exec(`
+        -- The item's documents (every language) as they were when signed here;
+        -- a sign-off imported from another kiosk comes without them.
+        CREATE TABLE signed_texts (
+          item_hash TEXT PRIMARY KEY CHECK (length(item_hash) = 64),
+          documents TEXT NOT NULL CHECK (json_valid(documents))
+        ) STRICT;
+      `)
+    },
+  },
 ]

@@ -22,6 +22,7 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   printerName: null,
   kioskLock: false,
   onScreenKeyboard: 'automatic',
+  hideUncheckedItems: false,
 }
 
 export function readSettings(db: Database): SettingsValue {

@@ -75,6 +75,45 @@ export function reviewState(
   return earlier ? { state: 'changed', signoff: fromRow(earlier) } : { state: 'unsigned', signoff: null }
 }
 
+/** The documents signed by the sign-off of `itemHash`, kept so a later version can show what changed. */
+export type SignedDocuments = { locale: string; body: string }[]
+
+export function keepSignedText(db: Database, itemHash: string, documents: SignedDocuments): void {
+  db.prepare('INSERT OR IGNORE INTO signed_texts (item_hash, documents) VALUES (?, ?)').run(
+    itemHash,
+    JSON.stringify(documents),
+  )
+}
+
+export function signedText(db: Database, itemHash: string): SignedDocuments | null {
+  const row = db
+    .prepare<[string], { documents: string }>('SELECT documents FROM signed_texts WHERE item_hash = ?')
+    .get(itemHash)
+  return row ? (JSON.parse(row.documents) as SignedDocuments) : null
+}
+
+/**
+ * The items of the content in use whose very version is signed, with the day
+ * it was (the first sign-off of that version): what patients are told was checked.
+ */
+export function checkedItems(db: Database, current: ItemVersion[]): Map<string, string> {
+  const signed = new Map<string, string>()
+  for (const r of db
+    .prepare<[], Pick<Row, 'kind' | 'id' | 'item_hash' | 'signed_on'>>(
+      'SELECT kind, id, item_hash, min(signed_on) AS signed_on FROM signoffs GROUP BY kind, id, item_hash',
+    )
+    .all())
+    signed.set(`${r.kind}\u0000${r.id}\u0000${r.item_hash}`, r.signed_on)
+  const out = new Map<string, string>()
+  for (const v of current) {
+    const on = signed.get(`${v.kind}\u0000${v.id}\u0000${v.itemHash}`)
+    if (on) out.set(checkedKey(v.kind, v.id), on)
+  }
+  return out
+}
+
+export const checkedKey = (kind: string, id: string): string => `${kind}\u0000${id}`
+
 export function exportSignoffs(db: Database): SignOffFileType {
   const rows = db.prepare<[], Row>('SELECT * FROM signoffs ORDER BY kind, id, signed_on, item_hash').all()
   return { format: 'kiosk-signoffs', version: 1, signoffs: rows.map(fromRow) }

@@ -18,7 +18,6 @@ import type {
 } from '../../shared/contract.ts'
 import {
   DOCUMENT_SCHEMAS,
-  REVIEW_STATUS,
   TOPIC_KINDS,
   citedSources,
   claimSources,
@@ -168,7 +167,8 @@ export function createContentService(db: Database): ContentHandlers {
         answer: claimText(f.answer),
         answerSources: claimSources(f.answer),
       })),
-      review: { version, status: REVIEW_STATUS },
+      // Whether this clinic checked it: handlers.ts adds the day from the kiosk's sign-offs.
+      review: { version, checkedOn: null },
       sources: sources.map((id) => source(id, key.locale)),
       // Every source a risk, paragraph, duration or answer cites: the screens
       // show each claim's source ids and look them up here.

@@ -18,11 +18,9 @@ import type {
   MethodOutput,
   PackImport,
   PackStatus,
-  ReviewDue,
   Settings,
 } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
-import { REVIEW_STATUS } from '../../shared/items.ts'
 import { isDiskFull } from '../data/disk-full.ts'
 import { DATA_MIGRATIONS } from '../data/migrations.ts'
 import { openDataDb } from '../data/open.ts'
@@ -37,6 +35,8 @@ import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
+import { checkedItems, checkedKey } from '../data/signoffs.ts'
+import { itemVersions } from '../db/format.ts'
 import type { ContentHandlers } from './content-service.ts'
 
 export type Handlers = { [M in MethodName]: (input: MethodParams<M>) => MethodOutput<M> }
@@ -79,6 +79,12 @@ export interface KioskCore {
   close(): void
 }
 
+/** What patients are told of the clinic's sign-off (see patientView in createKioskCore). */
+interface PatientView {
+  checkedOn: (kind: string, id: string) => string | null
+  hide: boolean
+}
+
 interface OpenContent {
   db: Db | null
   handlers: ContentHandlers
@@ -98,6 +104,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   // Uploads a killed import left behind.
   if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
+  let patientViewCache: PatientView | null = null
+  const forgetPatientView = () => {
+    patientViewCache = null
+  }
 
   function openActiveContent(): OpenContent {
     const active = options.dataDir
@@ -130,6 +140,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const old = content
     content = openActiveContent()
     old.db?.close()
+    forgetPatientView()
   }
 
   function requireStaff(token: string): void {
@@ -198,14 +209,98 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     CONTENT_METHODS.map((m) => [m, (input: never) => (content.handlers[m] as (i: never) => unknown)(input)]),
   ) as ContentHandlers
 
+  /**
+   * The clinic's sign-off, applied to what patients get: each topic says the
+   * day its very version was checked, and with "hide unchecked items" on, an
+   * item not checked is left out of lists, search and the glossary, and asking
+   * for it by id says it is not available. Done here, not in the renderer, so
+   * the HTTP API does not hand hidden items out either. Anatomy parts and the
+   * triage policy's words are signed like any item but never hidden: the body
+   * diagram and a signed topic's warning signs need them.
+   */
+  function patientView(): PatientView {
+    // Worked out once, not on every keystroke of a search: forgotten when a
+    // sign-off, the settings or the content change (forgetPatientView).
+    if (!patientViewCache) {
+      const checked = content.db ? checkedItems(dataDb, itemVersions(content.db)) : new Map<string, string>()
+      patientViewCache = {
+        checkedOn: (kind, id) => checked.get(checkedKey(kind, id)) ?? null,
+        hide: readSettings(dataDb).hideUncheckedItems,
+      }
+    }
+    return patientViewCache
+  }
+
+  function notAvailable(): ApiFailure {
+    return new ApiFailure(
+      'not-found',
+      'This item is not available on this kiosk: the clinic has not checked it yet.',
+      { hiddenItem: true },
+    )
+  }
+
+  function withCheck<T extends { id: string; review: { version: number; checkedOn: string | null } }>(
+    kind: string,
+    item: T,
+  ): T {
+    const view = patientView()
+    const checkedOn = view.checkedOn(kind, item.id)
+    if (!checkedOn && view.hide) throw notAvailable()
+    return { ...item, review: { ...item.review, checkedOn } }
+  }
+
+  const review = createReviewHandlers({ dataDb, contentDb: () => content.db, requireStaff, today })
+
   const handlers: Handlers = {
     ...contentHandlers,
-    ...createReviewHandlers({
-      dataDb,
-      contentDb: () => content.db,
-      requireStaff,
-      today,
-    }),
+
+    getCondition(input) {
+      return withCheck('condition', contentHandlers.getCondition(input))
+    },
+
+    getProcedure(input) {
+      return withCheck('procedure', contentHandlers.getProcedure(input))
+    },
+
+    getGuide(input) {
+      return withCheck('guide', contentHandlers.getGuide(input))
+    },
+
+    listTopics(input) {
+      const topics = contentHandlers.listTopics(input)
+      const view = patientView()
+      if (!view.hide) return topics
+      return {
+        conditions: topics.conditions.filter((t) => view.checkedOn(t.kind, t.id)),
+        procedures: topics.procedures.filter((t) => view.checkedOn(t.kind, t.id)),
+        guides: topics.guides.filter((t) => view.checkedOn(t.kind, t.id)),
+      }
+    },
+
+    search(input) {
+      const result = contentHandlers.search(input)
+      const view = patientView()
+      // The other languages' counts are left as they are: a hint to switch, not a list.
+      return view.hide ? { ...result, hits: result.hits.filter((h) => view.checkedOn(h.kind, h.id)) } : result
+    },
+
+    getGlossary(input) {
+      const terms = contentHandlers.getGlossary(input)
+      const view = patientView()
+      return view.hide ? terms.filter((t) => view.checkedOn('glossary-term', t.id)) : terms
+    },
+
+    ...review,
+
+    signOffItem(input) {
+      forgetPatientView()
+      return review.signOffItem(input)
+    },
+
+    importSignoffs(input) {
+      forgetPatientView()
+      return review.importSignoffs(input)
+    },
 
     getKioskConfig(): KioskConfig {
       const s = readSettings(dataDb)
@@ -311,6 +406,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     updateSettings({ token, changes }) {
       requireStaff(token)
       const saved = updateSettings(dataDb, changes)
+      forgetPatientView()
       options.onSettingsChanged?.(saved)
       return saved
     },
@@ -319,20 +415,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       requireStaff(token)
       flushUsage()
       return { rows: usageSince(dataDb, daysBefore(today(), days)) }
-    },
-
-    reviewList({ token }): ReviewDue[] {
-      requireStaff(token)
-      if (!content.db) return []
-      // No clinician of the clinic has reviewed any item yet (issue #19 brings
-      // the sign-off): every item is listed as not reviewed, with its version.
-      return content.db
-        .prepare<[string], ReviewDue>(
-          `SELECT id, kind, locale, title, json_extract(body, '$.version') AS version, ? AS status
-             FROM documents WHERE kind IN ('condition', 'procedure', 'guide')
-            ORDER BY kind, display_order, id, locale`,
-        )
-        .all(REVIEW_STATUS)
     },
 
     packStatus({ token }) {

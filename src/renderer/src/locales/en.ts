@@ -222,7 +222,9 @@ export const en = {
     sources: 'Where this information comes from',
     version: 'Version',
     reviewStatus: 'Clinical review',
-    notReviewed: 'Not yet reviewed by a clinician',
+    // The one wording of the clinic's sign-off, for screens and handouts alike (issue #19).
+    checkedBy: 'Checked by {clinic} on {date}.',
+    notChecked: 'Not yet checked by a clinician at this clinic.',
     stale:
       'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
   },
@@ -237,6 +239,8 @@ export const en = {
     notInLanguageBody: 'You can go back to the start, or ask at the desk.',
     readInEnglish: 'Read in English',
     goHome: 'Go to the start',
+    notAvailableTitle: 'This is not available here',
+    notAvailableBody: 'A clinician at this clinic has not checked it yet. Please ask at the desk.',
   },
   pictures: {
     hipJoint: 'The hip joint: a ball at the top of the thigh bone that sits in a cup-shaped socket',

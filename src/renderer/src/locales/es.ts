@@ -225,7 +225,8 @@ export const es: MessageSchema = {
     sources: 'De dónde viene esta información',
     version: 'Versión',
     reviewStatus: 'Revisión clínica',
-    notReviewed: 'Ningún profesional sanitario lo ha revisado todavía',
+    checkedBy: 'Revisado por {clinic} el {date}.',
+    notChecked: 'Ningún profesional sanitario de esta clínica lo ha revisado todavía.',
     stale:
       'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
   },
@@ -240,6 +241,9 @@ export const es: MessageSchema = {
     notInLanguageBody: 'Puede leerla en inglés, volver al inicio o preguntar en recepción.',
     readInEnglish: 'Leer en inglés (English)',
     goHome: 'Volver al inicio',
+    notAvailableTitle: 'Esta información no está disponible aquí',
+    notAvailableBody:
+      'Ningún profesional sanitario de esta clínica la ha revisado todavía. Por favor, pregunte en recepción.',
   },
   pictures: {
     hipJoint:

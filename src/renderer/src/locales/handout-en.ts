@@ -61,7 +61,6 @@ export const handoutEn = {
     },
     sources: 'Where this information comes from',
     version: 'Version {version}.',
-    notReviewed: 'Not yet reviewed by a clinician.',
     stale:
       'The English text was updated after this translation was made. Please ask staff if anything is unclear.',
     pageNote: 'Keep this sheet. Bring it to your follow-up appointment.',

@@ -60,7 +60,6 @@ export const handoutEs: HandoutMessages = {
     },
     sources: 'De dónde viene esta información',
     version: 'Versión {version}.',
-    notReviewed: 'Ningún profesional sanitario lo ha revisado todavía.',
     stale:
       'El texto en inglés se actualizó después de esta traducción. Si algo no le queda claro, pregunte al personal.',
     pageNote: 'Guarde esta hoja. Tráigala a su cita de seguimiento.',

@@ -7,6 +7,7 @@ import StaffHomeView from './StaffHomeView.vue'
 import StaffSettingsView from './StaffSettingsView.vue'
 import StaffUsageView from './StaffUsageView.vue'
 import StaffReviewView from './StaffReviewView.vue'
+import StaffReviewItemView from './StaffReviewItemView.vue'
 import StaffContentView from './StaffContentView.vue'
 import ExplainListView from './ExplainListView.vue'
 import ExplainView from './ExplainView.vue'
@@ -27,6 +28,12 @@ export const staffRoutes: RouteRecordRaw[] = [
     review: StaffReviewView,
     content: StaffContentView,
   }).map(([screen, component]) => ({ path: `/staff/${screen}`, name: `staff-${screen}`, component })),
+  {
+    path: '/staff/review/:kind/:id',
+    name: 'staff-review-item',
+    component: StaffReviewItemView,
+    props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),
+  },
   { path: '/staff/explain', name: 'staff-explain-list', component: ExplainListView },
   {
     path: '/staff/explain/:id',

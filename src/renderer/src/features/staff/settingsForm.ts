@@ -18,7 +18,11 @@ export interface SettingsDraft {
   printerName: string
   kioskLock: boolean
   onScreenKeyboard: Settings['onScreenKeyboard']
+  hideUncheckedItems: boolean
 }
+
+/** The settings a switch edits. */
+export type SwitchKey = 'kioskLock' | 'hideUncheckedItems'
 
 const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]
 
