@@ -15,6 +15,18 @@ export const SOURCE_LOCALE = 'en'
 export const LOCALE_CODE = /^[a-z]{2}$/
 export type Locale = string
 
+/** A language's own data, beside its messages in its file. */
+export interface LanguageData {
+  /** The language's name in itself, as the language switch shows it: "Español". */
+  name: string
+  /** Right-to-left scripts are out of scope for now: the build refuses anything but ltr. */
+  direction: 'ltr'
+  /** The BCP 47 tag dates are formatted with: "en-GB" (day before month). */
+  dateLocale: string
+  /** The on-screen keyboard layout for typing in this language; null: the default layout. */
+  keyboard: string | null
+}
+
 /** Text in the source language and, where translated, in others. */
 export type LocalText = { [SOURCE_LOCALE]: string } & Partial<Record<Locale, string>>
 

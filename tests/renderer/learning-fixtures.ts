@@ -74,6 +74,7 @@ const injectionHits: SearchHit[] = [
   {
     id: procedureEn.id,
     kind: 'procedure',
+    locale: 'en',
     title: procedureEn.title,
     snippet: [
       { text: 'A small ', match: false },
@@ -84,6 +85,7 @@ const injectionHits: SearchHit[] = [
   {
     id: conditionEn.id,
     kind: 'condition',
+    locale: 'en',
     title: conditionEn.title,
     snippet: [
       { text: '…a steroid ', match: false },

@@ -28,6 +28,8 @@ export interface HandoutPageProps {
   /** The personal fields staff typed, or null for the blank copy. */
   details: HandoutDetails | null
   locale: Locale
+  /** Said first, in the language asked for, when the item is not yet in it (and so printed in English). */
+  translationNote?: { locale: Locale; text: string } | null
   /** How much the print view had to tighten the page (see FIT_STEPS). */
   fit?: number
 }
