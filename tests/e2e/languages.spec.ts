@@ -65,7 +65,7 @@ test('a language added as files: the switch offers it, translated items are in i
   const errors = collectConsoleErrors(page)
   await page.goto(`${base}/`)
   // The attract screen offers each language by its own name; French starts the session in French.
-  await page.getByRole('button', { name: /Français/ }).click()
+  await page.getByRole('button', { name: 'Français Touchez pour commencer' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Que voulez-vous savoir ?')
   const bar = page.getByRole('group', { name: 'Langue' })

@@ -34,6 +34,9 @@ export const useLocaleStore = defineStore('locale', () => {
     return pending
   }
 
+  /** Whether the content's languages have arrived (until then only English is offered). */
+  const known = computed(() => contentLocales.value !== null)
+
   /** Whether the kiosk offers this language now (a default setting or a link may name one it does not). */
   function offers(code: Locale): boolean {
     return languages.value.some((l) => l.code === code)
@@ -43,5 +46,5 @@ export const useLocaleStore = defineStore('locale', () => {
     locale.value = next
   }
 
-  return { locale, languages, load, offers, setLocale }
+  return { locale, languages, known, load, offers, setLocale }
 })
