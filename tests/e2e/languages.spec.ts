@@ -14,7 +14,7 @@ import { expect, test } from '@playwright/test'
 import { collectConsoleErrors } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-const NOTE_FR = "Cette page n'est pas encore traduite (Français) ; elle est affichée en anglais."
+const NOTE_FR = "Cette page n'est pas encore disponible en français ; elle est affichée en anglais."
 
 let dir = ''
 let server: ChildProcess | undefined

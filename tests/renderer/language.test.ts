@@ -51,7 +51,7 @@ describe('the language switch', () => {
     expect(wrapper.get('header').text()).toContain('Inicio')
     expect(headings(wrapper, 'h1')).toEqual([conditionEn.title])
     expect(wrapper.get('[data-translation-note]').text()).toBe(
-      'Esta página todavía no está traducida (Español); se muestra en inglés.',
+      'Esta página aún no está disponible en español; se muestra en inglés.',
     )
   })
 

@@ -46,6 +46,21 @@ export function languageName(code: Locale): string {
   return UI_LANGUAGES.find((l) => l.code === code)?.name ?? code
 }
 
+/**
+ * A language's name as a reader of another language says it, inside a sentence
+ * ("Spanish" to an English reader, "español" to a Spanish one), from the
+ * browser's own data (Intl.DisplayNames); its name in itself where that has none.
+ */
+export function languageNameIn(code: Locale, readerLocale: Locale): string {
+  try {
+    const name = new Intl.DisplayNames([readerLocale], { type: 'language', fallback: 'none' }).of(code)
+    if (name) return name
+  } catch {
+    // no display names for this locale: fall through
+  }
+  return languageName(code)
+}
+
 function messagesOf(code: Locale, file: LanguageFile): MessageSchema {
   const { language: _language, ...messages } = file
   const risks = (messages.risks ?? {}) as object

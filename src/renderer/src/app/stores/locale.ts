@@ -28,8 +28,9 @@ export const useLocaleStore = defineStore('locale', () => {
 
   function load(): Promise<void> {
     pending ??= api.contentInfo({}).then((result) => {
-      if (result.ok) contentLocales.value = result.value.locales
-      else pending = null
+      // Without an answer the kiosk speaks English (the source) only; the next screen asks again.
+      contentLocales.value = result.ok ? result.value.locales : (contentLocales.value ?? [SOURCE_LOCALE])
+      if (!result.ok) pending = null
     })
     return pending
   }
