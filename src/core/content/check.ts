@@ -206,7 +206,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
         if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
           problems.push(`${field}: reading grade ${grade.toFixed(1)} (8 at most): "${text}"`)
         }
-      } else {
+      } else if (locale === 'es') {
+        // A readability formula is made for one language; a language without one is not scored.
         scores.push(fernandezHuerta(text))
       }
     }
