@@ -21,6 +21,7 @@ import { createServer } from '../core/server/server.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { chromiumPrinter, exportHandouts, findChromium } from '../core/handouts/export.ts'
 import type { Paper } from '../core/handouts/export.ts'
+import { SOURCE_LOCALE } from '../shared/vocabulary.ts'
 
 function port(value: string): number {
   const n = Number(value)
@@ -233,56 +234,64 @@ program
   .command('export-handouts')
   .description('write every handout as a PDF (one file per item and language) for the front-desk binder')
   .requiredOption('--out <dir>', 'folder for the PDFs')
-  .addOption(new Option('--lang <lang>', 'language').choices(['en', 'es', 'both']).default('both'))
+  .option('--lang <lang>', 'a language code, or "all" for every language the content offers', 'all')
   .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
   .option('--db <file>', 'content database', CONTENT_DB)
   .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
-  .action(
-    async (opts: { out: string; lang: 'en' | 'es' | 'both'; paper: Paper; db: string; renderer: string }) => {
-      const chromium = findChromium()
-      if (!chromium) {
-        console.error(
-          'No Chromium was found, so nothing was exported. Install Chromium (Debian: apt-get install chromium) or set ' +
-            'CHROMIUM_PATH; or run the kiosk app with --export-handouts DIR to print with Electron.',
-        )
-        process.exitCode = 1
-        return
-      }
-      const core = createKioskCore({ bundledContent: opts.db, dataDir: null })
-      const problem = core.contentProblem()
-      if (problem) {
-        console.error(`Nothing was exported: ${problem}`)
-        core.close()
-        process.exitCode = 1
-        return
-      }
-      const server = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
-      const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' })
-      const printer = await chromiumPrinter(chromium)
-      console.log(`Printing with ${printer.description}`)
-      try {
-        const topics = core.handlers.listTopics({ locale: 'en' })
-        const items = [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
-          kind: t.kind,
-          id: t.id,
-        }))
-        const files = await exportHandouts({
-          baseUrl,
-          items,
-          langs: opts.lang === 'both' ? ['en', 'es'] : [opts.lang],
-          paper: opts.paper,
-          outDir: opts.out,
-          printer,
-          onFile: (file) => console.log(`  ${file}`),
-        })
-        console.log(`Exported ${files.length} handouts to ${opts.out}`)
-      } finally {
-        await printer.close()
-        await server.close()
-        core.close()
-      }
-    },
-  )
+  .action(async (opts: { out: string; lang: string; paper: Paper; db: string; renderer: string }) => {
+    const chromium = findChromium()
+    if (!chromium) {
+      console.error(
+        'No Chromium was found, so nothing was exported. Install Chromium (Debian: apt-get install chromium) or set ' +
+          'CHROMIUM_PATH; or run the kiosk app with --export-handouts DIR to print with Electron.',
+      )
+      process.exitCode = 1
+      return
+    }
+    const core = createKioskCore({ bundledContent: opts.db, dataDir: null })
+    const problem = core.contentProblem()
+    if (problem) {
+      console.error(`Nothing was exported: ${problem}`)
+      core.close()
+      process.exitCode = 1
+      return
+    }
+    const offered = core.handlers.contentInfo({}).locales
+    const all = opts.lang === 'all' || opts.lang === 'both'
+    if (!all && !offered.includes(opts.lang)) {
+      console.error(
+        `Nothing was exported: the content has no language "${opts.lang}" (it has ${offered.join(', ')}).`,
+      )
+      core.close()
+      process.exitCode = 1
+      return
+    }
+    const server = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
+    const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' })
+    const printer = await chromiumPrinter(chromium)
+    console.log(`Printing with ${printer.description}`)
+    try {
+      const topics = core.handlers.listTopics({ locale: SOURCE_LOCALE })
+      const items = [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
+        kind: t.kind,
+        id: t.id,
+      }))
+      const files = await exportHandouts({
+        baseUrl,
+        items,
+        langs: all ? offered : [opts.lang],
+        paper: opts.paper,
+        outDir: opts.out,
+        printer,
+        onFile: (file) => console.log(`  ${file}`),
+      })
+      console.log(`Exported ${files.length} handouts to ${opts.out}`)
+    } finally {
+      await printer.close()
+      await server.close()
+      core.close()
+    }
+  })
 
 program
   .command('serve')

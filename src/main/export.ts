@@ -1,5 +1,5 @@
 /**
- * `kiosk-app --export-handouts DIR [--lang en|es|both] [--paper a4|letter]`:
+ * `kiosk-app --export-handouts DIR [--lang CODE|all] [--paper a4|letter]`:
  * the batch export inside Electron, printing each handout with printToPDF in a
  * hidden, hardened window. Shares the loop and file names with the command
  * line (src/core/handouts/export.ts); only the printer differs.
@@ -8,11 +8,13 @@ import { exportHandouts, handoutReadySelector, showHandout } from '../core/hando
 import type { Paper, PdfPrinter } from '../core/handouts/export.ts'
 import type { Handlers } from '../core/services/handlers.ts'
 import type { Locale } from '../shared/contract.ts'
+import { LOCALE_CODE, SOURCE_LOCALE } from '../shared/vocabulary.ts'
 import { createHardenedWindow } from './window.ts'
 
 export interface ExportRequest {
   outDir: string
-  langs: Locale[]
+  /** One language, or null for every language the content offers. */
+  langs: Locale[] | null
   paper: Paper
 }
 
@@ -25,8 +27,8 @@ export function exportRequest(argv: string[]): ExportRequest | null {
     const i = argv.indexOf(flag)
     return i >= 0 ? argv[i + 1] : undefined
   }
-  const lang = value('--lang') ?? 'both'
-  const langs: Locale[] = lang === 'en' || lang === 'es' ? [lang] : ['en', 'es']
+  const lang = value('--lang') ?? 'all'
+  const langs = LOCALE_CODE.test(lang) ? [lang] : null
   return { outDir, langs, paper: value('--paper') === 'letter' ? 'letter' : 'a4' }
 }
 
@@ -79,11 +81,11 @@ export async function runExport(
   const printer = electronPrinter(preload)
   console.log(`Printing with ${printer.description}`)
   try {
-    const topics = handlers.listTopics({ locale: 'en' })
+    const topics = handlers.listTopics({ locale: SOURCE_LOCALE })
     const files = await exportHandouts({
       baseUrl: appOrigin,
       items: [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id })),
-      langs: request.langs,
+      langs: request.langs ?? handlers.contentInfo({}).locales,
       paper: request.paper,
       outDir: request.outDir,
       printer,

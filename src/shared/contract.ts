@@ -6,7 +6,7 @@
  * its handler in the core (src/core/services).
  */
 import { z } from 'zod'
-import { ITEM_KINDS, LOCALES, RED_FLAG_LEVELS, TRIAGE_LEVELS } from './vocabulary.ts'
+import { ITEM_KINDS, LOCALE_CODE, RED_FLAG_LEVELS, TRIAGE_LEVELS } from './vocabulary.ts'
 import {
   AnatomyPart as AnatomyPartDoc,
   Condition as ConditionDoc,
@@ -25,14 +25,20 @@ export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
   FREQUENCY_BANDS,
   ITEM_KINDS,
-  LOCALES,
+  LOCALE_CODE,
   RECOVERY_PERIODS,
   RED_FLAG_LEVELS,
   RISK_ACTIONS,
+  SOURCE_LOCALE,
   TRIAGE_LEVELS,
 } from './vocabulary.ts'
 
-export const Locale = z.enum(LOCALES)
+/**
+ * A language code. Which languages exist is data (the content's and the
+ * messages' files): the content service refuses a code its content does not
+ * offer, with a typed bad-input error on the field `locale`.
+ */
+export const Locale = z.string().regex(LOCALE_CODE, 'a two-letter language code, such as "en"')
 export type Locale = z.infer<typeof Locale>
 
 export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './items.ts'
@@ -90,6 +96,8 @@ export type Faq = z.infer<typeof Faq>
 
 export const TopicSummary = z.object({
   kind: ItemKind,
+  /** The language it is shown in: the one asked for, or English when not yet translated into it. */
+  locale: Locale,
   ...ConditionDoc.pick({ id: true, title: true, summary: true, picture: true }).shape,
 })
 export type TopicSummary = z.infer<typeof TopicSummary>
@@ -100,6 +108,8 @@ export type TopicSummary = z.infer<typeof TopicSummary>
  * only the build uses stay behind.
  */
 const Served = {
+  /** The language the page is shown in: the one asked for, or English (whole) when not yet translated into it. */
+  locale: Locale,
   review: ReviewInfo,
   /** The sources of the item as a whole (what a handout's footer lists). */
   sources: z.array(Source),
@@ -160,6 +170,8 @@ export const SnippetPart = z.object({ text: z.string(), match: z.boolean() })
 export const SearchHit = z.object({
   id: ItemId,
   kind: ItemKind,
+  /** The language of the hit: English for an item not yet translated into the one searched. */
+  locale: Locale,
   title: z.string(),
   snippet: z.array(SnippetPart),
 })

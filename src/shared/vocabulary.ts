@@ -3,8 +3,35 @@
  * the renderer and the preload can use them without bundling zod. The zod
  * schemas in contract.ts are built from these.
  */
-export const LOCALES = ['en', 'es'] as const
-export type Locale = (typeof LOCALES)[number]
+/**
+ * The languages are data, not code: a kiosk offers the languages its content
+ * carries (content files named <id>.<code>.yaml) and its screens have a
+ * messages file for (src/renderer/src/locales/<code>.yaml). English is the
+ * source language: every item is written in it first, and an item not yet
+ * translated is shown in it, with a note.
+ */
+export const SOURCE_LOCALE = 'en'
+/** A language code as files are named: two lower-case letters (ISO 639-1). */
+export const LOCALE_CODE = /^[a-z]{2}$/
+export type Locale = string
+
+/** A language's own data, beside its messages in its file. */
+export interface LanguageData {
+  /** The language's name in itself, as the language switch shows it: "Español". */
+  name: string
+  /** Right-to-left scripts are out of scope for now: the build refuses anything but ltr. */
+  direction: 'ltr'
+  /** The BCP 47 tag dates are formatted with: "en-GB" (day before month). */
+  dateLocale: string
+  /**
+   * The on-screen keyboard layout for typing in this language (a file in
+   * src/renderer/src/features/keyboard/layouts/); null: the source language's.
+   */
+  keyboard: string | null
+}
+
+/** Text in the source language and, where translated, in others. */
+export type LocalText = { [SOURCE_LOCALE]: string } & Partial<Record<Locale, string>>
 
 export const ITEM_KINDS = ['condition', 'procedure', 'guide'] as const
 
@@ -19,9 +46,9 @@ export interface FrequencyBandDefinition {
   /** The band's bound: more than 1 in 10, or up to 1 in m; none for "unknown". */
   bound: { relation: 'more-than' | 'up-to'; n: 1; m: number } | null
   /** The band's name, as a patient reads it (lower case, to fit in a sentence). */
-  words: Record<Locale, string>
+  words: LocalText
   /** The band in numbers, as a patient reads it; none for "unknown". */
-  numbers: Record<Locale, string> | null
+  numbers: LocalText | null
 }
 
 /**

@@ -72,6 +72,7 @@ describe('the topic lists', () => {
   const topic = (id: string, kind: TopicSummary['kind'], title: string): TopicSummary => ({
     id,
     kind,
+    locale: 'en',
     title,
     summary: `About ${title}.`,
     picture: 'hip-joint',

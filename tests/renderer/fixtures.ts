@@ -27,6 +27,7 @@ function redFlag(level: 'emergency' | 'call-clinic', text: string) {
 export const procedureEn: Procedure = {
   id: 'ultrasound-guided-hip-injection',
   kind: 'procedure',
+  locale: 'en',
   anatomy: 'capsule',
   title: 'Ultrasound-guided hip injection',
   summary: 'A small injection into your hip joint, guided by an ultrasound picture.',
@@ -133,6 +134,7 @@ export const procedureEn: Procedure = {
 
 export const procedureEs: Procedure = {
   ...procedureEn,
+  locale: 'es',
   title: 'Inyección de cadera guiada por ecografía',
   summary: 'Una pequeña inyección en la articulación de la cadera.',
   steps: procedureEn.steps.map((step, index) => ({ ...step, title: `Paso en español ${index + 1}` })),
@@ -142,6 +144,7 @@ export const procedureEs: Procedure = {
 export const conditionEn: Condition = {
   id: 'hip-osteoarthritis',
   kind: 'condition',
+  locale: 'en',
   anatomy: 'cartilage',
   title: 'Hip osteoarthritis',
   summary: 'Wear in the hip joint that can cause pain and stiffness.',
@@ -162,14 +165,19 @@ export const conditionEn: Condition = {
 }
 
 function summary(item: Procedure | Condition): TopicSummary {
-  return { id: item.id, kind: item.kind, title: item.title, summary: item.summary, picture: item.picture }
+  const { id, kind, locale, title, summary, picture } = item
+  return { id, kind, locale, title, summary, picture }
 }
 
-/** Spanish has the procedure but not the condition, as a half-translated library would. */
+/**
+ * Spanish has the procedure but not the condition, as a partly translated library
+ * would; the content service then sends the condition whole in English (its locale says so).
+ */
 const library: Record<Locale, { procedures: Procedure[]; conditions: Condition[] }> = {
   en: { procedures: [procedureEn], conditions: [conditionEn] },
-  es: { procedures: [procedureEs], conditions: [] },
+  es: { procedures: [procedureEs], conditions: [conditionEn] },
 }
+const inLibrary = (locale: Locale) => library[locale] ?? { procedures: [], conditions: [] }
 
 const notFound = (what: string) => ({
   ok: false as const,
@@ -232,19 +240,19 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
       answer('listTopics', input, () => ({
         ok: true,
         value: {
-          conditions: library[input.locale].conditions.map(summary),
-          procedures: library[input.locale].procedures.map(summary),
+          conditions: inLibrary(input.locale).conditions.map(summary),
+          procedures: inLibrary(input.locale).procedures.map(summary),
           guides: [],
         },
       })),
     getCondition: (input) =>
       answer('getCondition', input, () => {
-        const found = library[input.locale].conditions.find((item) => item.id === input.id)
+        const found = inLibrary(input.locale).conditions.find((item) => item.id === input.id)
         return found ? { ok: true, value: found } : notFound(`condition ${input.id}`)
       }),
     getProcedure: (input) =>
       answer('getProcedure', input, () => {
-        const found = library[input.locale].procedures.find((item) => item.id === input.id)
+        const found = inLibrary(input.locale).procedures.find((item) => item.id === input.id)
         return found ? { ok: true, value: found } : notFound(`procedure ${input.id}`)
       }),
     getGuide: (input) => answer('getGuide', input, () => notFound(`guide ${input.id}`)),

@@ -60,11 +60,11 @@ const condition: Condition = {
 /** The fixtures' bridge with handout content, the clinic settings asked for, and an optional hold on answers. */
 function handoutBridge(options: { config?: Partial<KioskConfig>; hold?: Promise<void> } = {}): FakeBridge {
   const bridge = fakeBridge()
-  const procedures = { en: [steroid, diagnostic], es: [steroidEs] }
+  const procedures: Record<string, Procedure[]> = { en: [steroid, diagnostic], es: [steroidEs] }
   bridge.getProcedure = async (input) => {
     bridge.calls.push({ method: 'getProcedure', input })
     await options.hold
-    const found = procedures[input.locale].find((item) => item.id === input.id)
+    const found = procedures[input.locale]?.find((item) => item.id === input.id)
     return found
       ? { ok: true, value: found }
       : { ok: false, error: { code: 'not-found', message: 'no such procedure' } }

@@ -43,16 +43,23 @@ describe('the language switch', () => {
     expect(getLink(wrapper, /^Inyección de cadera guiada por ecografía/).exists()).toBe(true)
   })
 
-  it('says calmly when a page is not in Spanish yet, and offers English', async () => {
+  it('shows a page not yet in Spanish whole in English, saying so in Spanish', async () => {
     const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`)
+    expect(wrapper.find('[data-translation-note]').exists()).toBe(false)
     await tap(getButton(wrapper, 'Español'))
 
-    expect(headings(wrapper, 'h1')).toEqual(['Esta información todavía no está disponible en español'])
-    expect(getLink(wrapper, 'Volver al inicio').attributes('href')).toBe('/home')
-
-    await tap(getButton(wrapper, 'Leer en inglés (English)'))
-    expect(document.documentElement.lang).toBe('en')
+    expect(wrapper.get('header').text()).toContain('Inicio')
     expect(headings(wrapper, 'h1')).toEqual([conditionEn.title])
+    expect(wrapper.get('[data-translation-note]').text()).toBe(
+      'Esta página aún no está disponible en español; se muestra en inglés.',
+    )
+  })
+
+  it('lists a topic not yet in Spanish in English, marked as such', async () => {
+    const { wrapper } = await mountKiosk('/conditions')
+    await tap(getButton(wrapper, 'Español'))
+    const card = getLink(wrapper, new RegExp(conditionEn.title))
+    expect(card.get('[data-translation-note]').text()).toBe('En inglés')
   })
 
   it('tells the patient when a Spanish text is older than the English one', async () => {

@@ -82,6 +82,7 @@ const injectionHits: SearchHit[] = [
   {
     id: procedureEn.id,
     kind: 'procedure',
+    locale: 'en',
     title: procedureEn.title,
     snippet: [
       { text: 'A small ', match: false },
@@ -92,6 +93,7 @@ const injectionHits: SearchHit[] = [
   {
     id: conditionEn.id,
     kind: 'condition',
+    locale: 'en',
     title: conditionEn.title,
     snippet: [
       { text: '…a steroid ', match: false },

@@ -58,6 +58,7 @@ describe('search', () => {
     const markup: SearchHit = {
       id: procedureEn.id,
       kind: 'procedure',
+      locale: 'en',
       title: 'T',
       snippet: [{ text: '<img src=x onerror=alert(1)>', match: true }],
     }

@@ -7,6 +7,8 @@ import { openDataDb } from '../../src/core/data/open.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { activeContent, importPack, packSlots, packsDir, rollbackPack } from '../../src/core/packs/store.ts'
 import { verifyPack } from '../../src/core/packs/verify.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { createContentService } from '../../src/core/services/content-service.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
 import { runKioskCli } from '../fixtures/cli.ts'
 
@@ -79,11 +81,20 @@ describe('verify-pack', () => {
     expect(reason(file)).toMatch(/changed after it was built/)
   })
 
-  it('refuses a pack with an item missing in Spanish', () => {
+  it('accepts a partly translated pack: the item not yet in Spanish is served in English', () => {
     const file = buildRealPack(dir.path, 'partial', (content) =>
       rmSync(join(content, 'procedures/prp-injection.es.yaml')),
     )
-    expect(reason(file)).toMatch(/procedure "prp-injection" has no es version/)
+    const verdict = verifyPack(file)
+    expect(verdict.ok).toBe(true)
+    const db = openContentDb(file)
+    try {
+      const service = createContentService(db)
+      expect(service.getProcedure({ locale: 'es', id: 'prp-injection' }).locale).toBe('en')
+      expect(service.getProcedure({ locale: 'es', id: 'prp-injection' }).title).toMatch(/PRP|platelet/i)
+    } finally {
+      db.close()
+    }
   })
 
   it('answers on the command line: exit 0 with a summary, non-zero with the reason', async () => {

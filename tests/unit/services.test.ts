@@ -26,8 +26,35 @@ describe('content service', () => {
     expect(en.conditions.map((t) => t.title)).toEqual(['Sore hip'])
     expect(en.procedures.map((t) => t.id)).toEqual(['test-injection'])
     const es = service.listTopics({ locale: 'es' })
-    expect(es.conditions.map((t) => t.title)).toEqual(['Cadera dolorida'])
-    expect(es.procedures).toEqual([])
+    expect(es.conditions.map((t) => [t.title, t.locale])).toEqual([['Cadera dolorida', 'es']])
+    // Not yet translated: listed all the same, in English, and says so.
+    expect(es.procedures.map((t) => [t.title, t.locale])).toEqual([['Test injection', 'en']])
+  })
+
+  it('shows a topic not yet translated whole in English, saying so, never half-translated', () => {
+    const p = service.getProcedure({ locale: 'es', id: 'test-injection' })
+    expect(contract.getProcedure.output.parse(p)).toEqual(p)
+    expect(p.locale).toBe('en')
+    expect(p).toEqual(service.getProcedure({ locale: 'en', id: 'test-injection' }))
+    expect(service.getCondition({ locale: 'es', id: 'sore-hip' }).locale).toBe('es')
+  })
+
+  it('refuses a language the content does not offer, naming the field, and keeps serving', () => {
+    for (const call of [
+      () => service.getProcedure({ locale: 'fr', id: 'test-injection' }),
+      () => service.listTopics({ locale: 'fr' }),
+      () => service.search({ locale: 'fr', query: 'hip' }),
+      () => service.getGlossary({ locale: 'fr' }),
+    ]) {
+      expect(call).toThrow(/not valid: there is no content in "fr": this content offers en, es/)
+      try {
+        call()
+      } catch (err) {
+        expect(err).toBeInstanceOf(ApiFailure)
+        expect((err as ApiFailure).toError()).toMatchObject({ code: 'bad-input', fields: ['locale'] })
+      }
+    }
+    expect(service.listTopics({ locale: 'en' }).procedures).toHaveLength(1)
   })
 
   it('returns a procedure with its steps in order, risks, recovery and red flags, matching the contract', () => {
@@ -110,11 +137,11 @@ describe('content service', () => {
     expect(service.getCondition({ locale: 'es', id: 'sore-hip' }).stale).toBe(true)
   })
 
-  it('answers not-found for an unknown id, the wrong kind, or a missing translation', () => {
+  it('answers not-found for an unknown id or the wrong kind', () => {
     for (const call of [
       () => service.getProcedure({ locale: 'en', id: 'nothing-here' }),
       () => service.getProcedure({ locale: 'en', id: 'sore-hip' }),
-      () => service.getProcedure({ locale: 'es', id: 'test-injection' }),
+      () => service.getProcedure({ locale: 'es', id: 'nothing-here' }),
     ]) {
       expect(call).toThrow(ApiFailure)
       expect(call).toThrow(/There is no procedure/)
@@ -146,8 +173,13 @@ describe('content service', () => {
     ])
   })
 
-  it('searches only the chosen language', () => {
-    expect(service.search({ locale: 'es', query: 'germs' }).hits).toEqual([])
+  it('searches the chosen language, and English only for topics not yet translated', () => {
+    // "Sore hip" is translated: its English words are not searched in Spanish.
+    expect(service.search({ locale: 'es', query: 'sore' }).hits).toEqual([])
+    expect(service.search({ locale: 'es', query: 'germs' }).hits.map((h) => [h.id, h.locale])).toEqual([
+      ['test-injection', 'en'],
+    ])
+    expect(service.search({ locale: 'en', query: 'germs' }).hits.map((h) => h.locale)).toEqual(['en'])
   })
 
   it('treats search syntax as plain words, never as a query language', () => {
@@ -197,7 +229,8 @@ describe('content service', () => {
       name: 'Labrum',
       description: 'A rim of tough tissue around the socket.',
     })
-    expect(service.getAnatomy({ locale: 'es' })).toEqual([])
+    // No Spanish descriptions in the fixture: the parts come in English, whole.
+    expect(service.getAnatomy({ locale: 'es' })).toEqual(parts)
   })
 
   it('reports the content hash, schema version, languages and counts', () => {

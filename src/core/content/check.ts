@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LOCALES, RECOVERY_PERIODS } from '../../shared/contract.ts'
+import { RECOVERY_PERIODS, SOURCE_LOCALE } from '../../shared/contract.ts'
 import type { Locale } from '../../shared/contract.ts'
 import type { ContentLibrary, LoadedItem } from './load.ts'
 import {
@@ -206,7 +206,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
         if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
           problems.push(`${field}: reading grade ${grade.toFixed(1)} (8 at most): "${text}"`)
         }
-      } else {
+      } else if (locale === 'es') {
+        // A readability formula is made for one language; a language without one is not scored.
         scores.push(fernandezHuerta(text))
       }
     }
@@ -224,7 +225,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       ) {
         problems.push('joint infection is mentioned but not called an emergency')
       }
-      for (const other of LOCALES.filter((l) => l !== 'en')) {
+      for (const other of library.locales.filter((l) => l !== SOURCE_LOCALE)) {
         if (!library.items.some((i) => i.locale === other && i.item.id === item.id)) {
           problems.push(`missing translation: no ${other} version`)
         }
@@ -267,7 +268,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
 
   const library_: string[] = []
   const en = glossaryByLocale.get('en') ?? []
-  for (const other of LOCALES.filter((l) => l !== 'en')) {
+  for (const other of library.locales.filter((l) => l !== SOURCE_LOCALE)) {
     const ids = new Set((glossaryByLocale.get(other) ?? []).map((t) => t.id))
     for (const t of en) if (!ids.has(t.id)) library_.push(`glossary: "${t.id}" has no ${other} definition`)
   }
@@ -278,7 +279,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       library_.push(`glossary: the definition of "${term.id}" reads at grade ${grade.toFixed(1)}`)
     }
   }
-  for (const locale of LOCALES) {
+  for (const locale of library.locales) {
     const parts = library.anatomy.find((a) => a.locale === locale)?.parts
     if (!parts) {
       library_.push(

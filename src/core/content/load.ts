@@ -10,7 +10,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Document } from 'yaml'
 import { z } from 'zod'
-import { LOCALES } from '../../shared/contract.ts'
+import { LOCALE_CODE, SOURCE_LOCALE } from '../../shared/vocabulary.ts'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
 import { ANATOMY_PARTS } from '../../shared/anatomy.ts'
 import {
@@ -122,6 +122,8 @@ export interface ContentDocument {
 }
 
 export interface ContentLibrary {
+  /** The languages its topics are written in, English (the source) first: the languages are data. */
+  locales: Locale[]
   sources: Sources['sources']
   items: LoadedItem[]
   glossary: { locale: Locale; term: Glossary['terms'][number]; authored: unknown }[]
@@ -281,12 +283,12 @@ export function loadContent(contentDir: string): ContentLibrary {
     for (const name of yamlFiles(join(contentDir, folder))) {
       const file = display(folder, name)
       const match = FILE_NAME.exec(name)
-      if (!match || !(LOCALES as readonly string[]).includes(match[2] ?? '')) {
+      if (!match || !LOCALE_CODE.test(match[2] ?? '')) {
         problems.push({
           file,
           item: name,
           field: '(file name)',
-          message: `name files <id>.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+          message: 'name files <id>.<locale>.yaml, the locale a two-letter language code (en, es, fr)',
         })
         continue
       }
@@ -336,12 +338,12 @@ export function loadContent(contentDir: string): ContentLibrary {
     const file = display('glossary', name)
     const match = /\.([a-z]{2})\.ya?ml$/.exec(name)
     const locale = match?.[1]
-    if (!locale || !(LOCALES as readonly string[]).includes(locale)) {
+    if (!locale || !LOCALE_CODE.test(locale)) {
       problems.push({
         file,
         item: name,
         field: '(file name)',
-        message: `name glossary files <name>.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+        message: 'name glossary files <name>.<locale>.yaml, the locale a two-letter language code',
       })
       continue
     }
@@ -372,8 +374,12 @@ export function loadContent(contentDir: string): ContentLibrary {
     }
   }
 
+  // The languages are the ones the topics are written in.
+  const locales = [...new Set([SOURCE_LOCALE, ...items.map((i) => i.locale)])].sort(
+    (a, b) => Number(b === SOURCE_LOCALE) - Number(a === SOURCE_LOCALE) || a.localeCompare(b),
+  )
   const anatomy: ContentLibrary['anatomy'] = []
-  for (const locale of LOCALES) {
+  for (const locale of locales) {
     const name = `anatomy.${locale}.yaml`
     if (!existsSync(join(contentDir, name))) continue
     const parsed = topFile(name, AnatomyFile, '(anatomy)')
@@ -384,7 +390,7 @@ export function loadContent(contentDir: string): ContentLibrary {
   // The triage policy: its words in each language, its rules, and every warning
   // sign a procedure names (the triage check).
   const triageWords: { locale: Locale; words: TriageWords; raw: unknown }[] = []
-  for (const locale of LOCALES) {
+  for (const locale of locales) {
     const name = `triage.${locale}.yaml`
     if (!existsSync(join(contentDir, name))) {
       problems.push({
@@ -482,12 +488,12 @@ export function loadContent(contentDir: string): ContentLibrary {
   for (const name of yamlFiles(join(contentDir, 'search'))) {
     const file = display('search', name)
     const locale = SYNONYMS_FILE.exec(name)?.[1]
-    if (!locale || !(LOCALES as readonly string[]).includes(locale)) {
+    if (!locale || !LOCALE_CODE.test(locale)) {
       problems.push({
         file,
         item: name,
         field: '(file name)',
-        message: `name search files synonyms.<locale>.yaml with locale ${LOCALES.join(' or ')}`,
+        message: 'name search files synonyms.<code>.yaml, with a two-letter language code',
       })
       continue
     }
@@ -628,6 +634,7 @@ export function loadContent(contentDir: string): ContentLibrary {
                 : 0,
   )
   return {
+    locales,
     sources: [...sources].sort((a, b) => a.id.localeCompare(b.id)),
     items: items.sort(order),
     glossary,

@@ -90,7 +90,7 @@ function tryServing(file: string, locales: string[]): void {
   try {
     const service = createContentService(db)
     service.contentInfo({})
-    for (const locale of locales as ('en' | 'es')[]) {
+    for (const locale of locales) {
       const topics = service.listTopics({ locale })
       const procedure = topics.procedures[0]
       if (procedure) service.getProcedure({ locale, id: procedure.id })

@@ -3,7 +3,6 @@
  * method. Statements are prepared once, when the service is created.
  */
 import type { Database } from 'better-sqlite3'
-import { LOCALES } from '../../shared/contract.ts'
 import type {
   AnatomyPart,
   Condition,
@@ -24,7 +23,7 @@ import {
   claimText,
   triageRuleId,
 } from '../../shared/items.ts'
-import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
+import { SOURCE_LOCALE, TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
 import type { DocumentKind, DocumentOf, Source } from '../../shared/items.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { readMeta } from '../db/format.ts'
@@ -51,7 +50,14 @@ export type ContentHandlers = Pick<Handlers, (typeof CONTENT_METHODS)[number]>
 const TOPICS_SQL = TOPIC_KINDS.map((k) => `'${k}'`).join(', ')
 
 type Topic = (typeof TOPIC_KINDS)[number]
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' }
+
+/** SQLite's NOCASE order: ASCII letters folded, everything else by code unit. */
+function byTitle(a: string, b: string): number {
+  const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  const x = fold(a)
+  const y = fold(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 export function createContentService(db: Database): ContentHandlers {
   const q = {
@@ -61,8 +67,11 @@ export function createContentService(db: Database): ContentHandlers {
     list: db.prepare<[DocumentKind, string], { id: string; body: string }>(
       'SELECT id, body FROM documents WHERE kind = ? AND locale = ? ORDER BY display_order, title COLLATE NOCASE',
     ),
-    topics: db.prepare<[Locale], { kind: Topic; id: string; body: string }>(
-      `SELECT kind, id, body FROM documents WHERE locale = ? AND kind IN (${TOPICS_SQL})
+    topics: db.prepare<
+      [Locale],
+      { kind: Topic; id: string; title: string; display_order: number; body: string }
+    >(
+      `SELECT kind, id, title, display_order, body FROM documents WHERE locale = ? AND kind IN (${TOPICS_SQL})
         ORDER BY display_order, title COLLATE NOCASE`,
     ),
     counts: db.prepare<[], { conditions: number; procedures: number; glossary: number }>(
@@ -74,8 +83,29 @@ export function createContentService(db: Database): ContentHandlers {
       `SELECT DISTINCT locale FROM documents WHERE kind IN (${TOPICS_SQL}) ORDER BY locale`,
     ),
   }
+  /** The languages this content offers: the ones its topics are written in (English first). */
+  const offered = q.locales
+    .all()
+    .map((r) => r.locale)
+    .sort((a, b) => Number(b === SOURCE_LOCALE) - Number(a === SOURCE_LOCALE))
+  const offeredSet = new Set(offered)
+  const topicKey = (r: { kind: string; id: string }) => `${r.kind}:${r.id}`
+  /** Per language, the topics written in it (the database is read-only: this stays right). */
+  const translatedTopics = new Map(
+    offered.map((locale) => [locale, new Set(q.topics.all(locale).map(topicKey))]),
+  )
 
-  const searcher = createSearcher(db, LOCALES)
+  /** A language the content does not offer is a bad request, named on its field, as the contract's are. */
+  function offer(locale: Locale, method: MethodName): void {
+    if (offeredSet.has(locale)) return
+    const message = `there is no content in "${locale}": this content offers ${offered.join(', ')}`
+    throw new ApiFailure('bad-input', `The request to ${method} is not valid: ${message}.`, {
+      fields: ['locale'],
+      fieldErrors: [{ field: 'locale', message }],
+    })
+  }
+
+  const searcher = createSearcher(db, offered)
 
   // The database is read-only: a document parsed once stays right until the service closes.
   const parsed = new Map<string, unknown>()
@@ -94,8 +124,18 @@ export function createContentService(db: Database): ContentHandlers {
     return row && { doc: parse(kind, id, locale, row.body), textHash: row.text_hash }
   }
 
-  function all<K extends DocumentKind>(kind: K, locale: Locale): DocumentOf<K>[] {
-    return q.list.all(kind, locale).map((r) => parse(kind, r.id, locale, r.body))
+  /** Every document of a kind in a language; one not yet translated into it comes in English. */
+  function all<K extends DocumentKind>(kind: K, locale: Locale, method: MethodName): DocumentOf<K>[] {
+    offer(locale, method)
+    const translated = new Map(q.list.all(kind, locale).map((r) => [r.id, r]))
+    if (locale === SOURCE_LOCALE)
+      return [...translated.values()].map((r) => parse(kind, r.id, locale, r.body))
+    return q.list.all(kind, SOURCE_LOCALE).map((english) => {
+      const row = translated.get(english.id)
+      return row
+        ? parse(kind, row.id, locale, row.body)
+        : parse(kind, english.id, SOURCE_LOCALE, english.body)
+    })
   }
 
   /** A cited source, in the reader's language where it has one, else as published. */
@@ -132,13 +172,17 @@ export function createContentService(db: Database): ContentHandlers {
     }
   }
 
-  function served<K extends Topic>(kind: K, key: { id: string; locale: Locale }) {
-    const found = find(kind, key.id, key.locale)
-    if (!found)
-      throw new ApiFailure(
-        'not-found',
-        `There is no ${kind} "${key.id}" in ${LANGUAGE_NAMES[key.locale] ?? key.locale}.`,
-      )
+  /**
+   * A topic in the reader's language, or, not yet translated into it, whole in
+   * English (never half-translated): `locale` says which, for the screen's note.
+   */
+  function served<K extends Topic>(kind: K, asked: { id: string; locale: Locale }) {
+    offer(asked.locale, kind === 'procedure' ? 'getProcedure' : 'getCondition')
+    const translated = find(kind, asked.id, asked.locale)
+    const locale = translated ? asked.locale : SOURCE_LOCALE
+    const found = translated ?? find(kind, asked.id, SOURCE_LOCALE)
+    if (!found) throw new ApiFailure('not-found', `There is no ${kind} "${asked.id}".`)
+    const key = { id: asked.id, locale }
     const {
       order: _order,
       translatedFrom,
@@ -155,6 +199,7 @@ export function createContentService(db: Database): ContentHandlers {
     const english = key.locale === 'en' ? found : find(kind, key.id, 'en')
     return {
       ...rest,
+      locale,
       sections: rest.sections.map((s) => ({
         key: s.key,
         heading: s.heading,
@@ -181,9 +226,17 @@ export function createContentService(db: Database): ContentHandlers {
 
   return {
     listTopics({ locale }) {
-      const topics: TopicSummary[] = q.topics.all(locale).map((r) => {
-        const { id, title, summary, picture } = parse(r.kind, r.id, locale, r.body)
-        return { id, kind: r.kind, title, summary, picture }
+      offer(locale, 'listTopics')
+      // English lists every topic; a translation stands in for its English where there is one.
+      const translated = new Map(q.topics.all(locale).map((r) => [topicKey(r), r]))
+      const rows = q.topics
+        .all(SOURCE_LOCALE)
+        .map((english) => translated.get(topicKey(english)) ?? english)
+        .sort((a, b) => a.display_order - b.display_order || byTitle(a.title, b.title))
+      const topics: TopicSummary[] = rows.map((r) => {
+        const shownIn = translated.has(topicKey(r)) ? locale : SOURCE_LOCALE
+        const { id, title, summary, picture } = parse(r.kind, r.id, shownIn, r.body)
+        return { id, kind: r.kind, locale: shownIn, title, summary, picture }
       })
       return {
         conditions: topics.filter((t) => t.kind === 'condition'),
@@ -202,8 +255,9 @@ export function createContentService(db: Database): ContentHandlers {
         ...procedure,
         duration: claimText(procedure.duration),
         durationSources: claimSources(procedure.duration),
+        // In the page's language: an untranslated page's warning signs are in English too.
         redFlags: procedure.redFlags
-          .map((f) => redFlag(f.sign, f.context, key.locale))
+          .map((f) => redFlag(f.sign, f.context, procedure.locale))
           .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
       }
     },
@@ -219,15 +273,21 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     search(input): SearchResult {
-      return searcher.search(input)
+      offer(input.locale, 'search')
+      const result = searcher.search(input)
+      const translated = translatedTopics.get(input.locale)!
+      if (translated.size === translatedTopics.get(SOURCE_LOCALE)?.size) return result
+      // Topics not yet translated are found in English, after the reader's own language.
+      const english = searcher.search({ ...input, locale: SOURCE_LOCALE }).hits
+      return { ...result, hits: [...result.hits, ...english.filter((h) => !translated.has(topicKey(h)))] }
     },
 
     getGlossary({ locale }): GlossaryTerm[] {
-      return all('glossary-term', locale)
+      return all('glossary-term', locale, 'getGlossary')
     },
 
     getAnatomy({ locale }): AnatomyPart[] {
-      return all('anatomy-part', locale)
+      return all('anatomy-part', locale, 'getAnatomy')
     },
 
     contentInfo(): ContentInfo {
@@ -235,10 +295,7 @@ export function createContentService(db: Database): ContentHandlers {
       return {
         contentHash: readMeta(db, 'pack_hash') ?? '',
         schemaVersion: schemaVersion(db),
-        locales: q.locales
-          .all()
-          .map((r) => r.locale)
-          .filter((l) => LOCALES.includes(l)),
+        locales: offered,
         counts,
       }
     },

@@ -9,7 +9,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { LOCALES, PACK_MAX_BYTES } from '../../shared/contract.ts'
+import { PACK_MAX_BYTES } from '../../shared/contract.ts'
 import type {
   KioskConfig,
   Locale,
@@ -172,7 +172,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     }
     reopenContent()
     const { contentHash, schemaVersion, bytes, conditions, procedures, glossary } = summary
-    const locales = summary.locales.filter((l): l is Locale => (LOCALES as readonly string[]).includes(l))
+    const locales: Locale[] = summary.locales
     return {
       imported: { contentHash, schemaVersion, bytes, conditions, procedures, glossary, locales },
       status: packStatus(),

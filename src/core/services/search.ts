@@ -257,7 +257,13 @@ export function createSearcher(db: Database, locales: readonly Locale[]): Search
         if (again.length) [rows, correctedTo] = [again, fixed.correctedTo]
       }
       return {
-        hits: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetParts(r.snippet) })),
+        hits: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          locale,
+          title: r.title,
+          snippet: snippetParts(r.snippet),
+        })),
         correctedTo,
         elsewhere: rows.length
           ? []

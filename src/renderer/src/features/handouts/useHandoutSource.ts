@@ -28,6 +28,8 @@ export interface HandoutPageProps {
   /** The personal fields staff typed, or null for the blank copy. */
   details: HandoutDetails | null
   locale: Locale
+  /** Said first, in the language asked for, when the item is not yet in it (and so printed in English). */
+  translationNote?: { locale: Locale; text: string } | null
   /** How much the print view had to tighten the page (see FIT_STEPS). */
   fit?: number
 }
@@ -39,7 +41,8 @@ export interface HandoutPageProps {
  * address), but from the same item cache and settings the screens use, so a
  * handout printed from a screen asks for nothing that screen already has.
  */
-export function useHandoutSource(kind: () => ItemKind, id: () => string, locales: () => Locale[]) {
+/** `locales` is null while the languages to print are not known yet: nothing loads, nothing is ready. */
+export function useHandoutSource(kind: () => ItemKind, id: () => string, locales: () => Locale[] | null) {
   const itemStore = useItemStore()
   const configStore = useConfigStore()
   const config = shallowRef<HandoutConfig | null>(null)
@@ -53,6 +56,7 @@ export function useHandoutSource(kind: () => ItemKind, id: () => string, locales
     loaded.value = false
     error.value = null
     const wanted = locales()
+    if (!wanted) return
     const [settings, ...answers] = await Promise.all([
       configStore.load(),
       ...wanted.map((locale) => itemStore.getItem(kind(), locale, id())),
@@ -71,7 +75,7 @@ export function useHandoutSource(kind: () => ItemKind, id: () => string, locales
     loaded.value = true
   }
 
-  watch(() => `${kind()}/${id()}/${locales().join('+')}`, load, { immediate: true })
+  watch(() => `${kind()}/${id()}/${locales()?.join('+') ?? '?'}`, load, { immediate: true })
 
   return { config, items, error, loaded, retry: load }
 }

@@ -4,8 +4,7 @@
  * language), and one numeric pad for numbers and phone numbers. A language
  * without a file of its own types on the source language's layout.
  */
-/** English is the content's source language: its layout is the fallback. */
-const SOURCE_LOCALE = 'en'
+import { SOURCE_LOCALE } from '@shared/vocabulary'
 
 export interface LanguageLayout {
   /** The keyboard's name, for screen readers. */
@@ -32,9 +31,9 @@ const byName = new Map(
 /** The languages that have a layout of their own. */
 export const LAYOUT_LANGUAGES = [...byName.keys()].filter((name) => name !== 'numeric')
 
-/** The layout for a language, or the source language's. */
-export function languageLayout(locale: string): LanguageLayout {
-  return (byName.get(locale) ?? byName.get(SOURCE_LOCALE)) as LanguageLayout
+/** A layout by name (a language's data names it), or the source language's. */
+export function languageLayout(name: string): LanguageLayout {
+  return (byName.get(name) ?? byName.get(SOURCE_LOCALE)) as LanguageLayout
 }
 
 /** Digits, +, brackets and a dash: for numbers, PIN set-up codes and phone numbers. */

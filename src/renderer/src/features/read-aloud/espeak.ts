@@ -7,9 +7,13 @@
 import ESpeakNg from 'espeak-ng'
 import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url'
 import type { Locale } from '@shared/contract'
+import { LOCALE_CODE, SOURCE_LOCALE } from '@shared/vocabulary'
 
-/** eSpeak voice per kiosk language; the content is written in British English and in Spanish. */
-const VOICES: Record<Locale, string> = { en: 'en', es: 'es' }
+/**
+ * eSpeak names its voices by language code, so a kiosk language is its voice. The
+ * code is checked (two letters), so it can never read as a command-line option.
+ */
+const voiceOf = (locale: Locale): string => (LOCALE_CODE.test(locale) ? locale : SOURCE_LOCALE)
 /** Words per minute: eSpeak's default is 175; slower is easier to follow. */
 const WORDS_PER_MINUTE = '150'
 const INPUT = '/sentence.txt'
@@ -54,7 +58,7 @@ export async function synthesize(text: string, locale: Locale): Promise<Blob> {
   const wasm = await compiledEngine()
   const engine = await new Promise<Awaited<ReturnType<typeof ESpeakNg>>>((resolve, reject) => {
     ESpeakNg({
-      arguments: ['-v', VOICES[locale], '-s', WORDS_PER_MINUTE, '-b', '1', '-f', INPUT, '-w', OUTPUT],
+      arguments: ['-v', voiceOf(locale), '-s', WORDS_PER_MINUTE, '-b', '1', '-f', INPUT, '-w', OUTPUT],
       locateFile: () => wasmUrl,
       instantiateWasm(imports, receive) {
         WebAssembly.instantiate(wasm, imports).then(receive, reject)

@@ -4,7 +4,7 @@
  * on the page it came from so it can be highlighted while it is spoken.
  */
 import type { Locale } from '@shared/contract'
-import { LOCALES } from '@shared/vocabulary'
+import { LOCALE_CODE } from '@shared/vocabulary'
 
 export interface Sentence {
   /** What is said: the sentence with its white space collapsed. */
@@ -107,7 +107,7 @@ function segmenter(locale: Locale): Intl.Segmenter | null {
 }
 
 function isLocale(code: string): code is Locale {
-  return (LOCALES as readonly string[]).includes(code)
+  return LOCALE_CODE.test(code)
 }
 
 /** The language of a block: its nearest lang attribute when that is a kiosk language, else the screen's. */

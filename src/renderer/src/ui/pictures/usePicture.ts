@@ -1,6 +1,6 @@
 import { computed, type ComputedRef, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { MessageSchema } from '@renderer/locales/en'
+import type { MessageSchema } from '@renderer/app/i18n'
 
 export type PictureLabel = keyof MessageSchema['pictures']
 
