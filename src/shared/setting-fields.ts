@@ -11,9 +11,19 @@ export type SettingKey = keyof Settings
 
 /** text: required words; optional-text/tel/url: empty means none; seconds: a whole number of seconds. */
 export type SettingControl =
-  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'paper'
+  | 'text'
+  | 'optional-text'
+  | 'tel'
+  | 'url'
+  | 'logo'
+  | 'language'
+  | 'seconds'
+  | 'switch'
+  | 'paper'
+  | 'region'
+  | 'date-format'
 
-export type SettingGroup = 'clinic' | 'kiosk' | 'print'
+export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print'
 
 export interface SettingField {
   group: SettingGroup
@@ -21,10 +31,15 @@ export interface SettingField {
 }
 
 export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
-  clinicName: { group: 'clinic', control: 'text' },
+  clinicName: { group: 'clinic', control: 'optional-text' },
   clinicPhone: { group: 'clinic', control: 'tel' },
   clinicWebsite: { group: 'clinic', control: 'url' },
   clinicLogo: { group: 'clinic', control: 'logo' },
+  region: { group: 'help', control: 'region' },
+  emergencyNumber: { group: 'help', control: 'tel' },
+  outOfHoursEn: { group: 'help', control: 'optional-text' },
+  outOfHoursEs: { group: 'help', control: 'optional-text' },
+  dateFormat: { group: 'help', control: 'date-format' },
   defaultLocale: { group: 'kiosk', control: 'language' },
   idleTimeoutSeconds: { group: 'kiosk', control: 'seconds' },
   staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
@@ -34,7 +49,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   printerName: { group: 'print', control: 'optional-text' },
 }
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'kiosk', 'print']
+export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']
 
 /** The paper sizes the kiosk prints on (the schema's paperSize). */
 export const PAPER_SIZES = ['a4', 'letter'] as const

@@ -6,6 +6,7 @@
  */
 import { bandHeadings, bandWords } from '@shared/frequency-words'
 import { handoutEn } from './handout-en'
+import { helpEn } from './help-en'
 import { staffEn } from './staff-en'
 
 export const en = {
@@ -244,6 +245,7 @@ export const en = {
     painDiary: 'A pain diary: a sheet to score your pain from 0 (no pain) to 10 (the worst pain), and a pen',
   },
   handout: handoutEn,
+  help: helpEn,
   staff: staffEn,
 }
 

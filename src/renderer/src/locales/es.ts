@@ -5,6 +5,7 @@
 import type { MessageSchema } from './en'
 import { bandHeadings, bandWords } from '@shared/frequency-words'
 import { handoutEs } from './handout-es'
+import { helpEs } from './help-es'
 import { staffEs } from './staff-es'
 
 export const es: MessageSchema = {
@@ -250,5 +251,6 @@ export const es: MessageSchema = {
       'Un diario del dolor: una hoja para puntuar el dolor de 0 (nada de dolor) a 10 (el peor dolor) y un bolígrafo',
   },
   handout: handoutEs,
+  help: helpEs,
   staff: staffEs,
 }

@@ -93,12 +93,13 @@ export const staffEn = {
     notAccepted: 'This value was not accepted.',
     seconds: '{n} seconds',
     clinicGroup: 'The clinic',
+    helpGroup: 'Where patients go for help',
     kioskGroup: 'The kiosk',
     printGroup: 'Printing',
     fields: {
       clinicName: {
         label: 'Clinic name',
-        help: 'Shown on the kiosk and printed on every handout.',
+        help: 'Shown on the kiosk and printed on every handout, in place of “the clinic”. Leave empty for none.',
       },
       clinicPhone: {
         label: 'Phone number',
@@ -118,6 +119,32 @@ export const staffEn = {
         wrongType: 'Choose a PNG, JPEG or SVG picture.',
         tooBig: 'That picture is {kb} KB. Choose one smaller than 200 KB.',
         unreadable: 'That file could not be read.',
+      },
+      region: {
+        label: 'Region',
+        help: 'Choosing a region fills in the emergency number, the advice for when the clinic is closed and how dates are written. You can change each of them below, then save.',
+        none: 'Not chosen',
+        us: 'United States (911)',
+        uk: 'United Kingdom (999 and NHS 111)',
+        es: 'Spain (112)',
+      },
+      emergencyNumber: {
+        label: 'Emergency number',
+        help: 'Printed beside every emergency warning sign, on screen and on handouts. 2 to 6 digits.',
+      },
+      outOfHoursEn: {
+        label: 'When the clinic is closed (English)',
+        help: 'One sentence telling patients where to get advice the same day when the clinic is closed.',
+      },
+      outOfHoursEs: {
+        label: 'When the clinic is closed (Spanish)',
+        help: 'The same sentence in Spanish, for Spanish screens and handouts.',
+      },
+      dateFormat: {
+        label: 'How dates are written',
+        help: 'For English screens and handouts. Spanish always puts the day first.',
+        'day-month-year': 'Day first: 20 November 2026',
+        'month-day-year': 'Month first: November 20, 2026',
       },
       defaultLocale: {
         label: 'Default language',

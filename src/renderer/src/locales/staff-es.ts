@@ -95,6 +95,7 @@ export const staffEs: StaffMessages = {
     notAccepted: 'Este valor no se aceptó.',
     seconds: '{n} segundos',
     clinicGroup: 'La clínica',
+    helpGroup: 'Dónde piden ayuda los pacientes',
     kioskGroup: 'El quiosco',
     printGroup: 'Impresión',
     fields: {
@@ -120,6 +121,32 @@ export const staffEs: StaffMessages = {
         wrongType: 'Elija una imagen PNG, JPEG o SVG.',
         tooBig: 'Esa imagen ocupa {kb} KB. Elija una de menos de 200 KB.',
         unreadable: 'No se pudo leer ese archivo.',
+      },
+      region: {
+        label: 'Región',
+        help: 'Al elegir una región se rellenan el número de emergencias, el consejo para cuando la clínica está cerrada y el formato de las fechas. Puede cambiar cada uno abajo y luego guardar.',
+        none: 'Sin elegir',
+        us: 'Estados Unidos (911)',
+        uk: 'Reino Unido (999 y NHS 111)',
+        es: 'España (112)',
+      },
+      emergencyNumber: {
+        label: 'Número de emergencias',
+        help: 'Aparece junto a cada señal de emergencia, en pantalla y en las hojas impresas. De 2 a 6 cifras.',
+      },
+      outOfHoursEn: {
+        label: 'Si la clínica está cerrada (inglés)',
+        help: 'Una frase que dice a los pacientes dónde pedir consejo el mismo día cuando la clínica está cerrada.',
+      },
+      outOfHoursEs: {
+        label: 'Si la clínica está cerrada (español)',
+        help: 'La misma frase en español, para las pantallas y hojas en español.',
+      },
+      dateFormat: {
+        label: 'Formato de las fechas',
+        help: 'Para las pantallas y hojas en inglés. En español el día va siempre primero.',
+        'day-month-year': 'Día primero: 20 November 2026',
+        'month-day-year': 'Mes primero: November 20, 2026',
       },
       defaultLocale: {
         label: 'Idioma predeterminado',
