@@ -34,7 +34,7 @@ interface Item {
 }
 interface Procedure extends Item {
   kind: 'procedure'
-  redFlags: { urgency: 'call' | 'emergency'; text: string }[]
+  redFlags: { urgency: 'call' | 'emergency'; level: Level; text: string }[]
 }
 interface Condition extends Item {
   kind: 'condition'
@@ -101,11 +101,21 @@ function versionLine(item: Item, lang: Lang): string {
     : `Versión ${item.review.version}. Ningún profesional sanitario lo ha revisado todavía.`
 }
 
-const RED_FLAG_HEADINGS = {
-  en: { emergency: 'Go to emergency care now if…', call: 'Call us if…', phone: `Call us on ${CLINIC.phone}` },
+type Level = 'emergency' | 'urgent-same-day' | 'call-clinic' | 'next-visit'
+/** The red flags' boxes, one per triage level, and the clinic's number beside the heading. */
+const RED_FLAG_HEADINGS: Record<Lang, Record<Level, string> & { phone: string }> = {
+  en: {
+    emergency: 'Emergency: now',
+    'urgent-same-day': 'Urgent: the same day',
+    'call-clinic': 'Call the clinic',
+    'next-visit': 'At your next visit',
+    phone: `Call us on ${CLINIC.phone}`,
+  },
   es: {
-    emergency: 'Vaya a urgencias ahora mismo si…',
-    call: 'Llámenos si…',
+    emergency: 'Emergencia: ahora',
+    'urgent-same-day': 'Urgente: el mismo día',
+    'call-clinic': 'Llame a la clínica',
+    'next-visit': 'En su próxima visita',
     phone: `Llámenos al ${CLINIC.phone}`,
   },
 }
@@ -184,8 +194,8 @@ test('every procedure handout is at most 2 pages and every condition 1 page, on 
           const text = pdfText(file)
           expect(text, file).toContain(collapse(content.title))
           expect(text, file).toContain(versionLine(content, lang))
-          // No phone is set on this server: the clinic is named, no number is made up.
-          expect(text, file).toContain(lang === 'en' ? 'Call the clinic' : 'Llame a la clínica')
+          // No phone is set on this server: no number is made up, and the patient is sent to the desk.
+          expect(text, file).toContain(lang === 'en' ? 'Ask at the desk' : 'Pida en recepción')
           if (content.kind === 'procedure') {
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
           }
@@ -347,10 +357,8 @@ test.describe.serial('a clinic’s handouts', () => {
           expect(text, file).toContain(RED_FLAG_HEADINGS[lang].phone)
           if (item.kind === 'procedure') {
             const content = await api<Procedure>(base, 'getProcedure', { locale: lang, id: item.id })
-            if (content.redFlags.some((flag) => flag.urgency === 'emergency'))
-              expect(text, file).toContain(RED_FLAG_HEADINGS[lang].emergency)
-            if (content.redFlags.some((flag) => flag.urgency === 'call'))
-              expect(text, file).toContain(RED_FLAG_HEADINGS[lang].call)
+            for (const level of new Set(content.redFlags.map((flag) => flag.level)))
+              expect(text, file).toContain(RED_FLAG_HEADINGS[lang][level])
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
             expect(text, file).toContain(versionLine(content, lang))
           } else {
