@@ -34,7 +34,7 @@ interface Item {
 }
 interface Procedure extends Item {
   kind: 'procedure'
-  redFlags: { urgency: 'call' | 'emergency'; level: Level; text: string }[]
+  redFlags: { urgency: 'call' | 'emergency'; level: Level; levelText: string; text: string }[]
 }
 interface Condition extends Item {
   kind: 'condition'
@@ -102,22 +102,10 @@ function versionLine(item: Item, lang: Lang): string {
 }
 
 type Level = 'emergency' | 'urgent-same-day' | 'call-clinic' | 'next-visit'
-/** The red flags' boxes, one per triage level, and the clinic's number beside the heading. */
-const RED_FLAG_HEADINGS: Record<Lang, Record<Level, string> & { phone: string }> = {
-  en: {
-    emergency: 'Emergency: now',
-    'urgent-same-day': 'Urgent: the same day',
-    'call-clinic': 'Call the clinic',
-    'next-visit': 'At your next visit',
-    phone: `Call us on ${CLINIC.phone}`,
-  },
-  es: {
-    emergency: 'Emergencia: ahora',
-    'urgent-same-day': 'Urgente: el mismo día',
-    'call-clinic': 'Llame a la clínica',
-    'next-visit': 'En su próxima visita',
-    phone: `Llámenos al ${CLINIC.phone}`,
-  },
+/** The clinic's number beside the red flags' heading (each level's box is headed by the level's own wording). */
+const RED_FLAG_HEADINGS: Record<Lang, { phone: string }> = {
+  en: { phone: `Call us on ${CLINIC.phone}` },
+  es: { phone: `Llámenos al ${CLINIC.phone}` },
 }
 
 /** Every file under a folder, recursively. */
@@ -164,7 +152,7 @@ async function stopServer(child: ChildProcess | undefined): Promise<void> {
 
 // ---------- every handout, as the library stands, on both papers and in both languages ----------
 
-test('every procedure handout is at most 2 pages and every condition 1 page, on A4 and Letter, in English and Spanish', async ({
+test('every procedure handout is at most 3 pages and every condition 1 page, on A4 and Letter, in English and Spanish', async ({
   page,
   baseURL,
 }) => {
@@ -189,7 +177,7 @@ test('every procedure handout is at most 2 pages and every condition 1 page, on 
           const info = pdfInfo(file)
           pages.push(`${item.id} ${lang} ${paper}: ${info.pages}`)
           expect(info.size, file).toBe(paper === 'a4' ? '595.92 x 842.88 pts' : '612 x 792 pts')
-          expect(info.pages, file).toBeLessThanOrEqual(item.kind === 'procedure' ? 2 : 1)
+          expect(info.pages, file).toBeLessThanOrEqual(item.kind === 'procedure' ? 3 : 1)
 
           const text = pdfText(file)
           expect(text, file).toContain(collapse(content.title))
@@ -219,7 +207,7 @@ test('a bilingual handout has the English then the Spanish, each starting on a n
     writeFileSync(file, await printPdf(page, 'a4'))
     const { pages } = pdfInfo(file)
     expect(pages).toBeGreaterThanOrEqual(2)
-    expect(pages).toBeLessThanOrEqual(4)
+    expect(pages).toBeLessThanOrEqual(6)
     const first = pdfText(file)
     const spanishStarts = Array.from({ length: pages }, (_, index) =>
       execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), file, '-'], {
@@ -351,14 +339,14 @@ test.describe.serial('a clinic’s handouts', () => {
           await page.goto(`${base}${handoutPath(item.kind, item.id, lang, paper)}`)
           const file = join(out, `${item.id}.${lang}.pdf`)
           writeFileSync(file, await printPdf(page, paper))
-          expect(pdfInfo(file).pages, file).toBeLessThanOrEqual(item.kind === 'procedure' ? 2 : 1)
+          expect(pdfInfo(file).pages, file).toBeLessThanOrEqual(item.kind === 'procedure' ? 3 : 1)
           const text = pdfText(file)
           expect(text, file).toContain('Riverside Hip Clinic')
           expect(text, file).toContain(RED_FLAG_HEADINGS[lang].phone)
           if (item.kind === 'procedure') {
             const content = await api<Procedure>(base, 'getProcedure', { locale: lang, id: item.id })
-            for (const level of new Set(content.redFlags.map((flag) => flag.level)))
-              expect(text, file).toContain(RED_FLAG_HEADINGS[lang][level])
+            for (const levelText of new Set(content.redFlags.map((flag) => flag.levelText)))
+              expect(text, file).toContain(collapse(levelText))
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
             expect(text, file).toContain(versionLine(content, lang))
           } else {

@@ -107,7 +107,8 @@ describe('the icon array', () => {
     expect(band('very-rare').text()).toContain('Very rare: up to 1 in 10,000 people')
     expect(picture('unknown').exists()).toBe(false)
     expect(band('unknown').find('svg').exists()).toBe(false)
-    expect(band('unknown').text()).toContain('How often this happens is not known.')
+    expect(band('unknown').get('h2').text()).toBe('How often this happens is not known')
+    expect(band('unknown').find('.band__numbers').exists()).toBe(false)
     // A source's own figure stays, in words, under its risk.
     expect(band('common').get('li.risk').text()).toContain('About 3 in 100 people')
   })
