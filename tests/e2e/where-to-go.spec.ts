@@ -132,10 +132,11 @@ test('staff pick the UK preset: every red-flag box shows the clinic’s phone, 9
   await handoutReady(page)
   const paper = page.locator('[data-handout-section="red-flags"]')
   await expect(paper.locator('.ho-phone')).toContainText(PHONE)
-  await expect(paper.locator('[data-handout-where]')).toContainText('999')
-  await expect(paper.locator('[data-handout-where]')).toContainText(
+  // The numbers go in the boxes of their levels: 999 with the emergency, NHS 111 with the same day.
+  await expect(paper.locator('[data-level="urgent-same-day"]')).toContainText(
     'Si la clínica está cerrada, llame al NHS 111.',
   )
+  await expect(paper.locator('[data-level="urgent-same-day"]')).toContainText(PHONE)
   await expect(paper.locator('[data-level="emergency"]')).toContainText('Llame al 999')
   // Staff were warned before; now nothing is missing.
   await expect(page.locator('[data-phone-warning]')).toHaveCount(0)
@@ -181,11 +182,15 @@ test('a handout lists every source it used, with publisher and address as text',
       body: JSON.stringify({ locale: 'en', id: PROCEDURE_ID }),
     })
   ).json()
+  type Source = { id: string; title: string; publisher?: string; url?: string }
   const procedure = answer.value as {
-    sources: { title: string; publisher?: string; url?: string }[]
-    citedSources: { title: string; publisher?: string; url?: string }[]
+    sources: Source[]
+    citedSources: Source[]
+    risks: { sources: string[] }[]
   }
-  const used = [...procedure.sources, ...procedure.citedSources]
+  // What the handout prints: the item's own sources and those of its risks (printed by band).
+  const riskSources = new Set(procedure.risks.flatMap((risk) => risk.sources))
+  const used = [...procedure.sources, ...procedure.citedSources.filter((s) => riskSources.has(s.id))]
   expect(procedure.citedSources.length).toBeGreaterThan(0)
 
   await page.goto(`${BASE}/#/handouts/procedures/${PROCEDURE_ID}?lang=en&paper=a4`)
@@ -194,7 +199,7 @@ test('a handout lists every source it used, with publisher and address as text',
   for (const source of used) {
     await expect(sources).toContainText(source.title)
     if (source.publisher) await expect(sources).toContainText(`${source.title}, ${source.publisher}`)
-    if (source.url) await expect(sources).toContainText(source.url.replace(/^https?:\/\/(www\.)?/, ''))
+    if (source.url) await expect(sources).toContainText(source.url)
   }
   await expect(page.locator('.ho-foot__version')).toContainText('Not yet reviewed by a clinician.')
 })

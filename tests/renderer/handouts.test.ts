@@ -176,7 +176,7 @@ describe('a procedure handout', () => {
       'The months after',
     ])
     expect(text(wrapper, '.ho-foot')).toContain(
-      'Where this information comes from: Steroid injections (example.org).',
+      'Where this information comes from: Steroid injections (https://example.org/steroid).',
     )
     expect(text(wrapper, '.ho-foot__version')).toBe('Version 3. Not yet reviewed by a clinician.')
   })
