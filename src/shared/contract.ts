@@ -20,6 +20,7 @@ import {
 } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 import { KEYBOARD_MODES, PAPER_SIZES } from './setting-fields.ts'
+import { DATE_FORMATS, REGIONS } from './regions.ts'
 
 export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
@@ -201,12 +202,24 @@ export type ContentInfo = z.infer<typeof ContentInfo>
 
 /** Staff settings, each checked on its own: a bad value is refused and the old one stays. */
 export const Settings = z.object({
-  clinicName: z.string().trim().min(1, 'enter the clinic name').max(80),
+  /** None until staff name it: the kiosk then says "the clinic" in the reader's language. */
+  clinicName: z.string().trim().min(1, 'enter the clinic name').max(80).nullable(),
   clinicPhone: z
     .string()
     .trim()
     .regex(/^\+?[0-9][0-9 ()-]{3,22}[0-9]$/, 'a phone number: digits, spaces, + ( ) and -')
     .nullable(),
+  /** The preset staff last chose (src/shared/regions.ts); the values it filled stay editable. */
+  region: z.enum(REGIONS).nullable(),
+  emergencyNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{2,6}$/, 'a short number of 2 to 6 digits, such as 911, 999 or 112')
+    .nullable(),
+  /** What to do when the clinic is closed, in each language the kiosk speaks. */
+  outOfHoursEn: z.string().trim().min(1).max(160, 'at most 160 characters').nullable(),
+  outOfHoursEs: z.string().trim().min(1).max(160, 'como mucho 160 caracteres').nullable(),
+  dateFormat: z.enum(DATE_FORMATS),
   clinicWebsite: z
     .url({ protocol: /^https?$/, error: 'a web address starting with https://' })
     .max(200)
@@ -247,8 +260,12 @@ export const KioskConfig = z.object({
   staffIdleSeconds: z.number().int().min(1).max(3600),
   explainIdleSeconds: z.number().int().min(1).max(3600),
   defaultLocale: Locale,
-  clinicName: z.string(),
+  clinicName: z.string().nullable(),
   clinicPhone: z.string().nullable(),
+  /** Where to go: the emergency number and the out-of-hours advice (in each language), beside every warning sign. */
+  emergencyNumber: z.string().nullable(),
+  outOfHours: z.object({ en: z.string().nullable(), es: z.string().nullable() }),
+  dateFormat: z.enum(DATE_FORMATS),
   clinicWebsite: z.string().nullable(),
   clinicLogo: z.string().nullable(),
   paperSize: z.enum(PAPER_SIZES),

@@ -6,17 +6,18 @@
  * until it has a field here. The form renders from this list, in this order.
  */
 import type { Settings } from './contract.ts'
+import { DATE_FORMATS } from './regions.ts'
 
 export type SettingKey = keyof Settings
 
 /**
  * text: required words; optional-text/tel/url: empty means none; seconds: a whole number of seconds;
- * choice: one of the field's `options`, as radio buttons.
+ * choice: one of the field's `options`, as radio buttons; region: a preset that fills other fields.
  */
 export type SettingControl =
-  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'choice'
+  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'choice' | 'region'
 
-export type SettingGroup = 'clinic' | 'kiosk' | 'print'
+export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print'
 
 export interface SettingField {
   group: SettingGroup
@@ -35,10 +36,15 @@ export const PAPER_SIZES = ['a4', 'letter'] as const
 export const KEYBOARD_MODES = ['automatic', 'always', 'never'] as const
 
 export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
-  clinicName: { group: 'clinic', control: 'text' },
+  clinicName: { group: 'clinic', control: 'optional-text' },
   clinicPhone: { group: 'clinic', control: 'tel' },
   clinicWebsite: { group: 'clinic', control: 'url' },
   clinicLogo: { group: 'clinic', control: 'logo' },
+  region: { group: 'help', control: 'region' },
+  emergencyNumber: { group: 'help', control: 'tel' },
+  outOfHoursEn: { group: 'help', control: 'optional-text' },
+  outOfHoursEs: { group: 'help', control: 'optional-text' },
+  dateFormat: { group: 'help', control: 'choice', options: DATE_FORMATS },
   defaultLocale: { group: 'kiosk', control: 'language' },
   idleTimeoutSeconds: { group: 'kiosk', control: 'seconds' },
   staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
@@ -50,7 +56,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   printerName: { group: 'print', control: 'optional-text' },
 }
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'kiosk', 'print']
+export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']
 
 /** A group's fields, in the form's order. */
 export function settingFieldsIn(

@@ -74,8 +74,8 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
   expect(bands.length).toBeGreaterThan(0)
   expect(bands).toEqual(BANDS_EN.filter((band) => bands.includes(band)))
   const help = page.getByRole('region', { name: 'When to get help' })
-  await expect(help.getByRole('heading', { name: 'Go to emergency care now if…' })).toBeVisible()
-  await expect(help.getByRole('heading', { name: 'Call the clinic if…' })).toBeVisible()
+  await expect(help.getByRole('heading', { name: 'Emergency: now' })).toBeVisible()
+  await expect(help.getByRole('heading', { name: 'Call the clinic', exact: true })).toBeVisible()
 
   // Recovery: the timeline in the order a patient lives it.
   await page.getByRole('link', { name: /^Next: your recovery/ }).click()

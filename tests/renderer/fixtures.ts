@@ -193,6 +193,12 @@ export const KIOSK_CONFIG: KioskConfig = {
   defaultLocale: 'en',
   clinicName: 'Riverside Clinic',
   clinicPhone: '020 7946 0000',
+  emergencyNumber: '999',
+  outOfHours: {
+    en: 'When the clinic is closed, call NHS 111.',
+    es: 'Si la clínica está cerrada, llame al NHS 111.',
+  },
+  dateFormat: 'day-month-year',
   clinicWebsite: null,
   clinicLogo: null,
   paperSize: 'a4',

@@ -151,7 +151,16 @@ describe('a procedure handout', () => {
     expect(section(wrapper, 'why')).toBe('What it can do for you: It can ease pain for weeks.')
     expect(
       wrapper.findAll('[data-handout-section]').map((element) => element.attributes('data-handout-section')),
-    ).toEqual(['why', 'details', 'get-ready', 'what-happens', 'aftercare', 'red-flags', 'pain-diary'])
+    ).toEqual([
+      'why',
+      'details',
+      'get-ready',
+      'what-happens',
+      'aftercare',
+      'risks',
+      'red-flags',
+      'pain-diary',
+    ])
     // The preparation list as tick boxes, the steps with their pictures, the recovery in day order.
     expect(wrapper.findAll('.ho-tick')).toHaveLength(steroid.preparation.length)
     expect(wrapper.findAll('.ho-tick .ho-box')).toHaveLength(steroid.preparation.length)
@@ -174,24 +183,35 @@ describe('a procedure handout', () => {
     )
   })
 
-  it('puts the clinic’s phone number in large type in the red-flag box, with the emergencies apart', async () => {
+  it('puts the clinic’s phone number in large type in the red-flag box, the signs grouped by level with the number beside each', async () => {
     const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`)
     const help = wrapper.get('[data-handout-section="red-flags"]')
     expect(help.get('.ho-phone').text().replace(/\s+/g, ' ')).toBe('Call us on 020 7946 0000')
     expect(help.get('.ho-phone__number').text()).toBe('020 7946 0000')
-    expect(help.get('.ho-help__box--emergency').text()).toContain('Go to emergency care now if…')
-    expect(help.get('.ho-help__box--emergency').text()).toContain('You have a fever and a hot, swollen hip.')
-    expect(help.get('.ho-help__box--call').text()).toContain('Call us if…')
-    expect(help.get('.ho-help__box--call').text()).toContain('The bruise keeps getting bigger.')
+    // No same-day level here: the out-of-hours advice goes under the heading; 999 is in its box.
+    expect(help.get('[data-handout-where]').text()).toContain('NHS 111')
+    expect(help.findAll('[data-level]').map((box) => box.attributes('data-level'))).toEqual([
+      'emergency',
+      'call-clinic',
+    ])
+    const emergency = help.get('.ho-help__box--emergency').text()
+    // Each box is headed by the level's own wording from the triage policy.
+    expect(help.get('.ho-help__box--emergency h3').text()).toBe('emergency')
+    expect(emergency).toContain('Call 999')
+    expect(emergency).toContain('You have a fever and a hot, swollen hip.')
+    const call = help.get('.ho-help__box--call-clinic').text()
+    expect(call).toContain('Call Riverside Clinic on 020 7946 0000')
+    expect(call).toContain('The bruise keeps getting bigger.')
   })
 
-  it('says "Call the clinic", with no number, when no phone is set', async () => {
+  it('never says "call the clinic" without a number: with no phone set, ask at the desk', async () => {
     const { wrapper } = await mountHandout(
       `${PROCEDURE}?lang=en`,
       handoutBridge({ config: { clinicPhone: null } }),
     )
-    expect(text(wrapper, '.ho-phone')).toBe('Call the clinic')
-    expect(section(wrapper, 'red-flags')).not.toMatch(/\d{3}/)
+    expect(text(wrapper, '.ho-phone')).toBe('Ask at the desk for the phone number of Riverside Clinic.')
+    expect(section(wrapper, 'red-flags')).not.toMatch(/Call (the|Riverside) clinic on/i)
+    expect(section(wrapper, 'red-flags')).not.toMatch(/\d{4}/)
   })
 
   it('has a diary for the first hours after a diagnostic injection', async () => {

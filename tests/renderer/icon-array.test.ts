@@ -65,42 +65,23 @@ describe('the icon array', () => {
     )
   })
 
-  it('appears on the risks screen for the risks that have a number, and only those', async () => {
+  it('draws each band once on the risks screen, as its bound, with "not known" in words and no picture', async () => {
+    const risk = (name: string, band: FrequencyBand, about?: { n: number; m: number }) => ({
+      name,
+      description: `${name}.`,
+      band,
+      sources: band === 'unknown' ? [] : ['s'],
+      about,
+      action: 'none' as const,
+    })
     const procedure: Procedure = {
       ...procedureEn,
       risks: [
-        {
-          name: 'Sore hip',
-          description: 'It aches.',
-          band: 'common',
-          sources: ['s'],
-          about: { n: 1, m: 10 },
-          action: 'none',
-        },
-        {
-          name: 'Flushing',
-          description: 'Warm face.',
-          band: 'uncommon',
-          sources: ['s'],
-          about: { n: 1, m: 100 },
-          action: 'none',
-        },
-        {
-          name: 'Infection',
-          description: 'Germs.',
-          band: 'very-rare',
-          sources: ['s'],
-          about: { n: 1, m: 20000 },
-          action: 'emergency',
-        },
-        {
-          name: 'Bruise',
-          description: 'A bruise.',
-          band: 'common',
-          sources: ['s'],
-          about: undefined,
-          action: 'call',
-        },
+        risk('Sore hip', 'common', { n: 3, m: 100 }),
+        risk('Flushing', 'uncommon'),
+        risk('Allergy', 'rare'),
+        risk('Infection', 'very-rare'),
+        risk('Skin dent', 'unknown'),
       ],
     }
     const bridge = {
@@ -108,12 +89,37 @@ describe('the icon array', () => {
       getProcedure: () => Promise.resolve({ ok: true as const, value: procedure }),
     }
     const { wrapper } = await mountKiosk(`/procedures/${procedure.id}/risks`, bridge)
-    const risk = (name: string) => wrapper.findAll('li.risk').find((li) => li.get('h3').text() === name)!
-    expect(risk('Sore hip').findAll('.icon-array__icon')).toHaveLength(10)
-    expect(risk('Flushing').findAll('.icon-array__icon--highlighted')).toHaveLength(1)
-    expect(risk('Flushing').text()).toContain('About 1 in 100 people')
-    expect(risk('Infection').find('svg.icon-array__picture').exists()).toBe(false)
-    expect(risk('Infection').text()).toContain('About 1 in 20,000: very rare')
-    expect(risk('Bruise').find('.icon-array').exists()).toBe(false)
+    const band = (id: string) => wrapper.get(`section.band--${id}`)
+    const picture = (id: string) => band(id).find('[data-band-picture]')
+
+    expect(picture('common').findAll('.icon-array__icon')).toHaveLength(10)
+    expect(picture('common').findAll('.icon-array__icon--highlighted')).toHaveLength(1)
+    expect(picture('common').get('figcaption').text()).toBe('Common: up to 1 in 10 people')
+    expect(picture('uncommon').findAll('.icon-array__icon')).toHaveLength(100)
+    expect(picture('uncommon').get('svg').attributes('aria-label')).toBe(
+      'A picture of 100 people. 1 of them is coloured in.',
+    )
+    expect(picture('uncommon').get('figcaption').text()).toBe('Uncommon: up to 1 in 100 people')
+    // 1 in 1,000 as a grid of dots, still readable at a kiosk's width.
+    expect(picture('rare').findAll('rect.icon-array__icon')).toHaveLength(1000)
+    // 1 in 10,000 and "not known": the words alone.
+    expect(picture('very-rare').exists()).toBe(false)
+    expect(band('very-rare').text()).toContain('Very rare: up to 1 in 10,000 people')
+    expect(picture('unknown').exists()).toBe(false)
+    expect(band('unknown').find('svg').exists()).toBe(false)
+    expect(band('unknown').get('h2').text()).toBe('How often this happens is not known')
+    expect(band('unknown').find('.band__numbers').exists()).toBe(false)
+    // A source's own figure stays, in words, under its risk.
+    expect(band('common').get('li.risk').text()).toContain('About 3 in 100 people')
+  })
+
+  it('says "more than" in the picture\'s words for a very common band', async () => {
+    const wrapper = mount(IconArray, {
+      props: { n: 1, m: 10, more: true, caption: 'Very common: more than 1 in 10 people' },
+      global: { plugins: [createKioskI18n('en')] },
+    })
+    expect(wrapper.get('svg').attributes('aria-label')).toBe(
+      'A picture of 10 people, with 1 coloured in: it happens to more than 1 in 10.',
+    )
   })
 })

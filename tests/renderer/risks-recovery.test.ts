@@ -23,8 +23,19 @@ describe('the risks screen', () => {
 
   it('says what each band means in numbers, on the one scale European medicine leaflets use', async () => {
     const { wrapper } = await mountKiosk(`${base}/risks`)
-    const numbers = wrapper.findAll('section.band').map((section) => section.get('.band__numbers').text())
-    expect(numbers).toEqual(['Up to 1 in 10 people', 'Up to 1 in 100 people', 'Up to 1 in 10,000 people'])
+    const numbers = wrapper
+      .findAll('section.band')
+      .map((section) =>
+        (section.find('figcaption').exists()
+          ? section.get('figcaption')
+          : section.get('.band__numbers')
+        ).text(),
+      )
+    expect(numbers).toEqual([
+      'Common: up to 1 in 10 people',
+      'Uncommon: up to 1 in 100 people',
+      'Very rare: up to 1 in 10,000 people',
+    ])
   })
 
   it('gives "about n in m" only where the content has a number', async () => {
@@ -47,18 +58,20 @@ describe('the risks screen', () => {
     expect(flushed.text()).not.toContain('If this happens')
   })
 
-  it('sets the red flags apart from the risk lists, emergency and call separately', async () => {
+  it('sets the red flags apart from the risk lists, grouped by level, with the number to call beside each', async () => {
     const { wrapper } = await mountKiosk(`${base}/risks`)
     const redFlags = wrapper.get('section[aria-labelledby="red-flags-heading"]')
     expect(redFlags.get('h2').text()).toBe('When to get help')
-    expect(redFlags.findAll('h3').map((h) => h.text())).toEqual([
-      'Go to emergency care now if…',
-      'Call the clinic if…',
-    ])
-    expect(redFlags.get('.red-flags__box--emergency').text()).toContain(
-      'You have a fever and a hot, swollen hip.',
-    )
-    expect(redFlags.get('.red-flags__box--call').text()).toContain('The bruise keeps getting bigger.')
+    expect(redFlags.findAll('h3').map((h) => h.text())).toEqual(['Emergency: now', 'Call the clinic'])
+    expect(redFlags.get('[data-where-to-go]').text()).toContain('999')
+    expect(redFlags.get('[data-where-to-go]').text()).toContain('020 7946 0000')
+    expect(redFlags.get('[data-where-to-go]').text()).toContain('NHS 111')
+    const emergency = redFlags.get('.red-flags__box--emergency').text()
+    expect(emergency).toContain('You have a fever and a hot, swollen hip.')
+    expect(emergency).toContain('Call 999')
+    const call = redFlags.get('.red-flags__box--call-clinic').text()
+    expect(call).toContain('The bruise keeps getting bigger.')
+    expect(call).toContain('Call Riverside Clinic on 020 7946 0000')
     // Not mixed into the frequency groups.
     for (const band of wrapper.findAll('section.band')) {
       expect(band.text()).not.toContain('hot, swollen hip')

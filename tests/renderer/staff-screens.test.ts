@@ -61,12 +61,31 @@ describe('the settings screen', () => {
     expect(field(wrapper, 'Printer name (optional)').element.value).toBe('')
     expect(field(wrapper, 'Kiosk lock').element.checked).toBe(false)
     expect(wrapper.findAll('legend.setting__label').map((legend) => legend.text())).toEqual([
+      'How dates are written',
       'On-screen keyboard',
       'Paper size',
     ])
     expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="automatic"]').element.checked).toBe(true)
     expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="a4"]').element.checked).toBe(true)
     expect(description(wrapper, field(wrapper, 'Idle time (seconds)'))).toContain('30 to 600')
+  })
+
+  it('fills the emergency number, the out-of-hours advice and the date format from a region, all editable before saving', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    await field(wrapper, 'Region').setValue('us')
+    expect(field(wrapper, 'Emergency number').element.value).toBe('911')
+    expect(field(wrapper, 'When the clinic is closed (English)').element.value).toContain('urgent care')
+    expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="month-day-year"]').element.checked).toBe(
+      true,
+    )
+    await field(wrapper, 'When the clinic is closed (English)').setValue('Call our after-hours line.')
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(bridge.state.settings).toMatchObject({
+      region: 'us',
+      emergencyNumber: '911',
+      outOfHoursEn: 'Call our after-hours line.',
+      dateFormat: 'month-day-year',
+    })
   })
 
   it('has the staff and explain idle locks, each with its range, and refuses one out of range', async () => {

@@ -10,8 +10,13 @@ import { ApiFailure } from '../../shared/result.ts'
 import { diskFullFailure, isDiskFull } from './disk-full.ts'
 
 export const DEFAULT_SETTINGS: SettingsValue = {
-  clinicName: 'Your clinic',
+  clinicName: null,
   clinicPhone: null,
+  region: null,
+  emergencyNumber: null,
+  outOfHoursEn: null,
+  outOfHoursEs: null,
+  dateFormat: 'day-month-year',
   clinicWebsite: null,
   clinicLogo: null,
   defaultLocale: 'en',

@@ -1,6 +1,7 @@
 import type { Locale, Settings } from '@shared/contract'
 import type { ApiError } from '@shared/result'
 import { SETTING_FIELDS, type SettingKey } from '@shared/setting-fields'
+import { presetSettings, type Region } from '@shared/regions'
 
 export type { SettingKey }
 
@@ -10,6 +11,11 @@ export interface SettingsDraft {
   clinicPhone: string
   clinicWebsite: string
   clinicLogo: string | null
+  region: Settings['region']
+  emergencyNumber: string
+  outOfHoursEn: string
+  outOfHoursEs: string
+  dateFormat: Settings['dateFormat']
   defaultLocale: Locale
   idleTimeoutSeconds: string
   staffIdleSeconds: string
@@ -80,6 +86,21 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
     if (!same) changes[key] = value
   }
   return changes
+}
+
+/**
+ * Staff chose a region: its preset fills the emergency number, the advice for
+ * when the clinic is closed and the date format in the form, where staff can
+ * change them before saving. "Not chosen" leaves them as they are.
+ */
+export function applyRegion(draft: SettingsDraft, region: Region | null): void {
+  draft.region = region
+  if (!region) return
+  const preset = presetSettings(region)
+  draft.emergencyNumber = preset.emergencyNumber
+  draft.outOfHoursEn = preset.outOfHoursEn
+  draft.outOfHoursEs = preset.outOfHoursEs
+  draft.dateFormat = preset.dateFormat
 }
 
 /**

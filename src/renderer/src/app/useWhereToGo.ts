@@ -1,0 +1,35 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { Locale } from '@shared/contract'
+import type { DateFormat } from '@shared/regions'
+import { useConfigStore } from './stores/config'
+import type { WhereToGo } from '@renderer/ui/whereToGo'
+
+/**
+ * The clinic's name, phone, emergency number and out-of-hours advice from the
+ * settings, in one language (the screen's, or a handout part's), and how that
+ * region writes dates. Until the settings arrive (or when they cannot be read)
+ * the kiosk says "the clinic" and shows no number it does not have.
+ */
+export function useWhereToGo(locale: () => Locale) {
+  const configStore = useConfigStore()
+  void configStore.load()
+  const { t } = useI18n()
+
+  const where = computed<WhereToGo>(() => {
+    const config = configStore.config
+    return {
+      clinic: config?.clinicName ?? t('help.theClinic', {}, { locale: locale() }),
+      phone: config?.clinicPhone ?? null,
+      emergencyNumber: config?.emergencyNumber ?? null,
+      // One sentence per language the settings hold (English and Spanish); others read the English one.
+      outOfHours: config ? (config.outOfHours[locale() as 'en' | 'es'] ?? config.outOfHours.en) : null,
+    }
+  })
+  const dateFormat = computed<DateFormat>(() => configStore.config?.dateFormat ?? 'day-month-year')
+
+  /** A message in this language. */
+  const say = (key: string, named: Record<string, unknown> = {}) => t(key, named, { locale: locale() })
+
+  return { where, dateFormat, say }
+}
