@@ -32,6 +32,7 @@ import {
   signStaged,
 } from '../core/feed/repository.ts'
 import type { StagedSummary } from '../core/feed/repository.ts'
+import { checkForUpdate, trustRoot } from '../core/feed/update.ts'
 import type { Paper } from '../core/handouts/export.ts'
 
 function port(value: string): number {
@@ -391,6 +392,36 @@ feed
       console.log(`Root version ${r.root.signed.version} published; kiosks move to it at their next check.`)
     }),
   )
+
+feed
+  .command('trust')
+  .description("trust this feed root on a kiosk (kept in the kiosk's data folder)")
+  .argument('<root>', "the feed's metadata/root.json, brought to the kiosk by hand (not over the network)")
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .action(
+    feedAction((rootFile: string, opts: { dataDir: string }) => {
+      const root = trustRoot(opts.dataDir, rootFile)
+      console.log(
+        `This kiosk now trusts root version ${root.signed.version} (expires ${root.signed.expires}).`,
+      )
+    }),
+  )
+
+program
+  .command('update')
+  .description(
+    'check the signed feed once and switch to its pack when it is newer: exit 0 when up to date or updated, 1 with the reason when refused',
+  )
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .option('--feed <url|path>', 'the feed: an http(s) address or a folder (remembered for next time)')
+  .action(async (opts: { dataDir: string; feed?: string }) => {
+    const result = await checkForUpdate({ dataDir: opts.dataDir, feed: opts.feed })
+    if (result.outcome === 'refused') {
+      console.error(`Not updated: ${result.message}`)
+      process.exitCode = 1
+    } else console.log(result.message)
+    if (result.feedExpires) console.log(`  the feed expires ${result.feedExpires} unless it is refreshed`)
+  })
 
 program
   .command('set-pin')
