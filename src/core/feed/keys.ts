@@ -6,8 +6,8 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import { canonicalize } from '@tufjs/canonical-json'
 import { Key, Signature } from '@tufjs/models'
 
@@ -53,6 +53,7 @@ export function generateKey(file: string): Key {
   for (const f of [file, `${file}.pub`]) {
     if (existsSync(f)) throw new FeedError(`${f} already exists: a key is never overwritten.`)
   }
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')
   writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' })
   const key = tufKey(publicKey, keyNameOf(file))

@@ -77,7 +77,7 @@ function writeAtomic(file: string, data: Buffer | string): void {
   renameSync(tmp, file)
 }
 
-function writeMetadata(file: string, md: AnyMetadata): MetaFile {
+export function writeMetadata(file: string, md: AnyMetadata): MetaFile {
   const bytes = bytesOf(md)
   writeAtomic(file, bytes)
   return new MetaFile({
@@ -264,7 +264,11 @@ function onlineKey(dir: string, role: 'snapshot' | 'timestamp', root: Root): Sig
   return key
 }
 
-function writeSnapshotAndTimestamp(
+/**
+ * A new snapshot over `meta` and a timestamp over it, signed with the online
+ * keys; what publish, refresh and rotate-root end with.
+ */
+export function writeSnapshotAndTimestamp(
   dir: string,
   o: {
     root: Metadata<Root>

@@ -212,7 +212,7 @@ export function reasonFor(err: unknown): string {
   else if (says(/less than current version|version .* does not match|doesn't match|Expected version/i))
     reason =
       'The feed offered an older or mismatched version of what this kiosk already trusts (a rollback or a mix of publishes).'
-  else if (says(/threshold|signature/i))
+  else if (says(/threshold|signature|signed by \d+\/\d+ keys/i))
     reason = 'The feed is not signed by enough of the keys this kiosk trusts.'
   else if (says(/Max length|more than the \d+ bytes|Length mismatch/i))
     reason = 'A file from the feed is larger than what was signed; the download was stopped.'
