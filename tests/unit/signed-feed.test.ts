@@ -39,6 +39,7 @@ import { checkForUpdate, lastFeedCheck, trustRoot } from '../../src/core/feed/up
 import { verifyPack } from '../../src/core/packs/verify.ts'
 import { openDataDb } from '../../src/core/data/open.ts'
 import { packSlots } from '../../src/core/packs/store.ts'
+import { dispatch } from '../../src/core/services/dispatch.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { runKioskCli } from '../fixtures/cli.ts'
 import { buildFixtureDb, buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
@@ -221,7 +222,8 @@ describe('refused, with the old content still serving', () => {
     publish(kiosk.feedDir, packB, ['lee', 'ed'])
     const file = targetFile(kiosk.feedDir, packB)
     const bytes = readFileSync(file)
-    bytes[bytes.length >> 1] ^= 0xff
+    const middle = bytes.length >> 1
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle)
     writeFileSync(file, bytes)
     await expectRefused(kiosk, /does not match what was signed/)
   })
@@ -439,6 +441,33 @@ describe('operators and staff', () => {
     writeFileSync(lock, '2147483646')
     expect((await kiosk.check()).outcome).toBe('up-to-date')
     expect(existsSync(lock)).toBe(false)
+  })
+
+  it('staff see the last check: when, what happened and why, when the feed expires', async () => {
+    const kiosk = await feedWithKiosk('staff')
+    publish(kiosk.feedDir, packB, ['lee', 'ed'])
+    const b = readFileSync(targetFile(kiosk.feedDir, packB))
+    writeFileSync(targetFile(kiosk.feedDir, packB), b.subarray(0, 1000))
+    const refused = await kiosk.check()
+    const core = createKioskCore({ bundledContent: bundled, dataDir: kiosk.dataDir, log: () => {} })
+    try {
+      await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+      const login = (await dispatch(core.handlers, 'staffLogin', { pin: '2468' })) as {
+        value: { token: string }
+      }
+      expect(await dispatch(core.handlers, 'feedStatus', { token: login.value.token })).toEqual({
+        ok: true,
+        value: {
+          checkedAt: refused.checkedAt,
+          feed: kiosk.feed,
+          outcome: 'refused',
+          message: expect.stringMatching(/does not match what was signed.*keeps its current content/),
+          feedExpires: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      })
+    } finally {
+      core.close()
+    }
   })
 
   it('a root that is not signed by its own keys is not trusted', () => {

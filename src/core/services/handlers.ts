@@ -35,6 +35,7 @@ import { readMeta } from '../db/format.ts'
 import { KIOSK_VERSION } from '../version.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
+import { lastFeedCheck } from '../feed/update.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
 import type { ContentHandlers } from './content-service.ts'
@@ -337,6 +338,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     packStatus({ token }) {
       requireStaff(token)
       return packStatus()
+    },
+
+    feedStatus({ token }) {
+      requireStaff(token)
+      return options.dataDir ? (lastFeedCheck(options.dataDir) ?? null) : null
     },
 
     rollbackContent({ token }) {
