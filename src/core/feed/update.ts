@@ -25,7 +25,7 @@ import { DownloadHTTPError, DownloadLengthMismatchError } from 'tuf-js/dist/erro
 import { openDataDb } from '../data/open.ts'
 import { makePrivateFolder } from '../data/private-folder.ts'
 import { PackError, importPack, packSlots } from '../packs/store.ts'
-import { PACK_READ_LIMIT } from '../packs/verify.ts'
+import { PACK_READ_LIMIT, verifyPack } from '../packs/verify.ts'
 import { FeedError } from './keys.ts'
 import { CONTENT_ROLE, PACK_TARGET, signers } from './repository.ts'
 
@@ -35,6 +35,8 @@ const downloadDir = (dataDir: string) => join(feedDirOf(dataDir), 'download')
 const lastCheckFile = (dataDir: string) => join(feedDirOf(dataDir), 'last-check.json')
 const sourceFile = (dataDir: string) => join(feedDirOf(dataDir), 'source.json')
 const lockFile = (dataDir: string) => join(feedDirOf(dataDir), 'update.lock')
+/** The pack the feed last switched this kiosk to: a local choice made after it (a rollback) holds. */
+const fromFeedFile = (dataDir: string) => join(feedDirOf(dataDir), 'imported.json')
 
 /** Seconds a whole file may take: a host that stalls or trickles is given up on, not waited for. */
 export const FETCH_TIMEOUT_MS = 60_000
@@ -326,6 +328,15 @@ async function checkLocked(
         outcome: 'up-to-date',
         message: `Up to date: this kiosk already has version ${version}.`,
       }
+    // Staff rolled back (or imported another pack) after the feed brought this one:
+    // their choice holds until the feed publishes a newer version.
+    if (readJsonFile<{ packHash?: string }>(fromFeedFile(dataDir))?.packHash === packHash)
+      return {
+        ...base,
+        ...facts,
+        outcome: 'up-to-date',
+        message: `The kiosk keeps the content chosen on it instead of version ${version} from the feed, until a newer version is published.`,
+      }
     if (info.length > PACK_READ_LIMIT)
       throw new FeedError(
         `The feed's pack is larger (${info.length} bytes) than any content pack this kiosk accepts.`,
@@ -334,9 +345,12 @@ async function checkLocked(
     rmSync(file, { force: true })
     try {
       await updater.downloadTarget(info, file)
-      const summary = importPack(db, dataDir, file, base.checkedAt.slice(0, 10))
-      if (summary.contentHash !== packHash)
+      const verdict = verifyPack(file)
+      if (!verdict.ok) throw new PackError(verdict.reason.replaceAll(file, 'the downloaded pack'))
+      if (verdict.summary.contentHash !== packHash)
         throw new FeedError('The signed pack is not the pack its metadata names; it was not used.')
+      importPack(db, dataDir, file, base.checkedAt.slice(0, 10))
+      writePrivateJson(fromFeedFile(dataDir), { packHash, version })
     } finally {
       rmSync(file, { force: true })
     }
