@@ -227,6 +227,26 @@ describe('a signed pack reaches the kiosk', () => {
     expect(served(kiosk.dataDir)).not.toBe(hashA)
   })
 
+  it('a running kiosk serves the pack `kiosk update` switched to, within 30 s, without a restart', async () => {
+    const kiosk = await feedWithKiosk('running')
+    const clock = { now: Date.now() }
+    const core = createKioskCore({
+      bundledContent: bundled,
+      dataDir: kiosk.dataDir,
+      log: () => {},
+      now: () => clock.now,
+    })
+    try {
+      expect(core.handlers.contentInfo({}).contentHash).toBe(hashA)
+      publish(kiosk.feedDir, packB, ['lee', 'ed'])
+      expect((await kiosk.check()).outcome).toBe('updated')
+      clock.now += 31_000
+      expect(core.handlers.contentInfo({}).contentHash).toBe(hashB)
+    } finally {
+      core.close()
+    }
+  })
+
   it('from a folder (a share or USB stick)', async () => {
     const kiosk = await feedWithKiosk('folder', 'folder')
     publish(kiosk.feedDir, packB, ['lee', 'ed'])

@@ -88,6 +88,8 @@ interface OpenContent {
 }
 
 const UNAVAILABLE = 'The content is unavailable. Please ask at the desk.'
+/** How often a running kiosk looks for a pack switch made by another process (`kiosk update`). */
+export const SWITCH_CHECK_MS = 30_000
 
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const now = options.now ?? Date.now
@@ -99,6 +101,27 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   // Uploads a killed import left behind.
   if (options.dataDir) removeLeftoverUploads(options.dataDir)
   let content = openActiveContent()
+  let slotsSeen = currentSlot()
+  let slotsCheckedAt = now()
+
+  /** Which pack the data folder says is current (one small query). */
+  function currentSlot(): string | null {
+    return options.dataDir ? (packSlots(dataDb).find((s) => s.slot === 'current')?.contentHash ?? null) : null
+  }
+
+  /**
+   * `kiosk update` (or another process) may switch packs while the kiosk runs:
+   * at most every 30 s a content request looks at the slots, and a switch made
+   * elsewhere is served from then on.
+   */
+  function followSwitchElsewhere(): void {
+    if (!options.dataDir || now() - slotsCheckedAt < SWITCH_CHECK_MS) return
+    slotsCheckedAt = now()
+    const current = currentSlot()
+    if (current === slotsSeen) return
+    slotsSeen = current
+    reopenContent()
+  }
 
   function openActiveContent(): OpenContent {
     const active = options.dataDir
@@ -128,6 +151,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   function reopenContent(): void {
+    slotsSeen = currentSlot()
     const old = content
     content = openActiveContent()
     old.db?.close()
@@ -196,7 +220,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   const contentHandlers = Object.fromEntries(
-    CONTENT_METHODS.map((m) => [m, (input: never) => (content.handlers[m] as (i: never) => unknown)(input)]),
+    CONTENT_METHODS.map((m) => [
+      m,
+      (input: never) => {
+        followSwitchElsewhere()
+        return (content.handlers[m] as (i: never) => unknown)(input)
+      },
+    ]),
   ) as ContentHandlers
 
   const handlers: Handlers = {
