@@ -13,6 +13,7 @@ export type StaffCall =
   | 'reviewList'
   | 'packStatus'
   | 'rollbackContent'
+  | 'feedStatus'
   | 'importPack'
   | 'staffKeepAlive'
 
