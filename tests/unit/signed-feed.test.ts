@@ -513,6 +513,17 @@ describe('operators and staff', () => {
     }
   })
 
+  it('publish refuses a staged pack changed after it was signed', () => {
+    const feedDir = join(www, 'changed-after-signing')
+    initFeed(feedDir, { rootKeyFiles: [key('root')], contentKeyFiles: [pub('lee'), pub('ed')], threshold: 2 })
+    addPack(feedDir, packA)
+    signStaged(feedDir, key('lee'))
+    signStaged(feedDir, key('ed'))
+    copyFileSync(packB, join(`${feedDir}.keys`, 'staged', PACK_TARGET))
+    expect(() => publishStaged(feedDir)).toThrow(/staged pack does not match/)
+    expect(readFeed(feedDir).content).toBeUndefined()
+  })
+
   it('a root that is not signed by its own keys is not trusted', () => {
     const feedDir = join(www, 'untrusted-root')
     initFeed(feedDir, { rootKeyFiles: [key('root')], contentKeyFiles: [pub('lee'), pub('ed')], threshold: 2 })

@@ -417,6 +417,10 @@ export function publishStaged(dir: string, now = new Date()): PublishedFeed & { 
   // The same check a kiosk makes: the targets role must accept this content metadata.
   feed.targets.verifyDelegate(CONTENT_ROLE, staged.content)
   const target = staged.content.signed.targets[PACK_TARGET]!
+  if (!existsSync(staged.packFile) || sha256File(staged.packFile) !== target.hashes.sha256)
+    throw new FeedError(
+      'Not published: the staged pack does not match what was signed. Stage it again with "kiosk feed add".',
+    )
   copyFileSync(staged.packFile, join(targetsDir(dir), `${target.hashes.sha256}.${PACK_TARGET}`))
   const version = staged.content.signed.version
   const contentInfo = writeMetadata(join(metadataDir(dir), `${version}.${CONTENT_ROLE}.json`), staged.content)
