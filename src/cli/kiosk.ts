@@ -20,6 +20,19 @@ import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/path
 import { createServer } from '../core/server/server.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { chromiumPrinter, exportHandouts, findChromium } from '../core/handouts/export.ts'
+import { FeedError, generateKey } from '../core/feed/keys.ts'
+import {
+  addPack,
+  feedStatusOf,
+  initFeed,
+  keysDirOf,
+  publishStaged,
+  refreshFeed,
+  rotateRoot,
+  signStaged,
+} from '../core/feed/repository.ts'
+import type { StagedSummary } from '../core/feed/repository.ts'
+import { checkForUpdate, trustRoot } from '../core/feed/update.ts'
 import type { Paper } from '../core/handouts/export.ts'
 import { SOURCE_LOCALE } from '../shared/vocabulary.ts'
 
@@ -204,6 +217,213 @@ program
     } finally {
       db.close()
     }
+  })
+
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+function threshold(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more')
+  return n
+}
+
+/** Runs one feed command: a refusal is a readable line and exit code 1, never a stack trace. */
+function feedAction<A extends unknown[]>(run: (...args: A) => void | Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await run(...args)
+    } catch (err) {
+      if (!(err instanceof FeedError)) throw err
+      console.error(err.message)
+      process.exitCode = 1
+    }
+  }
+}
+
+function printStaged(s: StagedSummary): void {
+  console.log(`  version   ${s.version}`)
+  console.log(`  pack hash ${s.packHash} (${s.length} bytes)`)
+  console.log(
+    `  signed by ${s.signed.join(', ') || 'nobody yet'} (${s.signed.length} of ${s.threshold} needed)`,
+  )
+  if (s.missing.length) console.log(`  not yet   ${s.missing.join(', ')}`)
+}
+
+const feed = program
+  .command('feed')
+  .description('publish signed content packs over The Update Framework, to any static host or folder')
+
+feed
+  .command('keygen')
+  .description('make an Ed25519 key pair: KEYFILE (private, 0600) and KEYFILE.pub (public)')
+  .argument('<keyfile>', "where to write the private key; its name (without .key) is the signer's name")
+  .action(
+    feedAction((file: string) => {
+      useOwnerOnlyUmask()
+      const key = generateKey(file)
+      console.log(`Wrote ${file} (private: keep it offline) and ${file}.pub (public)`)
+      console.log(`  key id ${key.keyID}`)
+    }),
+  )
+
+feed
+  .command('init')
+  .description('make a new feed in DIR, its online snapshot and timestamp keys in DIR.keys/')
+  .argument('<dir>', 'the feed folder (copy it as it is to the host)')
+  .requiredOption('--root-key <keyfile>', 'a root key (private; repeat for more)', collect)
+  .requiredOption('--content-key <pubfile>', "a content signer's public key (repeat for each)", collect)
+  .option('--threshold <n>', 'content signatures a pack needs', threshold, 2)
+  .option(
+    '--root-threshold <n>',
+    'root signatures a new root needs (default: all the root keys given)',
+    threshold,
+  )
+  .action(
+    feedAction(
+      (
+        dir: string,
+        opts: { rootKey: string[]; contentKey: string[]; threshold: number; rootThreshold?: number },
+      ) => {
+        initFeed(dir, {
+          rootKeyFiles: opts.rootKey,
+          contentKeyFiles: opts.contentKey,
+          threshold: opts.threshold,
+          rootThreshold: opts.rootThreshold,
+        })
+        console.log(
+          `Made a feed in ${dir}; its online keys are in ${keysDirOf(dir)} (never copy those to the host).`,
+        )
+        console.log(`  packs need ${opts.threshold} of ${opts.contentKey.length} content signatures`)
+        console.log(`  give kiosks ${join(dir, 'metadata', 'root.json')} with "kiosk feed trust"`)
+      },
+    ),
+  )
+
+feed
+  .command('add')
+  .description('stage a built pack as the next version, for the content keys to sign')
+  .argument('<dir>', 'the feed folder')
+  .argument('<pack>', 'a pack built by build-content')
+  .action(
+    feedAction((dir: string, pack: string) => {
+      const s = addPack(dir, pack)
+      console.log('Staged:')
+      printStaged(s)
+    }),
+  )
+
+feed
+  .command('sign')
+  .description('add one content signature to what is staged')
+  .argument('<dir>', 'the feed folder')
+  .requiredOption('--key <keyfile>', 'your content key (private)')
+  .action(
+    feedAction((dir: string, opts: { key: string }) => {
+      const s = signStaged(dir, opts.key)
+      console.log('Signed:')
+      printStaged(s)
+    }),
+  )
+
+feed
+  .command('publish')
+  .description('publish what is staged (new snapshot and timestamp), only when every threshold is met')
+  .argument('<dir>', 'the feed folder')
+  .action(
+    feedAction((dir: string) => {
+      const r = publishStaged(dir)
+      console.log(`Published version ${r.published.version}; copy ${dir} to the host.`)
+      printStaged(r.published)
+      console.log(`  timestamp expires ${r.timestamp.signed.expires}: run "kiosk feed refresh" daily`)
+    }),
+  )
+
+feed
+  .command('status')
+  .description('what is published and staged, who has signed, what is missing, expiry dates')
+  .argument('<dir>', 'the feed folder')
+  .action(
+    feedAction((dir: string) => {
+      const s = feedStatusOf(dir)
+      console.log(`Content keys: ${s.contentKeys.join(', ')}; a pack needs ${s.threshold}.`)
+      if (s.published)
+        console.log(
+          `Published: version ${s.published.version}, pack ${s.published.packHash}, signed by ${s.published.signed.join(', ')}`,
+        )
+      else console.log('Published: no pack yet')
+      if (s.staged) {
+        console.log('Staged:')
+        printStaged(s.staged)
+      } else console.log('Staged: nothing')
+      console.log('Expires:')
+      for (const [role, when] of Object.entries(s.expires)) console.log(`  ${role.padEnd(9)} ${when}`)
+    }),
+  )
+
+feed
+  .command('refresh')
+  .description('re-sign snapshot and timestamp with the online keys before they expire (run daily from cron)')
+  .argument('<dir>', 'the feed folder')
+  .action(
+    feedAction((dir: string) => {
+      const r = refreshFeed(dir)
+      const renewed = [r.snapshot && 'snapshot', r.timestamp && 'timestamp'].filter(Boolean)
+      console.log(renewed.length ? `Renewed ${renewed.join(' and ')}.` : 'Nothing to renew yet.')
+      console.log(`  timestamp expires ${r.feed.timestamp.signed.expires}`)
+      for (const w of r.warnings) console.warn(`Warning: ${w}`)
+    }),
+  )
+
+feed
+  .command('rotate-root')
+  .description('replace the root keys: a new root signed by the current root keys and the new ones')
+  .argument('<dir>', 'the feed folder')
+  .requiredOption('--old-root-key <keyfile>', 'a current root key (repeat up to its threshold)', collect)
+  .requiredOption('--root-key <keyfile>', 'a new root key (repeat for more)', collect)
+  .option(
+    '--root-threshold <n>',
+    'root signatures the next root needs (default: all the new root keys)',
+    threshold,
+  )
+  .action(
+    feedAction((dir: string, opts: { oldRootKey: string[]; rootKey: string[]; rootThreshold?: number }) => {
+      const r = rotateRoot(dir, {
+        oldRootKeyFiles: opts.oldRootKey,
+        newRootKeyFiles: opts.rootKey,
+        rootThreshold: opts.rootThreshold,
+      })
+      console.log(`Root version ${r.root.signed.version} published; kiosks move to it at their next check.`)
+    }),
+  )
+
+feed
+  .command('trust')
+  .description("trust this feed root on a kiosk (kept in the kiosk's data folder)")
+  .argument('<root>', "the feed's metadata/root.json, brought to the kiosk by hand (not over the network)")
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .action(
+    feedAction((rootFile: string, opts: { dataDir: string }) => {
+      const root = trustRoot(opts.dataDir, rootFile)
+      console.log(
+        `This kiosk now trusts root version ${root.signed.version} (expires ${root.signed.expires}).`,
+      )
+    }),
+  )
+
+program
+  .command('update')
+  .description(
+    'check the signed feed once and switch to its pack when it is newer: exit 0 when up to date or updated, 1 with the reason when refused',
+  )
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .option('--feed <url|path>', 'the feed: an http(s) address or a folder (remembered for next time)')
+  .action(async (opts: { dataDir: string; feed?: string }) => {
+    const result = await checkForUpdate({ dataDir: opts.dataDir, feed: opts.feed })
+    if (result.outcome === 'refused') {
+      console.error(`Not updated: ${result.message}`)
+      process.exitCode = 1
+    } else console.log(result.message)
+    if (result.feedExpires) console.log(`  the feed expires ${result.feedExpires} unless it is refreshed`)
   })
 
 program

@@ -12,6 +12,7 @@ import { createKioskCore } from '../core/services/handlers.ts'
 import { setPinFromStdin } from '../core/data/first-run.ts'
 import { exportRequest, runExport } from './export.ts'
 import { PIN_IN_ARGUMENT_MESSAGE, setPinRequest } from './set-pin.ts'
+import { runUpdate, updateRequest } from './update.ts'
 import type { WebContents } from 'electron'
 import { registerChannels } from './ipc.ts'
 import { pickAndImportPack } from './packs.ts'
@@ -94,9 +95,11 @@ function loadAttract(win: BrowserWindow): Promise<void> {
 }
 
 const settingPin = setPinRequest(process.argv)
+const updating = updateRequest(process.argv)
 
-// One kiosk at a time; setting the PIN may run beside it (the database takes turns, and the kiosk reads the PIN at each try).
-if (!settingPin && !app.requestSingleInstanceLock()) app.quit()
+// One kiosk at a time; setting the PIN or checking the feed may run beside it (the database takes
+// turns, the kiosk reads the PIN at each try, and it follows a pack switch within 30 s).
+if (!settingPin && !updating && !app.requestSingleInstanceLock()) app.quit()
 
 // Every WebContents, the kiosk window's and any other, is hardened once, here.
 app.on('web-contents-created', (_event, contents) => hardenContents(contents))
@@ -109,6 +112,11 @@ void app.whenReady().then(async () => {
     } else {
       process.exitCode = await setPinFromStdin(app.getPath('userData'))
     }
+    app.quit()
+    return
+  }
+  if (updating) {
+    process.exitCode = await runUpdate(app.getPath('userData'), updating)
     app.quit()
     return
   }

@@ -340,6 +340,24 @@ export const PackStatus = z.object({
 })
 export type PackStatus = z.infer<typeof PackStatus>
 
+/**
+ * The last check of the signed feed (`kiosk update`, src/core/feed/update.ts),
+ * for staff: when, what happened (or why nothing changed), who signed what the
+ * kiosk has, and when the feed expires unless its publisher refreshes it.
+ */
+export const FeedStatus = z.object({
+  checkedAt: z.string(),
+  feed: z.string(),
+  outcome: z.enum(['updated', 'up-to-date', 'refused']),
+  message: z.string(),
+  version: z.number().int().optional(),
+  packHash: z.string().optional(),
+  previousPackHash: z.string().optional(),
+  signedBy: z.array(z.string()).optional(),
+  feedExpires: z.string().optional(),
+})
+export type FeedStatus = z.infer<typeof FeedStatus>
+
 /** What an import brought in, and which content is in use now. */
 export const PackImport = z.object({
   imported: z.object({
@@ -504,6 +522,8 @@ export const contract = {
   ),
   packStatus: method(WithToken, PackStatus, 'staff'),
   rollbackContent: method(WithToken, PackStatus, 'staff'),
+  /** The last check of the signed feed; null when this kiosk has never checked one. */
+  feedStatus: method(WithToken, FeedStatus.nullable(), 'staff'),
   /**
    * A content pack sent as its bytes (base64), from the browser preview's file
    * input: verified, then switched to atomically; the content before stays for

@@ -288,6 +288,7 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     importSignoffs: (input) => answer('importSignoffs', input, () => staffOnly),
     packStatus: (input) => answer('packStatus', input, () => staffOnly),
     rollbackContent: (input) => answer('rollbackContent', input, () => staffOnly),
+    feedStatus: (input) => answer('feedStatus', input, () => staffOnly),
     importPack: (input) => answer('importPack', input, () => staffOnly),
     staffKeepAlive: (input) => answer('staffKeepAlive', input, () => staffOnly),
     contentInfo: (input) =>

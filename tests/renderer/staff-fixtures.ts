@@ -4,7 +4,7 @@
  * shared schema and refused whole with the core's per-field message, usage
  * rows, a review list and pack status. It records every call, as fakeBridge does.
  */
-import { Settings, type PackStatus, type ReviewItem, type UsageRow } from '@shared/contract'
+import { Settings, type FeedStatus, type PackStatus, type ReviewItem, type UsageRow } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
 import { fakeBridge, type FakeBridge } from './fixtures'
 
@@ -92,6 +92,8 @@ export interface StaffFakeState {
   usage: UsageRow[]
   review: ReviewItem[]
   pack: PackStatus
+  /** The last check of the signed feed; null: never checked. */
+  feed: FeedStatus | null
 }
 
 export interface StaffBridge extends FakeBridge {
@@ -148,6 +150,7 @@ export function staffBridge(
     usage: USAGE_ROWS,
     review: REVIEW,
     pack: PACK,
+    feed: null,
     ...initial,
   }
   let issued = 0
@@ -305,6 +308,8 @@ export function staffBridge(
       answer('reviewItems', input, () => staff(input.token, () => ({ ok: true, value: state.review }))),
     packStatus: (input) =>
       answer('packStatus', input, () => staff(input.token, () => ({ ok: true, value: state.pack }))),
+    feedStatus: (input) =>
+      answer('feedStatus', input, () => staff(input.token, () => ({ ok: true, value: state.feed }))),
     rollbackContent: (input) =>
       answer('rollbackContent', input, () =>
         staff(input.token, () => {

@@ -404,6 +404,38 @@ describe('the content pack screen', () => {
     )
     expect(getButton(wrapper, 'Roll back…').attributes('disabled')).toBeDefined()
   })
+
+  it('shows the last check of the signed feed: when, what happened, who signed, when the feed expires', async () => {
+    const never = await mountAsStaff('/staff/content')
+    expect(never.wrapper.get('[data-staff-feed-status]').text()).toContain(
+      'This kiosk has not checked a signed feed yet.',
+    )
+    never.wrapper.unmount()
+    const { wrapper } = await mountAsStaff(
+      '/staff/content',
+      staffBridge({
+        feed: {
+          checkedAt: '2026-12-06T04:00:00.000Z',
+          feed: 'https://feed.example/clinic/',
+          outcome: 'updated',
+          message: 'Updated to version 3, signed by dr-lee and editor.',
+          version: 3,
+          packHash: 'c'.repeat(64),
+          signedBy: ['dr-lee', 'editor'],
+          feedExpires: '2026-12-13T04:00:00Z',
+        },
+      }),
+    )
+    const section = wrapper.get('[data-staff-feed-status]')
+    const facts = section.findAll('dt').map((dt, i) => [dt.text(), section.findAll('dd')[i]!.text()])
+    expect(facts).toEqual([
+      ['Last check', 'December 6, 2026'],
+      ['Result', 'Updated to version 3, signed by dr-lee and editor.'],
+      ['Signed by', 'dr-lee, editor'],
+      ['The feed expires', 'December 13, 2026'],
+    ])
+    expect(section.text()).toContain('npm run kiosk -- update --data-dir DIR')
+  })
 })
 
 describe('importing a content pack from the content screen', () => {

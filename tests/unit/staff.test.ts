@@ -320,6 +320,7 @@ describe('staff methods', () => {
       'reviewItems',
       'packStatus',
       'rollbackContent',
+      'feedStatus',
       'updateSettings',
     ]) {
       const input = method === 'updateSettings' ? { token: fake, changes: {} } : { token: fake }

@@ -33,6 +33,7 @@ import { readMeta } from '../db/format.ts'
 import { KIOSK_VERSION } from '../version.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
+import { lastFeedCheck } from '../feed/update.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
 import { checkedItems, checkedKey } from '../data/signoffs.ts'
@@ -93,6 +94,8 @@ interface OpenContent {
 }
 
 const UNAVAILABLE = 'The content is unavailable. Please ask at the desk.'
+/** How often a running kiosk looks for a pack switch made by another process (`kiosk update`). */
+export const SWITCH_CHECK_MS = 30_000
 
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const now = options.now ?? Date.now
@@ -107,6 +110,28 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   let patientViewCache: PatientView | null = null
   const forgetPatientView = () => {
     patientViewCache = null
+  }
+
+  let slotsSeen = currentSlot()
+  let slotsCheckedAt = now()
+
+  /** Which pack the data folder says is current (one small query). */
+  function currentSlot(): string | null {
+    return options.dataDir ? (packSlots(dataDb).find((s) => s.slot === 'current')?.contentHash ?? null) : null
+  }
+
+  /**
+   * `kiosk update` (or another process) may switch packs while the kiosk runs:
+   * at most every 30 s a content request looks at the slots, and a switch made
+   * elsewhere is served from then on.
+   */
+  function followSwitchElsewhere(): void {
+    if (!options.dataDir || now() - slotsCheckedAt < SWITCH_CHECK_MS) return
+    slotsCheckedAt = now()
+    const current = currentSlot()
+    if (current === slotsSeen) return
+    slotsSeen = current
+    reopenContent()
   }
 
   function openActiveContent(): OpenContent {
@@ -137,6 +162,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   function reopenContent(): void {
+    slotsSeen = currentSlot()
     const old = content
     content = openActiveContent()
     old.db?.close()
@@ -206,7 +232,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   const contentHandlers = Object.fromEntries(
-    CONTENT_METHODS.map((m) => [m, (input: never) => (content.handlers[m] as (i: never) => unknown)(input)]),
+    CONTENT_METHODS.map((m) => [
+      m,
+      (input: never) => {
+        followSwitchElsewhere()
+        return (content.handlers[m] as (i: never) => unknown)(input)
+      },
+    ]),
   ) as ContentHandlers
 
   /**
@@ -423,6 +455,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     packStatus({ token }) {
       requireStaff(token)
       return packStatus()
+    },
+
+    feedStatus({ token }) {
+      requireStaff(token)
+      return options.dataDir ? (lastFeedCheck(options.dataDir) ?? null) : null
     },
 
     rollbackContent({ token }) {

@@ -17,6 +17,7 @@ export type StaffCall =
   | 'importSignoffs'
   | 'packStatus'
   | 'rollbackContent'
+  | 'feedStatus'
   | 'importPack'
   | 'staffKeepAlive'
 
