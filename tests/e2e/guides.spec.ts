@@ -52,7 +52,9 @@ test('each guide opens from "Looking after your hip" on the home screen', async 
     await group.getByRole('link', { name: new RegExp(`^${guide.title}`) }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(guide.title)
     await settled(page)
-    await expect(page.getByText('Not yet reviewed by a clinician', { exact: false }).first()).toBeVisible()
+    await expect(
+      page.getByText('Not yet checked by a clinician at this clinic', { exact: false }).first(),
+    ).toBeVisible()
     if (guide.id === 'hip-exercises') {
       // Seven exercises, each drawn: a picture named for what it shows, beside its steps.
       const pictures = page.locator('[data-guide-section] svg[role="img"]')
@@ -112,8 +114,8 @@ test('the diabetes handout prints from its guide, on one page in English and in 
       for (const flag of guide.redFlags) expect(text).toContain(collapse(flag.text))
       expect(text).toContain(
         lang === 'en'
-          ? `Version ${guide.review.version}. Not yet reviewed by a clinician.`
-          : `Versión ${guide.review.version}. Ningún profesional sanitario lo ha revisado todavía.`,
+          ? `Version ${guide.review.version}. Not yet checked by a clinician at this clinic.`
+          : `Versión ${guide.review.version}. Ningún profesional sanitario de esta clínica lo ha revisado todavía.`,
       )
     }
   } finally {

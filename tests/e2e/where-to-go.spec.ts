@@ -201,5 +201,7 @@ test('a handout lists every source it used, with publisher and address as text',
     if (source.publisher) await expect(sources).toContainText(`${source.title}, ${source.publisher}`)
     if (source.url) await expect(sources).toContainText(source.url)
   }
-  await expect(page.locator('.ho-foot__version')).toContainText('Not yet reviewed by a clinician.')
+  await expect(page.locator('.ho-foot__version')).toContainText(
+    'Not yet checked by a clinician at this clinic.',
+  )
 })
