@@ -481,6 +481,17 @@ test('export-handouts writes one PDF per item and language, and says which engin
 }) => {
   test.setTimeout(600_000)
   const { procedures, conditions, guides } = await topics(baseURL!)
+  // What each file must show, asked before the export (its minutes leave the API's sockets idle).
+  const shown = new Map<string, Item>()
+  for (const item of [...procedures, ...conditions]) {
+    for (const lang of LANGS) {
+      const method = item.kind === 'procedure' ? 'getProcedure' : 'getCondition'
+      shown.set(
+        `${item.kind}-${item.id}.${lang}`,
+        await api<Item>(baseURL!, method, { locale: lang, id: item.id }),
+      )
+    }
+  }
   const out = mkdtempSync(join(tmpdir(), 'binder-'))
   try {
     const log = execFileSync(
@@ -501,17 +512,11 @@ test('export-handouts writes one PDF per item and language, and says which engin
     }
     // The exporter moves one loaded page from handout to handout: each file must
     // hold its own item in its own language, never the handout shown before it.
-    for (const item of [...procedures, ...conditions]) {
-      for (const lang of LANGS) {
-        const content = await api<Item>(
-          baseURL!,
-          item.kind === 'procedure' ? 'getProcedure' : 'getCondition',
-          { locale: lang, id: item.id },
-        )
-        const text = pdfText(join(out, `${item.kind}-${item.id}.${lang}.pdf`))
-        expect(text, `${item.id} (${lang})`).toContain(collapse(content.title))
-        expect(text, `${item.id} (${lang})`).toContain(collapse(versionLine(content, lang)))
-      }
+    for (const [name, content] of shown) {
+      const lang = name.slice(-2) as Lang
+      const text = pdfText(join(out, `${name}.pdf`))
+      expect(text, name).toContain(collapse(content.title))
+      expect(text, name).toContain(collapse(versionLine(content, lang)))
     }
   } finally {
     rmSync(out, { recursive: true, force: true })
