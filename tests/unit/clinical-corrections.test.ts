@@ -321,16 +321,17 @@ const ROWS: Row[] = [
       id,
       'en',
       'recovery',
-      /Keep the plasters? dry.*do not have a bath, swim or use a hot tub for 2 days.*infection for about 2 to 3 weeks/,
-      null,
+      // Plaster on for a day (Mersey Care), no soaking for 2 days (UI Health), infection can start weeks later (Mueller 2026).
+      /Keep the plasters? on and dry for the first day.*do not have a bath, swim or use a hot tub for 2 days.*Infection is rare, but it can start weeks later/,
+      /infection for about 2 to 3 weeks/,
     ],
     [
       'aftercare: plaster, baths, infection',
       id,
       'es',
       'recovery',
-      /Mantenga secos? (el apósito|los apósitos).*bañera, piscina ni jacuzzi durante 2 días.*infección durante unas 2 o 3 semanas/,
-      null,
+      /Deje (el apósito puesto y seco|los apósitos puestos y secos) el primer día.*bañera, piscina ni jacuzzi durante 2 días.*La infección es rara, pero puede empezar semanas después/,
+      /infección durante unas 2 o 3 semanas/,
     ],
     [
       'weight on the leg: an emergency only once the numbing has worn off',
