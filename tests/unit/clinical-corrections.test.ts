@@ -118,7 +118,7 @@ const ROWS: Row[] = [
       id,
       'en',
       'all',
-      /from the first day\. It can stay higher for a few days\..*agree a plan with your diabetes team/,
+      /from the first day\. It can stay higher for a few days, and sometimes up to a week\..*agree a plan with your diabetes team/,
       /blood sugar for a short time/,
     ],
     [
@@ -126,7 +126,7 @@ const ROWS: Row[] = [
       id,
       'es',
       'all',
-      /desde el primer día\. Puede seguir más alto unos días\..*acuerde un plan con su equipo de diabetes/,
+      /desde el primer día\. Puede seguir más alto unos días, y a veces hasta una semana\..*acuerde un plan con su equipo de diabetes/,
       /azúcar en sangre durante un tiempo/,
     ],
     [
@@ -957,6 +957,23 @@ const CONDITION_ROWS: ConditionRow[] = [
     /algunos antidepresivos pueden ayudar a algunas personas.*no empezar otros medicamentos.*gabapentina, la pregabalina o los opioides.*pueden crear dependencia/,
     /Estados Unidos|aprobados para la fibromialgia|milnaciprán/,
   ],
+  // Case reports and a review (alomari-2019, kompel-2019) describe it after one hip injection; "repeated strong" had no source.
+  [
+    'osteonecrosis after a hip steroid: what the sources report',
+    'osteonecrosis',
+    'en',
+    'all',
+    /reported after a steroid injection into the hip joint, even a single one/,
+    /repeated strong steroid injections/,
+  ],
+  [
+    'osteonecrosis after a hip steroid: what the sources report',
+    'osteonecrosis',
+    'es',
+    'all',
+    /se ha descrito tras una inyección de corticoide en la articulación de la cadera, incluso una sola/,
+    /inyecciones fuertes de corticoide/,
+  ],
 ]
 
 describe('the clinical corrections of issue #18 in the conditions, in the built content', () => {
@@ -1017,4 +1034,18 @@ describe('outer hip pain is one picture in its three items (issue #18)', () => {
         for (const fact of SHARED[locale]) expect(text, id).toMatch(fact)
     },
   )
+})
+
+describe('steroid injections and diabetes: the guide says what its source says (issue #18)', () => {
+  // "Up to a week" is Yeovil Hospital's wording (yeovil-joint-soft-tissue-injections), not "about a week".
+  it.each([
+    ['en', /sometimes up to a week/, /about a week/],
+    ['es', /a veces hasta una semana/, /alrededor de una semana/],
+  ] as const)('gives the longest rise as "up to a week", with its source (%s)', (locale, must, mustNot) => {
+    const guide = service.getGuide({ id: 'steroid-injections-and-diabetes', locale })
+    const text = JSON.stringify(guide)
+    expect(text).toMatch(must)
+    expect(text).not.toMatch(mustNot)
+    expect(text).toContain('yeovil-joint-soft-tissue-injections')
+  })
 })
