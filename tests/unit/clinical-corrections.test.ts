@@ -1049,3 +1049,15 @@ describe('steroid injections and diabetes: the guide says what its source says (
     expect(text).toContain('yeovil-joint-soft-tissue-injections')
   })
 })
+
+describe('groin pain that grows with activity (a possible hip stress fracture) keeps its sourced level (issue #18)', () => {
+  // Sources say stop and get checked early; none sends people to emergency care (docs/clinical/evidence.md).
+  it.each(['en', 'es'] as const)(
+    'is "call the clinic", not an emergency, in the broken-hip guide (%s)',
+    (locale) => {
+      const guide = service.getGuide({ id: 'broken-hip-and-osteoporosis', locale })
+      const flag = guide.redFlags.find((f) => f.sign === 'groin-pain-with-activity')
+      expect(flag?.level).toBe('call-clinic')
+    },
+  )
+})
