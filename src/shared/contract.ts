@@ -21,6 +21,7 @@ import {
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 import { KEYBOARD_MODES, PAPER_SIZES } from './setting-fields.ts'
 import { DATE_FORMATS, REGIONS } from './regions.ts'
+import { isDialable, SHORT_NUMBER } from './phone.ts'
 
 export { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
 export {
@@ -200,29 +201,47 @@ export const ContentInfo = z.object({
 })
 export type ContentInfo = z.infer<typeof ContentInfo>
 
+export const PHONE_MESSAGE = 'a phone number: digits, spaces, + ( ) and -'
+
 /** Staff settings, each checked on its own: a bad value is refused and the old one stays. */
 export const Settings = z.object({
   /** None until staff name it: the kiosk then says "the clinic" in the reader's language. */
   clinicName: z.string().trim().min(1, 'enter the clinic name').max(80).nullable(),
+  /** Checked here for any region the kiosk knows, and for the chosen one in src/core/data/settings.ts. */
   clinicPhone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{3,22}[0-9]$/, 'a phone number: digits, spaces, + ( ) and -')
+    .max(40)
+    .refine((text) => isDialable(text, null), PHONE_MESSAGE)
     .nullable(),
   /** The preset staff last chose (src/shared/regions.ts); the values it filled stay editable. */
   region: z.enum(REGIONS).nullable(),
   emergencyNumber: z
     .string()
     .trim()
-    .regex(/^[0-9]{2,6}$/, 'a short number of 2 to 6 digits, such as 911, 999 or 112')
+    .max(40)
+    .refine(
+      (text) => SHORT_NUMBER.test(text) || isDialable(text, null),
+      'a short number of 2 to 6 digits, such as 911, 999 or 112',
+    )
     .nullable(),
   /** What to do when the clinic is closed, in each language the kiosk speaks. */
   outOfHoursEn: z.string().trim().min(1).max(160, 'at most 160 characters').nullable(),
   outOfHoursEs: z.string().trim().min(1).max(160, 'como mucho 160 caracteres').nullable(),
   dateFormat: z.enum(DATE_FORMATS),
+  /** Typed with or without "https://": a bare address gets it added. */
   clinicWebsite: z
-    .url({ protocol: /^https?$/, error: 'a web address starting with https://' })
-    .max(200)
+    .string()
+    .trim()
+    .transform((text) => (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) ? text : `https://${text}`))
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'a web address such as hillside.example or https://hillside.example',
+        })
+        .max(200),
+    )
     .nullable(),
   /** A small PNG, JPEG or SVG image as a data: URL. */
   clinicLogo: z

@@ -24,11 +24,19 @@ const DATA_DIR = process.env.E2E_STAFF_DATA_DIR ?? ''
 const heading = (page: Page) => page.getByRole('heading', { level: 1 })
 const badge = (page: Page) => page.getByRole('complementary', { name: 'Staff mode' })
 
-/** Holds the mouse still in the top-left corner for a little over 3 seconds. */
+/** Holds the mouse still in the top-left corner for a little over 3 seconds, watching the ring fill. */
 async function longPressCorner(page: Page): Promise<void> {
   await page.mouse.move(6, 6)
   await page.mouse.down()
-  await page.waitForTimeout(3_300)
+  await page.waitForTimeout(1_500)
+  // Half way, the ring in the corner is part filled: CSS animates its registered angle.
+  const angle = await page
+    .locator('.staff-hold')
+    .evaluate((ring) => getComputedStyle(ring).getPropertyValue('--staff-hold-turn').trim())
+  const degrees = angle.endsWith('turn') ? parseFloat(angle) * 360 : parseFloat(angle)
+  expect(degrees, angle).toBeGreaterThan(45)
+  expect(degrees, angle).toBeLessThan(315)
+  await page.waitForTimeout(1_800)
   await page.mouse.up()
 }
 
@@ -170,6 +178,8 @@ test('a setting is saved, and a bad value is refused with the old one kept', asy
   // A new kiosk has no name: the screens say "the clinic" in the reader's language until staff give one.
   await expect(clinic).toHaveValue('')
   await clinic.fill('Hillside Hip Clinic')
+  // As the clinic writes it, with an extension: kept as typed.
+  await page.getByLabel('Phone number').fill('(555) 010-0123 ext. 12')
   await page.getByRole('button', { name: 'Save the settings' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
@@ -182,7 +192,7 @@ test('a setting is saved, and a bad value is refused with the old one kept', asy
   await expect(idle).toHaveAttribute('aria-invalid', 'true')
   await expect(idle).toHaveAccessibleDescription(/At least 30 seconds.*Still saved: 90 seconds/)
   await expect(page.getByLabel('Web address (optional)')).toHaveAccessibleDescription(
-    /A web address starting with https:\/\/.*Still saved: \(empty\)/,
+    /A web address such as hillside\.example or https:\/\/hillside\.example.*Still saved: \(empty\)/,
   )
   await expect(idle).toHaveValue('5')
   await expectNoAxeViolations(page, 'the settings screen with refused values')
@@ -191,7 +201,12 @@ test('a setting is saved, and a bad value is refused with the old one kept', asy
   const config = await page.request.post('/api/getKioskConfig', { data: {} })
   expect(await config.json()).toMatchObject({
     ok: true,
-    value: { clinicName: 'Hillside Hip Clinic', idleTimeoutSeconds: 90, clinicWebsite: null },
+    value: {
+      clinicName: 'Hillside Hip Clinic',
+      clinicPhone: '(555) 010-0123 ext. 12',
+      idleTimeoutSeconds: 90,
+      clinicWebsite: null,
+    },
   })
 
   // Coming back shows what is saved.

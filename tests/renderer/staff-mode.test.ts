@@ -167,6 +167,28 @@ describe('the way in', () => {
     window.dispatchEvent(click)
     expect(click.defaultPrevented).toBe(true)
   })
+
+  it('shows a ring filling in the corner while the press lasts, and nothing once it ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const { wrapper } = await mountKiosk('/home', staffBridge())
+    const ring = () => wrapper.find('.staff-hold')
+    expect(ring().exists()).toBe(false)
+
+    pointer('pointerdown', 10, 10)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(ring().exists()).toBe(true)
+    // It fills over the same 3 s the press needs, and is a picture only: no words for a patient to read.
+    expect(ring().attributes('style')).toContain('--staff-hold-ms: 3000ms')
+    expect(ring().attributes('aria-hidden')).toBe('true')
+    pointer('pointerup', 10, 10)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(ring().exists()).toBe(false)
+
+    pointer('pointerdown', 300, 300)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(ring().exists()).toBe(false)
+    pointer('pointerup', 300, 300)
+  })
 })
 
 describe('the end of a session', () => {

@@ -265,7 +265,7 @@ describe('the usage counts', () => {
     expect(body.map((cells) => cells.slice(1))).toEqual([
       ['Screen: home', '5'],
       ['Screen: condition', '3'],
-      ['Item opened: hip-osteoarthritis', '2'],
+      ['Item opened: Hip osteoarthritis', '2'],
       ['Display mode: large text', '1'],
       ['Screen: attract', '4'],
       ['Language: Español', '1'],
@@ -299,6 +299,60 @@ describe('the usage counts', () => {
         .map((call) => (call.input as { days: number }).days),
     ).toEqual([7, 30])
     expect(wrapper.text()).toContain('Screens viewed per day, last 30 days')
+  })
+
+  it('adds up the patient sessions, screens and handouts printed, and names each handout by its title', async () => {
+    const counted: UsageRow[] = [
+      ...rows,
+      { day: today, metric: 'session-length', key: 'under-1-min', count: 3 },
+      { day: today, metric: 'handout', key: 'ultrasound-guided-hip-injection', count: 2 },
+      { day: yesterday!, metric: 'handout', key: 'hip-osteoarthritis', count: 1 },
+    ]
+    const { wrapper } = await mountAsStaff('/staff/usage', staffBridge({ usage: counted }))
+    const totals = wrapper.get('[data-staff-usage-totals]')
+    const pairs = totals.findAll('dt').map((dt, index) => [dt.text(), totals.findAll('dd')[index]!.text()])
+    expect(pairs).toEqual([
+      ['Patient sessions', '4'],
+      ['Screens viewed', '12'],
+      ['Handouts printed', '3'],
+    ])
+    expect(wrapper.get('[data-staff-usage-table]').text()).toContain(
+      'Handout printed: Ultrasound-guided hip injection',
+    )
+  })
+
+  it('shows the last calendar week (Monday to Sunday) and the last calendar month, and only their days', async () => {
+    const now = new Date()
+    const day = (back: number) =>
+      localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - back, 12))
+    const sinceMonday = (now.getDay() + 6) % 7
+    const lastSunday = day(sinceMonday + 1)
+    const lastMonday = day(sinceMonday + 7)
+    const week: UsageRow[] = [
+      { day: today, metric: 'screen', key: 'home', count: 9 },
+      { day: lastSunday, metric: 'screen', key: 'guide', count: 2 },
+      { day: lastMonday, metric: 'screen', key: 'quiz', count: 1 },
+      { day: day(sinceMonday + 8), metric: 'screen', key: 'search', count: 5 },
+    ]
+    const { wrapper, bridge } = await mountAsStaff('/staff/usage', staffBridge({ usage: week }))
+    await wrapper.get('input[type="radio"][value="week"]').setValue(true)
+    await flushPromises()
+    expect(bridge.calls.filter((call) => call.method === 'usageReport').at(-1)?.input).toMatchObject({
+      days: sinceMonday + 8,
+    })
+    expect(wrapper.text()).toContain('Screens viewed per day, last calendar week')
+    expect(wrapper.findAll('.usage-chart__list li')).toHaveLength(7)
+    const listed = wrapper.findAll('[data-staff-usage-table] tbody td:nth-child(2)').map((td) => td.text())
+    expect(listed).toEqual(['Screen: guide', 'Screen: quiz'])
+
+    await wrapper.get('input[type="radio"][value="month"]').setValue(true)
+    await flushPromises()
+    const daysInLastMonth = new Date(now.getFullYear(), now.getMonth(), 0).getDate()
+    expect(wrapper.text()).toContain('Screens viewed per day, last calendar month')
+    expect(wrapper.findAll('.usage-chart__list li')).toHaveLength(daysInLastMonth)
+    expect(bridge.calls.filter((call) => call.method === 'usageReport').at(-1)?.input).toMatchObject({
+      days: daysInLastMonth + now.getDate(),
+    })
   })
 
   it('downloads the rows as the same CSV that usage-export prints', async () => {

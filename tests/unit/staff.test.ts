@@ -476,6 +476,64 @@ describe('settings', () => {
     ).toMatchObject({ ok: false, error: { fields: ['clinicLogo'] } })
     core.close()
   })
+
+  it('take a phone number as the clinic writes it, with an extension, checked for its region', async () => {
+    const { call, core } = kiosk('settings-phone')
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+    const token = await loginToken(call)
+    const save = (changes: Record<string, unknown>) => call('updateSettings', { token, changes })
+    // No region yet: any number a national or international reader could dial.
+    expect(await save({ clinicPhone: '  (555) 010-0123 ext. 12 ' })).toMatchObject({
+      ok: true,
+      value: { clinicPhone: '(555) 010-0123 ext. 12' },
+    })
+    expect(
+      await save({ region: 'uk', clinicPhone: '020 7946 0000 x12', emergencyNumber: '999' }),
+    ).toMatchObject({
+      ok: true,
+      value: { clinicPhone: '020 7946 0000 x12', emergencyNumber: '999' },
+    })
+    expect(await save({ clinicPhone: '+1 (555) 010-0123' })).toMatchObject({ ok: true })
+    // A US number written nationally is not one a Spanish reader can dial.
+    expect(await save({ region: 'es', clinicPhone: '(555) 010-0123' })).toMatchObject({
+      ok: false,
+      error: {
+        fieldErrors: [{ field: 'clinicPhone', message: 'a phone number: digits, spaces, + ( ) and -' }],
+      },
+    })
+    expect(await save({ region: 'es', clinicPhone: '912 34 56 78' })).toMatchObject({ ok: true })
+    expect(await save({ region: 'us', clinicPhone: '(555) 010-0123', emergencyNumber: '911' })).toMatchObject(
+      {
+        ok: true,
+      },
+    )
+    expect(await save({ emergencyNumber: '112' })).toMatchObject({ ok: true })
+    expect(await save({ clinicPhone: '12', emergencyNumber: 'dial nine' })).toMatchObject({
+      ok: false,
+      error: { fields: ['clinicPhone', 'emergencyNumber'] },
+    })
+    core.close()
+  })
+
+  it('take a web address with or without https://', async () => {
+    const { call, core } = kiosk('settings-website')
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+    const token = await loginToken(call)
+    const save = (clinicWebsite: string) => call('updateSettings', { token, changes: { clinicWebsite } })
+    expect(await save(' hillside.example/spine ')).toMatchObject({
+      ok: true,
+      value: { clinicWebsite: 'https://hillside.example/spine' },
+    })
+    expect(await save('http://hillside.example')).toMatchObject({
+      ok: true,
+      value: { clinicWebsite: 'http://hillside.example' },
+    })
+    expect(await save('javascript:alert(1)')).toMatchObject({
+      ok: false,
+      error: { fields: ['clinicWebsite'] },
+    })
+    core.close()
+  })
 })
 
 describe('the kiosk database', () => {

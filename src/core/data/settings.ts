@@ -4,7 +4,8 @@
  * per field (ApiError.fieldErrors), and the stored values stay as they were.
  */
 import type { Database } from 'better-sqlite3'
-import { SETTING_KEYS, Settings } from '../../shared/contract.ts'
+import { PHONE_MESSAGE, SETTING_KEYS, Settings } from '../../shared/contract.ts'
+import { isDialable } from '../../shared/phone.ts'
 import type { Settings as SettingsValue } from '../../shared/contract.ts'
 import { ApiFailure } from '../../shared/result.ts'
 import { diskFullFailure, isDiskFull } from './disk-full.ts'
@@ -51,7 +52,16 @@ export function updateSettings(db: Database, changes: Record<string, unknown>): 
       fieldErrors: unknown.map((field) => ({ field, message: 'there is no such setting' })),
     })
   }
-  const parsed = Settings.partial().safeParse(changes)
+  // The schema checks each field alone; a phone number must also be one the
+  // clinic's region can dial (the region saved, or the one being saved with it).
+  const parsed = Settings.partial()
+    .superRefine((value, ctx) => {
+      const region = value.region !== undefined ? value.region : readSettings(db).region
+      if (value.clinicPhone && region && !isDialable(value.clinicPhone, region)) {
+        ctx.addIssue({ code: 'custom', path: ['clinicPhone'], message: PHONE_MESSAGE })
+      }
+    })
+    .safeParse(changes)
   if (!parsed.success) {
     // One message per field (a field can break more than one rule), in the order found.
     const byField = new Map<string, string[]>()

@@ -46,7 +46,51 @@ export function screensPerDay(rows: readonly UsageRow[], days: readonly string[]
   return days.map((day) => ({ day, count: totals.get(day) ?? 0 }))
 }
 
+/** What staff can ask to see: the last n days up to today, or the last whole calendar week or month. */
+export type UsageSpan = 7 | 30 | 90 | 'week' | 'month'
+export const USAGE_SPANS: readonly UsageSpan[] = [7, 30, 90, 'week', 'month']
+
+/**
+ * The calendar days a span covers, oldest first. A week runs Monday to Sunday
+ * (ISO 8601, as in the UK and Spain); the last one is the one before this week.
+ */
+export function spanDays(span: UsageSpan, today: Date = new Date()): string[] {
+  if (typeof span === 'number') return lastDays(span, today)
+  const [year, month, date] = [today.getFullYear(), today.getMonth(), today.getDate()]
+  const sinceMonday = (today.getDay() + 6) % 7
+  // Noon, so a daylight-saving change cannot land on the wrong day.
+  const first =
+    span === 'week' ? new Date(year, month, date - sinceMonday - 7, 12) : new Date(year, month - 1, 1, 12)
+  const last =
+    span === 'week' ? new Date(year, month, date - sinceMonday - 1, 12) : new Date(year, month, 0, 12)
+  const out: string[] = []
+  for (const day = first; day <= last; day.setDate(day.getDate() + 1)) out.push(localDay(day))
+  return out
+}
+
+/** How many days back from today (today included) the core must report to cover `days`. */
+export function daysToAsk(days: readonly string[], today: Date = new Date()): number {
+  const [year = 0, month = 1, date = 1] = (days[0] ?? localDay(today)).split('-').map(Number)
+  const first = new Date(year, month - 1, date, 12)
+  const noon = new Date(today.getFullYear(), today.getMonth(), today.getDate(), 12)
+  return Math.round((noon.getTime() - first.getTime()) / 86_400_000) + 1
+}
+
+export interface UsageTotals {
+  sessions: number
+  screens: number
+  handouts: number
+}
+
+/** The figures staff ask for first: every session ends with one session-length count. */
+export function usageTotals(rows: readonly UsageRow[]): UsageTotals {
+  const sum = (metric: string) => rows.reduce((n, row) => (row.metric === metric ? n + row.count : n), 0)
+  return { sessions: sum('session-length'), screens: sum('screen'), handouts: sum('handout') }
+}
+
 /** A file name for the download: which days it covers, nothing else. */
-export function csvFileName(days: number, today: Date = new Date()): string {
-  return `kiosk-usage-${localDay(today)}-last-${days}-days.csv`
+export function csvFileName(span: UsageSpan, today: Date = new Date()): string {
+  if (typeof span === 'number') return `kiosk-usage-${localDay(today)}-last-${span}-days.csv`
+  const days = spanDays(span, today)
+  return `kiosk-usage-${days[0]}-to-${days.at(-1)}.csv`
 }

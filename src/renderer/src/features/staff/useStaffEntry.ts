@@ -1,7 +1,8 @@
 import { useEventListener } from '@vueuse/core'
+import { ref, type Ref } from 'vue'
 
 /** How long a finger must rest in the corner. */
-const LONG_PRESS_MS = 3000
+export const LONG_PRESS_MS = 3000
 /** The corner: this many CSS pixels from the top-left of the window, each way. */
 const CORNER_PX = 48
 /** A finger that wanders further than this is scrolling or tapping, not holding. */
@@ -18,9 +19,11 @@ function isStaffShortcut(event: KeyboardEvent): boolean {
  * There is no element to see, focus or tap: the window's own pointer events
  * are watched, so a tap in the corner still reaches whatever is under it. After
  * a hold succeeds, the click that ends it is swallowed, so it cannot also press
- * the button under the finger.
+ * the button under the finger. `holding` is true while a press in the corner
+ * lasts, for the ring that shows it is working.
  */
-export function useStaffEntry(open: () => void, target: Window = window): void {
+export function useStaffEntry(open: () => void, target: Window = window): { holding: Ref<boolean> } {
+  const holding = ref(false)
   let held: { id: number; x: number; y: number } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let swallowClick = false
@@ -29,6 +32,7 @@ export function useStaffEntry(open: () => void, target: Window = window): void {
     clearTimeout(timer)
     timer = undefined
     held = null
+    holding.value = false
   }
 
   function fire(): void {
@@ -52,6 +56,7 @@ export function useStaffEntry(open: () => void, target: Window = window): void {
       if (!event.isPrimary || event.button > 0 || !inCorner(event)) return
       held = { id: event.pointerId, x: event.clientX, y: event.clientY }
       timer = setTimeout(fire, LONG_PRESS_MS)
+      holding.value = true
     },
     passive,
   )
@@ -92,4 +97,5 @@ export function useStaffEntry(open: () => void, target: Window = window): void {
     event.preventDefault()
     open()
   })
+  return { holding }
 }
