@@ -18,6 +18,11 @@ export interface HandoutDetails {
   instructions: string
 }
 
+/** Whether staff typed any note a one-page handout (condition, guide) prints: it has no room for blank lines. */
+export function hasNotes(details: HandoutDetails | null): boolean {
+  return !!details && [details.clinician, details.followUp, details.instructions].some(Boolean)
+}
+
 /** Limits that keep a filled-in procedure handout within its 2 pages. */
 export const DETAIL_LIMITS = { medicines: 90, clinician: 60, instructions: 240 } as const
 
