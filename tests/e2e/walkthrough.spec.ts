@@ -104,3 +104,24 @@ test('an address that matches no screen gets a friendly message and a way home',
   await page.getByRole('link', { name: 'Go to the start' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What would you like to know?')
 })
+
+test('with Large text, Back and Next stay on screen on every step, at each kiosk size', async ({ page }) => {
+  await page.goto('/#/home')
+  await page.getByRole('button', { name: 'Large text' }).click()
+  await page.goto('/#/procedures/ultrasound-guided-hip-injection/steps/1')
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ]) {
+    await page.setViewportSize(size)
+    for (const name of [/Back/, /Next/]) {
+      const nav = page.getByRole('navigation', { name: 'Walkthrough' })
+      const box = (await nav.getByRole('link', { name }).boundingBox())!
+      expect(box.y, `${String(name)} at ${size.width}x${size.height}`).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height, `${String(name)} at ${size.width}x${size.height}`).toBeLessThanOrEqual(
+        size.height,
+      )
+    }
+  }
+})
