@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { collectConsoleErrors, expectNoAxeViolations, goTo, settled } from './kiosk-page'
+import { collectConsoleErrors, expectNoAxeViolations, goTo, settled, api } from './kiosk-page'
 
 interface Topic {
   id: string
@@ -20,17 +20,6 @@ interface Guide {
   sections: { heading: string; paragraphs: string[]; picture?: string }[]
   redFlags: { urgency: 'call' | 'emergency'; text: string }[]
   review: { version: number }
-}
-
-async function api<T>(baseURL: string, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${baseURL}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`)
-  return body.value
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { collectConsoleErrors, expectNoAxeViolations } from './kiosk-page'
+import { collectConsoleErrors, expectNoAxeViolations, api } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CONTENT_DB = join(ROOT, 'resources/content.sqlite')
@@ -50,17 +50,6 @@ const CLINIC = {
 }
 
 // ---------- helpers ----------
-
-async function api<T>(baseURL: string, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${baseURL}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`)
-  return body.value
-}
 
 async function topics(baseURL: string) {
   return api<{ procedures: Topic[]; conditions: Topic[]; guides: Topic[] }>(baseURL, 'listTopics', {

@@ -145,3 +145,24 @@ export function layoutProblems(page: Page): Promise<string[]> {
     return problems
   })
 }
+
+/** One contract method over the preview server's HTTP API; its value, or an error naming the method. */
+export async function api<T>(baseURL: string, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${baseURL}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  const body = (await response.json()) as { ok: boolean; value: T }
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`)
+  return body.value
+}
+
+/** Taps a PIN on the staff screen's number pad, digit by digit. */
+export async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin)
+    await page
+      .getByRole('group', { name: 'Number pad' })
+      .getByRole('button', { name: digit, exact: true })
+      .click()
+}

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { PROCEDURE, collectConsoleErrors, goTo, settled } from './kiosk-page'
+import { PROCEDURE, collectConsoleErrors, goTo, settled, typePin } from './kiosk-page'
 
 // A kiosk's touchscreen: the patient's search is typed on the on-screen keyboard.
 test.use({ hasTouch: true })
@@ -101,11 +101,7 @@ async function enterStaffMode(page: Page): Promise<void> {
   await page.waitForTimeout(3_300)
   await page.mouse.up()
   await expect(heading(page)).toHaveText('Staff')
-  for (const digit of PIN)
-    await page
-      .getByRole('group', { name: 'Number pad' })
-      .getByRole('button', { name: digit, exact: true })
-      .click()
+  await typePin(page, PIN)
   await page.getByRole('button', { name: 'Enter', exact: true }).click()
   await expect(heading(page)).toHaveText('Staff menu')
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test, type Page } from '@playwright/test'
-import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled } from './kiosk-page'
+import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled, typePin } from './kiosk-page'
 
 // Each test holds the corner for 3 s and runs axe on a few screens: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -38,14 +38,6 @@ async function longPressCorner(page: Page): Promise<void> {
   expect(degrees, angle).toBeLessThan(315)
   await page.waitForTimeout(1_800)
   await page.mouse.up()
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin)
-    await page
-      .getByRole('group', { name: 'Number pad' })
-      .getByRole('button', { name: digit, exact: true })
-      .click()
 }
 
 /** The one-time set-up code the core wrote to the data folder (gone once a PIN is set). */

@@ -18,6 +18,7 @@ import {
   expectNoAxeViolations,
   settled,
   smallTapTargets,
+  typePin,
 } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -71,11 +72,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 })
 async function asStaff(page: Page, path: string, title: string): Promise<void> {
   await page.goto(`${BASE}/#${path}`)
   await expect(heading(page)).toHaveText('Staff')
-  for (const digit of PIN)
-    await page
-      .getByRole('group', { name: 'Number pad' })
-      .getByRole('button', { name: digit, exact: true })
-      .click()
+  await typePin(page, PIN)
   await page.getByRole('button', { name: 'Enter', exact: true }).click()
   await expect(heading(page)).toHaveText(title)
   await settled(page)
