@@ -43,7 +43,7 @@ const PAPERS: Paper[] = ['a4', 'letter']
 
 /** The clinic of the second server: settings written into its data folder before it starts. */
 const CLINIC = {
-  port: 4783,
+  port: Number(process.env.E2E_PORT ?? 4781) + 2,
   phone: '020 7946 0000',
   website: 'https://riverside-clinic.example/hips',
   pin: '48151623',
