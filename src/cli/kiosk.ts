@@ -19,7 +19,7 @@ import type { PackSummary } from '../core/packs/verify.ts'
 import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
-import { chromiumPrinter, exportHandouts, findChromium } from '../core/handouts/export.ts'
+import { chromiumPrinter, exportHandoutsAndReport, findChromium } from '../core/handouts/export.ts'
 import { FeedError, generateKey } from '../core/feed/keys.ts'
 import {
   addPack,
@@ -488,26 +488,20 @@ program
     }
     const server = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
     const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' })
-    const printer = await chromiumPrinter(chromium)
-    console.log(`Printing with ${printer.description}`)
     try {
       const topics = core.handlers.listTopics({ locale: SOURCE_LOCALE })
-      const items = [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
-        kind: t.kind,
-        id: t.id,
-      }))
-      const files = await exportHandouts({
+      await exportHandoutsAndReport({
         baseUrl,
-        items,
+        items: [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
+          kind: t.kind,
+          id: t.id,
+        })),
         langs: all ? offered : [opts.lang],
         paper: opts.paper,
         outDir: opts.out,
-        printer,
-        onFile: (file) => console.log(`  ${file}`),
+        printer: await chromiumPrinter(chromium),
       })
-      console.log(`Exported ${files.length} handouts to ${opts.out}`)
     } finally {
-      await printer.close()
       await server.close()
       core.close()
     }

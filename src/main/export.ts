@@ -4,7 +4,7 @@
  * hidden, hardened window. Shares the loop and file names with the command
  * line (src/core/handouts/export.ts); only the printer differs.
  */
-import { exportHandouts, handoutReadySelector, showHandout } from '../core/handouts/export.ts'
+import { exportHandoutsAndReport, handoutReadySelector, showHandout } from '../core/handouts/export.ts'
 import type { Paper, PdfPrinter } from '../core/handouts/export.ts'
 import type { Handlers } from '../core/services/handlers.ts'
 import type { Locale } from '../shared/contract.ts'
@@ -78,21 +78,13 @@ export async function runExport(
   appOrigin: string,
   preload: string,
 ): Promise<void> {
-  const printer = electronPrinter(preload)
-  console.log(`Printing with ${printer.description}`)
-  try {
-    const topics = handlers.listTopics({ locale: SOURCE_LOCALE })
-    const files = await exportHandouts({
-      baseUrl: appOrigin,
-      items: [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id })),
-      langs: request.langs ?? handlers.contentInfo({}).locales,
-      paper: request.paper,
-      outDir: request.outDir,
-      printer,
-      onFile: (file) => console.log(`  ${file}`),
-    })
-    console.log(`Exported ${files.length} handouts to ${request.outDir}`)
-  } finally {
-    await printer.close()
-  }
+  const topics = handlers.listTopics({ locale: SOURCE_LOCALE })
+  await exportHandoutsAndReport({
+    baseUrl: appOrigin,
+    items: [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id })),
+    langs: request.langs ?? handlers.contentInfo({}).locales,
+    paper: request.paper,
+    outDir: request.outDir,
+    printer: electronPrinter(preload),
+  })
 }

@@ -104,15 +104,21 @@ const refusedReviewClaims = Object.fromEntries(
   REFUSED_REVIEW_FIELDS.map((k) => [k, RefusedReviewClaim]),
 ) as Record<(typeof REFUSED_REVIEW_FIELDS)[number], typeof RefusedReviewClaim>
 
+/** The claim-source check: a section holding claims (CLAIM_SECTION_KEYS) cites on every paragraph. */
+function claimSectionCites(
+  s: { key: string; paragraphs: z.infer<typeof Paragraphs> },
+  ctx: z.RefinementCtx,
+): void {
+  if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
+  s.paragraphs.forEach((p, i) => {
+    if (typeof p === 'string')
+      ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
+  })
+}
+
 export const Section = z
   .strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs })
-  .superRefine((s, ctx) => {
-    if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
-    s.paragraphs.forEach((p, i) => {
-      if (typeof p === 'string')
-        ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
-    })
-  })
+  .superRefine(claimSectionCites)
 export type Section = z.infer<typeof Section>
 
 export const Faq = z.strictObject({ question: Text, answer: Claim })
@@ -261,13 +267,7 @@ export type Procedure = z.infer<typeof Procedure>
  */
 export const GuideSection = z
   .strictObject({ key: ItemId, heading: Text, paragraphs: Paragraphs, picture: Picture.optional() })
-  .superRefine((s, ctx) => {
-    if (!(CLAIM_SECTION_KEYS as readonly string[]).includes(s.key)) return
-    s.paragraphs.forEach((p, i) => {
-      if (typeof p === 'string')
-        ctx.addIssue({ code: 'custom', message: CLAIM_SOURCE_MESSAGE, path: ['paragraphs', i] })
-    })
-  })
+  .superRefine(claimSectionCites)
 export type GuideSection = z.infer<typeof GuideSection>
 
 export const GUIDE_SOURCE_MESSAGE =

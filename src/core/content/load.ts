@@ -62,7 +62,7 @@ const TriageWordsFile = z.strictObject({
 const TriagePolicyFile = z.strictObject({ rules: z.array(TriageRule).min(1) })
 /** content/search/synonyms.<locale>.yaml: the document without its id (one per language). */
 const SynonymsFile = SearchSynonyms.omit({ id: true })
-const SYNONYMS_FILE = /^synonyms\.([a-z]{2})\.ya?ml$/
+const SYNONYMS_FILE = /^synonyms\.(?<locale>[a-z]{2})\.ya?ml$/
 type TriageWords = z.infer<typeof TriageWordsFile>
 
 export const TRIAGE_CHECK = 'triage check'
@@ -141,7 +141,8 @@ export const FOLDERS: Record<string, ItemKind> = {
   procedures: 'procedure',
   guides: 'guide',
 }
-const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.ya?ml$/
+const FILE_NAME = /^(?<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?<locale>[a-z]{2})\.ya?ml$/
+const GLOSSARY_FILE = /\.(?<locale>[a-z]{2})\.ya?ml$/
 
 /** Stable across runs and machines: keys in schema order, no whitespace. */
 export function hashOf(value: unknown, length = 64): string {
@@ -272,6 +273,31 @@ export function loadContent(contentDir: string): ContentLibrary {
     problems.push(...parsed.problems)
     return parsed
   }
+  /**
+   * The YAML files of one folder whose names carry their language (`pattern`'s
+   * `locale` group, and `id` where the name is the item's id), each parsed
+   * against `schema`. A name without a language is a problem (`naming` says how
+   * to name the file), not a file.
+   */
+  function* localeFiles<S extends z.ZodType>(
+    folder: string,
+    pattern: RegExp,
+    naming: string,
+    schema: S,
+    hint?: string,
+  ): Generator<{ file: string; id: string; locale: Locale; parsed: ParsedFile<z.output<S>> }> {
+    for (const name of yamlFiles(join(contentDir, folder))) {
+      const file = display(folder, name)
+      const { id = '', locale = '' } = pattern.exec(name)?.groups ?? {}
+      if (!LOCALE_CODE.test(locale)) {
+        problems.push({ file, item: name, field: '(file name)', message: naming })
+        continue
+      }
+      const parsed = parseFile(join(contentDir, folder, name), file, schema, hint ?? id)
+      problems.push(...parsed.problems)
+      yield { file, id, locale: locale as Locale, parsed }
+    }
+  }
 
   const sourcesFile = topFile('sources.yaml', SourcesFile, '(sources)')
   const sources = sourcesFile.value?.sources ?? []
@@ -280,21 +306,12 @@ export function loadContent(contentDir: string): ContentLibrary {
   const items: LoadedItem[] = []
   const seen = new Map<string, string>() // locale:id -> file
   for (const [folder, kind] of Object.entries(FOLDERS)) {
-    for (const name of yamlFiles(join(contentDir, folder))) {
-      const file = display(folder, name)
-      const match = FILE_NAME.exec(name)
-      if (!match || !LOCALE_CODE.test(match[2] ?? '')) {
-        problems.push({
-          file,
-          item: name,
-          field: '(file name)',
-          message: 'name files <id>.<locale>.yaml, the locale a two-letter language code (en, es, fr)',
-        })
-        continue
-      }
-      const [, fileId = '', locale = 'en'] = match
-      const parsed = parseFile(join(contentDir, folder, name), file, TopicDoc, fileId)
-      problems.push(...parsed.problems)
+    for (const { file, id: fileId, locale, parsed } of localeFiles(
+      folder,
+      FILE_NAME,
+      'name files <id>.<locale>.yaml, the locale a two-letter language code (en, es, fr)',
+      TopicDoc,
+    )) {
       const item = parsed.value
       if (!item) continue
       const at = (field: string, message: string) => problems.push({ file, item: item.id, field, message })
@@ -309,7 +326,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       }
       if (locale === 'en' && item.translatedFrom)
         at('translatedFrom', 'only translations record what they were translated from')
-      items.push({ file, locale: locale as Locale, item, authored: parsed.raw, textHash: textHashOf(item) })
+      items.push({ file, locale, item, authored: parsed.raw, textHash: textHashOf(item) })
     }
   }
   const english = new Map(items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i]))
@@ -334,21 +351,13 @@ export function loadContent(contentDir: string): ContentLibrary {
 
   const glossary: ContentLibrary['glossary'] = []
   const termSeen = new Map<string, string>()
-  for (const name of yamlFiles(join(contentDir, 'glossary'))) {
-    const file = display('glossary', name)
-    const match = /\.([a-z]{2})\.ya?ml$/.exec(name)
-    const locale = match?.[1]
-    if (!locale || !LOCALE_CODE.test(locale)) {
-      problems.push({
-        file,
-        item: name,
-        field: '(file name)',
-        message: 'name glossary files <name>.<locale>.yaml, the locale a two-letter language code',
-      })
-      continue
-    }
-    const parsed = parseFile(join(contentDir, 'glossary', name), file, GlossaryFile, '(glossary)')
-    problems.push(...parsed.problems)
+  for (const { file, locale, parsed } of localeFiles(
+    'glossary',
+    GLOSSARY_FILE,
+    'name glossary files <name>.<locale>.yaml, the locale a two-letter language code',
+    GlossaryFile,
+    '(glossary)',
+  )) {
     parsed.value?.terms.forEach((term, i) => {
       const key = `${locale}:${term.id}`
       const other = termSeen.get(key)
@@ -360,7 +369,7 @@ export function loadContent(contentDir: string): ContentLibrary {
           message: `duplicate id: "${term.id}" is also defined in ${other}`,
         })
       termSeen.set(key, file)
-      glossary.push({ locale: locale as Locale, term, authored: rawList(parsed.raw, 'terms')[i] })
+      glossary.push({ locale, term, authored: rawList(parsed.raw, 'terms')[i] })
     })
   }
   for (const { locale, term } of glossary) {
@@ -485,20 +494,13 @@ export function loadContent(contentDir: string): ContentLibrary {
   // Search's everyday words: whatever languages have a file. Each word a group
   // finds must be a word of that language's content, or the group finds nothing.
   const synonyms: ContentLibrary['synonyms'] = []
-  for (const name of yamlFiles(join(contentDir, 'search'))) {
-    const file = display('search', name)
-    const locale = SYNONYMS_FILE.exec(name)?.[1]
-    if (!locale || !LOCALE_CODE.test(locale)) {
-      problems.push({
-        file,
-        item: name,
-        field: '(file name)',
-        message: 'name search files synonyms.<code>.yaml, with a two-letter language code',
-      })
-      continue
-    }
-    const parsed = parseFile(join(contentDir, 'search', name), file, SynonymsFile, '(synonyms)')
-    problems.push(...parsed.problems)
+  for (const { file, locale, parsed } of localeFiles(
+    'search',
+    SYNONYMS_FILE,
+    'name search files synonyms.<code>.yaml, with a two-letter language code',
+    SynonymsFile,
+    '(synonyms)',
+  )) {
     if (!parsed.value) continue
     const known = contentWords(items.filter((i) => i.locale === locale).map((i) => i.item))
     parsed.value.groups.forEach((group, i) =>
@@ -513,7 +515,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       }),
     )
     synonyms.push({
-      locale: locale as Locale,
+      locale,
       synonyms: { id: SEARCH_SYNONYMS_ID, ...parsed.value },
       authored: { id: SEARCH_SYNONYMS_ID, ...(parsed.raw as object) },
     })

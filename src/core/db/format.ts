@@ -161,27 +161,18 @@ export interface DocumentRow {
 export function packHash(db: Database): string {
   const hash = createHash('sha256')
   hash.update(`kiosk content pack\u0000format ${String(db.pragma('user_version', { simple: true }))}\u0000`)
-  for (const row of db
-    .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name')
-    .raw()
-    .iterate()) {
-    hash.update(`${JSON.stringify(row)}\n`)
-  }
-  hash.update('\u0000meta\u0000')
-  for (const row of db
-    .prepare("SELECT key, value FROM meta WHERE key <> 'pack_hash' ORDER BY key")
-    .raw()
-    .iterate()) {
-    hash.update(`${JSON.stringify(row)}\n`)
-  }
-  hash.update('\u0000documents\u0000')
-  for (const row of db
-    .prepare(
+  // Each part's rows in a fixed order, one JSON line a row, the parts apart.
+  const parts: [label: string, sql: string][] = [
+    ['', 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name'],
+    ['\u0000meta\u0000', "SELECT key, value FROM meta WHERE key <> 'pack_hash' ORDER BY key"],
+    [
+      '\u0000documents\u0000',
       'SELECT kind, id, locale, title, display_order, text_hash, item_hash, body FROM documents ORDER BY kind, id, locale',
-    )
-    .raw()
-    .iterate()) {
-    hash.update(`${JSON.stringify(row)}\n`)
+    ],
+  ]
+  for (const [label, sql] of parts) {
+    hash.update(label)
+    for (const row of db.prepare(sql).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`)
   }
   return hash.digest('hex')
 }

@@ -156,6 +156,26 @@ export function signers(
   return { signed, missing, threshold: role.threshold }
 }
 
+/**
+ * A root of the given version whose root keys sign both the root and the
+ * targets (`threshold` of them each); the caller adds the online keys.
+ */
+function newRoot(version: number, now: Date, rootKeys: SigningKey[], threshold: number): Root {
+  const root = new Root({
+    version,
+    specVersion: SPEC_VERSION,
+    expires: expiresAfter(now, LIFETIME_DAYS.root),
+    consistentSnapshot: true,
+  })
+  for (const k of rootKeys) {
+    root.addKey(k.key, MetadataKind.Root)
+    root.addKey(k.key, MetadataKind.Targets)
+  }
+  for (const role of [MetadataKind.Root, MetadataKind.Targets])
+    root.roles[role] = new Role({ keyIDs: root.roles[role]!.keyIDs, threshold })
+  return root
+}
+
 function signWith(md: AnyMetadata, keys: SigningKey[]): void {
   for (const k of keys) md.sign(k.sign, true)
 }
@@ -202,21 +222,9 @@ export function initFeed(dir: string, opts: InitOptions): PublishedFeed {
   const snapshotKey = online('snapshot')
   const timestampKey = online('timestamp')
 
-  const root = new Root({
-    version: 1,
-    specVersion: SPEC_VERSION,
-    expires: expiresAfter(now, LIFETIME_DAYS.root),
-    consistentSnapshot: true,
-  })
-  for (const k of rootKeys) {
-    root.addKey(k.key, MetadataKind.Root)
-    root.addKey(k.key, MetadataKind.Targets)
-  }
+  const root = newRoot(1, now, rootKeys, rootThreshold)
   root.addKey(snapshotKey.key, MetadataKind.Snapshot)
   root.addKey(timestampKey.key, MetadataKind.Timestamp)
-  const withThreshold = (role: Role, threshold: number) => new Role({ keyIDs: role.keyIDs, threshold })
-  root.roles[MetadataKind.Root] = withThreshold(root.roles[MetadataKind.Root]!, rootThreshold)
-  root.roles[MetadataKind.Targets] = withThreshold(root.roles[MetadataKind.Targets]!, rootThreshold)
   const rootMd = new Metadata(root)
   signWith(rootMd, rootKeys)
 
@@ -549,27 +557,10 @@ export function rotateRoot(dir: string, opts: RotateOptions): PublishedFeed {
     )
   const rootThreshold = opts.rootThreshold ?? newKeys.length
   const old = feed.root.signed
-  const root = new Root({
-    version: old.version + 1,
-    specVersion: SPEC_VERSION,
-    expires: expiresAfter(now, LIFETIME_DAYS.root),
-    consistentSnapshot: true,
-  })
-  for (const k of newKeys) {
-    root.addKey(k.key, MetadataKind.Root)
-    root.addKey(k.key, MetadataKind.Targets)
-  }
+  const root = newRoot(old.version + 1, now, newKeys, rootThreshold)
   for (const role of [MetadataKind.Snapshot, MetadataKind.Timestamp]) {
     for (const id of old.roles[role]!.keyIDs) root.addKey(old.keys[id]!, role)
   }
-  root.roles[MetadataKind.Root] = new Role({
-    keyIDs: root.roles[MetadataKind.Root]!.keyIDs,
-    threshold: rootThreshold,
-  })
-  root.roles[MetadataKind.Targets] = new Role({
-    keyIDs: root.roles[MetadataKind.Targets]!.keyIDs,
-    threshold: rootThreshold,
-  })
   const rootMd = new Metadata(root)
   signWith(rootMd, [...trusted, ...newKeys.filter((k) => !trusted.some((t) => t.key.keyID === k.key.keyID))])
   const version = root.version

@@ -160,6 +160,22 @@ export interface ExportOptions {
   onFile?: (file: string) => void
 }
 
+/**
+ * Exports the handouts as a person running it wants to see: which printer
+ * prints, each file as it is written, and how many; the printer is closed after.
+ * (The `export-handouts` command and the app's own export both run this.)
+ */
+export async function exportHandoutsAndReport(options: Omit<ExportOptions, 'onFile'>): Promise<string[]> {
+  console.log(`Printing with ${options.printer.description}`)
+  try {
+    const files = await exportHandouts({ ...options, onFile: (file) => console.log(`  ${file}`) })
+    console.log(`Exported ${files.length} handouts to ${options.outDir}`)
+    return files
+  } finally {
+    await options.printer.close()
+  }
+}
+
 /** Prints each item in each language, in one loaded page; one file per item and language. */
 export async function exportHandouts(options: ExportOptions): Promise<string[]> {
   mkdirSync(options.outDir, { recursive: true })

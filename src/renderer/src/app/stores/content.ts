@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch, type ShallowRef } from 'vue'
-import type { Condition, Guide, Locale, MethodOutput, Procedure } from '@shared/contract'
+import type { Condition, Guide, ItemKind, Locale, MethodOutput, Procedure } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
 import { useLocaleStore } from './locale'
 import { useItemStore } from './items'
 
 export type Topics = MethodOutput<'listTopics'>
+/** The item type of each kind. */
+export type ItemOf<K extends ItemKind> = { condition: Condition; procedure: Procedure; guide: Guide }[K]
 
 /**
  * What the screen shows from the content database (items come through the
@@ -73,38 +75,18 @@ export const useContentStore = defineStore('content', () => {
     return load('topics', topics, localeStore.locale, (locale) => api.listTopics({ locale }), loadTopics)
   }
 
-  function loadCondition(id: string): Promise<void> {
-    const key = `${localeStore.locale}:${id}`
-    return load(
-      'condition',
-      condition,
-      key,
-      (locale) => items.getCondition(locale, id),
-      () => loadCondition(id),
-    )
+  /** The item of each kind on screen, for `loadItem` to fill. */
+  const shownItems: { [K in ItemKind]: ShallowRef<ItemOf<K> | null> } = { condition, procedure, guide }
+
+  /** Shows the `kind` item `id` in the current language. */
+  function loadItem<K extends ItemKind>(kind: K, id: string): Promise<void> {
+    const get = (locale: Locale) => items.getItem(kind, locale, id) as Promise<Result<ItemOf<K>>>
+    return load(kind, shownItems[kind], `${localeStore.locale}:${id}`, get, () => loadItem(kind, id))
   }
 
-  function loadProcedure(id: string): Promise<void> {
-    const key = `${localeStore.locale}:${id}`
-    return load(
-      'procedure',
-      procedure,
-      key,
-      (locale) => items.getProcedure(locale, id),
-      () => loadProcedure(id),
-    )
-  }
-
-  function loadGuide(id: string): Promise<void> {
-    const key = `${localeStore.locale}:${id}`
-    return load(
-      'guide',
-      guide,
-      key,
-      (locale) => items.getGuide(locale, id),
-      () => loadGuide(id),
-    )
-  }
+  const loadCondition = (id: string) => loadItem('condition', id)
+  const loadProcedure = (id: string) => loadItem('procedure', id)
+  const loadGuide = (id: string) => loadItem('guide', id)
 
   /** "Try again" on the out-of-order screen: ask once more, even if something is cached. */
   function retry(): Promise<void> {
@@ -135,6 +117,7 @@ export const useContentStore = defineStore('content', () => {
     loadCondition,
     loadProcedure,
     loadGuide,
+    loadItem,
     retry,
     forget,
   }
