@@ -106,7 +106,9 @@ describe('the recovery timeline', () => {
 
   it('draws what each period asks of you beside its words', async () => {
     const { wrapper } = await mountKiosk(`${base}/recovery`)
-    const pictures = wrapper.findAll('ol.timeline > li svg[role="img"]').map((svg) => svg.attributes('aria-label'))
+    const pictures = wrapper
+      .findAll('ol.timeline > li svg[role="img"]')
+      .map((svg) => svg.attributes('aria-label'))
     expect(pictures).toHaveLength(5)
     expect(pictures[0]).toMatch(/^At home on the day: resting with an ice pack/)
     expect(pictures[4]).toMatch(/^Months later: planning what comes next/)
