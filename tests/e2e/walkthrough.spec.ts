@@ -125,3 +125,26 @@ test('with Large text, Back and Next stay on screen on every step, at each kiosk
     }
   }
 })
+
+test('each step of the ultrasound walkthrough shows its own picture, which moves gently unless the reader asks for less motion', async ({
+  page,
+}) => {
+  await page.goto('/#/procedures/ultrasound-guided-hip-injection/steps/4')
+  const picture = page.getByRole('main').getByRole('img').first()
+  await expect(picture).toHaveAttribute('aria-label', /^An ultrasound probe with gel pressed on the skin/)
+  // Steps 6, 7 and 8 once shared one picture, and "Taking the needle out" showed it going in.
+  const names: string[] = []
+  for (const n of [6, 7, 8, 10]) {
+    await page.goto(`/#/procedures/ultrasound-guided-hip-injection/steps/${n}`)
+    await expect(page.getByText(`Step ${n} of 10`)).toBeVisible()
+    names.push((await picture.getAttribute('aria-label')) ?? '')
+  }
+  expect(names[2]).toMatch(/^The needle coming out/)
+  expect(names[3]).toMatch(/^Resting in a chair in the clinic/)
+  expect(new Set(names).size).toBe(4)
+
+  const moving = () => picture.evaluate((svg) => svg.getAnimations({ subtree: true }).length)
+  await expect.poll(moving).toBeGreaterThan(0)
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await expect.poll(moving).toBe(0)
+})

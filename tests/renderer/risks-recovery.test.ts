@@ -104,6 +104,17 @@ describe('the recovery timeline', () => {
     expect(items[1]!.text()).toContain('Use an ice pack wrapped in a cloth.')
   })
 
+  it('draws what each period asks of you beside its words', async () => {
+    const { wrapper } = await mountKiosk(`${base}/recovery`)
+    const pictures = wrapper
+      .findAll('ol.timeline > li svg[role="img"]')
+      .map((svg) => svg.attributes('aria-label'))
+    expect(pictures).toHaveLength(5)
+    expect(pictures[0]).toMatch(/^At home on the day: resting with an ice pack/)
+    expect(pictures[4]).toMatch(/^Months later: planning what comes next/)
+    expect(new Set(pictures).size).toBe(5)
+  })
+
   it('repeats when to get help, and offers a way back to the start', async () => {
     const { wrapper } = await mountKiosk(`${base}/recovery`)
     expect(wrapper.find('section[aria-labelledby="red-flags-heading"]').exists()).toBe(true)
