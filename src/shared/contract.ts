@@ -315,11 +315,20 @@ export const USAGE_SCREENS = [
   'explain',
 ] as const
 
+/**
+ * The language a handout was printed in: a language code, or two joined by "+"
+ * for a two-language handout ("en+es"). Never words: the usage table's CHECK
+ * holds the same shape (migration 5).
+ */
+export const HandoutLanguage = z
+  .string()
+  .regex(/^[a-z]{2}(\+[a-z]{2})?$/, 'a language code, or two joined by "+", such as "en+es"')
+
 /** One anonymous count: a closed vocabulary, so nothing a patient typed can be recorded. */
 export const UsageEvent = z.discriminatedUnion('metric', [
   z.strictObject({ metric: z.literal('screen'), key: z.enum(USAGE_SCREENS) }),
   z.strictObject({ metric: z.literal('item'), key: ItemId }),
-  z.strictObject({ metric: z.literal('handout'), key: ItemId }),
+  z.strictObject({ metric: z.literal('handout'), key: ItemId, lang: HandoutLanguage.optional() }),
   z.strictObject({ metric: z.literal('language'), key: Locale }),
   z.strictObject({
     metric: z.literal('display-mode'),
@@ -337,6 +346,8 @@ export const UsageRow = z.object({
   day: IsoDate,
   metric: z.string(),
   key: z.string(),
+  /** A handout's language (HandoutLanguage), when it was recorded. */
+  lang: z.string().optional(),
   count: z.number().int(),
 })
 export type UsageRow = z.infer<typeof UsageRow>

@@ -1,9 +1,9 @@
 import type { UsageRow } from '@shared/contract'
 
 /**
- * The usage counts as CSV, exactly as `npm run kiosk -- usage-export` writes
- * them (src/core/data/usage.ts usageCsv): a header, one line per row, a final
- * newline. Every value is a date, a word of the closed vocabulary, an item id
+ * The usage counts as CSV, exactly as the kiosk's own usage export writes
+ * them (src/core/data/usage.ts usageCsv): a header, one line per row (a
+ * handout's language last), a final newline. Every value is a date, a word of the closed vocabulary, an item id
  * or a number, so nothing needs quoting; anything else is quoted anyway.
  */
 export function usageCsv(rows: readonly UsageRow[]): string {
@@ -11,8 +11,8 @@ export function usageCsv(rows: readonly UsageRow[]): string {
     const text = String(value)
     return /^[\w.-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
   }
-  const lines = rows.map((row) => [row.day, row.metric, row.key, row.count].map(cell).join(','))
-  return ['day,metric,key,count', ...lines].join('\n') + '\n'
+  const lines = rows.map((row) => [row.day, row.metric, row.key, row.count, row.lang ?? ''].map(cell).join(','))
+  return ['day,metric,key,count,language', ...lines].join('\n') + '\n'
 }
 
 /** The local calendar day, YYYY-MM-DD, as the core counts days. */
