@@ -772,15 +772,16 @@ describe('anonymous usage counts', () => {
 describe('handouts counted by language', () => {
   it('count each printed handout under its language, and report and export the language', async () => {
     const { call, core } = kiosk('usage-languages')
-    const handout = (lang?: string) => call('recordUsage', { event: { metric: 'handout', key: 'sore-hip', lang } })
+    const handout = (lang?: string) =>
+      call('recordUsage', { event: { metric: 'handout', key: 'sore-hip', lang } })
     await handout('en')
     await handout('en')
     await handout('es')
     await handout('en+es')
     expect(await handout('Mrs Jones')).toMatchObject({ ok: false, error: { code: 'bad-input' } })
-    expect(
-      await call('recordUsage', { event: { metric: 'screen', key: 'home', lang: 'en' } }),
-    ).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await call('recordUsage', { event: { metric: 'screen', key: 'home', lang: 'en' } })).toMatchObject(
+      { ok: false, error: { code: 'bad-input' } },
+    )
     await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
     const token = await loginToken(call)
     const report = (await call('usageReport', { token, days: 7 })) as { ok: true; value: { rows: unknown[] } }

@@ -9,7 +9,7 @@ import type { UsageRow } from '@shared/contract'
 export function usageCsv(rows: readonly UsageRow[]): string {
   const cell = (value: string | number) => {
     const text = String(value)
-    return /^[\w.-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
+    return /^[\w.+-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
   }
   const lines = rows.map((row) => [row.day, row.metric, row.key, row.count, row.lang ?? ''].map(cell).join(','))
   return ['day,metric,key,count,language', ...lines].join('\n') + '\n'
