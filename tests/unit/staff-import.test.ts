@@ -281,6 +281,7 @@ describe('importing a content pack in Electron, from the main process’s own di
             },
           }),
           print: () => ({ done: false, failure: 'failed' }),
+          listPrinters: () => ({ printers: [] }),
           endSession: () => ({}),
         },
       },
