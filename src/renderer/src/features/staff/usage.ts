@@ -11,7 +11,9 @@ export function usageCsv(rows: readonly UsageRow[]): string {
     const text = String(value)
     return /^[\w.+-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
   }
-  const lines = rows.map((row) => [row.day, row.metric, row.key, row.count, row.lang ?? ''].map(cell).join(','))
+  const lines = rows.map((row) =>
+    [row.day, row.metric, row.key, row.count, row.lang ?? ''].map(cell).join(','),
+  )
   return ['day,metric,key,count,language', ...lines].join('\n') + '\n'
 }
 
