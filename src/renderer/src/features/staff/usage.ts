@@ -90,6 +90,27 @@ export function usageTotals(rows: readonly UsageRow[]): UsageTotals {
   return { sessions: sum('session-length'), screens: sum('screen'), handouts: sum('handout') }
 }
 
+export interface LanguageCount {
+  /** A language code, two joined by "+" ("en+es"), or '' for handouts counted before languages were. */
+  lang: string
+  count: number
+}
+
+/** Handouts printed in each language (a two-language handout is its own line), the most printed first. */
+export function handoutsByLanguage(rows: readonly UsageRow[]): LanguageCount[] {
+  const totals = new Map<string, number>()
+  for (const row of rows) {
+    if (row.metric !== 'handout') continue
+    const lang = row.lang ?? ''
+    totals.set(lang, (totals.get(lang) ?? 0) + row.count)
+  }
+  return [...totals]
+    .map(([lang, count]) => ({ lang, count }))
+    .sort(
+      (a, b) => b.count - a.count || (a.lang === '' ? 1 : b.lang === '' ? -1 : a.lang.localeCompare(b.lang)),
+    )
+}
+
 /** A file name for the download: which days it covers, nothing else. */
 export function csvFileName(span: UsageSpan, today: Date = new Date()): string {
   if (typeof span === 'number') return `kiosk-usage-${localDay(today)}-last-${span}-days.csv`
