@@ -182,14 +182,15 @@ test('the front desk’s first day: the phone, the printer, every condition hand
   await expectNoAxeViolations(page, 'usage by language', '[data-staff-usage-languages]')
 
   if (process.env.FRONT_DESK_SCREENSHOTS) {
+    // docs/screenshots: the Print handouts screen with every condition ticked, at two screen sizes.
+    await page.goto(`${base}/#/staff/print`)
+    await settled(page)
+    await page.getByRole('button', { name: 'Select all conditions' }).click()
     for (const [width, height] of [
       [1920, 1080],
       [1366, 768],
     ] as const) {
       await page.setViewportSize({ width, height })
-      await page.goto(`${base}/#/staff/print`)
-      await settled(page)
-      await page.getByRole('button', { name: 'Select all conditions' }).click()
       await page.screenshot({ path: join(ROOT, `docs/screenshots/staff-print-${width}x${height}.png`) })
     }
   }
