@@ -18,6 +18,7 @@ import { registerChannels } from './ipc.ts'
 import { pickAndImportPack } from './packs.ts'
 import { PACK_FILE_EXTENSIONS } from '../shared/packs.ts'
 import { printing } from './print.ts'
+import { listPrinters } from '../shared/print.ts'
 import { createHardenedWindow } from './window.ts'
 import { watchRenderer } from './recovery.ts'
 import {
@@ -160,6 +161,7 @@ void app.whenReady().then(async () => {
           return choice.canceled ? null : (choice.filePaths[0] ?? null)
         },
       }),
+      listPrinters: (_input, sender) => listPrinters(sender),
       // The end of a patient's session (the renderer calls it after its idle reset): forget the routes
       // visited, all web storage of every origin (cookies, local and session storage, IndexedDB, Cache
       // API, service workers), the HTTP cache and any HTTP authentication.

@@ -315,11 +315,20 @@ export const USAGE_SCREENS = [
   'explain',
 ] as const
 
+/**
+ * The language a handout was printed in: a language code, or two joined by "+"
+ * for a two-language handout ("en+es"). Never words: the usage table's CHECK
+ * holds the same shape (migration 5).
+ */
+export const HandoutLanguage = z
+  .string()
+  .regex(/^[a-z]{2}(\+[a-z]{2})?$/, 'a language code, or two joined by "+", such as "en+es"')
+
 /** One anonymous count: a closed vocabulary, so nothing a patient typed can be recorded. */
 export const UsageEvent = z.discriminatedUnion('metric', [
   z.strictObject({ metric: z.literal('screen'), key: z.enum(USAGE_SCREENS) }),
   z.strictObject({ metric: z.literal('item'), key: ItemId }),
-  z.strictObject({ metric: z.literal('handout'), key: ItemId }),
+  z.strictObject({ metric: z.literal('handout'), key: ItemId, lang: HandoutLanguage.optional() }),
   z.strictObject({ metric: z.literal('language'), key: Locale }),
   z.strictObject({
     metric: z.literal('display-mode'),
@@ -337,6 +346,8 @@ export const UsageRow = z.object({
   day: IsoDate,
   metric: z.string(),
   key: z.string(),
+  /** A handout's language (HandoutLanguage), when it was recorded. */
+  lang: z.string().optional(),
   count: z.number().int(),
 })
 export type UsageRow = z.infer<typeof UsageRow>
@@ -377,10 +388,24 @@ export const FeedStatus = z.object({
 })
 export type FeedStatus = z.infer<typeof FeedStatus>
 
-/** What an import brought in, and which content is in use now. */
+/** An item of a pack, by its title (in English, the language every item has). */
+export const PackItem = z.object({ kind: z.string(), id: z.string(), title: z.string() })
+export type PackItem = z.infer<typeof PackItem>
+
+/** What a pack changes from the content in use, found by item hashes (src/core/packs/changes.ts). */
+export const PackChanges = z.object({
+  added: z.array(PackItem),
+  changed: z.array(PackItem),
+  removed: z.array(PackItem),
+})
+export type PackChanges = z.infer<typeof PackChanges>
+
+/** What an import brought in, what it changed, and which content is in use now. */
 export const PackImport = z.object({
   imported: z.object({
     contentHash: z.string(),
+    /** The kiosk version that built the pack: with its content format (schemaVersion), the pack's version for staff. */
+    builtBy: z.string(),
     schemaVersion: z.number().int(),
     bytes: z.number().int(),
     conditions: z.number().int(),
@@ -388,6 +413,9 @@ export const PackImport = z.object({
     glossary: z.number().int(),
     locales: z.array(Locale),
   }),
+  /** The pack is the content the kiosk already used: nothing changed. */
+  alreadyInUse: z.boolean(),
+  changes: PackChanges,
   status: PackStatus,
 })
 export type PackImport = z.infer<typeof PackImport>

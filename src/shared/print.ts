@@ -70,3 +70,35 @@ export function choosePrinter(
   }
   return present ? { deviceName: configured } : {}
 }
+
+/** One of the system's printers, for staff to choose in settings: `name` is what the system and the setting use. */
+export interface SystemPrinter {
+  name: string
+  label: string
+  description: string
+}
+
+/** What Electron's `webContents.getPrintersAsync()` gives, as far as the list needs. */
+export interface PrinterSource {
+  getPrintersAsync(): Promise<{ name: string; displayName?: string; description?: string }[]>
+}
+
+/**
+ * The system's printers for the settings screen, each once, by the name people
+ * know (Electron's displayName), in alphabetical order. A system that cannot
+ * list them gives an empty list: the settings screen then takes a typed name.
+ */
+export async function listPrinters(contents: PrinterSource): Promise<{ printers: SystemPrinter[] }> {
+  let found: Awaited<ReturnType<PrinterSource['getPrintersAsync']>>
+  try {
+    found = await contents.getPrintersAsync()
+  } catch {
+    return { printers: [] }
+  }
+  const byName = new Map<string, SystemPrinter>()
+  for (const p of found) {
+    if (!p.name || byName.has(p.name)) continue
+    byName.set(p.name, { name: p.name, label: p.displayName || p.name, description: p.description ?? '' })
+  }
+  return { printers: [...byName.values()].sort((a, b) => a.label.localeCompare(b.label)) }
+}

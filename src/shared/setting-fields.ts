@@ -12,10 +12,21 @@ export type SettingKey = keyof Settings
 
 /**
  * text: required words; optional-text/tel/url: empty means none; seconds: a whole number of seconds;
- * choice: one of the field's `options`, as radio buttons; region: a preset that fills other fields.
+ * choice: one of the field's `options`, as radio buttons; region: a preset that fills other fields;
+ * printer: optional text, chosen from the system's printers where the shell can list them.
  */
 export type SettingControl =
-  'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'choice' | 'region'
+  | 'text'
+  | 'optional-text'
+  | 'tel'
+  | 'url'
+  | 'logo'
+  | 'language'
+  | 'seconds'
+  | 'switch'
+  | 'choice'
+  | 'region'
+  | 'printer'
 
 export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print'
 
@@ -53,7 +64,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   onScreenKeyboard: { group: 'kiosk', control: 'choice', options: KEYBOARD_MODES },
   hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
-  printerName: { group: 'print', control: 'optional-text' },
+  printerName: { group: 'print', control: 'printer' },
 }
 
 export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']

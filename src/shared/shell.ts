@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { PackImport, StaffToken } from './contract.ts'
-import type { PrintOutcome, PrintRequest } from './print.ts'
+import type { PrintOutcome, PrintRequest, SystemPrinter } from './print.ts'
 import type { PickPackOutcome } from './packs.ts'
 
 const PrintFailure = z.enum(['no-printer', 'printer-offline', 'cancelled', 'failed'])
@@ -32,6 +32,13 @@ export const shellContract = {
       z.object({ cancelled: z.literal(true) }),
       PackImport.extend({ cancelled: z.literal(false) }),
     ]) satisfies z.ZodType<PickPackOutcome>,
+  },
+  /** The system's printers (Electron's getPrintersAsync), for staff to choose the kiosk's printer in settings. */
+  listPrinters: {
+    input: z.strictObject({}),
+    output: z.object({
+      printers: z.array(z.object({ name: z.string(), label: z.string(), description: z.string() })),
+    }) satisfies z.ZodType<{ printers: SystemPrinter[] }>,
   },
   /** The end of a patient's session: forget the routes visited, storage, cache and HTTP authentication. */
   endSession: { input: z.strictObject({}), output: z.object({}) },

@@ -7,14 +7,14 @@
  * the paper and nothing else, printing from the patient's screens, axe, and the
  * export-handouts command itself.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { collectConsoleErrors, expectNoAxeViolations, api } from './kiosk-page'
+import { collectConsoleErrors, expectNoAxeViolations, api, startServer, stopServer } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CONTENT_DB = join(ROOT, 'resources/content.sqlite')
@@ -112,31 +112,6 @@ function foundIn(files: string[], text: string): string[] {
     const bytes = readFileSync(file)
     return needles.some((needle) => bytes.includes(needle))
   })
-}
-
-async function startServer(args: string[], port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['src/cli/kiosk.ts', 'serve', '--port', String(port), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`the server on ${port} did not start`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
-async function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return
-  const exited = new Promise((r) => child.once('exit', r))
-  child.kill('SIGTERM')
-  await exited
 }
 
 // ---------- every handout, as the library stands, on both papers and in both languages ----------
@@ -254,7 +229,7 @@ test('a patient prints a handout from the procedure and condition pages, and a s
   await expect(page.getByRole('status').filter({ hasText: 'The print window has closed.' })).toBeVisible()
   await expect
     .poll(() => counts)
-    .toEqual([{ event: { metric: 'handout', key: 'ultrasound-guided-hip-injection' } }])
+    .toEqual([{ event: { metric: 'handout', key: 'ultrasound-guided-hip-injection', lang: 'en' } }])
 
   // Print again by hand; "Back" returns to the procedure.
   await page.getByRole('button', { name: 'Print', exact: true }).click()
@@ -416,7 +391,8 @@ test.describe.serial('a clinic’s handouts', () => {
       await page.getByLabel('Follow-up date', { exact: true }).fill('2026-04-14')
       await page.getByLabel('Instructions for the patient', { exact: true }).fill(typed.instructions)
       await page.getByRole('radio', { name: 'English and Spanish', exact: true }).check()
-      await page.getByRole('radio', { name: 'A4', exact: true }).check()
+      // The paper is the one in Settings (A4 here): the form does not ask it again.
+      await expect(page.locator('[data-staff-handout-paper]')).toContainText('Paper: A4 (from Settings).')
       await page.getByRole('button', { name: 'Preview and print' }).click()
 
       await expect(page).toHaveURL(
@@ -436,12 +412,15 @@ test.describe.serial('a clinic’s handouts', () => {
       // Two languages, each at most a procedure's 4 pages.
       expect(pages).toBeLessThanOrEqual(8)
 
-      // Staff in a browser print with its own dialog; afterwards the fields are gone from the page.
+      // Staff in a browser print with its own dialog, which cannot say whether it printed or was
+      // cancelled: the fields stay for another try, until staff clear them.
       await page.evaluate(() => {
         window.print = () => {}
       })
       await page.getByRole('button', { name: 'Print', exact: true }).click()
       await expect(page.getByRole('status').filter({ hasText: 'The print window has closed.' })).toBeVisible()
+      await expect(page.locator('.ho-part').first()).toContainText(typed.clinician)
+      await page.getByRole('button', { name: 'Clear the details' }).click()
       await expect(page.locator('.ho-part').first()).not.toContainText(typed.clinician)
 
       const stored = await page.evaluate(async () => ({

@@ -3,6 +3,8 @@
  * reloading the page (a reload would clear the in-memory display modes), axe,
  * and the layout checks for large text.
  */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
@@ -165,4 +167,32 @@ export async function typePin(page: Page, pin: string): Promise<void> {
       .getByRole('group', { name: 'Number pad' })
       .getByRole('button', { name: digit, exact: true })
       .click()
+}
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** A kiosk preview server of the spec's own (`kiosk serve` with these arguments), once it answers. */
+export async function startServer(args: string[], port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['src/cli/kiosk.ts', 'serve', '--port', String(port), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`the server on ${port} did not start`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+export async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
 }

@@ -362,7 +362,7 @@ test('the usage table shows the counts from an earlier patient visit, and its CS
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/^kiosk-usage-\d{4}-\d{2}-\d{2}-last-7-days\.csv$/)
   const csv = readFileSync(await download.path(), 'utf8')
-  expect(csv.startsWith('day,metric,key,count\n')).toBe(true)
+  expect(csv.startsWith('day,metric,key,count,language\n')).toBe(true)
   const exported = execFileSync(
     process.execPath,
     ['src/cli/kiosk.ts', 'usage-export', '--data-dir', DATA_DIR],

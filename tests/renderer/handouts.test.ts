@@ -384,7 +384,7 @@ describe('printing a handout', () => {
       )
     }, PATIENCE)
     expect(printer.requests).toEqual([{ paper: 'letter', mode: 'silent' }])
-    expect(handoutCounts(bridge)).toEqual([{ event: { metric: 'handout', key: steroid.id } }])
+    expect(handoutCounts(bridge)).toEqual([{ event: { metric: 'handout', key: steroid.id, lang: 'en' } }])
   })
 
   it('shows the print dialog instead at a kiosk that is not locked (a desk computer)', async () => {

@@ -224,12 +224,19 @@ export function staffBridge(
           value: {
             imported: {
               contentHash: IMPORTED_HASH,
+              builtBy: '0.2.0',
               schemaVersion: 4,
               bytes: atob(input.data).length,
               conditions: 12,
               procedures: 6,
               glossary: 40,
               locales: ['en', 'es'],
+            },
+            alreadyInUse: before?.contentHash === IMPORTED_HASH,
+            changes: {
+              added: [],
+              changed: [{ kind: 'condition', id: 'sore-hip', title: 'Sore hip' }],
+              removed: [],
             },
             status: state.pack,
           },

@@ -58,7 +58,11 @@ describe('the settings screen', () => {
     expect(field(wrapper, 'Logo').attributes('type')).toBe('file')
     expect(field(wrapper, 'Default language').element.value).toBe('en')
     expect(field(wrapper, 'Idle time (seconds)').element.value).toBe('90')
-    expect(field(wrapper, 'Printer name (optional)').element.value).toBe('')
+    expect(field(wrapper, 'Printer').element.value).toBe('')
+    // A browser has no list of printers: the screen says its print window chooses one.
+    expect(wrapper.get('[data-staff-printer-note]').text()).toContain(
+      'In this browser preview the print window chooses the printer each time',
+    )
     expect(field(wrapper, 'Kiosk lock').element.checked).toBe(false)
     expect(wrapper.findAll('legend.setting__label').map((legend) => legend.text())).toEqual([
       'How dates are written',
@@ -378,9 +382,13 @@ describe('the usage counts', () => {
 
   it('writes CSV exactly as the core does', () => {
     expect(usageCsv(rows.slice(0, 2))).toBe(
-      `day,metric,key,count\n${today},screen,home,5\n${today},screen,condition,3\n`,
+      `day,metric,key,count,language\n${today},screen,home,5,\n${today},screen,condition,3,\n`,
     )
-    expect(usageCsv([])).toBe('day,metric,key,count\n')
+    expect(usageCsv([])).toBe('day,metric,key,count,language\n')
+    // A handout's language, last: a two-language one as "en+es", unquoted like the core's.
+    expect(usageCsv([{ day: today, metric: 'handout', key: 'sore-hip', lang: 'en+es', count: 2 }])).toBe(
+      `day,metric,key,count,language\n${today},handout,sore-hip,2,en+es\n`,
+    )
   })
 
   it('adds up screens per day, with 0 for quiet days', () => {
@@ -526,10 +534,21 @@ describe('importing a content pack from the content screen', () => {
     const done = wrapper.findAll('[data-staff-import-done] p').map((p) => p.text().replace(/\s+/g, ' '))
     expect(done).toEqual([
       'Imported. The kiosk now uses the new content.',
+      expect.stringMatching(
+        new RegExp(
+          `^Content pack made by kiosk 0\\.2\\.0, format 4, imported .+ · Its code ${IMPORTED_HASH.slice(0, 12)}$`,
+        ),
+      ),
       '12 conditions, 6 procedures and 40 glossary terms.',
-      `Content hash: ${IMPORTED_HASH}`,
+      '1 item changed',
+      'No item added',
+      'No item removed',
+      'Changed items wait for a clinician’s sign-off again on the review screen.',
     ])
-    expect(status(wrapper)).toContain(IMPORTED_HASH)
+    // The item changed, by its title, and Undo inside the result it undoes.
+    expect(wrapper.get('[data-staff-pack-changes]').find('li').text()).toBe('Sore hip')
+    expect(wrapper.get('[data-staff-import-done]').find('[data-staff-import-undo]').exists()).toBe(true)
+    expect(status(wrapper)).toContain(IMPORTED_HASH.slice(0, 12))
     expect(wrapper.get('[data-staff-pack-status]').text()).toContain(IMPORTED_HASH)
     expect(alert(wrapper)).toBe('')
 

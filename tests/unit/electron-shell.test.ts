@@ -28,7 +28,7 @@ import {
 import type { ContentsLike, RendererLocation, SenderFrameLike, SessionLike } from '../../src/main/security.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
 import { CALL_CHANNEL } from '../../src/shared/bridge.ts'
-import { choosePrinter, printFailureOf } from '../../src/shared/print.ts'
+import { choosePrinter, listPrinters, printFailureOf } from '../../src/shared/print.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { buildFixtureDb, tempDir } from '../fixtures/library.ts'
 import { parse } from 'yaml'
@@ -184,6 +184,7 @@ describe('IPC', () => {
             return { done: true }
           },
           pickAndImportPack: () => ({ cancelled: true }),
+          listPrinters: () => ({ printers: [{ name: 'Front_desk', label: 'Front desk', description: '' }] }),
           endSession: (_input, sender) => {
             shellCalls.push(`end session of ${sender}`)
             return {}
@@ -218,6 +219,14 @@ describe('IPC', () => {
     })
     // A pack import asks with the staff token and nothing else: a path from the page is refused.
     expect(await call('pickAndImportPack', { token: 'a'.repeat(64), path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    })
+    expect(await call('listPrinters', {})).toEqual({
+      ok: true,
+      value: { printers: [{ name: 'Front_desk', label: 'Front desk', description: '' }] },
+    })
+    expect(await call('listPrinters', { name: 'anything' })).toMatchObject({
       ok: false,
       error: { code: 'bad-input' },
     })
@@ -394,6 +403,27 @@ describe('choosing the printer', () => {
     expect(choosePrinter('dialog', printers, 'Kiosk printer')).toEqual({ deviceName: 'Kiosk printer' })
     expect(choosePrinter('dialog', ['Front desk'], 'Kiosk printer')).toEqual({})
     expect(choosePrinter('dialog', [], null)).toEqual({})
+  })
+
+  it("lists the system's printers for the settings screen by the names people know, each once", async () => {
+    const contents = {
+      getPrintersAsync: async () => [
+        { name: 'Kiosk_HP', displayName: 'Kiosk HP', description: 'HP LaserJet', options: {} },
+        { name: 'Brother_front', displayName: '', description: '', options: {} },
+        { name: 'Kiosk_HP', displayName: 'Kiosk HP', description: 'HP LaserJet', options: {} },
+        { name: '', displayName: 'Nameless', description: '', options: {} },
+      ],
+    }
+    expect(await listPrinters(contents)).toEqual({
+      printers: [
+        { name: 'Brother_front', label: 'Brother_front', description: '' },
+        { name: 'Kiosk_HP', label: 'Kiosk HP', description: 'HP LaserJet' },
+      ],
+    })
+    // A system that cannot list its printers: an empty list, and staff type the name instead.
+    expect(await listPrinters({ getPrintersAsync: () => Promise.reject(new Error('no CUPS')) })).toEqual({
+      printers: [],
+    })
   })
 
   it('needs no printer to save a PDF', () => {

@@ -7,6 +7,7 @@ import { openDataDb } from '../../src/core/data/open.ts'
 import { PROJECT_ROOT } from '../../src/core/paths.ts'
 import { activeContent, importPack, packSlots, packsDir, rollbackPack } from '../../src/core/packs/store.ts'
 import { verifyPack } from '../../src/core/packs/verify.ts'
+import { compareItems, packChanges } from '../../src/core/packs/changes.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
 import { createContentService } from '../../src/core/services/content-service.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
@@ -104,6 +105,48 @@ describe('verify-pack', () => {
     const bad = await runKioskCli(['verify-pack', join(dir.path, 'random.sqlite')])
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/Not a usable content pack: .*not a SQLite database/)
+  })
+})
+
+describe('what a pack changes', () => {
+  const item = (id: string, itemHash: string) => ({ kind: 'condition' as const, id, itemHash })
+
+  it('names the items added, changed and removed, by comparing item hashes', () => {
+    const before = [item('a', '1'.repeat(64)), item('b', '2'.repeat(64)), item('c', '3'.repeat(64))]
+    const after = [item('a', '1'.repeat(64)), item('b', '9'.repeat(64)), item('d', '4'.repeat(64))]
+    const titles = new Map([
+      ['condition/b', 'Bee'],
+      ['condition/c', 'Sea'],
+      ['condition/d', 'Dee'],
+    ])
+    expect(compareItems(before, after, (kind, id) => titles.get(`${kind}/${id}`) ?? id)).toEqual({
+      added: [{ kind: 'condition', id: 'd', title: 'Dee' }],
+      changed: [{ kind: 'condition', id: 'b', title: 'Bee' }],
+      removed: [{ kind: 'condition', id: 'c', title: 'Sea' }],
+    })
+    expect(compareItems(before, before, (_, id) => id)).toEqual({ added: [], changed: [], removed: [] })
+  })
+
+  it('finds the one condition a real pack changed, by its English title, and nothing in the same pack', () => {
+    const a = openContentDb(packA)
+    const b = openContentDb(packB)
+    try {
+      expect(packChanges(a, b)).toEqual({
+        added: [],
+        changed: [
+          {
+            kind: 'condition',
+            id: 'hip-osteoarthritis',
+            title: 'Hip osteoarthritis (when the hip joint wears down)',
+          },
+        ],
+        removed: [],
+      })
+      expect(packChanges(a, a)).toEqual({ added: [], changed: [], removed: [] })
+    } finally {
+      a.close()
+      b.close()
+    }
   })
 })
 

@@ -128,6 +128,36 @@ describe('importing a content pack from staff mode, over HTTP', () => {
     expect(await kiosk.summary()).toBe(NEW_SUMMARY)
   })
 
+  it('says what the pack changes, and says so when the pack is the one already in use', async () => {
+    // The pack in use since the test above: importing it again changes nothing, and says so.
+    const again = await kiosk.post('importPack', { token: kiosk.token, data: base64(update) })
+    expect(again.body).toMatchObject({
+      ok: true,
+      value: { alreadyInUse: true, changes: { added: [], changed: [], removed: [] } },
+    })
+    const back = await kiosk.post('importPack', { token: kiosk.token, data: base64(bundled) })
+    expect(back.body).toMatchObject({
+      ok: true,
+      value: {
+        alreadyInUse: false,
+        imported: { builtBy: expect.stringMatching(/^\d+\.\d+/), schemaVersion: expect.any(Number) },
+        changes: {
+          added: [],
+          changed: [
+            {
+              kind: 'condition',
+              id: 'hip-osteoarthritis',
+              title: 'Hip osteoarthritis (when the hip joint wears down)',
+            },
+          ],
+          removed: [],
+        },
+      },
+    })
+    expect((await kiosk.post('importPack', { token: kiosk.token, data: base64(update) })).status).toBe(200)
+    expect(await kiosk.summary()).toBe(NEW_SUMMARY)
+  })
+
   const goodBytes = () => readFileSync(update)
   const badPacks: [string, () => Buffer, RegExp][] = [
     [
@@ -251,6 +281,7 @@ describe('importing a content pack in Electron, from the main process’s own di
             },
           }),
           print: () => ({ done: false, failure: 'failed' }),
+          listPrinters: () => ({ printers: [] }),
           endSession: () => ({}),
         },
       },

@@ -591,6 +591,29 @@ describe('the kiosk database', () => {
     db.close()
   })
 
+  it('gives each count a language in migration 5, keeping the counts before it (their language unknown)', () => {
+    const db = new Database(':memory:')
+    migrate(db, DATA_MIGRATIONS.slice(0, 4))
+    db.prepare("INSERT INTO usage VALUES ('2026-11-23', 'handout', 'sore-hip', 3)").run()
+    db.prepare("INSERT INTO usage VALUES ('2026-11-23', 'screen', 'home', 4)").run()
+    migrate(db, DATA_MIGRATIONS)
+    expect(db.prepare('SELECT metric, key, lang, count FROM usage ORDER BY metric').all()).toEqual([
+      { metric: 'handout', key: 'sore-hip', lang: '', count: 3 },
+      { metric: 'screen', key: 'home', lang: '', count: 4 },
+    ])
+    const add = db.prepare("INSERT INTO usage VALUES ('2026-11-24', ?, 'sore-hip', ?, 1)")
+    // The same handout in English, in Spanish and in both: three counts side by side.
+    for (const lang of ['en', 'es', 'en+es']) expect(() => add.run('handout', lang)).not.toThrow()
+    // A language only on a handout, and only a language code: never words.
+    for (const [metric, lang] of [
+      ['screen', 'en'],
+      ['handout', 'Mrs Jones'],
+      ['handout', 'english'],
+    ])
+      expect(() => add.run(metric, lang), `${metric} ${lang}`).toThrow(/CHECK constraint failed/)
+    db.close()
+  })
+
   it('runs in WAL mode with full sync', () => {
     const db = openDataDb(join(dir.path, 'wal'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -739,7 +762,38 @@ describe('anonymous usage counts', () => {
     ])
     const db = openDataDb(join(dir.path, 'usage-days'))
     expect(usageCsv(usageSince(db, '2026-11-01'))).toBe(
-      'day,metric,key,count\n2026-11-24,screen,home,1\n2026-11-23,item,test-injection,1\n2026-11-23,screen,home,2\n',
+      'day,metric,key,count,language\n2026-11-24,screen,home,1,\n2026-11-23,item,test-injection,1,\n2026-11-23,screen,home,2,\n',
+    )
+    db.close()
+    core.close()
+  })
+})
+
+describe('handouts counted by language', () => {
+  it('count each printed handout under its language, and report and export the language', async () => {
+    const { call, core } = kiosk('usage-languages')
+    const handout = (lang?: string) =>
+      call('recordUsage', { event: { metric: 'handout', key: 'sore-hip', lang } })
+    await handout('en')
+    await handout('en')
+    await handout('es')
+    await handout('en+es')
+    expect(await handout('Mrs Jones')).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(await call('recordUsage', { event: { metric: 'screen', key: 'home', lang: 'en' } })).toMatchObject(
+      { ok: false, error: { code: 'bad-input' } },
+    )
+    await call('staffSetPin', { pin: '2468', setupCode: core.firstRunCode() })
+    const token = await loginToken(call)
+    const report = (await call('usageReport', { token, days: 7 })) as { ok: true; value: { rows: unknown[] } }
+    expect(report.value.rows).toEqual([
+      { day: '2026-11-23', metric: 'handout', key: 'sore-hip', lang: 'en', count: 2 },
+      { day: '2026-11-23', metric: 'handout', key: 'sore-hip', lang: 'en+es', count: 1 },
+      { day: '2026-11-23', metric: 'handout', key: 'sore-hip', lang: 'es', count: 1 },
+    ])
+    const db = openDataDb(join(dir.path, 'usage-languages'))
+    expect(usageCsv(usageSince(db, '2026-11-01'))).toBe(
+      'day,metric,key,count,language\n' +
+        '2026-11-23,handout,sore-hip,2,en\n2026-11-23,handout,sore-hip,1,en+es\n2026-11-23,handout,sore-hip,1,es\n',
     )
     db.close()
     core.close()

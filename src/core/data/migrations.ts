@@ -7,7 +7,7 @@ import type { Migration } from '../db/open.ts'
 
 /**
  * What usage is counted: a closed list, so nothing else can be written. The
- * usage table's CHECK holds the same list (migration 1); a new metric needs a
+ * usage table's CHECK holds the same list (migrations 1 and 5); a new metric needs a
  * migration that widens it (tests/unit/staff.test.ts checks they agree).
  */
 export const USAGE_METRICS = [
@@ -103,6 +103,30 @@ export const DATA_MIGRATIONS: readonly Migration[] = [
           item_hash TEXT PRIMARY KEY CHECK (length(item_hash) = 64),
           documents TEXT NOT NULL CHECK (json_valid(documents))
         ) STRICT;
+      `)
+    },
+  },
+  {
+    version: 5,
+    description: 'the language each handout was printed in, beside its count',
+    up(db) {
+      // SQLite cannot change a primary key in place: the table is made again and the counts copied over.
+      db.exec(`
+        CREATE TABLE usage_by_language (
+          day TEXT NOT NULL CHECK (date(day) IS day),
+          metric TEXT NOT NULL CHECK (metric IN ('screen', 'item', 'handout', 'language', 'display-mode', 'session-length', 'quiz')),
+          key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 80),
+          -- A handout's language: a language code, or two joined by "+" for a two-language
+          -- handout; '' for every other count, and for handouts counted before this migration.
+          lang TEXT NOT NULL DEFAULT '' CHECK (
+            lang = '' OR (metric = 'handout' AND (lang GLOB '[a-z][a-z]' OR lang GLOB '[a-z][a-z]+[a-z][a-z]'))
+          ),
+          count INTEGER NOT NULL CHECK (count > 0),
+          PRIMARY KEY (day, metric, key, lang)
+        ) STRICT;
+        INSERT INTO usage_by_language (day, metric, key, count) SELECT day, metric, key, count FROM usage;
+        DROP TABLE usage;
+        ALTER TABLE usage_by_language RENAME TO usage;
       `)
     },
   },

@@ -54,12 +54,13 @@ export class UsageCounter {
       this.#total = 0
       this.#perEvent.clear()
     }
+    const lang = event.metric === 'handout' ? (event.lang ?? '') : ''
     const id = `${event.metric}\n${event.key}`
     const seen = this.#perEvent.get(id) ?? 0
     if (seen >= USAGE_CAP_PER_EVENT_PER_MINUTE || this.#total >= USAGE_CAP_PER_MINUTE) return false
     this.#perEvent.set(id, seen + 1)
     this.#total++
-    const count = `${localDay(now)}\n${event.metric}\n${event.key}`
+    const count = `${localDay(now)}\n${event.metric}\n${event.key}\n${lang}`
     this.#pending.set(count, (this.#pending.get(count) ?? 0) + 1)
     if (event.metric === 'session-length' || now - this.#flushedAt >= USAGE_FLUSH_MS) this.flush()
     return true
@@ -76,33 +77,41 @@ export class UsageCounter {
     this.#pending.clear()
     this.#db.transaction(() => {
       for (const [count, n] of counts) {
-        const [day = '', metric = '', key = ''] = count.split('\n')
-        addUsage(this.#db, day, { metric, key } as UsageEvent, n)
+        const [day = '', metric = '', key = '', lang = ''] = count.split('\n')
+        addUsage(this.#db, day, { metric, key, ...(lang ? { lang } : {}) } as UsageEvent, n)
       }
     })()
   }
 }
 
-/** Adds `n` to one day's count of an event. */
+/** Adds `n` to one day's count of an event (a handout's under its language). */
 export function addUsage(db: Database, day: string, event: UsageEvent, n = 1): void {
+  const lang = event.metric === 'handout' ? (event.lang ?? '') : ''
   db.prepare(
-    `INSERT INTO usage (day, metric, key, count) VALUES (?, ?, ?, ?)
-     ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count`,
-  ).run(day, event.metric, event.key, n)
+    `INSERT INTO usage (day, metric, key, lang, count) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (day, metric, key, lang) DO UPDATE SET count = count + excluded.count`,
+  ).run(day, event.metric, event.key, lang, n)
 }
 
 export function usageSince(db: Database, firstDay: string): UsageRow[] {
   return db
-    .prepare<[string], UsageRow>(
-      'SELECT day, metric, key, count FROM usage WHERE day >= ? ORDER BY day DESC, metric, count DESC, key',
+    .prepare<[string], UsageRow & { lang: string }>(
+      'SELECT day, metric, key, lang, count FROM usage WHERE day >= ? ORDER BY day DESC, metric, count DESC, key, lang',
     )
     .all(firstDay)
+    .map(({ lang, ...row }) => (lang ? { ...row, lang } : row))
 }
 
-/** CSV for staff spreadsheets; every value comes from the closed vocabulary or a date. */
+/**
+ * CSV for staff spreadsheets; every value comes from the closed vocabulary or a
+ * date. The language comes last, so the columns before it stay where they were.
+ */
 export function usageCsv(rows: UsageRow[]): string {
   return (
-    ['day,metric,key,count', ...rows.map((r) => `${r.day},${r.metric},${r.key},${r.count}`)].join('\n') + '\n'
+    [
+      'day,metric,key,count,language',
+      ...rows.map((r) => `${r.day},${r.metric},${r.key},${r.count},${r.lang ?? ''}`),
+    ].join('\n') + '\n'
   )
 }
 

@@ -16,6 +16,7 @@ import type {
   MethodParams,
   MethodName,
   MethodOutput,
+  PackChanges,
   PackImport,
   PackStatus,
   Settings,
@@ -33,6 +34,7 @@ import { readMeta } from '../db/format.ts'
 import { KIOSK_VERSION } from '../version.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
+import { packChanges } from '../packs/changes.ts'
 import { lastFeedCheck } from '../feed/update.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
@@ -196,11 +198,33 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (err instanceof PackError) throw new ApiFailure('bad-input', err.message.replaceAll(file, shownAs))
       throw err
     }
+    // Compared with the content in use until now, before the switch reopens it.
+    const inUse = content.db ? (readMeta(content.db, 'pack_hash') ?? '') : ''
+    const pack = openContentDb(summary.file)
+    let changes: PackChanges = { added: [], changed: [], removed: [] }
+    let builtBy = ''
+    try {
+      if (content.db) changes = packChanges(content.db, pack)
+      builtBy = readMeta(pack, 'kiosk_version') ?? ''
+    } finally {
+      pack.close()
+    }
     reopenContent()
     const { contentHash, schemaVersion, bytes, conditions, procedures, glossary } = summary
     const locales: Locale[] = summary.locales
     return {
-      imported: { contentHash, schemaVersion, bytes, conditions, procedures, glossary, locales },
+      imported: {
+        contentHash,
+        builtBy,
+        schemaVersion,
+        bytes,
+        conditions,
+        procedures,
+        glossary,
+        locales,
+      },
+      alreadyInUse: inUse === contentHash,
+      changes,
       status: packStatus(),
     }
   }

@@ -6,10 +6,15 @@
  */
 import type { KioskBridge } from '@shared/bridge'
 import type { KioskPacksBridge } from '@shared/packs'
-import type { KioskPrintBridge } from '@shared/print'
+import type { KioskPrintBridge, SystemPrinter } from '@shared/print'
 import type { KioskShellBridge } from '@shared/shell'
 
-export type ShellBridge = KioskPrintBridge & KioskPacksBridge & KioskShellBridge
+/** The system's printers, for the settings screen; only Electron can list them. */
+export interface KioskPrintersBridge {
+  listPrinters(): Promise<SystemPrinter[]>
+}
+
+export type ShellBridge = KioskPrintBridge & KioskPacksBridge & KioskShellBridge & KioskPrintersBridge
 
 export function shellBridge(host: { kiosk?: KioskBridge } = window): ShellBridge | undefined {
   const bridge = host.kiosk
@@ -17,6 +22,10 @@ export function shellBridge(host: { kiosk?: KioskBridge } = window): ShellBridge
   return {
     print: (request) => bridge.call('print', request),
     pickAndImport: (request) => bridge.call('pickAndImportPack', request),
+    async listPrinters() {
+      const result = await bridge.call('listPrinters', {})
+      return result.ok ? result.value.printers : []
+    },
     async endSession() {
       const result = await bridge.call('endSession', {})
       if (!result.ok) throw new Error(result.error.message)

@@ -17,6 +17,8 @@ import AnatomyView from '@renderer/features/anatomy/AnatomyView.vue'
 import NotFoundView from './NotFoundView.vue'
 import HandoutView from '@renderer/features/handouts/HandoutView.vue'
 import StaffHandoutView from '@renderer/features/handouts/StaffHandoutView.vue'
+import StaffPrintView from '@renderer/features/handouts/StaffPrintView.vue'
+import HandoutBatchView from '@renderer/features/handouts/HandoutBatchView.vue'
 import { staffRoutes } from '@renderer/features/staff/routes'
 import { ITEM_KINDS } from '@shared/vocabulary'
 
@@ -77,7 +79,10 @@ export const routes: RouteRecordRaw[] = [
     component: StaffHandoutView,
     props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),
   },
-  // Staff mode: every path under /staff, the handout form above included, is behind the PIN (features/staff/routes.ts).
+  // Staff's "Print handouts": choose several, then preview and print them as one job.
+  { path: '/staff/print', name: 'staff-print', component: StaffPrintView },
+  { path: '/staff/print/handouts', name: 'staff-print-batch', component: HandoutBatchView },
+  // Staff mode: every path under /staff, the handout forms above included, is behind the PIN (features/staff/routes.ts).
   ...staffRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]

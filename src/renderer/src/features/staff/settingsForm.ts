@@ -38,6 +38,7 @@ function draftValue(key: SettingKey, value: Settings[SettingKey]): unknown {
     case 'seconds':
       return String(value)
     case 'optional-text':
+    case 'printer':
     case 'tel':
     case 'url':
       return value ?? ''
@@ -62,6 +63,7 @@ function wantedValue(key: SettingKey, value: unknown): unknown {
     case 'seconds':
       return wholeNumber(String(value))
     case 'optional-text':
+    case 'printer':
     case 'tel':
     case 'url':
       return optional(String(value))

@@ -1,18 +1,20 @@
 import type { UsageRow } from '@shared/contract'
 
 /**
- * The usage counts as CSV, exactly as `npm run kiosk -- usage-export` writes
- * them (src/core/data/usage.ts usageCsv): a header, one line per row, a final
- * newline. Every value is a date, a word of the closed vocabulary, an item id
+ * The usage counts as CSV, exactly as the kiosk's own usage export writes
+ * them (src/core/data/usage.ts usageCsv): a header, one line per row (a
+ * handout's language last), a final newline. Every value is a date, a word of the closed vocabulary, an item id
  * or a number, so nothing needs quoting; anything else is quoted anyway.
  */
 export function usageCsv(rows: readonly UsageRow[]): string {
   const cell = (value: string | number) => {
     const text = String(value)
-    return /^[\w.-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
+    return /^[\w.+-]*$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`
   }
-  const lines = rows.map((row) => [row.day, row.metric, row.key, row.count].map(cell).join(','))
-  return ['day,metric,key,count', ...lines].join('\n') + '\n'
+  const lines = rows.map((row) =>
+    [row.day, row.metric, row.key, row.count, row.lang ?? ''].map(cell).join(','),
+  )
+  return ['day,metric,key,count,language', ...lines].join('\n') + '\n'
 }
 
 /** The local calendar day, YYYY-MM-DD, as the core counts days. */
@@ -86,6 +88,27 @@ export interface UsageTotals {
 export function usageTotals(rows: readonly UsageRow[]): UsageTotals {
   const sum = (metric: string) => rows.reduce((n, row) => (row.metric === metric ? n + row.count : n), 0)
   return { sessions: sum('session-length'), screens: sum('screen'), handouts: sum('handout') }
+}
+
+export interface LanguageCount {
+  /** A language code, two joined by "+" ("en+es"), or '' for handouts counted before languages were. */
+  lang: string
+  count: number
+}
+
+/** Handouts printed in each language (a two-language handout is its own line), the most printed first. */
+export function handoutsByLanguage(rows: readonly UsageRow[]): LanguageCount[] {
+  const totals = new Map<string, number>()
+  for (const row of rows) {
+    if (row.metric !== 'handout') continue
+    const lang = row.lang ?? ''
+    totals.set(lang, (totals.get(lang) ?? 0) + row.count)
+  }
+  return [...totals]
+    .map(([lang, count]) => ({ lang, count }))
+    .sort(
+      (a, b) => b.count - a.count || (a.lang === '' ? 1 : b.lang === '' ? -1 : a.lang.localeCompare(b.lang)),
+    )
 }
 
 /** A file name for the download: which days it covers, nothing else. */

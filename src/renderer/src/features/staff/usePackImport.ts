@@ -77,7 +77,8 @@ export function usePackImport() {
       return
     }
     staff.extend()
-    settle({ ok: true, value: { imported: outcome.imported, status: outcome.status } })
+    const { cancelled: _cancelled, ...imported } = outcome
+    settle({ ok: true, value: imported })
   }
 
   /** A browser: the file chosen in the page's file input, sent as its bytes. */
