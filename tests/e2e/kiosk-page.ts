@@ -192,7 +192,12 @@ export async function controlsOffScreen(page: Page, controls: Record<string, Loc
     const problem = await locator.first().evaluate((element) => {
       const box = element.getBoundingClientRect()
       const bottom = Math.min(box.bottom, box.top + 88)
-      if (box.top < -1 || bottom > window.innerHeight + 1 || box.left < -1 || box.right > window.innerWidth + 1)
+      if (
+        box.top < -1 ||
+        bottom > window.innerHeight + 1 ||
+        box.left < -1 ||
+        box.right > window.innerWidth + 1
+      )
         return `at y ${Math.round(box.top)} to ${Math.round(box.bottom)} on a ${window.innerHeight} px screen`
       const hit = document.elementFromPoint(box.left + box.width / 2, (box.top + bottom) / 2)
       if (!hit || !(element === hit || element.contains(hit)))
