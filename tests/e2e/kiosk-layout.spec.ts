@@ -26,6 +26,13 @@ const walkthrough = (page: Page) =>
 /** "Top", in whichever bar the screen names its controls. */
 const top = (page: Page) => page.getByRole('navigation').getByRole('button', { name: named('Top', 'Arriba') })
 
+/** Home, and Back and Next in the walkthrough's bar. */
+const backAndNext = (page: Page) => ({
+  Home: home(page),
+  Back: walkthrough(page).getByRole('link', { name: named('Back', 'Atrás') }),
+  Next: walkthrough(page).getByRole('link', { name: named('Next', 'Siguiente') }),
+})
+
 /** Each main screen and the controls it must show without scrolling, named as a patient sees them. */
 const SCREENS: { path: string; controls: (page: Page) => Record<string, Locator> }[] = [
   {
@@ -61,23 +68,8 @@ const SCREENS: { path: string; controls: (page: Page) => Record<string, Locator>
       }),
     }),
   },
-  {
-    path: `${PROCEDURE}/steps/3`,
-    controls: (page) => ({
-      Home: home(page),
-      Back: walkthrough(page).getByRole('link', { name: named('Back', 'Atrás') }),
-      Next: walkthrough(page).getByRole('link', { name: named('Next', 'Siguiente') }),
-    }),
-  },
-  {
-    path: `${PROCEDURE}/risks`,
-    controls: (page) => ({
-      Home: home(page),
-      Top: top(page),
-      Back: walkthrough(page).getByRole('link', { name: named('Back', 'Atrás') }),
-      Next: walkthrough(page).getByRole('link', { name: named('Next', 'Siguiente') }),
-    }),
-  },
+  { path: `${PROCEDURE}/steps/3`, controls: (page) => backAndNext(page) },
+  { path: `${PROCEDURE}/risks`, controls: (page) => ({ ...backAndNext(page), Top: top(page) }) },
   {
     path: `${PROCEDURE}/recovery`,
     controls: (page) => ({
