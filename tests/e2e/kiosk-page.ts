@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export const PROCEDURE = '/procedures/ultrasound-guided-hip-injection'
 
@@ -195,4 +195,46 @@ export async function stopServer(child: ChildProcess | undefined): Promise<void>
   const exited = new Promise((r) => child.once('exit', r))
   child.kill('SIGTERM')
   await exited
+}
+
+/** The three screens a kiosk is set up on: landscape, portrait, and a small laptop-sized one. */
+export const KIOSK_SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+  { width: 1366, height: 768 },
+] as const
+
+/**
+ * Controls a patient cannot reach without scrolling, from the top of the screen:
+ * a control counts as on screen when it is inside the window (a tall card by its
+ * first 88 px, enough to read and tap its title) and a tap there lands on it,
+ * not on a bar or overlay over it. Each control is the first match of its
+ * locator; a locator that matches nothing is reported too.
+ */
+export async function controlsOffScreen(page: Page, controls: Record<string, Locator>): Promise<string[]> {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  const problems: string[] = []
+  for (const [name, locator] of Object.entries(controls)) {
+    if ((await locator.count()) === 0) {
+      problems.push(`${name}: not on this screen`)
+      continue
+    }
+    const problem = await locator.first().evaluate((element) => {
+      const box = element.getBoundingClientRect()
+      const bottom = Math.min(box.bottom, box.top + 88)
+      if (
+        box.top < -1 ||
+        bottom > window.innerHeight + 1 ||
+        box.left < -1 ||
+        box.right > window.innerWidth + 1
+      )
+        return `at y ${Math.round(box.top)} to ${Math.round(box.bottom)} on a ${window.innerHeight} px screen`
+      const hit = document.elementFromPoint(box.left + box.width / 2, (box.top + bottom) / 2)
+      if (!hit || !(element === hit || element.contains(hit)))
+        return `covered by <${hit?.tagName.toLowerCase()} class="${hit?.getAttribute('class') ?? ''}">`
+      return null
+    })
+    if (problem) problems.push(`${name}: ${problem}`)
+  }
+  return problems
 }
