@@ -17,7 +17,7 @@ export type SettingKey = keyof Settings
 export type SettingControl =
   'text' | 'optional-text' | 'tel' | 'url' | 'logo' | 'language' | 'seconds' | 'switch' | 'choice' | 'region'
 
-export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print'
+export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print' | 'network'
 
 export interface SettingField {
   group: SettingGroup
@@ -54,9 +54,13 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
   printerName: { group: 'print', control: 'optional-text' },
+  feedAddress: { group: 'network', control: 'optional-text' },
+  feedCheckTime: { group: 'network', control: 'optional-text' },
+  countsOutFolder: { group: 'network', control: 'optional-text' },
+  kioskName: { group: 'network', control: 'optional-text' },
 }
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']
+export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print', 'network']
 
 /** A group's fields, in the form's order. */
 export function settingFieldsIn(
