@@ -473,7 +473,7 @@ program
 program
   .command('counts-out')
   .description(
-    "write the anonymous counts of the last 7 days as CSV files into a folder, one per kiosk and day (<kiosk>_<day>.csv), each replaced whole",
+    'write the anonymous counts of the last 7 days as CSV files into a folder, one per kiosk and day (<kiosk>_<day>.csv), each replaced whole',
   )
   .requiredOption('--data-dir <dir>', "the kiosk's data folder")
   .requiredOption('--to <dir>', 'the folder the clinic collects from (a mounted share, say)')

@@ -408,7 +408,9 @@ export const FeedCheck = z.object({
   signedBy: z.array(z.string()).optional(),
   feedExpires: z.string().optional(),
   /** What an update changed, item by item (by item hash): added, changed and removed. */
-  changes: z.object({ added: z.array(ItemRef), changed: z.array(ItemRef), removed: z.array(ItemRef) }).optional(),
+  changes: z
+    .object({ added: z.array(ItemRef), changed: z.array(ItemRef), removed: z.array(ItemRef) })
+    .optional(),
   /** Clinicians' sign-offs the pack carried and this kiosk now holds. */
   signoffs: z.number().int().optional(),
 })
@@ -426,7 +428,9 @@ export const FeedStatus = z.object({
     .nullable(),
   /** A version the feed brought and staff rolled back from: kept off until released or a newer one comes. */
   hold: z.object({ version: z.number().int().optional(), packHash: z.string() }).nullable(),
-  lastRelease: z.object({ at: z.string(), version: z.number().int().optional(), packHash: z.string() }).nullable(),
+  lastRelease: z
+    .object({ at: z.string(), version: z.number().int().optional(), packHash: z.string() })
+    .nullable(),
   nextCheckAt: z.string().nullable(),
 })
 export type FeedStatus = z.infer<typeof FeedStatus>
@@ -600,7 +604,16 @@ export const contract = {
   /** "Check now": one check of the feed in the settings; a refusal is in lastCheck, not an error. */
   feedCheckNow: method(WithToken, FeedStatus, 'staff'),
   /** Trusts a feed's root.json (its text, pasted or from a file): refused unless signed by its own keys and unexpired. */
-  feedTrustRoot: method(WithToken.extend({ root: z.string().min(2).max(256 * 1024) }), FeedStatus, 'staff'),
+  feedTrustRoot: method(
+    WithToken.extend({
+      root: z
+        .string()
+        .min(2)
+        .max(256 * 1024),
+    }),
+    FeedStatus,
+    'staff',
+  ),
   /** Lets the next check bring back the version staff rolled back from (recorded with the time). */
   feedReleaseHold: method(WithToken, FeedStatus, 'staff'),
   /**

@@ -648,9 +648,9 @@ describe('the app checks the feed itself', () => {
     const kiosk = await feedWithKiosk('check-now')
     const staff = await kioskWithStaff(kiosk.dataDir)
     try {
-      expect((await staff.refusal('updateSettings', { changes: { feedAddress: 'feeds/clinic' } })).message).toMatch(
-        /feedAddress: a web address .* or a folder given as a full path/,
-      )
+      expect(
+        (await staff.refusal('updateSettings', { changes: { feedAddress: 'feeds/clinic' } })).message,
+      ).toMatch(/feedAddress: a web address .* or a folder given as a full path/)
       await staff.call('updateSettings', { changes: { feedAddress: kiosk.feed } })
       publish(kiosk.feedDir, packB, ['lee', 'ed'])
       const status = await staff.call('feedCheckNow', {})
@@ -682,10 +682,12 @@ describe('the app checks the feed itself', () => {
       expect((await pasted.call('feedCheckNow', {})).lastCheck?.message).toMatch(/trusts no feed yet/)
       const forged = JSON.parse(readFileSync(rootFile, 'utf8'))
       forged.signed.expires = '2099-01-01T00:00:00Z'
-      expect(
-        (await pasted.refusal('feedTrustRoot', { root: JSON.stringify(forged) })).message,
-      ).toMatch(/not signed by its own root keys/)
-      expect((await pasted.refusal('feedTrustRoot', { root: 'not json' })).message).toMatch(/not a feed's root/)
+      expect((await pasted.refusal('feedTrustRoot', { root: JSON.stringify(forged) })).message).toMatch(
+        /not signed by its own root keys/,
+      )
+      expect((await pasted.refusal('feedTrustRoot', { root: 'not json' })).message).toMatch(
+        /not a feed's root/,
+      )
       const trusted = await pasted.call('feedTrustRoot', { root: readFileSync(rootFile, 'utf8') })
       expect(trusted.root).toMatchObject({ version: 1, source: 'installed' })
     } finally {
@@ -719,7 +721,10 @@ describe('the app checks the feed itself', () => {
       expect(released.hold).toBeNull()
       expect(released.lastRelease).toMatchObject({ version: 2, packHash: hashB })
       expect(Date.now() - new Date(released.lastRelease!.at).getTime()).toBeLessThan(60_000)
-      expect((await staff.call('feedCheckNow', {})).lastCheck).toMatchObject({ outcome: 'updated', version: 2 })
+      expect((await staff.call('feedCheckNow', {})).lastCheck).toMatchObject({
+        outcome: 'updated',
+        version: 2,
+      })
       expect(staff.served()).toBe(hashB)
       expect((await staff.call('feedStatus', {})).lastRelease).toMatchObject({ packHash: hashB })
     } finally {
@@ -782,7 +787,10 @@ describe('counts out', () => {
       addUsage(db, '2026-11-01', { metric: 'screen', key: 'home' }, 9)
       const now = new Date('2026-12-02T15:00:00').getTime()
       writeCountsOut(db, dataDir, { folder: out, now })
-      expect(readdirSync(out).sort()).toEqual(['waiting-room-1_2026-12-01.csv', 'waiting-room-1_2026-12-02.csv'])
+      expect(readdirSync(out).sort()).toEqual([
+        'waiting-room-1_2026-12-01.csv',
+        'waiting-room-1_2026-12-02.csv',
+      ])
       const first = join(out, 'waiting-room-1_2026-12-02.csv')
       expect(readFileSync(first, 'utf8')).toBe(`${countsHeader}\nwaiting-room-1,2026-12-02,language,es,2\n`)
       const inode = statSync(first).ino
@@ -823,6 +831,8 @@ describe('counts out', () => {
     } finally {
       staff.core.close()
     }
-    expect(readFileSync(join(appOut, `${id}_${day}.csv`), 'utf8')).toBe(`${countsHeader}\n${id},${day},screen,home,4\n`)
+    expect(readFileSync(join(appOut, `${id}_${day}.csv`), 'utf8')).toBe(
+      `${countsHeader}\n${id},${day},screen,home,4\n`,
+    )
   }, 30_000)
 })

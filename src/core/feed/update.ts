@@ -110,7 +110,11 @@ export function trustedRoot(dataDir: string): FeedStatus['root'] {
   )?.signed
   if (!root?.version || !root.expires) return null
   const source = readJsonFile<{ source?: string }>(rootSourceFile(dataDir))?.source
-  return { version: root.version, expires: root.expires, source: source === 'bundled' ? 'bundled' : 'installed' }
+  return {
+    version: root.version,
+    expires: root.expires,
+    source: source === 'bundled' ? 'bundled' : 'installed',
+  }
 }
 
 /** An http(s) URL as it is; anything else is a folder. */
@@ -302,17 +306,25 @@ export async function checkForUpdate(opts: CheckOptions): Promise<FeedCheck> {
   let result: FeedCheck
   try {
     feed = feedAddress(db, opts.feed)
-    if (!feed) throw new FeedError('No feed is set: give one with --feed or in staff mode (a web address or a folder).')
-    if (!existsSync(join(trustedDir(dataDir), 'root.json')) && opts.bundledRoot && existsSync(opts.bundledRoot))
-      trustRootText(dataDir, readFileSync(opts.bundledRoot, 'utf8'), { source: 'bundled', shownAs: 'The bundled root' })
+    if (!feed)
+      throw new FeedError(
+        'No feed is set: give one with --feed or in staff mode (a web address or a folder).',
+      )
+    if (
+      !existsSync(join(trustedDir(dataDir), 'root.json')) &&
+      opts.bundledRoot &&
+      existsSync(opts.bundledRoot)
+    )
+      trustRootText(dataDir, readFileSync(opts.bundledRoot, 'utf8'), {
+        source: 'bundled',
+        shownAs: 'The bundled root',
+      })
     if (!existsSync(join(trustedDir(dataDir), 'root.json')))
       throw new FeedError(
         'This kiosk trusts no feed yet: install the feed\'s root in staff mode or with "kiosk feed trust ROOT.json".',
       )
     makePrivateFolder(feedDirOf(dataDir))
-    result = await withLock(dataDir, () =>
-      checkLocked(db, dataDir, { checkedAt, feed }, opts),
-    )
+    result = await withLock(dataDir, () => checkLocked(db, dataDir, { checkedAt, feed }, opts))
   } catch (err) {
     result = {
       checkedAt,
@@ -379,7 +391,8 @@ async function checkLocked(
   if (!snapshot?.signed?.meta?.[`${CONTENT_ROLE}.json`])
     return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
   const info = await updater.getTargetInfo(PACK_TARGET)
-  if (!info) return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
+  if (!info)
+    return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
   const packHash = typeof info.custom.packHash === 'string' ? info.custom.packHash : ''
   const version = readJsonFile<{ signed?: { version?: number } }>(
     join(trustedDir(dataDir), `${CONTENT_ROLE}.json`),
@@ -464,13 +477,21 @@ export function feedHold(db: Db, dataDir: string): FeedStatus['hold'] {
   if (!fromFeed?.packHash || fromFeed.released) return null
   const current = packSlots(db).find((s) => s.slot === 'current')
   if (current?.contentHash === fromFeed.packHash) return null
-  return { packHash: fromFeed.packHash, ...(fromFeed.version !== undefined ? { version: fromFeed.version } : {}) }
+  return {
+    packHash: fromFeed.packHash,
+    ...(fromFeed.version !== undefined ? { version: fromFeed.version } : {}),
+  }
 }
 
 /** Staff let the next check bring the held version back; recorded with the time. */
-export function releaseHold(db: Db, dataDir: string, now = new Date()): NonNullable<FeedStatus['lastRelease']> {
+export function releaseHold(
+  db: Db,
+  dataDir: string,
+  now = new Date(),
+): NonNullable<FeedStatus['lastRelease']> {
   const hold = feedHold(db, dataDir)
-  if (!hold) throw new FeedError('Nothing is held: the kiosk takes what the feed publishes at its next check.')
+  if (!hold)
+    throw new FeedError('Nothing is held: the kiosk takes what the feed publishes at its next check.')
   const at = now.toISOString()
   writePrivateJson(fromFeedFile(dataDir), { ...hold, released: at } satisfies FromFeed)
   const release = { at, ...hold }
