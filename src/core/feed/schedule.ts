@@ -56,6 +56,8 @@ export interface DailyJob {
 
 export interface DailySchedule {
   stop(): void
+  /** Looks again now (its time or what it depends on changed), unless it is running. */
+  poke(): void
   /** When the job is next due, or null while it is off. */
   nextAt(): number | null
 }
@@ -64,6 +66,7 @@ export interface DailySchedule {
 export function startDaily(job: DailyJob, clock: Clock = systemClock): DailySchedule {
   let timer: unknown = null
   let stopped = false
+  let running = false
   let next: number | null = null
 
   const wait = (ms: number) => {
@@ -83,10 +86,13 @@ export function startDaily(job: DailyJob, clock: Clock = systemClock): DailySche
     const last = job.lastRunAt()
     if (last === null || last < lastDueAt(now, at)) {
       next = now
+      running = true
       try {
         await job.run()
       } catch (err) {
         job.onError?.(err)
+      } finally {
+        running = false
       }
       if (stopped) return
     }
@@ -99,6 +105,11 @@ export function startDaily(job: DailyJob, clock: Clock = systemClock): DailySche
     stop() {
       stopped = true
       if (timer !== null) clock.clearTimeout(timer)
+    },
+    poke() {
+      if (stopped || running) return
+      if (timer !== null) clock.clearTimeout(timer)
+      void tick()
     },
     nextAt: () => next,
   }

@@ -468,6 +468,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       requireStaff(token)
       const saved = updateSettings(dataDb, changes)
       forgetPatientView()
+      // A new feed, check time or counts folder counts from now, not from the next look.
+      for (const job of dailyJobs) job.poke()
       options.onSettingsChanged?.(saved)
       return saved
     },
@@ -553,6 +555,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   let checking: Promise<void> | null = null
   let feedCheckedAt: number | null = null
   let feedJob: DailySchedule | null = null
+  const dailyJobs: DailySchedule[] = []
 
   /** `at`: the time on the clock that asked (the daily schedule's), else the core's own. */
   function checkFeed(at = now()): Promise<void> {
@@ -625,10 +628,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       clock,
     )
+    dailyJobs.push(feedJob, counts)
     return {
       stop() {
-        feedJob?.stop()
-        counts.stop()
+        for (const job of dailyJobs.splice(0)) job.stop()
       },
     }
   }
