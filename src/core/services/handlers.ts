@@ -500,25 +500,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     feedTrustRoot({ token, root }) {
       requireStaff(token)
       const dataDir = requireDataDir('trust a feed')
-      try {
-        trustRootText(dataDir, root, { now: new Date(now()), shownAs: 'This root' })
-      } catch (err) {
-        if (err instanceof FeedError) throw new ApiFailure('bad-input', err.message)
-        throw err
-      }
-      return feedStatus()
+      return changeFeed(() => trustRootText(dataDir, root, { now: new Date(now()), shownAs: 'This root' }))
     },
 
     feedReleaseHold({ token }) {
       requireStaff(token)
       const dataDir = requireDataDir('release a held version')
-      try {
-        releaseHold(dataDb, dataDir, new Date(now()))
-      } catch (err) {
-        if (err instanceof FeedError) throw new ApiFailure('bad-input', err.message)
-        throw err
-      }
-      return feedStatus()
+      return changeFeed(() => releaseHold(dataDb, dataDir, new Date(now())))
     },
 
     rollbackContent({ token }) {
@@ -578,6 +566,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       }
     })()
     return checking
+  }
+
+  /** Staff change something of the feed's; its refusal (a bad root, nothing held) is a typed bad-input. */
+  function changeFeed(change: () => unknown): FeedStatus {
+    try {
+      change()
+    } catch (err) {
+      if (err instanceof FeedError) throw new ApiFailure('bad-input', err.message)
+      throw err
+    }
+    return feedStatus()
   }
 
   function feedStatus(): FeedStatus {
