@@ -82,7 +82,8 @@ beforeAll(async () => {
   for (const name of ['root', 'root2', 'lee', 'ed', 'stranger']) generateKey(key(name))
   nginx = await startNginx(www, join(dir.path, 'nginx'))
   await makeBaseKiosk()
-})
+  // Two real packs built and one imported: more than the default 10 s on a busy machine.
+}, 60_000)
 afterAll(async () => {
   await nginx?.stop()
   dir.remove()
@@ -785,13 +786,21 @@ describe('counts out', () => {
       addUsage(db, '2026-12-02', { metric: 'language', key: 'es' }, 2)
       addUsage(db, '2026-11-01', { metric: 'screen', key: 'home' }, 9)
       const now = new Date('2026-12-02T15:00:00').getTime()
-      writeCountsOut(db, dataDir, { folder: out, now })
+      // As the Electron shell runs: everything it writes is the owner's only, unless made otherwise.
+      const umask = process.umask(0o077)
+      try {
+        writeCountsOut(db, dataDir, { folder: out, now })
+      } finally {
+        process.umask(umask)
+      }
       expect(readdirSync(out).sort()).toEqual([
         'waiting-room-1_2026-12-01.csv',
         'waiting-room-1_2026-12-02.csv',
       ])
       const first = join(out, 'waiting-room-1_2026-12-02.csv')
       expect(readFileSync(first, 'utf8')).toBe(`${countsHeader}\nwaiting-room-1,2026-12-02,language,es,2\n`)
+      // The clinic's collector may be another account: the files are readable by all (counts only).
+      expect(statSync(first).mode & 0o777).toBe(0o644)
       const inode = statSync(first).ino
       addUsage(db, '2026-12-02', { metric: 'language', key: 'es' }, 1)
       writeCountsOut(db, dataDir, { folder: out, now })

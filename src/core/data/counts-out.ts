@@ -7,7 +7,7 @@
  * day's file is complete once the day is over, and today's grows until then.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { readSettings } from './settings.ts'
@@ -58,6 +58,8 @@ export function writeCountsOut(db: Database, dataDir: string, opts: CountsOutOpt
     const tmp = join(opts.folder, `.${kiosk}_${day}.${process.pid}.tmp`)
     try {
       writeFileSync(tmp, ['kiosk,day,metric,key,count', ...lines].join('\n') + '\n')
+      // Readable by whoever collects (another account on the share), whatever this process's umask.
+      chmodSync(tmp, 0o644)
       renameSync(tmp, file)
     } catch (err) {
       rmSync(tmp, { force: true })
