@@ -79,7 +79,11 @@ describe('electron-builder.yml', () => {
   })
 
   it("carries the signed feed's root an operator put in resources/feed/, and nothing else of that folder", () => {
-    expect(config.extraResources).toContainEqual({ from: 'resources/feed', to: 'feed', filter: ['root.json'] })
+    expect(config.extraResources).toContainEqual({
+      from: 'resources/feed',
+      to: 'feed',
+      filter: ['root.json'],
+    })
     const main = readFileSync(built('src/main/index.ts'), 'utf8')
     expect(main).toContain("join(process.resourcesPath, 'feed', 'root.json')")
     expect(config.extraResources).toHaveLength(2)
