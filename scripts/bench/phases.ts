@@ -1,5 +1,5 @@
 /** The bench's phases, and `--only`'s choice among them. */
-export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'pdf', 'soak'] as const
+export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'pdf', 'soak', 'feed200'] as const
 export type Phase = (typeof PHASES)[number]
 
 /** Names that stand for several phases. */
@@ -9,10 +9,11 @@ export const GROUPS: Readonly<Record<string, readonly Phase[]>> = {
 }
 
 /**
- * Phases a plain run leaves out: the soak (5,000 sessions) takes far more than a
- * few minutes, so it runs only when asked for (`--only soak`).
+ * Phases a plain run leaves out: the soak (5,000 sessions) and feed200 (200
+ * kiosks each importing a pack) take far more than a few minutes, so they run
+ * only when asked for (`--only soak`, `--only feed200`).
  */
-export const ON_REQUEST: readonly Phase[] = ['soak']
+export const ON_REQUEST: readonly Phase[] = ['soak', 'feed200']
 
 /** The phases to run: all but ON_REQUEST unless `only` (comma-separated phases or groups) names some. */
 export function selectedPhases(only: string | undefined): Set<Phase> {

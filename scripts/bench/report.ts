@@ -27,6 +27,15 @@ export const GOALS = {
   initialCssKbGz: { max: 30, unit: 'KB', what: 'CSS the home screen loads, gzip' },
   contentBuildSecondsAt100x: { max: 5, unit: 's', what: 'content build, 100× library' },
   usageTapP95Ms: { max: 0.2, unit: 'ms', what: "a tap's usage count on the contract thread, p95" },
+  // Issue 23: 200 kiosks, each its own data folder and tuf-js client, from one loopback nginx.
+  feed200Seconds: {
+    max: 600,
+    unit: 's',
+    what: '200 kiosks each take a new pack from one nginx, until all have',
+  },
+  feed200Failures: { max: 0, unit: '', what: 'refused checks among the 200 (the update and the next check)' },
+  feed200MetadataKb: { max: 16, unit: 'KB', what: 'what one kiosk fetches for an update besides the pack' },
+  feed200IdleKb: { max: 2, unit: 'KB', what: 'what one kiosk fetches for a daily check with nothing new' },
 } as const
 
 export type FigureKey = keyof typeof GOALS

@@ -2,8 +2,9 @@
  * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
  *
  * PHASES is a comma-separated list of build, queries, initial, cold, nav, pdf,
- * soak; `node` stands for build,queries and `browser` for the rest. A plain run
- * leaves the soak out (it takes long): `--only soak` runs it.
+ * soak, feed200; `node` stands for build,queries and `browser` for initial to
+ * soak. A plain run leaves the soak and feed200 out (they take long): `--only
+ * soak` or `--only feed200` runs them.
  *
  * Builds the kiosk for production into a temporary folder (or uses --renderer),
  * builds the content database from content/, serves both with the kiosk's own
@@ -12,7 +13,7 @@
  * table and writes the JSON report. Not part of `npm test`.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -34,6 +35,7 @@ import {
 } from './browser.ts'
 import type { StaticPages } from './browser.ts'
 import { buildSynthetic, measureQueriesIn, measureUsageTaps, timeBuild } from './content.ts'
+import { measureFeedUpdate } from './feed.ts'
 import { buildReport, formatTable, writeReport } from './report.ts'
 import type { Figures } from './report.ts'
 import { GROUPS, selectedPhases } from './phases.ts'
@@ -64,6 +66,7 @@ const PLAN = args.quick
       pdfPairs: 2,
       batchRuns: 1,
       soak: { sessions: 150, steadyFrom: 50, every: 25 },
+      feedKiosks: 20,
     }
   : {
       buildRuns: 2,
@@ -77,6 +80,7 @@ const PLAN = args.quick
       pdfPairs: 6,
       batchRuns: 2,
       soak: { sessions: 5000, steadyFrom: 1000, every: 500 },
+      feedKiosks: 200,
     }
 
 const started = performance.now()
@@ -296,11 +300,51 @@ async function pdfFigures(browser: Browser, pages: StaticPages, baseUrl: string,
   }
 }
 
+/** 200 kiosks take a new pack from one nginx on loopback (issue 23). */
+async function feedFigures(realDb: string): Promise<void> {
+  // Pack B: the real library with one summary changed, so every kiosk has something to fetch.
+  const content = join(work, 'content-b')
+  cpSync(CONTENT_DIR, content, { recursive: true })
+  const file = join(content, 'conditions', 'hip-osteoarthritis.en.yaml')
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: (.*)$/m, 'summary: $1 (reworded)'))
+  const packB = join(work, 'content-b.sqlite')
+  timeBuild(content, packB)
+  const feedWork = join(work, 'feed200')
+  const result = await measureFeedUpdate({
+    work: feedWork,
+    packs: [realDb, packB],
+    kiosks: PLAN.feedKiosks,
+    concurrency: 8,
+    log,
+  })
+  figures.feed200Seconds = summarize([result.secondsUntilAllUpdated])
+  figures.feed200Failures = summarize([result.failures.length])
+  figures.feed200MetadataKb = summarize(result.updateBytesPerKiosk.map((b) => (b - result.packBytes) / 1024))
+  figures.feed200IdleKb = summarize(result.idleBytesPerKiosk.map((b) => b / 1024))
+  extra.feed200 = {
+    kiosks: result.kiosks,
+    updated: result.updated,
+    packBytes: result.packBytes,
+    // Medians and ranges only: 200 runs each would fill the report.
+    updateBytesPerKiosk: { ...summarize(result.updateBytesPerKiosk), runs: undefined },
+    idleBytesPerKiosk: { ...summarize(result.idleBytesPerKiosk), runs: undefined },
+    requestsPerIdleCheck: result.requestsPerIdleCheck,
+    failures: result.failures.slice(0, 10),
+  }
+  log(
+    `feed200: ${result.updated}/${result.kiosks} updated in ${result.secondsUntilAllUpdated.toFixed(1)} s, ` +
+      `${result.failures.length} failures; each fetched the ${(result.packBytes / 1024).toFixed(0)} KB pack and ` +
+      `${summarize(result.updateBytesPerKiosk.map((b) => b - result.packBytes)).median.toFixed(0)} bytes more; ` +
+      `a check with nothing new: ${summarize(result.idleBytesPerKiosk).median.toFixed(0)} bytes in ${result.requestsPerIdleCheck} requests`,
+  )
+}
+
 try {
   const realDb = join(work, 'content.sqlite')
   timeBuild(CONTENT_DIR, realDb)
   if (phases.has('build') || phases.has('queries')) nodeFigures(realDb)
   if (GROUPS.browser!.some((phase) => phases.has(phase))) await browserFigures(realDb)
+  if (phases.has('feed200')) await feedFigures(realDb)
   extra.totalSeconds = (performance.now() - started) / 1000
   console.log(`\n${formatTable(figures)}\n`)
   console.log(`(spread: half the min–max range, as a share of the median; total ${elapsed()})`)

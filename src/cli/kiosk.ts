@@ -3,6 +3,7 @@
  * The kiosk's command line: `npm run kiosk -- <command>`.
  * Runs on Node's own TypeScript support (Node >= 22.18), with no Electron.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
@@ -13,10 +14,11 @@ import { openDataDb } from '../core/data/open.ts'
 import { useOwnerOnlyUmask } from '../core/data/private-folder.ts'
 import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../core/data/first-run.ts'
 import { usageCsv, usageSince } from '../core/data/usage.ts'
+import { writeCountsOut } from '../core/data/counts-out.ts'
 import { PackError, importPack, packSlots, rollbackPack } from '../core/packs/store.ts'
 import { verifyPack } from '../core/packs/verify.ts'
 import type { PackSummary } from '../core/packs/verify.ts'
-import { CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
+import { BUNDLED_FEED_ROOT, CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
 import { chromiumPrinter, exportHandoutsAndReport, findChromium } from '../core/handouts/export.ts'
@@ -304,11 +306,24 @@ feed
   .description('stage a built pack as the next version, for the content keys to sign')
   .argument('<dir>', 'the feed folder')
   .argument('<pack>', 'a pack built by build-content')
+  .option(
+    '--signoffs <file>',
+    "a sign-off file exported from a kiosk's Clinical review: those for this pack's items travel with it, under the content signatures",
+  )
   .action(
-    feedAction((dir: string, pack: string) => {
-      const s = addPack(dir, pack)
+    feedAction((dir: string, pack: string, opts: { signoffs?: string }) => {
+      let signoffs: unknown
+      if (opts.signoffs) {
+        try {
+          signoffs = JSON.parse(readFileSync(opts.signoffs, 'utf8'))
+        } catch (err) {
+          throw new FeedError(`Not staged: ${opts.signoffs} cannot be read (${(err as Error).message}).`)
+        }
+      }
+      const s = addPack(dir, pack, undefined, { signoffs })
       console.log('Staged:')
       printStaged(s)
+      if (opts.signoffs) console.log(`  with ${s.signoffs} sign-offs of this pack's items`)
     }),
   )
 
@@ -418,7 +433,12 @@ program
   .requiredOption('--data-dir <dir>', "the kiosk's data folder")
   .option('--feed <url|path>', 'the feed: an http(s) address or a folder (remembered for next time)')
   .action(async (opts: { dataDir: string; feed?: string }) => {
-    const result = await checkForUpdate({ dataDir: opts.dataDir, feed: opts.feed })
+    const result = await checkForUpdate({
+      dataDir: opts.dataDir,
+      feed: opts.feed,
+      bundledRoot: BUNDLED_FEED_ROOT,
+      bundledContent: CONTENT_DB,
+    })
     if (result.outcome === 'refused') {
       console.error(`Not updated: ${result.message}`)
       process.exitCode = 1
@@ -445,6 +465,23 @@ program
     const db = openDataDb(opts.dataDir)
     try {
       process.stdout.write(usageCsv(usageSince(db, opts.since)))
+    } finally {
+      db.close()
+    }
+  })
+
+program
+  .command('counts-out')
+  .description(
+    'write the anonymous counts of the last 7 days as CSV files into a folder, one per kiosk and day (<kiosk>_<day>.csv), each replaced whole',
+  )
+  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .requiredOption('--to <dir>', 'the folder the clinic collects from (a mounted share, say)')
+  .action((opts: { dataDir: string; to: string }) => {
+    const db = openDataDb(opts.dataDir)
+    try {
+      const files = writeCountsOut(db, opts.dataDir, { folder: opts.to })
+      console.log(files.length ? files.join('\n') : 'No counts in the last 7 days: nothing written.')
     } finally {
       db.close()
     }
@@ -531,10 +568,16 @@ program
       bundledContent: opts.db,
       dataDir: opts.dataDir ?? null,
       idle: { timeoutSeconds: opts.idleTimeout, warningSeconds: opts.idleWarning },
+      bundledFeedRoot: BUNDLED_FEED_ROOT,
     })
+    // The daily feed check and counts out, as the app runs them.
+    const jobs = core.startDailyJobs()
     // The --host given is also the one name besides the loopback names that the server answers to.
     const app = await createServer({ handlers: core.handlers, rendererDir: opts.renderer, host: opts.host })
-    app.addHook('onClose', async () => core.close())
+    app.addHook('onClose', async () => {
+      jobs.stop()
+      core.close()
+    })
     const address = await app.listen({ port: opts.port, host: opts.host })
     if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
       console.warn(`Warning: listening on ${opts.host}, reachable from other machines.`)

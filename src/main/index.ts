@@ -63,6 +63,13 @@ function contentDbPath(): string {
     : join(app.getAppPath(), 'resources', 'content.sqlite')
 }
 
+/** The feed root an operator put in resources/feed/ before building (README, "Signed content updates"). */
+function bundledFeedRoot(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'feed', 'root.json')
+    : join(app.getAppPath(), 'resources', 'feed', 'root.json')
+}
+
 /**
  * Locked full-screen when staff turned the kiosk lock on, or when started with --kiosk.
  * The shortcut guard is always attached and asks for the lock at each key, so a
@@ -117,7 +124,11 @@ void app.whenReady().then(async () => {
     return
   }
   if (updating) {
-    process.exitCode = await runUpdate(app.getPath('userData'), updating)
+    process.exitCode = await runUpdate(app.getPath('userData'), {
+      ...updating,
+      bundledRoot: bundledFeedRoot(),
+      bundledContent: contentDbPath(),
+    })
     app.quit()
     return
   }
@@ -130,6 +141,7 @@ void app.whenReady().then(async () => {
     bundledContent: contentDbPath(),
     dataDir: app.getPath('userData'),
     forceKioskLock: KIOSK_LOCK_FLAG,
+    bundledFeedRoot: bundledFeedRoot(),
     log: (message) => log.error(message),
     // A kiosk lock staff turn on or off applies at once to every window.
     onSettingsChanged: (settings) => {
@@ -137,7 +149,12 @@ void app.whenReady().then(async () => {
         applyKioskLock(win, kioskLocked(KIOSK_LOCK_FLAG, settings))
     },
   })
-  app.on('will-quit', () => core.close())
+  // The daily feed check at the time staff set, and the counts written out to their folder.
+  const dailyJobs = core.startDailyJobs()
+  app.on('will-quit', () => {
+    dailyJobs.stop()
+    core.close()
+  })
   const locked = () => kioskLocked(KIOSK_LOCK_FLAG, core.settings())
   registerChannels<WebContents>(ipcMain, {
     handlers: () => core.handlers,

@@ -24,10 +24,10 @@ export function updateRequest(argv: readonly string[]): { feed?: string } | null
 /** Runs the check and says what happened: exit code 0 when up to date or updated, 1 when refused. */
 export async function runUpdate(
   dataDir: string,
-  request: { feed?: string },
+  request: { feed?: string; bundledRoot?: string; bundledContent?: string },
   out: { log: (line: string) => void; error: (line: string) => void } = console,
 ): Promise<number> {
-  const result = await checkForUpdate({ dataDir, feed: request.feed })
+  const result = await checkForUpdate({ dataDir, ...request })
   if (result.outcome === 'refused') {
     out.error(`Not updated: ${result.message}`)
     return 1

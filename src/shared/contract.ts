@@ -203,6 +203,11 @@ export type ContentInfo = z.infer<typeof ContentInfo>
 
 export const PHONE_MESSAGE = 'a phone number: digits, spaces, + ( ) and -'
 
+/** A full path on Linux, macOS or Windows (a drive or a share): a folder the kiosk can find whatever its working folder. */
+export const isFullPath = (text: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text)
+/** A feed is an http(s) address or a folder. */
+export const isFeedAddress = (text: string): boolean => /^https?:\/\/[^\s]+$/i.test(text) || isFullPath(text)
+
 /** Staff settings, each checked on its own: a bad value is refused and the old one stays. */
 export const Settings = z.object({
   /** None until staff name it: the kiosk then says "the clinic" in the reader's language. */
@@ -265,6 +270,31 @@ export const Settings = z.object({
   onScreenKeyboard: z.enum(KEYBOARD_MODES),
   /** Items no clinician of the clinic has signed (this version of) stay out of every patient screen and handout. */
   hideUncheckedItems: z.boolean(),
+  /** The signed feed this kiosk updates from (src/core/feed): an http(s) address or a folder (a full path), or none. */
+  feedAddress: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(isFeedAddress, 'a web address (https://…) or a folder given as a full path (such as /mnt/feed)')
+    .nullable(),
+  /** The time of day (24-hour, the kiosk's clock) the kiosk checks its feed; none: only "Check now" and `kiosk update`. */
+  feedCheckTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 07:00')
+    .nullable(),
+  /** Where the kiosk writes its daily anonymous counts as CSV files (a full path, such as a mounted share), or none. */
+  countsOutFolder: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(isFullPath, 'a folder given as a full path (such as /mnt/clinic-share/counts)')
+    .nullable(),
+  /** This kiosk's name in the counts files' names ("waiting-room-1"); without one, an id made once for this kiosk. */
+  kioskName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'letters, digits, dots and dashes, up to 40')
+    .nullable(),
 })
 export type Settings = z.infer<typeof Settings>
 export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[]
@@ -370,12 +400,15 @@ export const PackStatus = z.object({
 })
 export type PackStatus = z.infer<typeof PackStatus>
 
+const ItemRef = z.object({ kind: z.string(), id: z.string() })
+
 /**
- * The last check of the signed feed (`kiosk update`, src/core/feed/update.ts),
- * for staff: when, what happened (or why nothing changed), who signed what the
- * kiosk has, and when the feed expires unless its publisher refreshes it.
+ * One check of the signed feed (`kiosk update`, the daily check or "Check now";
+ * src/core/feed/update.ts), for staff: when, what happened (or why nothing
+ * changed), who signed what the kiosk has, and when the feed expires unless
+ * its publisher refreshes it.
  */
-export const FeedStatus = z.object({
+export const FeedCheck = z.object({
   checkedAt: z.string(),
   feed: z.string(),
   outcome: z.enum(['updated', 'up-to-date', 'refused']),
@@ -385,6 +418,31 @@ export const FeedStatus = z.object({
   previousPackHash: z.string().optional(),
   signedBy: z.array(z.string()).optional(),
   feedExpires: z.string().optional(),
+  /** What an update changed, item by item (by item hash): added, changed and removed. */
+  changes: z
+    .object({ added: z.array(ItemRef), changed: z.array(ItemRef), removed: z.array(ItemRef) })
+    .optional(),
+  /** Clinicians' sign-offs the pack carried and this kiosk now holds. */
+  signoffs: z.number().int().optional(),
+})
+export type FeedCheck = z.infer<typeof FeedCheck>
+
+/**
+ * The signed feed as staff see it: the last check, the root this kiosk trusts
+ * (installed by staff or `kiosk feed trust`, or the one bundled in the build),
+ * a held rollback and its last release, and when the next daily check is due.
+ */
+export const FeedStatus = z.object({
+  lastCheck: FeedCheck.nullable(),
+  root: z
+    .object({ version: z.number().int(), expires: z.string(), source: z.enum(['installed', 'bundled']) })
+    .nullable(),
+  /** A version the feed brought and staff rolled back from: kept off until released or a newer one comes. */
+  hold: z.object({ version: z.number().int().optional(), packHash: z.string() }).nullable(),
+  lastRelease: z
+    .object({ at: z.string(), version: z.number().int().optional(), packHash: z.string() })
+    .nullable(),
+  nextCheckAt: z.string().nullable(),
 })
 export type FeedStatus = z.infer<typeof FeedStatus>
 
@@ -569,8 +627,23 @@ export const contract = {
   ),
   packStatus: method(WithToken, PackStatus, 'staff'),
   rollbackContent: method(WithToken, PackStatus, 'staff'),
-  /** The last check of the signed feed; null when this kiosk has never checked one. */
-  feedStatus: method(WithToken, FeedStatus.nullable(), 'staff'),
+  /** The signed feed: the last check, the trusted root, a held rollback, the next check. */
+  feedStatus: method(WithToken, FeedStatus, 'staff'),
+  /** "Check now": one check of the feed in the settings; a refusal is in lastCheck, not an error. */
+  feedCheckNow: method(WithToken, FeedStatus, 'staff'),
+  /** Trusts a feed's root.json (its text, pasted or from a file): refused unless signed by its own keys and unexpired. */
+  feedTrustRoot: method(
+    WithToken.extend({
+      root: z
+        .string()
+        .min(2)
+        .max(256 * 1024),
+    }),
+    FeedStatus,
+    'staff',
+  ),
+  /** Lets the next check bring back the version staff rolled back from (recorded with the time). */
+  feedReleaseHold: method(WithToken, FeedStatus, 'staff'),
   /**
    * A content pack sent as its bytes (base64), from the browser preview's file
    * input: verified, then switched to atomically; the content before stays for

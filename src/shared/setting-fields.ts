@@ -28,7 +28,7 @@ export type SettingControl =
   | 'region'
   | 'printer'
 
-export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print'
+export type SettingGroup = 'clinic' | 'help' | 'kiosk' | 'print' | 'network'
 
 export interface SettingField {
   group: SettingGroup
@@ -65,9 +65,13 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
   printerName: { group: 'print', control: 'printer' },
+  feedAddress: { group: 'network', control: 'optional-text' },
+  feedCheckTime: { group: 'network', control: 'optional-text' },
+  countsOutFolder: { group: 'network', control: 'optional-text' },
+  kioskName: { group: 'network', control: 'optional-text' },
 }
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']
+export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print', 'network']
 
 /** A group's fields, in the form's order. */
 export function settingFieldsIn(

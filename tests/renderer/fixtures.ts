@@ -289,6 +289,9 @@ export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
     packStatus: (input) => answer('packStatus', input, () => staffOnly),
     rollbackContent: (input) => answer('rollbackContent', input, () => staffOnly),
     feedStatus: (input) => answer('feedStatus', input, () => staffOnly),
+    feedCheckNow: (input) => answer('feedCheckNow', input, () => staffOnly),
+    feedTrustRoot: (input) => answer('feedTrustRoot', input, () => staffOnly),
+    feedReleaseHold: (input) => answer('feedReleaseHold', input, () => staffOnly),
     importPack: (input) => answer('importPack', input, () => staffOnly),
     staffKeepAlive: (input) => answer('staffKeepAlive', input, () => staffOnly),
     contentInfo: (input) =>

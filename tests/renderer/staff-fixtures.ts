@@ -31,6 +31,10 @@ export const SETTINGS: Settings = {
   kioskLock: false,
   onScreenKeyboard: 'automatic',
   hideUncheckedItems: false,
+  feedAddress: null,
+  feedCheckTime: '07:00',
+  countsOutFolder: null,
+  kioskName: null,
 }
 
 export const USAGE_ROWS: UsageRow[] = [
@@ -92,8 +96,8 @@ export interface StaffFakeState {
   usage: UsageRow[]
   review: ReviewItem[]
   pack: PackStatus
-  /** The last check of the signed feed; null: never checked. */
-  feed: FeedStatus | null
+  /** The signed feed as staff see it (lastCheck null: never checked). */
+  feed: FeedStatus
 }
 
 export interface StaffBridge extends FakeBridge {
@@ -150,7 +154,7 @@ export function staffBridge(
     usage: USAGE_ROWS,
     review: REVIEW,
     pack: PACK,
-    feed: null,
+    feed: { lastCheck: null, root: null, hold: null, lastRelease: null, nextCheckAt: null },
     ...initial,
   }
   let issued = 0
@@ -317,6 +321,32 @@ export function staffBridge(
       answer('packStatus', input, () => staff(input.token, () => ({ ok: true, value: state.pack }))),
     feedStatus: (input) =>
       answer('feedStatus', input, () => staff(input.token, () => ({ ok: true, value: state.feed }))),
+    feedCheckNow: (input) =>
+      answer('feedCheckNow', input, () => staff(input.token, () => ({ ok: true, value: state.feed }))),
+    feedTrustRoot: (input) =>
+      answer('feedTrustRoot', input, () =>
+        staff(input.token, () => {
+          if (!input.root.includes('"_type":"root"'))
+            return {
+              ok: false,
+              error: { code: 'bad-input', message: 'This root is not a feed’s root metadata.' },
+            }
+          state.feed = {
+            ...state.feed,
+            root: { version: 1, expires: '2027-12-01T00:00:00Z', source: 'installed' },
+          }
+          return { ok: true, value: state.feed }
+        }),
+      ),
+    feedReleaseHold: (input) =>
+      answer('feedReleaseHold', input, () =>
+        staff(input.token, () => {
+          const hold = state.feed.hold
+          if (!hold) return { ok: false, error: { code: 'bad-input', message: 'Nothing is held.' } }
+          state.feed = { ...state.feed, hold: null, lastRelease: { at: '2026-12-06T09:00:00.000Z', ...hold } }
+          return { ok: true, value: state.feed }
+        }),
+      ),
     rollbackContent: (input) =>
       answer('rollbackContent', input, () =>
         staff(input.token, () => {

@@ -467,36 +467,76 @@ describe('the content pack screen', () => {
     expect(getButton(wrapper, 'Roll back…').attributes('disabled')).toBeDefined()
   })
 
-  it('shows the last check of the signed feed: when, what happened, who signed, when the feed expires', async () => {
+  it('shows the last check of the signed feed: when, what happened, what changed, who signed, when the feed expires', async () => {
     const never = await mountAsStaff('/staff/content')
     expect(never.wrapper.get('[data-staff-feed-status]').text()).toContain(
       'This kiosk has not checked a signed feed yet.',
     )
+    expect(never.wrapper.get('[data-staff-feed-address]').text()).toContain('No feed is set yet')
+    expect(getButton(never.wrapper, 'Check now').attributes('disabled')).toBeDefined()
     never.wrapper.unmount()
     const { wrapper } = await mountAsStaff(
       '/staff/content',
       staffBridge({
+        settings: { ...SETTINGS, feedAddress: 'https://feed.example/clinic/' },
         feed: {
-          checkedAt: '2026-12-06T04:00:00.000Z',
-          feed: 'https://feed.example/clinic/',
-          outcome: 'updated',
-          message: 'Updated to version 3, signed by dr-lee and editor.',
-          version: 3,
-          packHash: 'c'.repeat(64),
-          signedBy: ['dr-lee', 'editor'],
-          feedExpires: '2026-12-13T04:00:00Z',
+          lastCheck: {
+            checkedAt: '2026-12-06T04:00:00.000Z',
+            feed: 'https://feed.example/clinic/',
+            outcome: 'updated',
+            message: 'Updated to version 3, signed by dr-lee and editor.',
+            version: 3,
+            packHash: 'c'.repeat(64),
+            signedBy: ['dr-lee', 'editor'],
+            feedExpires: '2026-12-13T04:00:00Z',
+            changes: { added: [], changed: [{ kind: 'condition', id: 'hip-osteoarthritis' }], removed: [] },
+            signoffs: 4,
+          },
+          root: { version: 2, expires: '2027-12-01T00:00:00Z', source: 'bundled' },
+          hold: null,
+          lastRelease: null,
+          nextCheckAt: null,
         },
       }),
     )
-    const section = wrapper.get('[data-staff-feed-status]')
-    const facts = section.findAll('dt').map((dt, i) => [dt.text(), section.findAll('dd')[i]!.text()])
-    expect(facts).toEqual([
-      ['Last check', 'December 6, 2026'],
-      ['Result', 'Updated to version 3, signed by dr-lee and editor.'],
-      ['Signed by', 'dr-lee, editor'],
-      ['The feed expires', 'December 13, 2026'],
+    const facts = wrapper.get('[data-staff-feed-last]')
+    const rows = facts.findAll('dt').map((dt, i) => [dt.text(), facts.findAll('dd')[i]!.text()])
+    expect(rows.map(([dt]) => dt)).toEqual([
+      'Last check',
+      'Result',
+      'Version',
+      'What changed',
+      'Clinicians’ sign-offs it brought',
+      'Signed by',
+      'The feed expires',
     ])
-    expect(section.text()).toContain('npm run kiosk -- update --data-dir DIR')
+    expect(rows[1]![1]).toBe('Updated to version 3, signed by dr-lee and editor.')
+    expect(rows[3]![1]).toContain('0 added, 1 changed, 0 removed')
+    expect(rows[3]![1]).toContain('condition/hip-osteoarthritis')
+    expect(rows[6]![1]).toBe('December 13, 2026')
+    expect(wrapper.get('[data-staff-feed-root]').text()).toContain('bundled with this kiosk’s software')
+    expect(wrapper.get('[data-staff-feed-next]').text()).toContain('only “Check now”')
+  })
+
+  it('a version held back by a rollback: staff release it, and the release is shown', async () => {
+    const bridge = staffBridge({
+      feed: {
+        lastCheck: null,
+        root: null,
+        hold: { version: 2, packHash: 'c'.repeat(64) },
+        lastRelease: null,
+        nextCheckAt: null,
+      },
+    })
+    const { wrapper } = await mountAsStaff('/staff/content', bridge)
+    expect(wrapper.get('[data-staff-feed-hold]').text()).toContain('rolled back from version 2')
+    await getButton(wrapper, 'Release: let the next check update').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-staff-feed-hold]').exists()).toBe(false)
+    expect(wrapper.get('[data-staff-feed-outcome]').text()).toBe(
+      'Released. The next check may update the kiosk.',
+    )
+    expect(wrapper.get('[data-staff-feed-released]').text()).toContain('Last released')
   })
 })
 

@@ -14,7 +14,9 @@ import { FIGURE_KEYS, buildReport, formatTable, writeReport } from '../../script
 import { median, percentile, summarize } from '../../scripts/bench/stats.ts'
 import { copyItemYaml } from '../../scripts/bench/synthetic.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
-import { buildFixtureDb } from '../fixtures/library.ts'
+import { measureFeedUpdate } from '../../scripts/bench/feed.ts'
+import { buildContentDb } from '../../src/core/content/build.ts'
+import { buildFixtureDb, copyFixtureContent, editFile } from '../fixtures/library.ts'
 
 const work = mkdtempSync(join(tmpdir(), 'bench-test-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -49,8 +51,9 @@ describe('the benchmark arithmetic', () => {
 
 describe('choosing phases', () => {
   it('runs every phase but the soak by default, and the named phases or groups with --only', () => {
-    // The soak takes far longer than a few minutes: only when asked for.
-    expect([...selectedPhases(undefined)]).toEqual(PHASES.filter((p) => p !== 'soak'))
+    // The soak and feed200 take far longer than a few minutes: only when asked for.
+    expect([...selectedPhases(undefined)]).toEqual(PHASES.filter((p) => p !== 'soak' && p !== 'feed200'))
+    expect([...selectedPhases('feed200')]).toEqual(['feed200'])
     expect([...selectedPhases('soak')]).toEqual(['soak'])
     expect([...selectedPhases('queries')]).toEqual(['queries'])
     expect([...selectedPhases('node')]).toEqual(['build', 'queries'])
@@ -129,10 +132,14 @@ describe('the report', () => {
       'initialCssKbGz',
       'contentBuildSecondsAt100x',
       'usageTapP95Ms',
+      'feed200Seconds',
+      'feed200Failures',
+      'feed200MetadataKb',
+      'feed200IdleKb',
     ]) {
       expect(json).toHaveProperty(key)
     }
-    expect(FIGURE_KEYS).toHaveLength(15)
+    expect(FIGURE_KEYS).toHaveLength(19)
     expect(json.navP95Ms).toBe(35)
     expect(json.coldLoadRatio).toBeNull()
     expect(json.plan).toBe('tiny')
@@ -144,4 +151,28 @@ describe('the report', () => {
     expect(table).toMatch(/soakAppGrowthPct\s+12\.0.*MISSED/)
     expect(table).toMatch(/coldLoadRatio.*not measured/)
   })
+})
+
+describe('the feed200 phase, on three kiosks', () => {
+  it('counts what each kiosk fetched from nginx: the pack and a few KB of metadata, then under 2 KB with nothing new', async () => {
+    const packA = buildFixtureDb(work)
+    const content = copyFixtureContent(join(work, 'b'))
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace(/^summary: .*$/m, 'summary: Reworded.'))
+    const packB = join(work, 'b.sqlite')
+    buildContentDb(content, packB)
+    const result = await measureFeedUpdate({
+      work: join(work, 'feed'),
+      packs: [packA, packB],
+      kiosks: 3,
+      concurrency: 2,
+    })
+    expect(result.failures).toEqual([])
+    expect(result.updated).toBe(3)
+    for (const bytes of result.updateBytesPerKiosk) {
+      expect(bytes).toBeGreaterThan(result.packBytes)
+      expect(bytes - result.packBytes).toBeLessThan(16 * 1024)
+    }
+    for (const bytes of result.idleBytesPerKiosk) expect(bytes).toBeLessThan(2048)
+    expect(result.requestsPerIdleCheck).toBe(2)
+  }, 30_000)
 })

@@ -72,10 +72,21 @@ describe('electron-builder.yml', () => {
   })
 
   it('puts the content database beside the app, where the main process opens it', () => {
-    expect(config.extraResources).toEqual([{ from: 'resources/content.sqlite', to: 'content.sqlite' }])
+    expect(config.extraResources).toContainEqual({ from: 'resources/content.sqlite', to: 'content.sqlite' })
     expect(existsSync(built('resources/content.sqlite')), BUILD_FIRST).toBe(true)
     const main = readFileSync(built('src/main/index.ts'), 'utf8')
     expect(main).toContain("join(process.resourcesPath, 'content.sqlite')")
+  })
+
+  it("carries the signed feed's root an operator put in resources/feed/, and nothing else of that folder", () => {
+    expect(config.extraResources).toContainEqual({
+      from: 'resources/feed',
+      to: 'feed',
+      filter: ['root.json'],
+    })
+    const main = readFileSync(built('src/main/index.ts'), 'utf8')
+    expect(main).toContain("join(process.resourcesPath, 'feed', 'root.json')")
+    expect(config.extraResources).toHaveLength(2)
   })
 
   it("unpacks better-sqlite3's native addons from the asar, with a build for each packaged system", () => {

@@ -11,6 +11,8 @@ import {
   cpSync,
   createReadStream,
   existsSync,
+  mkdirSync,
+  readdirSync,
   readFileSync,
   statSync,
   writeFileSync,
@@ -36,6 +38,13 @@ import {
   writeSnapshotAndTimestamp,
 } from '../../src/core/feed/repository.ts'
 import { checkForUpdate, lastFeedCheck, trustRoot } from '../../src/core/feed/update.ts'
+import type { Clock } from '../../src/core/feed/schedule.ts'
+import { writeCountsOut } from '../../src/core/data/counts-out.ts'
+import { addUsage } from '../../src/core/data/usage.ts'
+import { updateSettings } from '../../src/core/data/settings.ts'
+import { itemVersions } from '../../src/core/db/format.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract.ts'
 import { verifyPack } from '../../src/core/packs/verify.ts'
 import { openDataDb } from '../../src/core/data/open.ts'
 import { packSlots, rollbackPack } from '../../src/core/packs/store.ts'
@@ -73,15 +82,16 @@ beforeAll(async () => {
   for (const name of ['root', 'root2', 'lee', 'ed', 'stranger']) generateKey(key(name))
   nginx = await startNginx(www, join(dir.path, 'nginx'))
   await makeBaseKiosk()
-})
+  // Two real packs built and one imported: more than the default 10 s on a busy machine.
+}, 60_000)
 afterAll(async () => {
   await nginx?.stop()
   dir.remove()
 })
 
 /** Stages, signs and publishes a pack as the operator does. */
-function publish(feedDir: string, pack: string, signers: string[], now?: Date) {
-  addPack(feedDir, pack, now)
+function publish(feedDir: string, pack: string, signers: string[], now?: Date, signoffs?: unknown) {
+  addPack(feedDir, pack, now, { signoffs })
   for (const s of signers) signStaged(feedDir, key(s))
   return publishStaged(feedDir, now)
 }
@@ -498,14 +508,17 @@ describe('operators and staff', () => {
       const login = (await dispatch(core.handlers, 'staffLogin', { pin: '2468' })) as {
         value: { token: string }
       }
-      expect(await dispatch(core.handlers, 'feedStatus', { token: login.value.token })).toEqual({
+      expect(await dispatch(core.handlers, 'feedStatus', { token: login.value.token })).toMatchObject({
         ok: true,
         value: {
-          checkedAt: refused.checkedAt,
-          feed: kiosk.feed,
-          outcome: 'refused',
-          message: expect.stringMatching(/does not match what was signed.*keeps its current content/),
-          feedExpires: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          lastCheck: {
+            checkedAt: refused.checkedAt,
+            feed: kiosk.feed,
+            outcome: 'refused',
+            message: expect.stringMatching(/does not match what was signed.*keeps its current content/),
+            feedExpires: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          },
+          root: { version: 1, source: 'installed' },
         },
       })
     } finally {
@@ -535,4 +548,299 @@ describe('operators and staff', () => {
       /not signed by its own root keys/,
     )
   })
+})
+
+/** A kiosk core on `dataDir` and staff calls on it, through dispatch as the shells make them. */
+async function kioskWithStaff(dataDir: string, extra: { bundledFeedRoot?: string } = {}) {
+  const core = createKioskCore({ bundledContent: bundled, dataDir, log: () => {}, ...extra })
+  const code = core.firstRunCode()
+  const pin = code
+    ? await dispatch(core.handlers, 'staffSetPin', { pin: '2468', setupCode: code })
+    : await dispatch(core.handlers, 'staffLogin', { pin: '2468' })
+  if (!pin.ok) throw new Error(pin.error.message)
+  const { token } = pin.value as { token: string }
+  async function call<M extends MethodName>(
+    method: M,
+    input: Omit<MethodInput<M>, 'token'>,
+  ): Promise<MethodOutput<M>> {
+    const result = await dispatch(core.handlers, method, { ...input, token })
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value as MethodOutput<M>
+  }
+  const refusal = async (method: MethodName, input: object) => {
+    const result = await dispatch(core.handlers, method, { ...input, token })
+    if (result.ok) throw new Error(`${method} was not refused`)
+    return result.error
+  }
+  return { core, call, refusal, served: () => core.handlers.contentInfo({}).contentHash }
+}
+
+/** A clock the test moves by hand: the daily checks run on it as on the real one. */
+class HandClock implements Clock {
+  time: number
+  #timers = new Map<number, { at: number; run: () => void }>()
+  #next = 0
+  constructor(start: Date) {
+    this.time = start.getTime()
+  }
+  now = () => this.time
+  setTimeout = (run: () => void, ms: number) => {
+    this.#timers.set(++this.#next, { at: this.time + ms, run })
+    return this.#next
+  }
+  clearTimeout = (id: unknown) => void this.#timers.delete(id as number)
+  /** Moves time on, running each timer as its time comes. */
+  advance(ms: number): void {
+    const end = this.time + ms
+    for (;;) {
+      const due = [...this.#timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0]
+      if (!due) break
+      this.#timers.delete(due[0])
+      this.time = due[1].at
+      due[1].run()
+    }
+    this.time = end
+  }
+}
+
+/** Local time on a day `days` from today. */
+function localTime(days: number, hours: number, minutes: number): Date {
+  const d = new Date()
+  d.setDate(d.getDate() + days)
+  d.setHours(hours, minutes, 0, 0)
+  return d
+}
+
+describe('the app checks the feed itself', () => {
+  it('at the staff-set time of day, and at once for a check missed while the kiosk was off', async () => {
+    const kiosk = await feedWithKiosk('daily')
+    const staff = await kioskWithStaff(kiosk.dataDir)
+    const { core } = staff
+    try {
+      await staff.call('updateSettings', { changes: { feedAddress: kiosk.feed, feedCheckTime: '07:00' } })
+      publish(kiosk.feedDir, packB, ['lee', 'ed'])
+      // Two days on, just before seven: yesterday's check was missed, so it runs at once.
+      const clock = new HandClock(localTime(2, 6, 58))
+      const jobs = core.startDailyJobs(clock)
+      try {
+        await expect.poll(staff.served, { timeout: 10_000 }).toBe(hashB)
+        expect((await staff.call('feedStatus', {})).nextCheckAt).toBe(localTime(2, 7, 0).toISOString())
+        // A newer version: not fetched before seven, fetched at seven.
+        publish(kiosk.feedDir, packA, ['lee', 'ed'])
+        clock.advance(60_000)
+        await new Promise((r) => setTimeout(r, 300))
+        expect(staff.served()).toBe(hashB)
+        clock.advance(61_000)
+        await expect.poll(staff.served, { timeout: 10_000 }).toBe(hashA)
+        const status = await staff.call('feedStatus', {})
+        expect(status.lastCheck).toMatchObject({ outcome: 'updated', version: 3 })
+        expect(status.lastCheck?.checkedAt).toBe(localTime(2, 7, 0).toISOString())
+        expect(status.nextCheckAt).toBe(localTime(3, 7, 0).toISOString())
+      } finally {
+        jobs.stop()
+      }
+    } finally {
+      core.close()
+    }
+  })
+
+  it('"Check now": serves the update at once and shows what changed, who signed, when the feed expires; an unreachable feed keeps the content', async () => {
+    const kiosk = await feedWithKiosk('check-now')
+    const staff = await kioskWithStaff(kiosk.dataDir)
+    try {
+      expect(
+        (await staff.refusal('updateSettings', { changes: { feedAddress: 'feeds/clinic' } })).message,
+      ).toMatch(/feedAddress: a web address .* or a folder given as a full path/)
+      await staff.call('updateSettings', { changes: { feedAddress: kiosk.feed } })
+      publish(kiosk.feedDir, packB, ['lee', 'ed'])
+      const status = await staff.call('feedCheckNow', {})
+      expect(status.lastCheck).toMatchObject({
+        outcome: 'updated',
+        version: 2,
+        signedBy: ['lee', 'ed'],
+        changes: { added: [], removed: [], changed: [{ kind: 'condition', id: 'hip-osteoarthritis' }] },
+      })
+      expect(new Date(status.lastCheck!.feedExpires!).getTime()).toBeGreaterThan(Date.now() + 6 * DAY)
+      expect(status.root).toMatchObject({ version: 1, source: 'installed' })
+      expect(staff.served()).toBe(hashB)
+      await staff.call('updateSettings', { changes: { feedAddress: 'http://127.0.0.1:9/feed' } })
+      const away = await staff.call('feedCheckNow', {})
+      expect(away.lastCheck).toMatchObject({ outcome: 'refused', feed: 'http://127.0.0.1:9/feed' })
+      expect(away.lastCheck?.message).toMatch(/could not be reached.*keeps its current content/)
+      expect(staff.served()).toBe(hashB)
+    } finally {
+      staff.core.close()
+    }
+  })
+
+  it('staff install the root by pasting it (a forged one is refused); with none installed, the bundled root is used', async () => {
+    const rootFile = join(www, 'base', 'metadata', 'root.json')
+    const pasted = await kioskWithStaff(join(dir.path, 'kiosks', 'pasted'))
+    try {
+      await pasted.call('updateSettings', { changes: { feedAddress: join(www, 'base') } })
+      expect((await pasted.call('feedStatus', {})).root).toBeNull()
+      expect((await pasted.call('feedCheckNow', {})).lastCheck?.message).toMatch(/trusts no feed yet/)
+      const forged = JSON.parse(readFileSync(rootFile, 'utf8'))
+      forged.signed.expires = '2099-01-01T00:00:00Z'
+      expect((await pasted.refusal('feedTrustRoot', { root: JSON.stringify(forged) })).message).toMatch(
+        /not signed by its own root keys/,
+      )
+      expect((await pasted.refusal('feedTrustRoot', { root: 'not json' })).message).toMatch(
+        /not a feed's root/,
+      )
+      const trusted = await pasted.call('feedTrustRoot', { root: readFileSync(rootFile, 'utf8') })
+      expect(trusted.root).toMatchObject({ version: 1, source: 'installed' })
+    } finally {
+      pasted.core.close()
+    }
+    const packaged = await kioskWithStaff(join(dir.path, 'kiosks', 'packaged'), { bundledFeedRoot: rootFile })
+    try {
+      await packaged.call('updateSettings', { changes: { feedAddress: join(www, 'base') } })
+      expect((await packaged.call('feedStatus', {})).root).toMatchObject({ version: 1, source: 'bundled' })
+      expect((await packaged.call('feedCheckNow', {})).lastCheck).toMatchObject({ outcome: 'updated' })
+      expect(packaged.served()).toBe(hashA)
+    } finally {
+      packaged.core.close()
+    }
+  })
+
+  it('staff release a held rollback (the release is recorded), and the next check brings the version back', async () => {
+    const kiosk = await feedWithKiosk('release')
+    const staff = await kioskWithStaff(kiosk.dataDir)
+    try {
+      await staff.call('updateSettings', { changes: { feedAddress: kiosk.feed } })
+      expect((await staff.refusal('feedReleaseHold', {})).message).toMatch(/Nothing is held/)
+      publish(kiosk.feedDir, packB, ['lee', 'ed'])
+      await staff.call('feedCheckNow', {})
+      await staff.call('rollbackContent', {})
+      expect(staff.served()).toBe(hashA)
+      expect((await staff.call('feedStatus', {})).hold).toEqual({ version: 2, packHash: hashB })
+      expect((await staff.call('feedCheckNow', {})).lastCheck?.message).toMatch(/keeps the content chosen/)
+      expect(staff.served()).toBe(hashA)
+      const released = await staff.call('feedReleaseHold', {})
+      expect(released.hold).toBeNull()
+      expect(released.lastRelease).toMatchObject({ version: 2, packHash: hashB })
+      expect(Date.now() - new Date(released.lastRelease!.at).getTime()).toBeLessThan(60_000)
+      expect((await staff.call('feedCheckNow', {})).lastCheck).toMatchObject({
+        outcome: 'updated',
+        version: 2,
+      })
+      expect(staff.served()).toBe(hashB)
+      expect((await staff.call('feedStatus', {})).lastRelease).toMatchObject({ packHash: hashB })
+    } finally {
+      staff.core.close()
+    }
+  })
+
+  it("a pack published with the clinician's sign-offs carries them: every kiosk shows them checked without signing again", async () => {
+    const kiosk = await feedWithKiosk('signoffs')
+    const packDb = openContentDb(packB)
+    const items = itemVersions(packDb)
+    packDb.close()
+    const changed = items.find((i) => i.kind === 'condition' && i.id === 'hip-osteoarthritis')!
+    const signer = { signer: 'Dr Lee', role: 'Consultant', registration: null, signedOn: '2026-12-01' }
+    const file = {
+      format: 'kiosk-signoffs',
+      version: 1,
+      signoffs: [
+        { kind: changed.kind, id: changed.id, itemHash: changed.itemHash, ...signer },
+        // A sign-off of an item version this pack does not have: not carried.
+        { kind: changed.kind, id: changed.id, itemHash: 'f'.repeat(64), ...signer },
+      ],
+    }
+    // Sign-offs are covered by the content signatures: changed after signing, publish refuses.
+    addPack(kiosk.feedDir, packB, undefined, { signoffs: file })
+    signStaged(kiosk.feedDir, key('lee'))
+    signStaged(kiosk.feedDir, key('ed'))
+    const staged = join(`${kiosk.feedDir}.keys`, 'staged', 'content.json')
+    const original = readFileSync(staged, 'utf8')
+    writeFileSync(staged, original.replace('"Dr Lee"', '"Dr Nobody"'))
+    expect(() => publishStaged(kiosk.feedDir)).toThrow(/needs 2 signatures and has 0/)
+    writeFileSync(staged, original)
+    publishStaged(kiosk.feedDir)
+    expect((await kiosk.check()).signoffs).toBe(1)
+    const staff = await kioskWithStaff(kiosk.dataDir)
+    try {
+      const reviewed = await staff.call('reviewItems', {})
+      expect(reviewed.find((i) => i.kind === 'condition' && i.id === 'hip-osteoarthritis')).toMatchObject({
+        state: 'signed',
+        itemHash: changed.itemHash,
+        signoff: { signer: 'Dr Lee', signedOn: '2026-12-01' },
+      })
+    } finally {
+      staff.core.close()
+    }
+  })
+})
+
+describe('counts out', () => {
+  const countsHeader = 'kiosk,day,metric,key,count'
+
+  it('one CSV per kiosk and day in a folder, each replaced whole (a new file renamed over the old)', () => {
+    const dataDir = join(dir.path, 'kiosks', 'counts')
+    const out = join(dir.path, 'share', 'counts')
+    const db = openDataDb(dataDir)
+    try {
+      updateSettings(db, { kioskName: 'waiting-room-1' })
+      addUsage(db, '2026-12-01', { metric: 'screen', key: 'home' }, 3)
+      addUsage(db, '2026-12-02', { metric: 'language', key: 'es' }, 2)
+      addUsage(db, '2026-11-01', { metric: 'screen', key: 'home' }, 9)
+      const now = new Date('2026-12-02T15:00:00').getTime()
+      // As the Electron shell runs: everything it writes is the owner's only, unless made otherwise.
+      const umask = process.umask(0o077)
+      try {
+        writeCountsOut(db, dataDir, { folder: out, now })
+      } finally {
+        process.umask(umask)
+      }
+      expect(readdirSync(out).sort()).toEqual([
+        'waiting-room-1_2026-12-01.csv',
+        'waiting-room-1_2026-12-02.csv',
+      ])
+      const first = join(out, 'waiting-room-1_2026-12-02.csv')
+      expect(readFileSync(first, 'utf8')).toBe(`${countsHeader}\nwaiting-room-1,2026-12-02,language,es,2\n`)
+      // The clinic's collector may be another account: the files are readable by all (counts only).
+      expect(statSync(first).mode & 0o777).toBe(0o644)
+      const inode = statSync(first).ino
+      addUsage(db, '2026-12-02', { metric: 'language', key: 'es' }, 1)
+      writeCountsOut(db, dataDir, { folder: out, now })
+      expect(readFileSync(first, 'utf8')).toBe(`${countsHeader}\nwaiting-room-1,2026-12-02,language,es,3\n`)
+      expect(statSync(first).ino).not.toBe(inode)
+      expect(readdirSync(out)).toHaveLength(2)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('from the command line, and by the app each day into the folder in its settings; a kiosk without a name gets one id for good', async () => {
+    const dataDir = join(dir.path, 'kiosks', 'counts-cli')
+    const db = openDataDb(dataDir)
+    const today = new Date()
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`
+    addUsage(db, day, { metric: 'screen', key: 'home' }, 4)
+    db.close()
+    const out = join(dir.path, 'share', 'cli')
+    const run = await runKioskCli(['counts-out', '--data-dir', dataDir, '--to', out])
+    expect(run.code, run.stderr).toBe(0)
+    const [name] = readdirSync(out)
+    expect(name).toMatch(new RegExp(`^kiosk-[0-9a-f]{8}_${day}\\.csv$`))
+    const id = name!.split('_')[0]
+    const appOut = join(dir.path, 'share', 'app')
+    mkdirSync(appOut, { recursive: true })
+    const staff = await kioskWithStaff(dataDir)
+    try {
+      await staff.call('updateSettings', { changes: { countsOutFolder: appOut } })
+      const jobs = staff.core.startDailyJobs(new HandClock(new Date()))
+      try {
+        await expect.poll(() => readdirSync(appOut)).toEqual([`${id}_${day}.csv`])
+      } finally {
+        jobs.stop()
+      }
+    } finally {
+      staff.core.close()
+    }
+    expect(readFileSync(join(appOut, `${id}_${day}.csv`), 'utf8')).toBe(
+      `${countsHeader}\n${id},${day},screen,home,4\n`,
+    )
+  }, 30_000)
 })

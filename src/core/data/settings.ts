@@ -29,6 +29,11 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   kioskLock: false,
   onScreenKeyboard: 'automatic',
   hideUncheckedItems: false,
+  feedAddress: null,
+  // Before most clinics open; a kiosk off at that time checks when it starts.
+  feedCheckTime: '07:00',
+  countsOutFolder: null,
+  kioskName: null,
 }
 
 export function readSettings(db: Database): SettingsValue {

@@ -42,6 +42,9 @@ import {
 import type { Key } from '@tufjs/models'
 import { Delegations } from '@tufjs/models/dist/delegations.js'
 import { DelegatedRole, Role } from '@tufjs/models/dist/role.js'
+import { SignOffFile } from '../../shared/contract.ts'
+import { itemVersions } from '../db/format.ts'
+import { openContentDb } from '../db/open.ts'
 import { verifyPack } from '../packs/verify.ts'
 import { FeedError, generateKey, keyName, loadPublicKey, loadSigningKey } from './keys.ts'
 import type { SigningKey } from './keys.ts'
@@ -356,11 +359,39 @@ function stagedSummary(feed: PublishedFeed, staged: Staged): StagedSummary {
   }
 }
 
+/**
+ * The sign-offs a pack carries: those of a sign-off file (exported from a
+ * kiosk's review screen, #19) that sign item versions this very pack has.
+ * They go into the pack's signed metadata, so the content signatures cover
+ * who signed what and when, and every kiosk imports them with the pack.
+ */
+function signoffsFor(packFile: string, file: unknown): SignOffFile {
+  const parsed = SignOffFile.safeParse(file)
+  if (!parsed.success)
+    throw new FeedError(
+      `Not staged: that is not a sign-off file from a kiosk (${parsed.error.issues[0]?.message ?? 'not valid'}).`,
+    )
+  const db = openContentDb(packFile)
+  try {
+    const here = new Set(itemVersions(db).map((v) => `${v.kind}\u0000${v.id}\u0000${v.itemHash}`))
+    const signoffs = parsed.data.signoffs.filter((s) => here.has(`${s.kind}\u0000${s.id}\u0000${s.itemHash}`))
+    return { ...parsed.data, signoffs }
+  } finally {
+    db.close()
+  }
+}
+
 /** Stages a built pack as the next content version: checked as a kiosk will check it, named by its pack hash. */
-export function addPack(dir: string, packFile: string, now = new Date()): StagedSummary {
+export function addPack(
+  dir: string,
+  packFile: string,
+  now = new Date(),
+  opts: { signoffs?: unknown } = {},
+): StagedSummary & { signoffs: number } {
   const feed = readFeed(dir)
   const verdict = verifyPack(packFile)
   if (!verdict.ok) throw new FeedError(`Not staged: ${verdict.reason}`)
+  const signoffs = opts.signoffs === undefined ? undefined : signoffsFor(packFile, opts.signoffs)
   const packHash = verdict.summary.contentHash
   const published = feed.content?.signed.targets[PACK_TARGET]
   if (published?.custom.packHash === packHash)
@@ -375,7 +406,12 @@ export function addPack(dir: string, packFile: string, now = new Date()): Staged
     length: statSync(packCopy).size,
     hashes: { sha256: sha256File(packCopy) },
     unrecognizedFields: {
-      custom: { packHash, contentFormat: verdict.summary.schemaVersion, stagedOn: now.toISOString() },
+      custom: {
+        packHash,
+        contentFormat: verdict.summary.schemaVersion,
+        stagedOn: now.toISOString(),
+        ...(signoffs ? { signoffs } : {}),
+      },
     },
   })
   const content = new Metadata(
@@ -387,7 +423,7 @@ export function addPack(dir: string, packFile: string, now = new Date()): Staged
     }),
   )
   writeAtomic(join(staging, 'content.json'), bytesOf(content))
-  return stagedSummary(feed, { content, packFile: packCopy })
+  return { ...stagedSummary(feed, { content, packFile: packCopy }), signoffs: signoffs?.signoffs.length ?? 0 }
 }
 
 /** Adds one content signature to what is staged, after checking the staged pack is the one the metadata names. */

@@ -13,7 +13,7 @@
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL, fileURLToPath } from 'node:url'
@@ -22,9 +22,15 @@ import type { Root } from '@tufjs/models'
 import { Updater } from 'tuf-js'
 import type { Fetcher } from 'tuf-js'
 import { DownloadHTTPError, DownloadLengthMismatchError } from 'tuf-js/dist/error.js'
+import type { Database as Db } from 'better-sqlite3'
+import type { FeedCheck, FeedStatus } from '../../shared/contract.ts'
 import { openDataDb } from '../data/open.ts'
 import { makePrivateFolder } from '../data/private-folder.ts'
-import { PackError, importPack, packSlots } from '../packs/store.ts'
+import { readSettings, updateSettings } from '../data/settings.ts'
+import { importSignoffs } from '../data/signoffs.ts'
+import { itemVersions } from '../db/format.ts'
+import { openContentDb } from '../db/open.ts'
+import { PackError, importPack, packSlots, packsDir } from '../packs/store.ts'
 import { PACK_READ_LIMIT, verifyPack } from '../packs/verify.ts'
 import { FeedError } from './keys.ts'
 import { CONTENT_ROLE, PACK_TARGET, signers } from './repository.ts'
@@ -33,7 +39,10 @@ export const feedDirOf = (dataDir: string): string => join(dataDir, 'feed')
 const trustedDir = (dataDir: string) => join(feedDirOf(dataDir), 'metadata')
 const downloadDir = (dataDir: string) => join(feedDirOf(dataDir), 'download')
 const lastCheckFile = (dataDir: string) => join(feedDirOf(dataDir), 'last-check.json')
-const sourceFile = (dataDir: string) => join(feedDirOf(dataDir), 'source.json')
+/** Where the trusted root came from: staff or `feed trust` (installed), or the build (bundled). */
+const rootSourceFile = (dataDir: string) => join(feedDirOf(dataDir), 'root-source.json')
+/** The last time staff released a held rollback: kept, so it stays on record after the update it let in. */
+const releaseFile = (dataDir: string) => join(feedDirOf(dataDir), 'released.json')
 const lockFile = (dataDir: string) => join(feedDirOf(dataDir), 'update.lock')
 /** The pack the feed last switched this kiosk to: a local choice made after it (a rollback) holds. */
 const fromFeedFile = (dataDir: string) => join(feedDirOf(dataDir), 'imported.json')
@@ -41,20 +50,8 @@ const fromFeedFile = (dataDir: string) => join(feedDirOf(dataDir), 'imported.jso
 /** Seconds a whole file may take: a host that stalls or trickles is given up on, not waited for. */
 export const FETCH_TIMEOUT_MS = 60_000
 
-/** What the last check found, for staff (the feedStatus method) and for `kiosk update`'s output. */
-export interface FeedCheck {
-  checkedAt: string
-  feed: string
-  outcome: 'updated' | 'up-to-date' | 'refused'
-  /** A sentence for staff: what happened, or why nothing changed. */
-  message: string
-  version?: number
-  packHash?: string
-  previousPackHash?: string
-  signedBy?: string[]
-  /** When the feed's timestamp expires: after it, without a refresh, the kiosk refuses the feed (frozen). */
-  feedExpires?: string
-}
+/** What a check found, for staff (the feedStatus method) and for `kiosk update`'s output (FeedCheck in the contract). */
+export type { FeedCheck } from '../../shared/contract.ts'
 
 function writePrivateJson(file: string, value: unknown): void {
   const tmp = `${file}.${process.pid}.tmp`
@@ -75,23 +72,49 @@ function readJsonFile<T>(file: string): T | undefined {
  * and not expired. Metadata trusted before goes (the new root starts afresh).
  */
 export function trustRoot(dataDir: string, rootFile: string, now = new Date()): Metadata<Root> {
+  return trustRootText(dataDir, readFileSync(rootFile, 'utf8'), { now, shownAs: rootFile })
+}
+
+/** The same for a root's text: pasted or uploaded by staff, or the one bundled in the build. */
+export function trustRootText(
+  dataDir: string,
+  text: string,
+  o: { now?: Date; shownAs?: string; source?: 'installed' | 'bundled' } = {},
+): Metadata<Root> {
+  const name = o.shownAs ?? 'This'
   let root
   try {
-    root = Metadata.fromJSON(MetadataKind.Root, JSON.parse(readFileSync(rootFile, 'utf8')))
+    root = Metadata.fromJSON(MetadataKind.Root, JSON.parse(text))
   } catch (err) {
-    throw new FeedError(`${rootFile} is not a feed's root metadata: ${(err as Error).message}`)
+    throw new FeedError(`${name} is not a feed's root metadata: ${(err as Error).message}`)
   }
   try {
     root.verifyDelegate(MetadataKind.Root, root)
   } catch {
-    throw new FeedError(`${rootFile} is not signed by its own root keys: it is not trusted.`)
+    throw new FeedError(`${name} is not signed by its own root keys: it is not trusted.`)
   }
-  if (root.signed.isExpired(now)) throw new FeedError(`${rootFile} expired on ${root.signed.expires}.`)
+  if (root.signed.isExpired(o.now ?? new Date()))
+    throw new FeedError(`${name} expired on ${root.signed.expires}.`)
   makePrivateFolder(feedDirOf(dataDir))
   rmSync(trustedDir(dataDir), { recursive: true, force: true })
   makePrivateFolder(trustedDir(dataDir))
-  writeFileSync(join(trustedDir(dataDir), 'root.json'), readFileSync(rootFile), { mode: 0o600 })
+  writeFileSync(join(trustedDir(dataDir), 'root.json'), text, { mode: 0o600 })
+  writePrivateJson(rootSourceFile(dataDir), { source: o.source ?? 'installed' })
   return root
+}
+
+/** The root this kiosk trusts now (tuf-js moves it on at each rotation), and where it first came from. */
+export function trustedRoot(dataDir: string): FeedStatus['root'] {
+  const root = readJsonFile<{ signed?: { version?: number; expires?: string } }>(
+    join(trustedDir(dataDir), 'root.json'),
+  )?.signed
+  if (!root?.version || !root.expires) return null
+  const source = readJsonFile<{ source?: string }>(rootSourceFile(dataDir))?.source
+  return {
+    version: root.version,
+    expires: root.expires,
+    source: source === 'bundled' ? 'bundled' : 'installed',
+  }
 }
 
 /** An http(s) URL as it is; anything else is a folder. */
@@ -234,8 +257,12 @@ export function reasonFor(err: unknown): string {
 
 export interface CheckOptions {
   dataDir: string
-  /** An http(s) URL or a folder; remembered for the next check. Without it, the one remembered. */
+  /** An http(s) URL or a folder; kept in the settings for the next check. Without it, the one in the settings. */
   feed?: string
+  /** The root bundled in a packaged build (resources/feed/root.json): trusted when no root is yet. */
+  bundledRoot?: string
+  /** The content the kiosk shows without a pack, to say what the first update changed. */
+  bundledContent?: string
   now?: Date
   timeoutMs?: number
 }
@@ -256,43 +283,96 @@ function trustedTimestampExpiry(dataDir: string): string | undefined {
     ?.expires
 }
 
+/** The feed in the settings; a folder given on the command line is made a full path first. */
+function feedAddress(db: Db, given: string | undefined): string {
+  if (given) {
+    const address = /^https?:\/\//i.test(given) ? given : resolve(given)
+    try {
+      updateSettings(db, { feedAddress: address })
+    } catch (err) {
+      throw new FeedError(`${given} is not a feed address: ${(err as Error).message}`)
+    }
+    return address
+  }
+  return readSettings(db).feedAddress ?? ''
+}
+
 /** Checks the feed once; never throws for a refusal: the result says what happened, and is kept for staff. */
 export async function checkForUpdate(opts: CheckOptions): Promise<FeedCheck> {
   const { dataDir } = opts
-  const feed = opts.feed ?? readJsonFile<{ feed?: string }>(sourceFile(dataDir))?.feed ?? ''
   const checkedAt = (opts.now ?? new Date()).toISOString()
-  const base: Pick<FeedCheck, 'checkedAt' | 'feed'> = { checkedAt, feed }
+  const db = openDataDb(dataDir)
+  let feed = opts.feed ?? ''
   let result: FeedCheck
   try {
-    if (!feed) throw new FeedError('No feed is set: give one with --feed (a web address or a folder).')
+    feed = feedAddress(db, opts.feed)
+    if (!feed)
+      throw new FeedError(
+        'No feed is set: give one with --feed or in staff mode (a web address or a folder).',
+      )
+    if (
+      !existsSync(join(trustedDir(dataDir), 'root.json')) &&
+      opts.bundledRoot &&
+      existsSync(opts.bundledRoot)
+    )
+      trustRootText(dataDir, readFileSync(opts.bundledRoot, 'utf8'), {
+        source: 'bundled',
+        shownAs: 'The bundled root',
+      })
     if (!existsSync(join(trustedDir(dataDir), 'root.json')))
       throw new FeedError(
-        'This kiosk trusts no feed yet: install the feed\'s root with "kiosk feed trust ROOT.json".',
+        'This kiosk trusts no feed yet: install the feed\'s root in staff mode or with "kiosk feed trust ROOT.json".',
       )
     makePrivateFolder(feedDirOf(dataDir))
-    if (opts.feed) writePrivateJson(sourceFile(dataDir), { feed: opts.feed })
-    result = await withLock(dataDir, () =>
-      checkLocked(dataDir, feed, base, opts.timeoutMs ?? FETCH_TIMEOUT_MS),
-    )
+    result = await withLock(dataDir, () => checkLocked(db, dataDir, { checkedAt, feed }, opts))
   } catch (err) {
     result = {
-      ...base,
+      checkedAt,
+      feed,
       outcome: 'refused',
       message: reasonFor(err),
       feedExpires: trustedTimestampExpiry(dataDir),
     }
+  } finally {
+    db.close()
   }
-  if (existsSync(feedDirOf(dataDir))) writePrivateJson(lastCheckFile(dataDir), result)
+  makePrivateFolder(feedDirOf(dataDir))
+  writePrivateJson(lastCheckFile(dataDir), result)
   return result
 }
 
+type ItemRef = { kind: string; id: string }
+
+/** What a new pack changed, item by item, against the content shown before it (by item hash). */
+function itemChanges(before: string | undefined, after: string): NonNullable<FeedCheck['changes']> {
+  const versions = (file: string) => {
+    const content = openContentDb(file)
+    try {
+      return new Map(itemVersions(content).map((v) => [`${v.kind}\u0000${v.id}`, v.itemHash]))
+    } finally {
+      content.close()
+    }
+  }
+  const old = before && existsSync(before) ? versions(before) : new Map<string, string>()
+  const now = versions(after)
+  const ref = (key: string): ItemRef => {
+    const [kind = '', id = ''] = key.split('\u0000')
+    return { kind, id }
+  }
+  return {
+    added: [...now.keys()].filter((k) => !old.has(k)).map(ref),
+    changed: [...now].filter(([k, h]) => old.has(k) && old.get(k) !== h).map(([k]) => ref(k)),
+    removed: [...old.keys()].filter((k) => !now.has(k)).map(ref),
+  }
+}
+
 async function checkLocked(
+  db: Db,
   dataDir: string,
-  feed: string,
   base: Pick<FeedCheck, 'checkedAt' | 'feed'>,
-  timeoutMs: number,
+  opts: CheckOptions,
 ): Promise<FeedCheck> {
-  const url = feedBaseUrl(feed)
+  const url = feedBaseUrl(base.feed)
   const targetDir = downloadDir(dataDir)
   makePrivateFolder(targetDir)
   const updater = new Updater({
@@ -300,70 +380,127 @@ async function checkLocked(
     metadataBaseUrl: `${url}metadata/`,
     targetBaseUrl: `${url}targets/`,
     targetDir,
-    fetcher: new FeedFetcher(targetDir, timeoutMs),
+    fetcher: new FeedFetcher(targetDir, opts.timeoutMs ?? FETCH_TIMEOUT_MS),
   })
   await updater.refresh()
   const feedExpires = trustedTimestampExpiry(dataDir)
   const snapshot = readJsonFile<{ signed?: { meta?: Record<string, unknown> } }>(
     join(trustedDir(dataDir), 'snapshot.json'),
   )
-  const db = openDataDb(dataDir)
-  try {
-    const current = packSlots(db).find((s) => s.slot === 'current')
-    if (!snapshot?.signed?.meta?.[`${CONTENT_ROLE}.json`])
-      return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
-    const info = await updater.getTargetInfo(PACK_TARGET)
-    if (!info)
-      return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
-    const packHash = typeof info.custom.packHash === 'string' ? info.custom.packHash : ''
-    const version = readJsonFile<{ signed?: { version?: number } }>(
-      join(trustedDir(dataDir), `${CONTENT_ROLE}.json`),
-    )?.signed?.version
-    const signedBy = trustedSigners(dataDir)
-    const facts = { version, packHash, signedBy, feedExpires }
-    if (current?.contentHash === packHash)
-      return {
-        ...base,
-        ...facts,
-        outcome: 'up-to-date',
-        message: `Up to date: this kiosk already has version ${version}.`,
-      }
-    // Staff rolled back (or imported another pack) after the feed brought this one:
-    // their choice holds until the feed publishes a newer version.
-    if (readJsonFile<{ packHash?: string }>(fromFeedFile(dataDir))?.packHash === packHash)
-      return {
-        ...base,
-        ...facts,
-        outcome: 'up-to-date',
-        message: `The kiosk keeps the content chosen on it instead of version ${version} from the feed, until a newer version is published.`,
-      }
-    if (info.length > PACK_READ_LIMIT)
-      throw new FeedError(
-        `The feed's pack is larger (${info.length} bytes) than any content pack this kiosk accepts.`,
-      )
-    const file = join(targetDir, PACK_TARGET)
-    rmSync(file, { force: true })
-    try {
-      await updater.downloadTarget(info, file)
-      const verdict = verifyPack(file)
-      if (!verdict.ok) throw new PackError(verdict.reason.replaceAll(file, 'the downloaded pack'))
-      if (verdict.summary.contentHash !== packHash)
-        throw new FeedError('The signed pack is not the pack its metadata names; it was not used.')
-      importPack(db, dataDir, file, base.checkedAt.slice(0, 10))
-      writePrivateJson(fromFeedFile(dataDir), { packHash, version })
-    } finally {
-      rmSync(file, { force: true })
-    }
+  const current = packSlots(db).find((s) => s.slot === 'current')
+  if (!snapshot?.signed?.meta?.[`${CONTENT_ROLE}.json`])
+    return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
+  const info = await updater.getTargetInfo(PACK_TARGET)
+  if (!info)
+    return { ...base, outcome: 'up-to-date', message: 'The feed has no pack published yet.', feedExpires }
+  const packHash = typeof info.custom.packHash === 'string' ? info.custom.packHash : ''
+  const version = readJsonFile<{ signed?: { version?: number } }>(
+    join(trustedDir(dataDir), `${CONTENT_ROLE}.json`),
+  )?.signed?.version
+  const signedBy = trustedSigners(dataDir)
+  const facts = { version, packHash, signedBy, feedExpires }
+  if (current?.contentHash === packHash)
     return {
       ...base,
       ...facts,
-      outcome: 'updated',
-      previousPackHash: current?.contentHash,
-      message: `Updated to version ${version}, signed by ${signedBy.join(' and ')}.`,
+      outcome: 'up-to-date',
+      message: `Up to date: this kiosk already has version ${version}.`,
     }
+  // Staff rolled back (or imported another pack) after the feed brought this one:
+  // their choice holds until they release it or the feed publishes a newer version.
+  const fromFeed = readJsonFile<FromFeed>(fromFeedFile(dataDir))
+  if (fromFeed?.packHash === packHash && !fromFeed.released)
+    return {
+      ...base,
+      ...facts,
+      outcome: 'up-to-date',
+      message: `The kiosk keeps the content chosen on it instead of version ${version} from the feed, until staff release it or a newer version is published.`,
+    }
+  if (info.length > PACK_READ_LIMIT)
+    throw new FeedError(
+      `The feed's pack is larger (${info.length} bytes) than any content pack this kiosk accepts.`,
+    )
+  const file = join(targetDir, PACK_TARGET)
+  rmSync(file, { force: true })
+  let imported
+  try {
+    await updater.downloadTarget(info, file)
+    const verdict = verifyPack(file)
+    if (!verdict.ok) throw new PackError(verdict.reason.replaceAll(file, 'the downloaded pack'))
+    if (verdict.summary.contentHash !== packHash)
+      throw new FeedError('The signed pack is not the pack its metadata names; it was not used.')
+    imported = importPack(db, dataDir, file, base.checkedAt.slice(0, 10))
+    writePrivateJson(fromFeedFile(dataDir), { packHash, version } satisfies FromFeed)
   } finally {
-    db.close()
+    rmSync(file, { force: true })
   }
+  const shownBefore = current ? join(packsDir(dataDir), basename(current.file)) : opts.bundledContent
+  const changes = itemChanges(shownBefore, join(packsDir(dataDir), basename(imported.file)))
+  // The clinicians' sign-offs the pack was published with, covered by the content signatures.
+  let signoffs = 0
+  let signoffProblem = ''
+  const carried = info.custom.signoffs
+  if (carried) {
+    try {
+      const content = openContentDb(join(packsDir(dataDir), basename(imported.file)))
+      try {
+        const added = importSignoffs(db, carried, itemVersions(content))
+        signoffs = added.added + added.alreadyHere
+      } finally {
+        content.close()
+      }
+    } catch (err) {
+      signoffProblem = ` Its sign-offs could not be read: ${(err as Error).message}`
+    }
+  }
+  return {
+    ...base,
+    ...facts,
+    outcome: 'updated',
+    previousPackHash: current?.contentHash,
+    changes,
+    ...(carried ? { signoffs } : {}),
+    message: `Updated to version ${version}, signed by ${signedBy.join(' and ')}.${signoffProblem}`,
+  }
+}
+
+/** imported.json: the pack the feed last brought, and whether staff released their hold on it. */
+interface FromFeed {
+  packHash: string
+  version?: number
+  released?: string
+}
+
+/** A version the feed brought that staff rolled back from (or replaced): held off until released. */
+export function feedHold(db: Db, dataDir: string): FeedStatus['hold'] {
+  const fromFeed = readJsonFile<FromFeed>(fromFeedFile(dataDir))
+  if (!fromFeed?.packHash || fromFeed.released) return null
+  const current = packSlots(db).find((s) => s.slot === 'current')
+  if (current?.contentHash === fromFeed.packHash) return null
+  return {
+    packHash: fromFeed.packHash,
+    ...(fromFeed.version !== undefined ? { version: fromFeed.version } : {}),
+  }
+}
+
+/** Staff let the next check bring the held version back; recorded with the time. */
+export function releaseHold(
+  db: Db,
+  dataDir: string,
+  now = new Date(),
+): NonNullable<FeedStatus['lastRelease']> {
+  const hold = feedHold(db, dataDir)
+  if (!hold)
+    throw new FeedError('Nothing is held: the kiosk takes what the feed publishes at its next check.')
+  const at = now.toISOString()
+  writePrivateJson(fromFeedFile(dataDir), { ...hold, released: at } satisfies FromFeed)
+  const release = { at, ...hold }
+  writePrivateJson(releaseFile(dataDir), release)
+  return release
+}
+
+export function lastRelease(dataDir: string): FeedStatus['lastRelease'] {
+  return readJsonFile<NonNullable<FeedStatus['lastRelease']>>(releaseFile(dataDir)) ?? null
 }
 
 /** The last check, for staff; undefined when this kiosk has never checked a feed. */

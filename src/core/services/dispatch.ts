@@ -51,9 +51,11 @@ export async function dispatch(
       fieldErrors,
     })
   }
-  const handler = handlers[method] as (input: unknown) => MethodOutput<MethodName>
+  const handler = handlers[method] as (
+    input: unknown,
+  ) => MethodOutput<MethodName> | Promise<MethodOutput<MethodName>>
   if (!CHECK_OUTPUTS) return asResult(method, () => handler(parsed.data), log)
-  return asResult(method, () => checkedOutput(method, handler(parsed.data)), log)
+  return asResult(method, async () => checkedOutput(method, await handler(parsed.data)), log)
 }
 
 /**

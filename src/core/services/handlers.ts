@@ -5,12 +5,13 @@
  * and the loopback HTTP server) call it through dispatch; neither adds logic.
  */
 import { randomBytes } from 'node:crypto'
-import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { PACK_MAX_BYTES } from '../../shared/contract.ts'
 import type {
+  FeedStatus,
   KioskConfig,
   Locale,
   MethodParams,
@@ -35,14 +36,32 @@ import { KIOSK_VERSION } from '../version.ts'
 import { DatabaseError, migrate, openContentDb } from '../db/open.ts'
 import { activeContent, importPack, packSlots, PackError, rollbackPack } from '../packs/store.ts'
 import { packChanges } from '../packs/changes.ts'
-import { lastFeedCheck } from '../feed/update.ts'
+import { FeedError } from '../feed/keys.ts'
+import { startDaily, systemClock } from '../feed/schedule.ts'
+import type { Clock, DailySchedule } from '../feed/schedule.ts'
+import {
+  checkForUpdate,
+  feedHold,
+  lastFeedCheck,
+  lastRelease,
+  releaseHold,
+  trustRootText,
+  trustedRoot,
+} from '../feed/update.ts'
+import { writeCountsOut } from '../data/counts-out.ts'
 import { CONTENT_METHODS, createContentService, unavailableContent } from './content-service.ts'
 import { createReviewHandlers } from './review.ts'
 import { checkedItems, checkedKey } from '../data/signoffs.ts'
 import { itemVersions } from '../db/format.ts'
 import type { ContentHandlers } from './content-service.ts'
 
-export type Handlers = { [M in MethodName]: (input: MethodParams<M>) => MethodOutput<M> }
+/** Methods that wait for the network (a feed check): their handlers answer with a promise. */
+export type AsyncMethodName = 'feedCheckNow'
+export type Handlers = {
+  [M in MethodName]: (
+    input: MethodParams<M>,
+  ) => M extends AsyncMethodName ? Promise<MethodOutput<M>> : MethodOutput<M>
+}
 
 export const IDLE_WARNING_SECONDS = 20
 
@@ -59,6 +78,8 @@ export interface KioskCoreOptions {
   log?: (message: string) => void
   /** After staff save settings: the Electron shell applies the kiosk lock at once. */
   onSettingsChanged?: (settings: Settings) => void
+  /** The feed root bundled in a packaged build (resources/feed/root.json): trusted while none is installed. */
+  bundledFeedRoot?: string
 }
 
 export interface KioskCore {
@@ -79,6 +100,11 @@ export interface KioskCore {
    * through the same checks and switch as importPack. Throws ApiFailure.
    */
   importPackFile(token: string, file: string): PackImport
+  /**
+   * The daily jobs, started by the shell that runs the kiosk: the feed check
+   * at the time staff set, and the counts written out to their folder.
+   */
+  startDailyJobs(clock?: Clock): { stop(): void }
   close(): void
 }
 
@@ -466,6 +492,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       requireStaff(token)
       const saved = updateSettings(dataDb, changes)
       forgetPatientView()
+      // A new feed, check time or counts folder counts from now, not from the next look.
+      for (const job of dailyJobs) job.poke()
       options.onSettingsChanged?.(saved)
       return saved
     },
@@ -483,7 +511,26 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     feedStatus({ token }) {
       requireStaff(token)
-      return options.dataDir ? (lastFeedCheck(options.dataDir) ?? null) : null
+      return feedStatus()
+    },
+
+    async feedCheckNow({ token }) {
+      requireStaff(token)
+      requireDataDir('check a feed')
+      await checkFeed()
+      return feedStatus()
+    },
+
+    feedTrustRoot({ token, root }) {
+      requireStaff(token)
+      const dataDir = requireDataDir('trust a feed')
+      return changeFeed(() => trustRootText(dataDir, root, { now: new Date(now()), shownAs: 'This root' }))
+    },
+
+    feedReleaseHold({ token }) {
+      requireStaff(token)
+      const dataDir = requireDataDir('release a held version')
+      return changeFeed(() => releaseHold(dataDb, dataDir, new Date(now())))
     },
 
     rollbackContent({ token }) {
@@ -516,6 +563,108 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     },
   }
 
+  /** One feed check at a time from this process ("Check now" while the daily one runs waits for it). */
+  let checking: Promise<void> | null = null
+  let feedCheckedAt: number | null = null
+  let feedJob: DailySchedule | null = null
+  const dailyJobs: DailySchedule[] = []
+
+  /** `at`: the time on the clock that asked (the daily schedule's), else the core's own. */
+  function checkFeed(at = now()): Promise<void> {
+    const dataDir = options.dataDir
+    if (!dataDir) return Promise.resolve()
+    checking ??= (async () => {
+      feedCheckedAt = at
+      try {
+        const result = await checkForUpdate({
+          dataDir,
+          bundledRoot: options.bundledFeedRoot,
+          bundledContent: options.bundledContent,
+          now: new Date(feedCheckedAt),
+        })
+        if (result.outcome === 'refused') log(`feed check: ${result.message}`)
+        // Served at once, not at the next look at the slots.
+        if (result.outcome === 'updated') reopenContent()
+      } finally {
+        checking = null
+      }
+    })()
+    return checking
+  }
+
+  /** Staff change something of the feed's; its refusal (a bad root, nothing held) is a typed bad-input. */
+  function changeFeed(change: () => unknown): FeedStatus {
+    try {
+      change()
+    } catch (err) {
+      if (err instanceof FeedError) throw new ApiFailure('bad-input', err.message)
+      throw err
+    }
+    return feedStatus()
+  }
+
+  function feedStatus(): FeedStatus {
+    const dataDir = options.dataDir
+    if (!dataDir) return { lastCheck: null, root: null, hold: null, lastRelease: null, nextCheckAt: null }
+    const next = feedJob?.nextAt()
+    const root = trustedRoot(dataDir)
+    return {
+      lastCheck: lastFeedCheck(dataDir) ?? null,
+      root:
+        root ??
+        (options.bundledFeedRoot && existsSync(options.bundledFeedRoot)
+          ? bundledRootInfo(options.bundledFeedRoot)
+          : null),
+      hold: feedHold(dataDb, dataDir),
+      lastRelease: lastRelease(dataDir),
+      nextCheckAt: next ? new Date(next).toISOString() : null,
+    }
+  }
+
+  function startDailyJobs(clock: Clock = systemClock): { stop(): void } {
+    const dataDir = options.dataDir
+    if (!dataDir) return { stop() {} }
+    const settings = () => readSettings(dataDb)
+    feedJob = startDaily(
+      {
+        at: () => (settings().feedAddress ? settings().feedCheckTime : null),
+        lastRunAt: () => {
+          const recorded = lastFeedCheck(dataDir)?.checkedAt
+          return Math.max(feedCheckedAt ?? -1, recorded ? Date.parse(recorded) : -1)
+        },
+        run: () => checkFeed(clock.now()),
+        onError: (err) => log(`feed check failed: ${(err as Error).message}`),
+      },
+      clock,
+    )
+    // Just after midnight, yesterday's file is complete; at a start, whatever was missed.
+    let countsWrittenAt: number | null = null
+    const counts = startDaily(
+      {
+        at: () => (settings().countsOutFolder ? COUNTS_OUT_TIME : null),
+        lastRunAt: () => countsWrittenAt,
+        run: async () => {
+          countsWrittenAt = clock.now()
+          writeCountsNow(settings().countsOutFolder, clock.now())
+        },
+        onError: (err) => log(`counts out: not written (${(err as Error).message})`),
+      },
+      clock,
+    )
+    dailyJobs.push(feedJob, counts)
+    return {
+      stop() {
+        for (const job of dailyJobs.splice(0)) job.stop()
+      },
+    }
+  }
+
+  function writeCountsNow(folder: string | null, at: number): void {
+    if (!folder || !options.dataDir) return
+    flushUsage()
+    writeCountsOut(dataDb, options.dataDir, { folder, now: at })
+  }
+
   function itemExists(id: string): boolean {
     return !!content.db
       ?.prepare(
@@ -534,11 +683,31 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       requireStaff(token)
       return importFrom(file, basename(file))
     },
+    startDailyJobs,
     close() {
       flushUsage()
+      // Today's counts so far, for a kiosk switched off at the end of the day.
+      try {
+        writeCountsNow(readSettings(dataDb).countsOutFolder, now())
+      } catch (err) {
+        log(`counts out: not written (${(err as Error).message})`)
+      }
       content.db?.close()
       dataDb.close()
     },
+  }
+}
+
+/** When the counts are written out each day: yesterday's file is complete by then. */
+const COUNTS_OUT_TIME = '00:10'
+
+/** The bundled root as staff see it before the first check trusts it. */
+function bundledRootInfo(file: string): FeedStatus['root'] {
+  try {
+    const root = JSON.parse(readFileSync(file, 'utf8')) as { signed: { version: number; expires: string } }
+    return { version: root.signed.version, expires: root.signed.expires, source: 'bundled' }
+  } catch {
+    return null
   }
 }
 

@@ -25,6 +25,10 @@ export interface SettingsDraft {
   kioskLock: boolean
   onScreenKeyboard: Settings['onScreenKeyboard']
   hideUncheckedItems: boolean
+  feedAddress: string
+  feedCheckTime: string
+  countsOutFolder: string
+  kioskName: string
 }
 
 /** The settings a switch edits. */

@@ -18,6 +18,9 @@ export type StaffCall =
   | 'packStatus'
   | 'rollbackContent'
   | 'feedStatus'
+  | 'feedCheckNow'
+  | 'feedTrustRoot'
+  | 'feedReleaseHold'
   | 'importPack'
   | 'staffKeepAlive'
 
