@@ -54,6 +54,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   hideUncheckedItems: { group: 'kiosk', control: 'switch' },
   paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
   printerName: { group: 'print', control: 'optional-text' },
+  patientPrinting: { group: 'print', control: 'switch' },
 }
 
 export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print']

@@ -22,13 +22,14 @@ export interface SettingsDraft {
   explainIdleSeconds: string
   paperSize: Settings['paperSize']
   printerName: string
+  patientPrinting: boolean
   kioskLock: boolean
   onScreenKeyboard: Settings['onScreenKeyboard']
   hideUncheckedItems: boolean
 }
 
 /** The settings a switch edits. */
-export type SwitchKey = 'kioskLock' | 'hideUncheckedItems'
+export type SwitchKey = 'kioskLock' | 'hideUncheckedItems' | 'patientPrinting'
 
 const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]
 
