@@ -27,6 +27,16 @@ export const GOALS = {
   initialCssKbGz: { max: 30, unit: 'KB', what: 'CSS the home screen loads, gzip' },
   contentBuildSecondsAt100x: { max: 5, unit: 's', what: 'content build, 100× library' },
   usageTapP95Ms: { max: 0.2, unit: 'ms', what: "a tap's usage count on the contract thread, p95" },
+  readAloudFirstSentenceMs: {
+    max: 1000,
+    unit: 'ms',
+    what: 'tap on Read aloud to the first speak(), a system voice',
+  },
+  readAloudFirstSentenceEspeakMs: {
+    max: 1000,
+    unit: 'ms',
+    what: 'tap on Read aloud to the first sentence playing, bundled eSpeak voice',
+  },
 } as const
 
 export type FigureKey = keyof typeof GOALS

@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
  *
- * PHASES is a comma-separated list of build, queries, initial, cold, nav, pdf,
- * soak; `node` stands for build,queries and `browser` for the rest. A plain run
+ * PHASES is a comma-separated list of build, queries, initial, cold, nav, speech,
+ * pdf, soak; `node` stands for build,queries and `browser` for the rest. A plain run
  * leaves the soak out (it takes long): `--only soak` runs it.
  *
  * Builds the kiosk for production into a temporary folder (or uses --renderer),
@@ -27,6 +27,7 @@ import {
   measureHandoutPdf,
   measureInitialLoad,
   measureNavigation,
+  measureReadAloudStart,
   measureSoak,
   measureBatchExport,
   writeStaticHandouts,
@@ -61,6 +62,7 @@ const PLAN = args.quick
       coldPairs: 3,
       navRuns: 1,
       navTaps: 30,
+      speechRuns: 2,
       pdfPairs: 2,
       batchRuns: 1,
       soak: { sessions: 150, steadyFrom: 50, every: 25 },
@@ -74,6 +76,7 @@ const PLAN = args.quick
       coldPairs: 10,
       navRuns: 3,
       navTaps: 200,
+      speechRuns: 5,
       pdfPairs: 6,
       batchRuns: 2,
       soak: { sessions: 5000, steadyFrom: 1000, every: 500 },
@@ -226,6 +229,14 @@ async function browserFigures(realDb: string): Promise<void> {
       }
       figures.navP95Ms = summarize(navRuns.map((r) => percentile(r, 95)))
       extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
+    }
+
+    if (phases.has('speech')) {
+      log(`read aloud: tap to the first sentence, ${PLAN.speechRuns}× per voice…`)
+      const speech = await measureReadAloudStart(browser, baseUrl, procedureId, PLAN.speechRuns)
+      figures.readAloudFirstSentenceMs = summarize(speech.systemMs)
+      figures.readAloudFirstSentenceEspeakMs = summarize(speech.espeakMs)
+      extra.readAloudFirstSentenceEspeakColdMs = summarize(speech.espeakColdMs)
     }
 
     if (phases.has('pdf')) {

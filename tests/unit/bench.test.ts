@@ -129,10 +129,12 @@ describe('the report', () => {
       'initialCssKbGz',
       'contentBuildSecondsAt100x',
       'usageTapP95Ms',
+      'readAloudFirstSentenceMs',
+      'readAloudFirstSentenceEspeakMs',
     ]) {
       expect(json).toHaveProperty(key)
     }
-    expect(FIGURE_KEYS).toHaveLength(15)
+    expect(FIGURE_KEYS).toHaveLength(17)
     expect(json.navP95Ms).toBe(35)
     expect(json.coldLoadRatio).toBeNull()
     expect(json.plan).toBe('tiny')

@@ -185,10 +185,10 @@ function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
     prepare(text, locale, speed = 'normal') {
       void wav(text, locale, speed).catch(() => {})
     },
-    warm() {
-      void load()
-        .then((module) => module.warm())
-        .catch(() => {})
+    warm(locale) {
+      // In the queue like any sentence, so a tap during the warm-up waits for it rather than competing.
+      const warming = queue.then(() => load()).then((module) => module.warm(locale))
+      queue = warming.catch(() => {})
     },
     stop,
     dispose() {

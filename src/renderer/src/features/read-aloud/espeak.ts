@@ -50,9 +50,14 @@ function compiledEngine(): Promise<WebAssembly.Module> {
   return compiled
 }
 
-/** Fetches and compiles the engine ahead of the first sentence (the 18 MB fetch is most of its wait). */
-export function warm(): Promise<void> {
-  return compiledEngine().then(() => undefined)
+/**
+ * Readies the engine ahead of the first sentence: fetches and compiles it, and
+ * says one word into nothing, so the browser compiles the engine's code (it does
+ * so lazily, on first run) and every later instance starts from compiled code.
+ * Without it the first sentence waits about 1.5 s; with it, a few hundred ms.
+ */
+export async function warm(locale: Locale): Promise<void> {
+  await synthesize('a', locale)
 }
 
 /**
