@@ -520,3 +520,127 @@ export async function measureBatchExport(
 export function tapFigures(runs: number[][]): { p95s: number[]; medians: number[] } {
   return { p95s: runs.map((r) => percentile(r, 95)), medians: runs.map((r) => median(r)) }
 }
+
+/** What the page recorded of one "Read aloud" tap (performance.now() times in the page). */
+interface SpeechTimes {
+  tapAt: number | null
+  spokeAt: number | null
+}
+
+/**
+ * A system voice for the page, installed before the app starts: Debian's
+ * Chromium has no voices, so speechSynthesis is wrapped with one local English
+ * voice whose speak() notes the time it is called (the utterance would start
+ * there). Runs in the page.
+ */
+function installStandInVoice(): void {
+  const times = { tapAt: null as number | null, spokeAt: null as number | null }
+  class StandInUtterance {
+    text: string
+    rate = 1
+    voice: unknown = null
+    lang = ''
+    constructor(text: string) {
+      this.text = text
+    }
+  }
+  const voice = { name: 'Stand-in', lang: 'en-GB', localService: true, default: true, voiceURI: 'stand-in' }
+  const synth = {
+    speaking: false,
+    pending: false,
+    paused: false,
+    getVoices: () => [voice],
+    speak() {
+      times.spokeAt ??= performance.now()
+    },
+    cancel() {},
+    pause() {},
+    resume() {},
+    addEventListener() {},
+    removeEventListener() {},
+  }
+  const page = globalThis as unknown as Record<string, unknown>
+  Object.defineProperty(page, 'speechSynthesis', { value: synth, configurable: true })
+  Object.defineProperty(page, 'SpeechSynthesisUtterance', { value: StandInUtterance, configurable: true })
+  page.__speech = times
+}
+
+/** The bundled eSpeak voice: notes when the first sentence's audio is handed to the <audio> element. Runs in the page. */
+function watchBundledVoice(): void {
+  const times = { tapAt: null as number | null, spokeAt: null as number | null }
+  const play = HTMLMediaElement.prototype.play
+  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    times.spokeAt ??= performance.now()
+    return play.call(this)
+  }
+  ;(globalThis as unknown as Record<string, unknown>).__speech = times
+}
+
+export interface ReadAloudStart {
+  /** A system voice (stand-in speechSynthesis): tap to speak(), ms. */
+  systemMs: number[]
+  /** The bundled eSpeak NG voice: tap to the first sentence's audio play(), ms. */
+  espeakMs: number[]
+  /** eSpeak with no session start before the tap (a deep link, tapped at once): the cold case. */
+  espeakColdMs: number[]
+}
+
+/**
+ * Tap to the first sentence of read-aloud, in a fresh context each time, as a
+ * patient meets it: the attract screen, a tap to start (which readies the
+ * voice), the walkthrough's first step, a moment to look at it, then "Read
+ * aloud". Timed in the page, from the tap's click to the voice being asked to
+ * speak: speak() for a system voice, the <audio> element's play() for eSpeak.
+ */
+export async function measureReadAloudStart(
+  browser: Browser,
+  baseUrl: string,
+  procedureId: string,
+  runs: number,
+  lookMs = 3000,
+): Promise<ReadAloudStart> {
+  const once = async (voice: 'system' | 'espeak', fromStart: boolean): Promise<number> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+    try {
+      await context.addInitScript(voice === 'system' ? installStandInVoice : watchBundledVoice)
+      const page = await context.newPage()
+      const step = `#/procedures/${procedureId}/steps/1`
+      if (fromStart) {
+        await page.goto(`${baseUrl}/#/`)
+        await page.locator('.attract').tap({ position: { x: 20, y: 700 } })
+        await page.waitForURL(/#\/home$/)
+        await page.evaluate((hash) => ((window as { location: { hash: string } }).location.hash = hash), step)
+      } else {
+        await page.goto(`${baseUrl}/${step}`)
+      }
+      await page.locator('h1').waitFor()
+      if (fromStart) await page.waitForTimeout(lookMs)
+      const button = page.getByRole('button', { name: 'Read aloud' })
+      await button.waitFor()
+      await page.evaluate(() => {
+        const times = (window as unknown as { __speech: SpeechTimes }).__speech
+        document.addEventListener('click', () => (times.tapAt ??= performance.now()), { capture: true })
+      })
+      await button.tap()
+      await page.waitForFunction(
+        () => (window as unknown as { __speech: SpeechTimes }).__speech.spokeAt !== null,
+        undefined,
+        { timeout: 30_000, polling: 10 },
+      )
+      const times = await page.evaluate(() => (window as unknown as { __speech: SpeechTimes }).__speech)
+      return times.spokeAt! - times.tapAt!
+    } finally {
+      await context.close()
+    }
+  }
+  const out: ReadAloudStart = { systemMs: [], espeakMs: [], espeakColdMs: [] }
+  // One of each to warm the browser and the server; not counted.
+  await once('system', true)
+  await once('espeak', true)
+  for (let i = 0; i < runs; i++) {
+    out.systemMs.push(await once('system', true))
+    out.espeakMs.push(await once('espeak', true))
+    out.espeakColdMs.push(await once('espeak', false))
+  }
+  return out
+}

@@ -1,11 +1,11 @@
 /** The bench's phases, and `--only`'s choice among them. */
-export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'pdf', 'soak', 'feed200'] as const
+export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'speech', 'pdf', 'soak', 'feed200'] as const
 export type Phase = (typeof PHASES)[number]
 
 /** Names that stand for several phases. */
 export const GROUPS: Readonly<Record<string, readonly Phase[]>> = {
   node: ['build', 'queries'],
-  browser: ['initial', 'cold', 'nav', 'pdf', 'soak'],
+  browser: ['initial', 'cold', 'nav', 'speech', 'pdf', 'soak'],
 }
 
 /**

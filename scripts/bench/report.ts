@@ -36,6 +36,16 @@ export const GOALS = {
   feed200Failures: { max: 0, unit: '', what: 'refused checks among the 200 (the update and the next check)' },
   feed200MetadataKb: { max: 16, unit: 'KB', what: 'what one kiosk fetches for an update besides the pack' },
   feed200IdleKb: { max: 2, unit: 'KB', what: 'what one kiosk fetches for a daily check with nothing new' },
+  readAloudFirstSentenceMs: {
+    max: 1000,
+    unit: 'ms',
+    what: 'tap on Read aloud to the first speak(), a system voice',
+  },
+  readAloudFirstSentenceEspeakMs: {
+    max: 1000,
+    unit: 'ms',
+    what: 'tap on Read aloud to the first sentence playing, bundled eSpeak voice',
+  },
 } as const
 
 export type FigureKey = keyof typeof GOALS

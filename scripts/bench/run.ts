@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
  *
- * PHASES is a comma-separated list of build, queries, initial, cold, nav, pdf,
- * soak, feed200; `node` stands for build,queries and `browser` for initial to
+ * PHASES is a comma-separated list of build, queries, initial, cold, nav, speech,
+ * pdf, soak, feed200; `node` stands for build,queries and `browser` for initial to
  * soak. A plain run leaves the soak and feed200 out (they take long): `--only
  * soak` or `--only feed200` runs them.
  *
@@ -28,6 +28,7 @@ import {
   measureHandoutPdf,
   measureInitialLoad,
   measureNavigation,
+  measureReadAloudStart,
   measureSoak,
   measureBatchExport,
   writeStaticHandouts,
@@ -63,6 +64,7 @@ const PLAN = args.quick
       coldPairs: 3,
       navRuns: 1,
       navTaps: 30,
+      speechRuns: 2,
       pdfPairs: 2,
       batchRuns: 1,
       soak: { sessions: 150, steadyFrom: 50, every: 25 },
@@ -77,6 +79,7 @@ const PLAN = args.quick
       coldPairs: 10,
       navRuns: 3,
       navTaps: 200,
+      speechRuns: 5,
       pdfPairs: 6,
       batchRuns: 2,
       soak: { sessions: 5000, steadyFrom: 1000, every: 500 },
@@ -230,6 +233,14 @@ async function browserFigures(realDb: string): Promise<void> {
       }
       figures.navP95Ms = summarize(navRuns.map((r) => percentile(r, 95)))
       extra.navMedianMs = summarize(navRuns.map((r) => percentile(r, 50)))
+    }
+
+    if (phases.has('speech')) {
+      log(`read aloud: tap to the first sentence, ${PLAN.speechRuns}× per voice…`)
+      const speech = await measureReadAloudStart(browser, baseUrl, procedureId, PLAN.speechRuns)
+      figures.readAloudFirstSentenceMs = summarize(speech.systemMs)
+      figures.readAloudFirstSentenceEspeakMs = summarize(speech.espeakMs)
+      extra.readAloudFirstSentenceEspeakColdMs = summarize(speech.espeakColdMs)
     }
 
     if (phases.has('pdf')) {

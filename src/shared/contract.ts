@@ -265,6 +265,8 @@ export const Settings = z.object({
   explainIdleSeconds: z.number().int().min(60, 'at least 60 seconds').max(600, 'at most 10 minutes'),
   paperSize: z.enum(PAPER_SIZES),
   printerName: z.string().trim().min(1).max(120).nullable(),
+  /** Off: patients see no print button (a clinic without a printer in the waiting room); staff still print. */
+  patientPrinting: z.boolean(),
   kioskLock: z.boolean(),
   /** When the on-screen keyboard opens for a text field. */
   onScreenKeyboard: z.enum(KEYBOARD_MODES),
@@ -320,6 +322,8 @@ export const KioskConfig = z.object({
   paperSize: z.enum(PAPER_SIZES),
   /** Locked kiosk: a patient's print goes straight to the printer, with no dialog to get lost in. */
   kioskLock: z.boolean(),
+  /** Whether patients may print handouts and slips (staff always may). */
+  patientPrinting: z.boolean(),
   onScreenKeyboard: z.enum(KEYBOARD_MODES),
 })
 export type KioskConfig = z.infer<typeof KioskConfig>

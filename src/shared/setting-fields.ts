@@ -69,6 +69,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   feedCheckTime: { group: 'network', control: 'optional-text' },
   countsOutFolder: { group: 'network', control: 'optional-text' },
   kioskName: { group: 'network', control: 'optional-text' },
+  patientPrinting: { group: 'print', control: 'switch' },
 }
 
 export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print', 'network']

@@ -221,9 +221,17 @@ test('a patient prints a handout from the procedure and condition pages, and a s
   })
   const printed = () => page.evaluate(() => (window as unknown as { printed: number }).printed)
 
+  // A patient's print asks first (the language and the pages: patient-kiosk.spec.ts); Print prints.
+  const confirm = async (title = 'Print this handout?') => {
+    const dialog = page.getByRole('dialog', { name: title })
+    await dialog.getByRole('button', { name: /^Print \d+ pages?$/ }).click()
+    await expect(dialog).toBeHidden()
+  }
+
   await page.goto('/#/procedures/ultrasound-guided-hip-injection')
   await page.getByRole('link', { name: 'Print a handout' }).click()
   await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1)
+  await confirm()
   await expect.poll(printed).toBe(1)
   await expect(page).toHaveURL(/#\/handouts\/procedures\/ultrasound-guided-hip-injection\?lang=en$/)
   await expect(page.getByRole('status').filter({ hasText: 'The print window has closed.' })).toBeVisible()
@@ -233,16 +241,19 @@ test('a patient prints a handout from the procedure and condition pages, and a s
 
   // Print again by hand; "Back" returns to the procedure.
   await page.getByRole('button', { name: 'Print', exact: true }).click()
+  await confirm()
   await expect.poll(printed).toBe(2)
   await page.getByRole('link', { name: /Back/ }).click()
   await expect(page).toHaveURL(/#\/procedures\/ultrasound-guided-hip-injection$/)
 
   await page.goto('/#/conditions/hip-osteoarthritis')
   await page.getByRole('link', { name: 'Print a handout' }).click()
+  await confirm()
   await expect.poll(printed).toBe(3)
 
   await page.goto('/#/procedures/ultrasound-guided-hip-injection/checklist')
   await page.getByRole('button', { name: 'Print this list' }).click()
+  await confirm('Print this list?')
   await expect.poll(printed).toBe(4)
   // The slip alone goes on paper, small: one page, no kiosk buttons.
   const out = mkdtempSync(join(tmpdir(), 'slip-'))

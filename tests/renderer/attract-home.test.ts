@@ -38,12 +38,22 @@ describe('the attract screen', () => {
 
   it('starts the session in English from "English"', async () => {
     const k = (kiosk = await runKiosk('/'))
-    await k.tap(k.button('Español'))
+    await k.tap(k.button('Español Toque para empezar'))
+    await k.session.router.push('/')
     expect(k.heading()).toBe('Dolor de cadera: información para usted')
     await k.tap(k.button('English Touch to start'))
     expect(k.session.router.currentRoute.value.path).toBe('/home')
     expect(document.documentElement.lang).toBe('en')
     expect(k.heading()).toBe('What would you like to know?')
+  })
+
+  it('starts the session in its language from a tap anywhere, and has no top bar', async () => {
+    const k = (kiosk = await runKiosk('/'))
+    expect(k.container.querySelector('header')).toBeNull()
+    await k.tap(k.container.querySelector<HTMLElement>('.attract__lead')!)
+    expect(k.session.router.currentRoute.value.path).toBe('/home')
+    expect(document.documentElement.lang).toBe('en')
+    expect(k.container.querySelector('header')).not.toBeNull()
   })
 })
 

@@ -203,6 +203,7 @@ export const KIOSK_CONFIG: KioskConfig = {
   clinicLogo: null,
   paperSize: 'a4',
   kioskLock: true,
+  patientPrinting: true,
   onScreenKeyboard: 'automatic',
 }
 

@@ -17,6 +17,7 @@ import { printHostKey, type PrintHost } from '@renderer/features/handouts/usePri
 import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetailsStore'
 import { useStaffStore } from '@renderer/features/staff/staffStore'
 import { KIOSK_CONFIG, conditionEn, fakeBridge, procedureEn, procedureEs, type FakeBridge } from './fixtures'
+import { confirmPrint } from './helpers'
 
 enableAutoUnmount(afterEach)
 
@@ -377,6 +378,7 @@ describe('printing a handout', () => {
       printer.host,
     )
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe(
@@ -395,6 +397,7 @@ describe('printing a handout', () => {
       printer.host,
     )
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'a4', mode: 'dialog' }]), PATIENCE)
   })
 
@@ -404,6 +407,7 @@ describe('printing a handout', () => {
     const host: PrintHost = { kioskPrint: { print }, print: vi.fn() }
     const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`, handoutBridge(), host)
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe('Printing…')
@@ -430,6 +434,7 @@ describe('printing a handout', () => {
     const printer = fakePrinter({ done: false, failure }, { done: true })
     const { wrapper, bridge } = await mountHandout(`${PROCEDURE}?lang=en`, handoutBridge(), printer.host)
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(async () => {
       await flushPromises()
       expect(text(wrapper, '.print-action [role="status"]')).toBe(message)
@@ -450,20 +455,22 @@ describe('printing a handout', () => {
     const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`, handoutBridge(), host)
     expect(wrapper.findAll('.print-action button').map((button) => button.text())).toEqual(['Print'])
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(async () => {
       await flushPromises()
       expect(host.print).toHaveBeenCalledOnce()
     }, PATIENCE)
   })
 
-  it('prints by itself once ready when a patient tapped "Print a handout", then forgets the request', async () => {
+  it('asks once ready when a patient tapped "Print a handout", prints on Print, then forgets the request', async () => {
     const printer = fakePrinter({ done: true })
     const { wrapper, router } = await mountHandout(`/procedures/${steroid.id}`, handoutBridge(), printer.host)
     const link = wrapper.findAll('a').find((a) => a.text() === 'Print a handout')
     expect(link?.attributes('href')).toBe(`/handouts/procedures/${steroid.id}?lang=en&print=1`)
     await link!.trigger('click')
     await settle(wrapper)
-    // The whole handout renders before it prints: allow a slow, busy machine.
+    expect(printer.requests).toEqual([])
+    await confirmPrint(wrapper)
     await vi.waitFor(
       async () => {
         await flushPromises()
@@ -488,6 +495,7 @@ describe('printing a handout', () => {
       .find((a) => a.text() === 'Print a handout')!
       .trigger('click')
     await settle(wrapper)
+    await confirmPrint(wrapper)
     await vi.waitFor(
       async () => {
         await flushPromises()
@@ -563,6 +571,7 @@ describe('printing a checklist slip', () => {
     const button = wrapper.findAll('button').find((candidate) => candidate.text() === 'Print this list')
     expect(button?.element.closest('.print-slip .print-hide')).not.toBeNull()
     await button!.trigger('click')
+    await confirmPrint(wrapper)
     await vi.waitFor(() => expect(printer.requests).toEqual([{ paper: 'letter', mode: 'silent' }]), PATIENCE)
     expect(handoutCounts(bridge)).toEqual([])
   })

@@ -2,6 +2,7 @@
  * Mounts the real app (real router, stores, i18n, client) over a fake bridge,
  * and finds things the way a patient does: by the words on them.
  */
+import { expect, vi } from 'vitest'
 import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory } from 'vue-router'
 import App from '@renderer/app/App.vue'
@@ -84,4 +85,16 @@ export function preloadStandIn(
         : Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `no ${method} here` } })
     }) as KioskBridge['call'],
   }
+}
+
+/** A patient's print asks first (PrintConsent): waits for the question and answers Print. */
+export async function confirmPrint(wrapper: VueWrapper): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      expect(wrapper.find('.print-consent [role="dialog"]').exists()).toBe(true)
+    },
+    { timeout: 10_000 },
+  )
+  await wrapper.get('.print-consent .button--primary').trigger('click')
 }

@@ -148,13 +148,17 @@ describe('the reset when the countdown ends', () => {
     expect(k.heading()).toBe('Hip pain: information for you')
     expect(document.documentElement.lang).toBe('en')
     expect(document.documentElement.className).toBe('')
-    expect(k.button('Large text').getAttribute('aria-pressed')).toBe('false')
-    expect(k.button('High contrast').getAttribute('aria-pressed')).toBe('false')
-    expect(k.button('English').getAttribute('aria-pressed')).toBe('true')
     expect(k.text()).not.toContain('Paso en español')
     // A new app, not the old one tidied up.
     expect(document.querySelector('.app')).not.toBe(before)
     expect(document.activeElement?.tagName).toBe('H1')
+    // The attract screen has no top bar: the next patient's first tap shows it, every toggle off.
+    expect(k.container.querySelector('header')).toBeNull()
+    await k.tap(k.container.querySelector<HTMLElement>('.attract')!)
+    expect(k.session.router.currentRoute.value.path).toBe('/home')
+    expect(k.button('Large text').getAttribute('aria-pressed')).toBe('false')
+    expect(k.button('High contrast').getAttribute('aria-pressed')).toBe('false')
+    expect(k.button('English').getAttribute('aria-pressed')).toBe('true')
   })
 
   it('stops reading aloud and clears the highlight', async () => {
@@ -167,7 +171,7 @@ describe('the reset when the countdown ends', () => {
 
     expect(k.voice.speaking).toBe(false)
     expect(document.querySelector('[data-reading]')).toBeNull()
-    expect(k.button('Read aloud').getAttribute('aria-pressed')).toBe('false')
+    expect(document.querySelector('.read-aloud__bar')).toBeNull()
   })
 
   it('clears web storage and scrolls back to the top', async () => {

@@ -16,6 +16,7 @@ import { createKiosk } from '@renderer/app/kiosk'
 import { printHostKey, type PrintHost } from '@renderer/features/handouts/usePrinter'
 import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetailsStore'
 import { fakeBridge, procedureEn } from './fixtures'
+import { confirmPrint } from './helpers'
 
 enableAutoUnmount(afterEach)
 
@@ -120,6 +121,7 @@ describe('a print that fails', () => {
     }))
     const { wrapper } = await mountHandout({ kioskPrint: { print }, print: vi.fn() })
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await waitForStatus(wrapper, DID_NOT_PRINT)
     expect(tryAgain(wrapper)).toBeDefined()
     // The shell's words are for developers: the patient never sees them.
@@ -132,6 +134,7 @@ describe('a print that fails', () => {
     })
     const { wrapper } = await mountHandout({ print: browserPrint })
     await wrapper.get('.print-action .button--primary').trigger('click')
+    await confirmPrint(wrapper)
     await waitForStatus(wrapper, DID_NOT_PRINT)
 
     await tryAgain(wrapper)!.trigger('click')

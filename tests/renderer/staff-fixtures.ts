@@ -28,6 +28,7 @@ export const SETTINGS: Settings = {
   explainIdleSeconds: 600,
   paperSize: 'a4',
   printerName: null,
+  patientPrinting: true,
   kioskLock: false,
   onScreenKeyboard: 'automatic',
   hideUncheckedItems: false,

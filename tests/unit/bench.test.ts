@@ -136,10 +136,12 @@ describe('the report', () => {
       'feed200Failures',
       'feed200MetadataKb',
       'feed200IdleKb',
+      'readAloudFirstSentenceMs',
+      'readAloudFirstSentenceEspeakMs',
     ]) {
       expect(json).toHaveProperty(key)
     }
-    expect(FIGURE_KEYS).toHaveLength(19)
+    expect(FIGURE_KEYS).toHaveLength(21)
     expect(json.navP95Ms).toBe(35)
     expect(json.coldLoadRatio).toBeNull()
     expect(json.plan).toBe('tiny')

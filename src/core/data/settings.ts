@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   explainIdleSeconds: 600,
   paperSize: 'a4',
   printerName: null,
+  patientPrinting: true,
   kioskLock: false,
   onScreenKeyboard: 'automatic',
   hideUncheckedItems: false,

@@ -401,6 +401,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clinicLogo: s.clinicLogo,
         paperSize: s.paperSize,
         kioskLock: options.forceKioskLock === true || s.kioskLock,
+        patientPrinting: s.patientPrinting,
         onScreenKeyboard: s.onScreenKeyboard,
       }
     },

@@ -48,7 +48,7 @@ function unbreakables(sheet: HTMLElement): Array<{ top: number; bottom: number; 
 }
 
 /** How many pages the sheet will print on. */
-function pagesNeeded(sheet: HTMLElement, paper: Paper): number {
+export function pagesNeeded(sheet: HTMLElement, paper: Paper): number {
   const page = PAGE_CONTENT_MM[paper] * PX_PER_MM
   const safety = SAFETY_MM * PX_PER_MM
   const style = getComputedStyle(sheet)

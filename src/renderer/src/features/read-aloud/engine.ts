@@ -10,13 +10,21 @@
  */
 import type { Locale } from '@shared/contract'
 
+/** How fast to speak: the patient's choice in the reading bar. */
+export type SpeechSpeed = 'normal' | 'slower'
+
 export interface SpeechEngine {
   /** Says one sentence. Resolves when it has been said or was stopped; rejects when no voice can say it. */
-  speak(text: string, locale: Locale): Promise<void>
+  speak(text: string, locale: Locale, speed?: SpeechSpeed): Promise<void>
   /** Cuts the sentence being said short; its speak() resolves. */
   stop(): void
   /** Gets a sentence ready ahead of time (eSpeak synthesizes the next one while this one plays). */
-  prepare?(text: string, locale: Locale): void
+  prepare?(text: string, locale: Locale, speed?: SpeechSpeed): void
+  /**
+   * Gets the voice ready before the first tap (the system's list of voices, or
+   * eSpeak's engine fetched and compiled), so the first sentence starts at once.
+   */
+  warm?(locale: Locale): void
   /** Lets go of everything held (audio, prepared sentences). */
   dispose?(): void
 }
@@ -24,8 +32,8 @@ export interface SpeechEngine {
 /** Makes the engine for one session; the reader hands it the page's <audio> element. */
 export type SpeechEngineFactory = (audio: HTMLAudioElement) => SpeechEngine
 
-/** A little slower than conversation: the listener may be anxious, or reading along. */
-const SPEAKING_RATE = 0.9
+/** A little slower than conversation: the listener may be anxious, or reading along; "slower" is slower still. */
+const SPEAKING_RATE: Record<SpeechSpeed, number> = { normal: 0.9, slower: 0.65 }
 
 function languageOf(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0] ?? ''
@@ -64,14 +72,18 @@ function systemSpeech(synth: SpeechSynthesis, waitForVoicesMs = 300): SystemSpee
       await ready
       return voiceFor(locale) !== undefined
     },
-    speak(text, locale) {
+    warm() {
+      // Asking for the voices is what makes the browser load them.
+      ready ??= voicesReady(synth, waitForVoicesMs)
+    },
+    speak(text, locale, speed = 'normal') {
       const voice = voiceFor(locale)
       if (!voice) return Promise.reject(new Error(`no local voice for ${locale}`))
       return new Promise((resolve, reject) => {
         const utterance = new SpeechSynthesisUtterance(text)
         utterance.voice = voice
         utterance.lang = voice.lang
-        utterance.rate = SPEAKING_RATE
+        utterance.rate = SPEAKING_RATE[speed]
         utterance.onend = () => resolve()
         utterance.onerror = (event) =>
           event.error === 'interrupted' || event.error === 'canceled'
@@ -92,26 +104,34 @@ function systemSpeech(synth: SpeechSynthesis, waitForVoicesMs = 300): SystemSpee
  * page's <audio> element from a blob: URL.
  */
 function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
-  type Synthesize = (text: string, locale: Locale) => Promise<Blob>
-  let synthesize: Promise<Synthesize> | null = null
-  /** Sentences synthesized ahead, by locale and text; at most a couple at a time. */
+  type Module = typeof import('./espeak')
+  let engine: Promise<Module> | null = null
+  /** Sentences synthesized ahead, by locale, speed and text; at most a couple at a time. */
   const prepared = new Map<string, Promise<Blob>>()
+  /**
+   * One sentence synthesized at a time, in the order asked: two at once share the
+   * machine's cores, and the sentence about to be said would wait for the next one.
+   */
+  let queue: Promise<unknown> = Promise.resolve()
   let finishCurrent: (() => void) | null = null
   let currentUrl: string | null = null
   let generation = 0
 
-  function load(): Promise<Synthesize> {
-    synthesize ??= import('./espeak').then((module) => module.synthesize)
+  function load(): Promise<Module> {
+    engine ??= import('./espeak')
     // A failed load (say, a policy blocking WebAssembly) may be retried on the next tap.
-    synthesize.catch(() => (synthesize = null))
-    return synthesize
+    engine.catch(() => (engine = null))
+    return engine
   }
 
-  function wav(text: string, locale: Locale): Promise<Blob> {
-    const key = `${locale}\u0000${text}`
+  const keyOf = (text: string, locale: Locale, speed: SpeechSpeed) => `${locale}\u0000${speed}\u0000${text}`
+
+  function wav(text: string, locale: Locale, speed: SpeechSpeed): Promise<Blob> {
+    const key = keyOf(text, locale, speed)
     let blob = prepared.get(key)
     if (!blob) {
-      blob = load().then((run) => run(text, locale))
+      blob = queue.then(() => load()).then((module) => module.synthesize(text, locale, speed))
+      queue = blob.catch(() => {})
       prepared.set(key, blob)
       blob.catch(() => prepared.delete(key))
       // Keep only the most recent few: the sentence being said and the next.
@@ -132,10 +152,10 @@ function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
   }
 
   return {
-    async speak(text, locale) {
+    async speak(text, locale, speed = 'normal') {
       const mine = ++generation
-      const blob = await wav(text, locale)
-      prepared.delete(`${locale}\u0000${text}`)
+      const blob = await wav(text, locale, speed)
+      prepared.delete(keyOf(text, locale, speed))
       if (mine !== generation) return
       releaseUrl()
       currentUrl = URL.createObjectURL(blob)
@@ -162,8 +182,13 @@ function espeakSpeech(audio: HTMLAudioElement): SpeechEngine {
           .catch((cause: unknown) => finish(cause instanceof Error ? cause : new Error(String(cause))))
       })
     },
-    prepare(text, locale) {
-      void wav(text, locale).catch(() => {})
+    prepare(text, locale, speed = 'normal') {
+      void wav(text, locale, speed).catch(() => {})
+    },
+    warm(locale) {
+      // In the queue like any sentence, so a tap during the warm-up waits for it rather than competing.
+      const warming = queue.then(() => load()).then((module) => module.warm(locale))
+      queue = warming.catch(() => {})
     },
     stop,
     dispose() {
@@ -189,12 +214,16 @@ export function defaultSpeech(
   }
 
   return {
-    async speak(text, locale) {
+    async speak(text, locale, speed) {
       const engine = await engineFor(locale)
-      return engine.speak(text, locale)
+      return engine.speak(text, locale, speed)
     },
-    prepare(text, locale) {
-      void engineFor(locale).then((engine) => engine.prepare?.(text, locale))
+    prepare(text, locale, speed) {
+      void engineFor(locale).then((engine) => engine.prepare?.(text, locale, speed))
+    },
+    warm(locale) {
+      system?.warm?.(locale)
+      void engineFor(locale).then((engine) => engine.warm?.(locale))
     },
     stop() {
       system?.stop()

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { inject, ref, type InjectionKey } from 'vue'
-import { defaultSpeech, type SpeechEngine, type SpeechEngineFactory } from './engine'
+import { defaultSpeech, type SpeechEngine, type SpeechEngineFactory, type SpeechSpeed } from './engine'
 import { collectSentences, showSentence, type Sentence } from './sentences'
 import { useLocaleStore } from '@renderer/app/stores/locale'
 
@@ -10,10 +10,12 @@ export const speechEngineKey: InjectionKey<SpeechEngineFactory> = Symbol('kiosk 
 export type ReadAloudState = 'idle' | 'reading' | 'paused' | 'unavailable'
 
 /**
- * Read aloud: the main text of the screen, sentence by sentence, in the current
- * language, with the sentence being read highlighted. Pause keeps the place and
- * Continue starts that sentence again; Stop forgets it. App.vue stops it on
- * every navigation, language change and reset.
+ * Read aloud: the main text of the screen (or one part of it, such as a
+ * glossary meaning), sentence by sentence, in the current language, with the
+ * sentence being read highlighted. Pause keeps the place and Continue starts
+ * that sentence again; Back goes to the sentence before, Repeat says this one
+ * again, Slower says it (and the rest) slower; Stop forgets it. App.vue stops it
+ * on every navigation, language change and reset.
  */
 export const useReadAloudStore = defineStore('readAloud', () => {
   const createEngine = inject(speechEngineKey, defaultSpeech)
@@ -23,6 +25,8 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   /** Which sentence is being read (0-based), and how many there are: for the reading bar. */
   const current = ref(-1)
   const total = ref(0)
+  /** The patient's speed; kept for the session (the reset rebuilds the store). */
+  const speed = ref<SpeechSpeed>('normal')
 
   // DOM ranges and the engine stay out of reactive state: nothing renders them.
   let sentences: Sentence[] = []
@@ -49,10 +53,12 @@ export const useReadAloudStore = defineStore('readAloud', () => {
       const sentence = sentences[i]!
       current.value = i
       showSentence(sentence)
+      // This sentence first, then the next one made ready while it is said.
+      const saying = speech.speak(sentence.text, sentence.locale, speed.value)
       const next = sentences[i + 1]
-      if (next) speech.prepare?.(next.text, next.locale)
+      if (next) speech.prepare?.(next.text, next.locale, speed.value)
       try {
-        await speech.speak(sentence.text, sentence.locale)
+        await saying
       } catch {
         if (mine !== run) return
         run++
@@ -81,6 +87,35 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     total.value = sentences.length
     if (sentences.length === 0) return
     void readFrom(0)
+  }
+
+  /** Says the sentence at `index` (and on from there) at once, cutting short the one being said. */
+  function jumpTo(index: number): void {
+    if (state.value !== 'reading' && state.value !== 'paused') return
+    run++
+    engine?.stop()
+    void readFrom(Math.min(Math.max(0, index), sentences.length - 1))
+  }
+
+  /** Back a sentence (the first stays the first). */
+  function back(): void {
+    jumpTo(current.value - 1)
+  }
+
+  /** This sentence again. */
+  function repeat(): void {
+    jumpTo(current.value)
+  }
+
+  /** Slower or normal speed; while reading, the sentence being said starts again at the new speed. */
+  function toggleSlower(): void {
+    speed.value = speed.value === 'slower' ? 'normal' : 'slower'
+    if (state.value === 'reading') jumpTo(current.value)
+  }
+
+  /** Gets the voice ready before the first tap (App.vue calls it when a session starts). */
+  function warm(): void {
+    voice().warm?.(localeStore.locale)
   }
 
   function pause(): void {
@@ -114,5 +149,21 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     engine = null
   }
 
-  return { state, current, total, attachAudio, start, pause, resume, stop, toggle, dispose }
+  return {
+    state,
+    current,
+    total,
+    speed,
+    attachAudio,
+    start,
+    pause,
+    resume,
+    back,
+    repeat,
+    toggleSlower,
+    warm,
+    stop,
+    toggle,
+    dispose,
+  }
 })

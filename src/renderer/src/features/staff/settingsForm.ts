@@ -22,6 +22,7 @@ export interface SettingsDraft {
   explainIdleSeconds: string
   paperSize: Settings['paperSize']
   printerName: string
+  patientPrinting: boolean
   kioskLock: boolean
   onScreenKeyboard: Settings['onScreenKeyboard']
   hideUncheckedItems: boolean
@@ -32,7 +33,7 @@ export interface SettingsDraft {
 }
 
 /** The settings a switch edits. */
-export type SwitchKey = 'kioskLock' | 'hideUncheckedItems'
+export type SwitchKey = 'kioskLock' | 'hideUncheckedItems' | 'patientPrinting'
 
 const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[]
 
