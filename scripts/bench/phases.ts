@@ -1,5 +1,15 @@
 /** The bench's phases, and `--only`'s choice among them. */
-export const PHASES = ['build', 'queries', 'initial', 'cold', 'nav', 'speech', 'pdf', 'soak', 'feed200'] as const
+export const PHASES = [
+  'build',
+  'queries',
+  'initial',
+  'cold',
+  'nav',
+  'speech',
+  'pdf',
+  'soak',
+  'feed200',
+] as const
 export type Phase = (typeof PHASES)[number]
 
 /** Names that stand for several phases. */
