@@ -79,10 +79,12 @@ function fitProblems(page: Page): Promise<string[]> {
     if (!area) return [...problems, 'no slide']
     if (area.scrollHeight > area.clientHeight + 1)
       problems.push(`the slide scrolls (${area.scrollHeight} > ${area.clientHeight})`)
+    if (area.scrollWidth > area.clientWidth + 1)
+      problems.push(`the slide scrolls sideways (${area.scrollWidth} > ${area.clientWidth})`)
     const navTop = document.querySelector('.presenter__nav')!.getBoundingClientRect().top
     for (const element of area.querySelectorAll<HTMLElement>('*')) {
       const box = element.getBoundingClientRect()
-      if (box.height > 0 && box.bottom > navTop + 1)
+      if (box.height > 0 && (box.bottom > navTop + 1 || box.right > innerWidth + 1))
         problems.push(
           `under the controls: ${element.tagName} "${(element.textContent ?? '').trim().slice(0, 30)}"`,
         )

@@ -65,7 +65,7 @@ const PRESSABLE = 'button, a[href], summary, [role="button"]'
  * calling component lives; except while typing in a field or answering a
  * dialog ("Are you still there?"), and Space on a button still presses it.
  */
-export function usePresenterKeys(move: (where: PresenterMove) => void, target: Window = window): void {
+export function usePresenterKeys(go: (where: PresenterMove) => void, target: Window = window): void {
   let lastDigit: { value: number; at: number } | null = null
   /** A number key: its slide, or with the digit just before it, a two-digit slide. */
   function slideOfDigit(event: KeyboardEvent): PresenterMove | null {
@@ -81,10 +81,13 @@ export function usePresenterKeys(move: (where: PresenterMove) => void, target: W
     if (event.defaultPrevented) return
     const element = event.target instanceof Element ? event.target : null
     if (element?.closest(TYPING) || element?.closest(DIALOG)) return
-    const where = presenterMove(event) ?? slideOfDigit(event)
+    const move = presenterMove(event)
+    // Any other key ends a number being typed.
+    if (move) lastDigit = null
+    const where = move ?? slideOfDigit(event)
     if (!where) return
     if ((event.key === ' ' || event.key === 'Spacebar') && element?.closest(PRESSABLE)) return
     event.preventDefault()
-    move(where)
+    go(where)
   })
 }
