@@ -127,7 +127,7 @@ describe('explain mode', () => {
     await press('.')
     expect(wrapper.find('[data-blank]').exists()).toBe(false)
     await press('B')
-    await tap(wrapper.get('[data-blank]'))
+    await tap(wrapper.find('[data-blank]'))
     expect(wrapper.find('[data-blank]').exists()).toBe(false)
   })
 
@@ -144,10 +144,10 @@ describe('explain mode', () => {
 
   it('moves with the big Back and Next buttons', async () => {
     const { wrapper } = await present()
-    await tap(wrapper.get('[data-staff-explain-next]'))
-    await tap(wrapper.get('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
     expect(progress(wrapper)).toMatch(/^Slide 3 of 10/)
-    await tap(wrapper.get('[data-staff-explain-back]'))
+    await tap(wrapper.find('[data-staff-explain-back]'))
     expect(progress(wrapper)).toMatch(/^Slide 2 of 10/)
   })
 
@@ -184,12 +184,12 @@ describe('explain mode', () => {
   it('opens the handout form with the side chosen here, or hands the patient the quiz, in one tap', async () => {
     const { wrapper, router } = await present()
     await tap(getButton(wrapper, 'Right hip'))
-    await tap(wrapper.get('[data-staff-explain-handout]'))
+    await tap(wrapper.find('[data-staff-explain-handout]'))
     expect(router.currentRoute.value.path).toBe(`/staff/handout/procedure/${procedureEn.id}`)
     expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="right"]').element.checked).toBe(true)
     await router.push(PATH)
     await flushPromises()
-    await tap(wrapper.get('[data-staff-explain-quiz]'))
+    await tap(wrapper.find('[data-staff-explain-quiz]'))
     expect(router.currentRoute.value.path).toBe(`/procedures/${procedureEn.id}/quiz`)
     expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
   })
@@ -197,14 +197,14 @@ describe('explain mode', () => {
   it('keeps the consent checklist in memory only, and the slide, when staff print and come back', async () => {
     const { wrapper, router, bridge } = await present()
     await press('r')
-    await tap(wrapper.get('[data-checklist-open]'))
+    await tap(wrapper.find('[data-checklist-open]'))
     await wrapper.get('[data-consent-point="risks"]').setValue(true)
     await wrapper.get('[data-consent-point="alternatives"]').setValue(true)
     expect(wrapper.get('[data-checklist-open]').text()).toContain('(2/6)')
-    await tap(wrapper.get('[data-staff-explain-handout]'))
+    await tap(wrapper.find('[data-staff-explain-handout]'))
     await router.push(`/handouts/procedures/${procedureEn.id}?lang=en&paper=a4`)
     await flushPromises()
-    await tap(wrapper.get('[data-back-to-presenter]'))
+    await tap(wrapper.find('[data-back-to-presenter]'))
     expect(router.currentRoute.value.path).toBe(PATH)
     expect(slideTitle(wrapper)).toBe('Risks: how likely each one is')
     expect(wrapper.get('[data-checklist-open]').text()).toContain('(2/6)')
@@ -214,8 +214,8 @@ describe('explain mode', () => {
 
   it('ends staff mode when it hands over to the patient’s quiz, and the PIN brings staff back to the same slide', async () => {
     const { wrapper, router, bridge } = await present()
-    await tap(wrapper.get('[data-staff-explain-next]'))
-    await tap(wrapper.get('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
     expect(progress(wrapper)).toMatch(/^Slide 3 of/)
     await tap(wrapper.find('[data-staff-explain-quiz]'))
     expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
