@@ -4,6 +4,7 @@
  * and the layout checks for large text.
  */
 import AxeBuilder from '@axe-core/playwright'
+import type { ChildProcess } from 'node:child_process'
 import { expect, type Page } from '@playwright/test'
 
 export const PROCEDURE = '/procedures/ultrasound-guided-hip-injection'
@@ -165,4 +166,12 @@ export async function typePin(page: Page, pin: string): Promise<void> {
       .getByRole('group', { name: 'Number pad' })
       .getByRole('button', { name: digit, exact: true })
       .click()
+}
+
+/** Stops a server a spec started itself, and waits until it has gone. */
+export async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return
+  const exited = new Promise((r) => server.once('exit', r))
+  server.kill('SIGTERM')
+  await exited
 }

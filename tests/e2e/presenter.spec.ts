@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { api, collectConsoleErrors, expectNoAxeViolations, settled, typePin } from './kiosk-page'
+import { api, collectConsoleErrors, expectNoAxeViolations, settled, stopServer, typePin } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const PIN = '8642'
@@ -55,11 +55,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
+  await stopServer(server)
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
