@@ -255,6 +255,8 @@ export const Settings = z.object({
     .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, 'a PNG, JPEG or SVG image')
     .nullable(),
   defaultLocale: Locale,
+  /** The language of a clinician's own controls in explain mode (the content follows the patient's). */
+  staffLanguage: Locale,
   idleTimeoutSeconds: z.number().int().min(30, 'at least 30 seconds').max(600, 'at most 10 minutes'),
   /** Staff mode locks (back to the PIN) after this long untouched; the patient countdown never extends it. */
   staffIdleSeconds: z.number().int().min(15, 'at least 15 seconds').max(600, 'at most 10 minutes'),
@@ -311,6 +313,8 @@ export const KioskConfig = z.object({
   staffIdleSeconds: z.number().int().min(1).max(3600),
   explainIdleSeconds: z.number().int().min(1).max(3600),
   defaultLocale: Locale,
+  /** Explain mode's own controls are in this language; the slides are in the patient's. */
+  staffLanguage: Locale,
   clinicName: z.string().nullable(),
   clinicPhone: z.string().nullable(),
   /** Where to go: the emergency number and the out-of-hours advice (in each language), beside every warning sign. */

@@ -57,6 +57,7 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
   outOfHoursEs: { group: 'help', control: 'optional-text' },
   dateFormat: { group: 'help', control: 'choice', options: DATE_FORMATS },
   defaultLocale: { group: 'kiosk', control: 'language' },
+  staffLanguage: { group: 'kiosk', control: 'language' },
   idleTimeoutSeconds: { group: 'kiosk', control: 'seconds' },
   staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
   explainIdleSeconds: { group: 'kiosk', control: 'seconds' },

@@ -18,6 +18,7 @@ import {
   expectNoAxeViolations,
   settled,
   smallTapTargets,
+  stopServer,
   typePin,
 } from './kiosk-page'
 
@@ -58,11 +59,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
+  await stopServer(server)
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -1,7 +1,9 @@
 /**
- * Explain mode: a chairside presenter driven by touch, keyboard or a
- * presentation clicker, with the step stepper, the hip diagram marked, the
- * risks and recovery, and one tap to the handout form or the patient's quiz.
+ * Explain mode: the consent presenter, driven by touch, keyboard or a
+ * presentation clicker, with the talk in order, the hip diagram marked and
+ * mirrored, the risks by band and recovery, the checklist in memory, and one
+ * tap to the handout form or the patient's quiz. (A test DOM lays nothing out,
+ * so each chapter is one slide here; tests/e2e/presenter.spec.ts measures.)
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
@@ -28,7 +30,7 @@ async function press(
   await flushPromises()
 }
 
-const progress = (wrapper: VueWrapper) => wrapper.get('[data-staff-explain-progress]').text()
+const progress = (wrapper: VueWrapper) => wrapper.get('[data-staff-explain-progress] .progress__text').text()
 const slideTitle = (wrapper: VueWrapper) =>
   wrapper.get('[data-staff-explain-slide] h2').text().replace(/\s+/g, ' ')
 
@@ -51,50 +53,82 @@ describe('explain mode', () => {
     expect(wrapper.text()).toContain(`Handout: ${conditionEn.title}`)
   })
 
-  it('starts with what the procedure is, and says where it is: slide 1 of 7', async () => {
+  it('starts with what the procedure is, full screen, with one progress indicator: slide 1 of 10', async () => {
     const { wrapper } = await present()
     expect(headings(wrapper, 'h1')).toEqual(['Ultrasound-guided hip injection'])
-    expect(slideTitle(wrapper)).toBe('About this procedure')
-    expect(progress(wrapper)).toBe('Slide 1 of 7')
-    const bar = wrapper.get('[data-staff-explain-progress] [role="progressbar"]')
-    expect(bar.attributes('role')).toBe('progressbar')
-    expect(bar.attributes('aria-valuenow')).toBe('1')
-    expect(bar.attributes('aria-valuemax')).toBe('7')
-    expect(getButton(wrapper, 'Back').attributes('disabled')).toBeDefined()
+    expect(slideTitle(wrapper)).toBe('Why you might have it')
+    expect(progress(wrapper)).toBe('Slide 1 of 10 · What it is')
+    const bars = wrapper.findAll('[role="progressbar"]')
+    expect(bars).toHaveLength(1)
+    expect(bars[0]!.attributes('aria-valuenow')).toBe('1')
+    expect(bars[0]!.attributes('aria-valuemax')).toBe('10')
+    expect(getButton(wrapper, /Back/).attributes('disabled')).toBeDefined()
+    // The patient's top bar and the staff badge step aside; the presenter's own bar says it is staff's.
+    expect(wrapper.find('header.top-bar').exists()).toBe(false)
+    expect(wrapper.find('aside.staff-badge').exists()).toBe(false)
+  })
+
+  it('gives the consent talk in order: what it is, risks, alternatives, a pause, the steps, recovery, warning signs', async () => {
+    const { wrapper } = await present()
+    const titles: string[] = []
+    for (let i = 0; i < 10; i++) {
+      titles.push(slideTitle(wrapper))
+      await press('PageDown')
+    }
+    expect(titles).toEqual([
+      'Why you might have it',
+      'Risks: how likely each one is',
+      'Other choices',
+      'Questions so far?',
+      'Step 1: We talk first',
+      'Step 2: You lie down',
+      'Step 3: The injection',
+      'Recovery, day by day',
+      'Warning signs: when to get help',
+      'What next',
+    ])
   })
 
   it('moves on and back with the keys a keyboard or a presentation clicker sends', async () => {
     const { wrapper } = await present()
     await press('ArrowRight')
-    expect(progress(wrapper)).toBe('Slide 2 of 7')
-    expect(slideTitle(wrapper)).toBe('Step 1: We talk first')
-    expect(wrapper.text()).toContain('Step 1 of 3')
+    expect(progress(wrapper)).toBe('Slide 2 of 10 · Risks')
     await press('PageDown')
-    expect(slideTitle(wrapper)).toBe('Step 2: You lie down')
     await press(' ')
-    expect(slideTitle(wrapper)).toBe('Step 3: The injection')
     await press('ArrowDown')
-    expect(slideTitle(wrapper)).toBe('Risks: how likely each one is')
+    expect(slideTitle(wrapper)).toBe('Step 1: We talk first')
     await press('ArrowUp')
-    expect(slideTitle(wrapper)).toBe('Step 3: The injection')
+    expect(slideTitle(wrapper)).toBe('Questions so far?')
     await press('PageUp')
     await press('ArrowLeft')
-    expect(slideTitle(wrapper)).toBe('Step 1: We talk first')
+    expect(slideTitle(wrapper)).toBe('Risks: how likely each one is')
     await press('End')
-    expect(progress(wrapper)).toBe('Slide 7 of 7')
-    expect(slideTitle(wrapper)).toBe('What next')
+    expect(progress(wrapper)).toBe('Slide 10 of 10 · What next')
     await press('ArrowRight')
-    expect(progress(wrapper)).toBe('Slide 7 of 7')
+    expect(progress(wrapper)).toMatch(/^Slide 10 of 10/)
     await press('Home')
-    expect(progress(wrapper)).toBe('Slide 1 of 7')
+    expect(progress(wrapper)).toMatch(/^Slide 1 of 10/)
     await press('PageUp')
-    expect(progress(wrapper)).toBe('Slide 1 of 7')
+    expect(progress(wrapper)).toMatch(/^Slide 1 of 10/)
   })
 
-  it('puts the focus on each new slide’s heading, for a screen reader', async () => {
+  it('jumps with the number keys and R for the risks, and blanks the screen on B or .', async () => {
     const { wrapper } = await present()
-    await press('PageDown')
-    expect(document.activeElement).toBe(wrapper.get('[data-staff-explain-slide] h2').element)
+    await press('7')
+    expect(slideTitle(wrapper)).toBe('Step 3: The injection')
+    await press('Home')
+    await press('1')
+    await press('0')
+    expect(slideTitle(wrapper)).toBe('What next')
+    await press('r')
+    expect(slideTitle(wrapper)).toBe('Risks: how likely each one is')
+    await press('b')
+    expect(wrapper.find('[data-blank]').exists()).toBe(true)
+    await press('.')
+    expect(wrapper.find('[data-blank]').exists()).toBe(false)
+    await press('B')
+    await tap(wrapper.find('[data-blank]'))
+    expect(wrapper.find('[data-blank]').exists()).toBe(false)
   })
 
   it('leaves Space to a focused button, and keys with Ctrl or Alt to the browser', async () => {
@@ -102,59 +136,86 @@ describe('explain mode', () => {
     const next = wrapper.get<HTMLButtonElement>('[data-staff-explain-next]').element
     next.focus()
     await press(' ', next)
-    expect(progress(wrapper)).toBe('Slide 1 of 7')
+    expect(progress(wrapper)).toMatch(/^Slide 1 of 10/)
     await press('ArrowRight', document.body, { altKey: true })
-    expect(progress(wrapper)).toBe('Slide 1 of 7')
+    await press('r', document.body, { ctrlKey: true })
+    expect(progress(wrapper)).toMatch(/^Slide 1 of 10/)
   })
 
   it('moves with the big Back and Next buttons', async () => {
     const { wrapper } = await present()
-    await tap(getButton(wrapper, 'Next'))
-    await tap(getButton(wrapper, 'Next'))
-    expect(progress(wrapper)).toBe('Slide 3 of 7')
-    await tap(getButton(wrapper, 'Back'))
-    expect(progress(wrapper)).toBe('Slide 2 of 7')
+    await tap(wrapper.find('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
+    expect(progress(wrapper)).toMatch(/^Slide 3 of 10/)
+    await tap(wrapper.find('[data-staff-explain-back]'))
+    expect(progress(wrapper)).toMatch(/^Slide 2 of 10/)
   })
 
-  it('marks the step’s part on the hip diagram, and only on steps that have one', async () => {
+  it('marks the step’s part on the hip diagram, mirrored for the patient’s left hip', async () => {
     const { wrapper } = await present()
+    await press('5')
+    expect(wrapper.find('[data-staff-explain-slide] [data-staff-explain-anatomy]').exists()).toBe(false)
+    // (A digit right after another makes a two-digit number: 5 then 7 would be slide 57.)
     await press('ArrowRight')
-    expect(wrapper.find('[data-staff-explain-anatomy]').exists()).toBe(false)
-    await press('End')
-    await press('Home')
-    for (let i = 0; i < 3; i++) await press('ArrowRight')
-    const diagram = wrapper.get('[data-staff-explain-anatomy]')
+    await press('ArrowRight')
+    const diagram = wrapper.get('[data-staff-explain-slide] [data-staff-explain-anatomy]')
     expect(diagram.findAll('.part--selected').map((part) => part.attributes('data-part'))).toEqual([
       'capsule',
     ])
     expect(diagram.attributes('aria-label')).toContain('Joint capsule')
+    expect(diagram.get('g').attributes('transform')).not.toContain('scale(-1 1)')
+    await tap(getButton(wrapper, 'Left hip'))
+    const mirrored = wrapper.get('[data-staff-explain-slide] [data-staff-explain-anatomy]')
+    expect(mirrored.get('g').attributes('transform')).toContain('scale(-1 1)')
+    expect(mirrored.attributes('aria-label')).toContain('It shows your left hip.')
   })
 
-  it('shows the risks by how likely they are, and the recovery in order', async () => {
+  it('shows the risks by how likely they are, with their numbers, and the recovery in order', async () => {
     const { wrapper } = await present()
-    await press('End')
-    await press('ArrowLeft')
-    expect(slideTitle(wrapper)).toBe('Recovery, day by day')
-    expect(wrapper.findAll('.explain__milestone h3').map((h) => h.text())).toHaveLength(5)
-    await press('ArrowLeft')
-    expect(wrapper.findAll('.explain__band h3').map((h) => h.text())).toHaveLength(3)
+    await press('r')
+    expect(wrapper.findAll('.pblock--band h3')).toHaveLength(3)
     expect(wrapper.text()).toContain('Joint infection')
+    expect(wrapper.findAll('.pblock--band figure').length).toBeGreaterThan(0)
+    await press('8')
+    expect(slideTitle(wrapper)).toBe('Recovery, day by day')
+    expect(wrapper.findAll('.pblock--milestone h3').map((h) => h.text())).toHaveLength(5)
   })
 
-  it('opens the handout form or the patient’s quiz in one tap', async () => {
+  it('opens the handout form with the side chosen here, or hands the patient the quiz, in one tap', async () => {
     const { wrapper, router } = await present()
-    expect(wrapper.get('[data-staff-explain-handout]').attributes('href')).toBe(
-      `/staff/handout/procedure/${procedureEn.id}`,
-    )
+    await tap(getButton(wrapper, 'Right hip'))
+    await tap(wrapper.find('[data-staff-explain-handout]'))
+    expect(router.currentRoute.value.path).toBe(`/staff/handout/procedure/${procedureEn.id}`)
+    expect(wrapper.get<HTMLInputElement>('input[type="radio"][value="right"]').element.checked).toBe(true)
+    await router.push(PATH)
+    await flushPromises()
     await tap(wrapper.find('[data-staff-explain-quiz]'))
     expect(router.currentRoute.value.path).toBe(`/procedures/${procedureEn.id}/quiz`)
     expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
   })
 
+  it('keeps the consent checklist in memory only, and the slide, when staff print and come back', async () => {
+    const { wrapper, router, bridge } = await present()
+    await press('r')
+    await tap(wrapper.find('[data-checklist-open]'))
+    await wrapper.get('[data-consent-point="risks"]').setValue(true)
+    await wrapper.get('[data-consent-point="alternatives"]').setValue(true)
+    expect(wrapper.get('[data-checklist-open]').text()).toContain('(2/6)')
+    await tap(wrapper.find('[data-staff-explain-handout]'))
+    await router.push(`/handouts/procedures/${procedureEn.id}?lang=en&paper=a4`)
+    await flushPromises()
+    await tap(wrapper.find('[data-back-to-presenter]'))
+    expect(router.currentRoute.value.path).toBe(PATH)
+    expect(slideTitle(wrapper)).toBe('Risks: how likely each one is')
+    expect(wrapper.get('[data-checklist-open]').text()).toContain('(2/6)')
+    // Nothing of it went to the core.
+    expect(JSON.stringify(bridge.calls ?? [])).not.toMatch(/consent|alternatives/)
+  })
+
   it('ends staff mode when it hands over to the patient’s quiz, and the PIN brings staff back to the same slide', async () => {
     const { wrapper, router, bridge } = await present()
-    await tap(getButton(wrapper, 'Next'))
-    await tap(getButton(wrapper, 'Next'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
+    await tap(wrapper.find('[data-staff-explain-next]'))
     expect(progress(wrapper)).toMatch(/^Slide 3 of/)
     await tap(wrapper.find('[data-staff-explain-quiz]'))
     expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])

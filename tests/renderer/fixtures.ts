@@ -191,6 +191,7 @@ export const KIOSK_CONFIG: KioskConfig = {
   staffIdleSeconds: 60,
   explainIdleSeconds: 600,
   defaultLocale: 'en',
+  staffLanguage: 'en',
   clinicName: 'Riverside Clinic',
   clinicPhone: '020 7946 0000',
   emergencyNumber: '999',

@@ -23,6 +23,7 @@ export const SETTINGS: Settings = {
   outOfHoursEs: 'Si la clínica está cerrada, llame al NHS 111.',
   dateFormat: 'day-month-year',
   defaultLocale: 'en',
+  staffLanguage: 'en',
   idleTimeoutSeconds: 90,
   staffIdleSeconds: 60,
   explainIdleSeconds: 600,

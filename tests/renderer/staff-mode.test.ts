@@ -331,7 +331,8 @@ describe('explain mode at the chairside', () => {
     await flushPromises()
     expect(running.session.router.currentRoute.value.path).toBe('/')
     expect(running.text()).not.toContain('Staff mode')
-  })
+    // 75 slides drawn with their pictures: more than the default 5 s on a busy 2-core machine.
+  }, 20_000)
 
   it('sends no keep-alive on the other staff screens, where the session ends after 10 minutes unused', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })

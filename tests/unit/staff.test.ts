@@ -390,6 +390,7 @@ describe('settings', () => {
         clinicPhone: '+44 20 7946 0000',
         idleTimeoutSeconds: 120,
         defaultLocale: 'es',
+        staffLanguage: 'es',
       },
     })
     expect(saved).toMatchObject({
@@ -405,6 +406,8 @@ describe('settings', () => {
         clinicPhone: '+44 20 7946 0000',
         idleTimeoutSeconds: 120,
         defaultLocale: 'es',
+        // The clinician's controls in explain mode can be in another language than the patient's.
+        staffLanguage: 'es',
       },
     })
     again.core.close()

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   clinicWebsite: null,
   clinicLogo: null,
   defaultLocale: 'en',
+  staffLanguage: 'en',
   idleTimeoutSeconds: 90,
   staffIdleSeconds: 60,
   explainIdleSeconds: 600,

@@ -392,6 +392,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         staffIdleSeconds: s.staffIdleSeconds,
         explainIdleSeconds: s.explainIdleSeconds,
         defaultLocale: s.defaultLocale,
+        staffLanguage: s.staffLanguage,
         clinicName: s.clinicName,
         clinicPhone: s.clinicPhone,
         emergencyNumber: s.emergencyNumber,

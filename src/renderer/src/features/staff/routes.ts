@@ -39,6 +39,8 @@ export const staffRoutes: RouteRecordRaw[] = [
     path: '/staff/explain/:id',
     name: 'staff-explain',
     component: ExplainView,
+    // Full screen: the patient's top bar and the staff badge step aside (App.vue, StaffLayer.vue).
+    meta: { presenter: true },
     props: (route) => ({ id: String(route.params.id) }),
   },
 ]

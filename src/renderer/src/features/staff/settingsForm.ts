@@ -17,6 +17,7 @@ export interface SettingsDraft {
   outOfHoursEs: string
   dateFormat: Settings['dateFormat']
   defaultLocale: Locale
+  staffLanguage: Locale
   idleTimeoutSeconds: string
   staffIdleSeconds: string
   explainIdleSeconds: string

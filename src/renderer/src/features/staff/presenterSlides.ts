@@ -1,0 +1,199 @@
+import type { AnatomyPartId } from '@shared/anatomy'
+import type { Milestone, Procedure, Risk, Step } from '@shared/contract'
+import { claimText } from '@shared/items'
+import {
+  FREQUENCY_BANDS,
+  RECOVERY_PERIODS,
+  TRIAGE_LEVELS,
+  type FrequencyBandId,
+  type TriageLevelId,
+} from '@shared/vocabulary'
+
+/**
+ * The consent talk as chapters, in the order a consent conversation takes: what
+ * it is, how it can help, the risks with their numbers, the alternatives
+ * (waiting and doing nothing included: the content's "alternatives" section
+ * says so), a pause for questions, what happens step by step, recovery, the
+ * warning signs, and what next. Each chapter is a list of blocks that must not
+ * be split; the presenter measures them on the screen in use and deals them
+ * onto as many slides as they need (usePresenterPages).
+ */
+export type Topic =
+  'what' | 'benefits' | 'risks' | 'alternatives' | 'pause' | 'step' | 'recovery' | 'warning' | 'finish'
+
+export type SlideBlock =
+  | { kind: 'lead'; text: string; duration: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'picture'; picture: Step['picture'] }
+  | { kind: 'diagram'; part: AnatomyPartId | null }
+  /** A band's heading and icon array: it stays with the risk after it. */
+  | { kind: 'band'; band: FrequencyBandId }
+  | { kind: 'risk'; risk: Risk }
+  | { kind: 'step'; step: Step }
+  | { kind: 'milestone'; milestone: Milestone }
+  /** Who to call, or one triage level's box of warning signs. */
+  | { kind: 'warning-signs'; only: 'who' | TriageLevelId }
+  | { kind: 'pause' }
+  | { kind: 'finish' }
+
+export interface Chapter {
+  /** Stable across languages and screen sizes: where the presenter is, whatever the layout. */
+  key: string
+  topic: Topic
+  /** The content's own heading (in the patient's language), or null for the presenter's words. */
+  heading: string | null
+  /** Step chapters: the step's number, from 1. */
+  step?: number
+  blocks: SlideBlock[]
+}
+
+/** Sections with a chapter of their own; "evidence" stays on the handout and the patient's screens. */
+const NOT_WHAT_IT_IS = new Set(['benefits', 'alternatives', 'evidence'])
+
+/** Blocks that must not end a slide: they introduce what follows. */
+export function keepsWithNext(block: SlideBlock): boolean {
+  return block.kind === 'band'
+}
+
+export function chaptersOf(procedure: Procedure): Chapter[] {
+  const section = (key: string) => procedure.sections.find((s) => s.key === key)
+  const paragraphs = (key: string): SlideBlock[] =>
+    (section(key)?.paragraphs ?? []).map((p) => ({ kind: 'paragraph', text: claimText(p) }))
+
+  const what = procedure.sections.filter((s) => !NOT_WHAT_IT_IS.has(s.key))
+  const chapters: Chapter[] = what.map((s, index) => ({
+    key: `what-${s.key}`,
+    topic: 'what',
+    heading: s.heading,
+    blocks: [
+      ...(index === 0
+        ? ([
+            { kind: 'picture', picture: procedure.picture },
+            { kind: 'lead', text: procedure.summary, duration: procedure.duration },
+            ...(procedure.anatomy ? [{ kind: 'diagram', part: procedure.anatomy }] : []),
+          ] as SlideBlock[])
+        : []),
+      ...s.paragraphs.map((p): SlideBlock => ({ kind: 'paragraph', text: claimText(p) })),
+    ],
+  }))
+
+  const benefits = section('benefits')
+  if (benefits)
+    chapters.push({
+      key: 'benefits',
+      topic: 'benefits',
+      heading: benefits.heading,
+      blocks: paragraphs('benefits'),
+    })
+
+  if (procedure.risks.length > 0) {
+    const blocks: SlideBlock[] = []
+    for (const band of FREQUENCY_BANDS) {
+      const risks = procedure.risks.filter((risk) => risk.band === band)
+      if (risks.length === 0) continue
+      blocks.push({ kind: 'band', band }, ...risks.map((risk): SlideBlock => ({ kind: 'risk', risk })))
+    }
+    chapters.push({ key: 'risks', topic: 'risks', heading: null, blocks })
+  }
+
+  const alternatives = section('alternatives')
+  if (alternatives) {
+    chapters.push({
+      key: 'alternatives',
+      topic: 'alternatives',
+      heading: alternatives.heading,
+      blocks: paragraphs('alternatives'),
+    })
+  }
+
+  chapters.push({ key: 'pause', topic: 'pause', heading: null, blocks: [{ kind: 'pause' }] })
+
+  procedure.steps.forEach((step, index) => {
+    chapters.push({
+      key: `step-${index + 1}`,
+      topic: 'step',
+      heading: step.title,
+      step: index + 1,
+      blocks: [
+        { kind: 'picture', picture: step.picture },
+        { kind: 'step', step },
+        ...(step.anatomy ? [{ kind: 'diagram', part: step.anatomy } as SlideBlock] : []),
+      ],
+    })
+  })
+
+  if (procedure.recovery.length > 0) {
+    const milestones = [...procedure.recovery].sort(
+      (a, b) => RECOVERY_PERIODS.indexOf(a.period) - RECOVERY_PERIODS.indexOf(b.period),
+    )
+    chapters.push({
+      key: 'recovery',
+      topic: 'recovery',
+      heading: null,
+      blocks: milestones.map((milestone): SlideBlock => ({ kind: 'milestone', milestone })),
+    })
+  }
+
+  if (procedure.redFlags.length > 0) {
+    const levels = TRIAGE_LEVELS.filter((level) => procedure.redFlags.some((flag) => flag.level === level))
+    chapters.push({
+      key: 'warning',
+      topic: 'warning',
+      heading: null,
+      blocks: [
+        { kind: 'warning-signs', only: 'who' },
+        ...levels.map((level): SlideBlock => ({ kind: 'warning-signs', only: level })),
+      ],
+    })
+  }
+
+  chapters.push({ key: 'finish', topic: 'finish', heading: null, blocks: [{ kind: 'finish' }] })
+  return chapters
+}
+
+/** One screen of the talk: a chapter's blocks from `from` up to `to`, page `page` of `pages`. */
+export interface Slide {
+  chapter: Chapter
+  page: number
+  pages: number
+  blocks: SlideBlock[]
+}
+
+/**
+ * Deals a chapter's blocks onto slides, given where each slide must end: `ends`
+ * holds, for each slide but the last, the index of the first block of the next.
+ */
+export function slidesOf(chapter: Chapter, ends: number[]): Slide[] {
+  const bounds = [0, ...ends, chapter.blocks.length]
+  const pages = bounds.length - 1
+  return Array.from({ length: pages }, (_, page) => ({
+    chapter,
+    page,
+    pages,
+    blocks: chapter.blocks.slice(bounds[page], bounds[page + 1]),
+  }))
+}
+
+/**
+ * Where a chapter's slides must break, from a measure: `fits(from, to)` says
+ * whether blocks [from, to) fit one slide. Greedy, as a printer fills a page: as
+ * many blocks as fit, at least one (a block too tall for any slide stands alone
+ * and is shrunk by its own CSS), and never a slide ending on a block that keeps
+ * with the next (a band's heading goes over with its first risk).
+ */
+export function breaksOf(
+  blocks: readonly SlideBlock[],
+  fits: (from: number, to: number) => boolean,
+): number[] {
+  const ends: number[] = []
+  let from = 0
+  while (from < blocks.length) {
+    let to = from + 1
+    while (to < blocks.length && fits(from, to + 1)) to++
+    // Do not leave a heading at the foot of a slide, unless it is all the slide holds.
+    while (to - from > 1 && to < blocks.length && keepsWithNext(blocks[to - 1]!)) to--
+    if (to < blocks.length) ends.push(to)
+    from = to
+  }
+  return ends
+}

@@ -1,0 +1,71 @@
+/**
+ * The consent presenter's chapters and how they are dealt onto slides
+ * (features/staff/presenterSlides.ts): the talk's order, and the breaks a
+ * measure gives, as a printer fills pages.
+ */
+import { describe, expect, it } from 'vitest'
+import {
+  breaksOf,
+  chaptersOf,
+  slidesOf,
+  type SlideBlock,
+} from '../../src/renderer/src/features/staff/presenterSlides'
+import { procedureEn } from './fixtures'
+
+const paragraph = (text: string): SlideBlock => ({ kind: 'paragraph', text })
+const band: SlideBlock = { kind: 'band', band: 'rare' }
+
+/** A measure where each block is `heights[i]` tall and a slide holds `room`. */
+function measure(heights: number[], room: number) {
+  return (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0) <= room
+}
+
+describe('the consent presenter’s slides', () => {
+  it('follow a consent talk: what it is, risks, alternatives (waiting included), a pause, the steps, recovery, warning signs', () => {
+    const chapters = chaptersOf(procedureEn)
+    expect(chapters.map((c) => c.key)).toEqual([
+      'what-why',
+      'risks',
+      'alternatives',
+      'pause',
+      'step-1',
+      'step-2',
+      'step-3',
+      'recovery',
+      'warning',
+      'finish',
+    ])
+    // The first "what it is" slide opens with the picture and the summary; risks come by band, most often first.
+    expect(chapters[0]!.blocks.slice(0, 2).map((b) => b.kind)).toEqual(['picture', 'lead'])
+    const risks = chapters[1]!.blocks
+    expect(risks[0]!.kind).toBe('band')
+    expect(risks.filter((b) => b.kind === 'risk')).toHaveLength(procedureEn.risks.length)
+    // Who to call first, then each triage level's box.
+    expect(chapters[8]!.blocks[0]).toEqual({ kind: 'warning-signs', only: 'who' })
+  })
+
+  it('fill each slide with as many blocks as fit, and never leave a band heading at the foot of one', () => {
+    const blocks = [paragraph('a'), paragraph('b'), band, paragraph('c'), paragraph('d')]
+    // a+b+band fit (30), but the band would be cut from its first risk: it goes over with it.
+    expect(breaksOf(blocks, measure([10, 10, 10, 10, 10], 30))).toEqual([2])
+    expect(breaksOf(blocks, measure([10, 10, 10, 10, 10], 100))).toEqual([])
+  })
+
+  it('give a block taller than any slide a slide of its own, rather than lose it', () => {
+    const blocks = [paragraph('a'), paragraph('tall'), paragraph('c')]
+    expect(breaksOf(blocks, measure([10, 500, 10], 100))).toEqual([1, 2])
+  })
+
+  it('number the parts of a long chapter', () => {
+    const chapter = {
+      key: 'x',
+      topic: 'what' as const,
+      heading: 'X',
+      blocks: [paragraph('a'), paragraph('b')],
+    }
+    expect(slidesOf(chapter, [1]).map((s) => [s.page, s.pages, s.blocks.length])).toEqual([
+      [0, 2, 1],
+      [1, 2, 1],
+    ])
+  })
+})
