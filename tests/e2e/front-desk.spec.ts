@@ -19,6 +19,7 @@ import { expect, test, type Page } from '@playwright/test'
 import {
   api,
   collectConsoleErrors,
+  docsScreenshot,
   expectNoAxeViolations,
   settled,
   smallTapTargets,
@@ -191,7 +192,7 @@ test('the front desk’s first day: the phone, the printer, every condition hand
       [1366, 768],
     ] as const) {
       await page.setViewportSize({ width, height })
-      await page.screenshot({ path: join(ROOT, `docs/screenshots/staff-print-${width}x${height}.png`) })
+      await docsScreenshot(page, join(ROOT, `docs/screenshots/staff-print-${width}x${height}.png`))
     }
   }
   expect(errors).toEqual([])

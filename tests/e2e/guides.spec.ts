@@ -77,6 +77,10 @@ test('the diabetes handout prints from its guide, on one page in English and in 
   await settled(page)
   await page.getByRole('link', { name: 'Print a handout' }).click()
   await expect(page).toHaveURL(/#\/handouts\/guides\/steroid-injections-and-diabetes\?lang=en/)
+  // A patient's print asks first: this guide is one page, and nothing prints until Print is tapped.
+  const consent = page.getByRole('dialog', { name: 'Print this handout?' })
+  await consent.getByRole('button', { name: 'Print 1 page' }).click()
+  await expect(consent).toBeHidden()
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
 
   const out = mkdtempSync(join(tmpdir(), 'guide-handout-'))

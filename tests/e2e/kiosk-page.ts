@@ -238,3 +238,11 @@ export async function controlsOffScreen(page: Page, controls: Record<string, Loc
   }
   return problems
 }
+
+/**
+ * A screenshot for docs/screenshots, taken only when asked (KIOSK_DOCS_SCREENSHOTS=1), so a
+ * test run leaves the checkout as it found it.
+ */
+export async function docsScreenshot(page: Page, path: string): Promise<void> {
+  if (process.env.KIOSK_DOCS_SCREENSHOTS === '1') await page.screenshot({ path })
+}

@@ -238,8 +238,8 @@ test('explain mode is driven with the keyboard, and hands over to the quiz', asy
     await page.keyboard.press('PageDown')
   }
   await expect(slideHeading).toHaveText(/^Step 4: Finding the joint with ultrasound/)
-  // On a small screen the diagram may be on the step's second slide.
-  if ((await page.locator('[data-staff-explain-anatomy]').count()) === 0)
+  // The step's picture, words and diagram may take more than one slide: the diagram is on a later one.
+  for (let more = 0; more < 3 && (await page.locator('[data-staff-explain-anatomy]').count()) === 0; more++)
     await page.keyboard.press('PageDown')
   await expect(slideHeading).toHaveText(/^Step 4: Finding the joint with ultrasound/)
   await expect(page.getByRole('img', { name: /ball/i })).toBeVisible()
