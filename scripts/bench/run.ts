@@ -249,18 +249,24 @@ async function browserFigures(realDb: string): Promise<void> {
     if (phases.has('soak')) {
       const { sessions, steadyFrom } = PLAN.soak
       log(`soak: ${sessions} walkthrough-and-reset sessions in one page, flat from session ${steadyFrom}…`)
+      const soakSoFar: unknown[] = []
       const soak = await measureSoak(
         chromiumPath,
         baseUrl,
         procedureId,
         PLAN.soak,
-        (c) =>
+        (c) => {
           log(
             `soak: session ${c.sessions}: app keeps ${(c.appBytes / 1024).toFixed(0)} KB, compiled code ` +
               `${(c.codeBytes / 1024).toFixed(0)} KB, ${c.domNodes} DOM nodes (${c.documentNodes} in the page), ` +
               `${c.listeners} listeners, renderer ` +
               `${c.rendererKb === null ? 'not readable' : `${(c.rendererKb / 1024).toFixed(1)} MB`}`,
-          ),
+          )
+          // A soak outlives many a shared machine's patience: what it has so far is on disk at every checkpoint.
+          soakSoFar.push(c)
+          if (args.json)
+            writeReport(args.json, buildReport(figures, { ...extra, soakCheckpointsSoFar: soakSoFar }))
+        },
         (f) => log(`soak: session ${f.session} stuck waiting for ${f.what} at ${f.hash} ("${f.onScreen}")`),
       )
       figures.soakAppGrowthPct = summarize([soak.appGrowthPct])
