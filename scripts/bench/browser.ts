@@ -19,7 +19,7 @@ import {
 } from '../../src/core/handouts/export.ts'
 import type { Locale } from '../../src/shared/contract.ts'
 import { installProbe, snapshotPage, walkAndReset } from './in-page.ts'
-import type { PageProbe } from './in-page.ts'
+import type { PageProbe, SoakFailure } from './in-page.ts'
 import { median, percentile } from './stats.ts'
 
 export const BROWSER_ARGS = [
@@ -177,8 +177,11 @@ export interface SoakCheckpoint {
   appBytes: number
   /** V8's compiled code, reported apart: it grows as functions get hot, whatever the app does. */
   codeBytes: number
+  /** Every DOM node alive in the renderer (in the page or detached but still held), and their JS listeners. */
   domNodes: number
   listeners: number
+  /** Nodes in the page itself: domNodes minus these is what is detached but still held. */
+  documentNodes: number
   /** The renderer process's private memory (RssAnon from /proc), in KB; null where /proc cannot tell. */
   rendererKb: number | null
 }
@@ -195,6 +198,21 @@ export interface SoakRun {
   domDrift: number
   /** Renderer private memory, steadyFrom → last, in %; null where it could not be read. */
   rendererGrowthPct: number | null
+  /** Sessions that could not finish (numbered from the soak's start), with where each stuck. */
+  failures: SoakFailure[]
+}
+
+/** Nodes in the page's document (the DOM counters also count detached ones still held). In the page. */
+function countDocumentNodes(): number {
+  const doc = (
+    globalThis as unknown as {
+      document: { createTreeWalker(root: unknown, show: number): { nextNode(): unknown } }
+    }
+  ).document
+  const walker = doc.createTreeWalker(doc, 0xffffffff)
+  let n = 1
+  while (walker.nextNode()) n++
+  return n
 }
 
 interface SnapshotJson {
@@ -272,6 +290,7 @@ export async function measureSoak(
   procedureId: string,
   plan: { sessions: number; steadyFrom: number; every: number },
   onCheckpoint: (checkpoint: SoakCheckpoint) => void = () => {},
+  onFailure: (failure: SoakFailure) => void = () => {},
 ): Promise<SoakRun> {
   const { chromium } = await import('playwright-core')
   const server = await chromium.launchServer({ executablePath, args: BROWSER_ARGS })
@@ -292,11 +311,16 @@ export async function measureSoak(
       return sizesByKind(JSON.parse(chunks.join('')) as SnapshotJson)
     }
     const checkpoint = async (sessions: number): Promise<SoakCheckpoint> => {
+      // Let the last session's leftovers run out first (a closing keyboard's 400 ms
+      // fallback, a request in flight): they hold the old app for a moment, and a
+      // checkpoint taken inside that moment counts it as kept.
+      await page.waitForTimeout(1_000)
       await cdp.send('HeapProfiler.collectGarbage')
       await cdp.send('HeapProfiler.collectGarbage')
       const usage = await cdp.send('Runtime.getHeapUsage')
       const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
       const kinds = await snapshotKinds()
+      const documentNodes = await page.evaluate(countDocumentNodes)
       return {
         sessions,
         heapBytes: usage.usedSize,
@@ -304,15 +328,22 @@ export async function measureSoak(
         codeBytes: kinds.code ?? 0,
         domNodes: dom.nodes,
         listeners: dom.jsEventListeners,
+        documentNodes,
         rendererKb: rendererMemoryKb(server.process().pid),
       }
     }
     const checkpoints: SoakCheckpoint[] = []
+    const failures: SoakFailure[] = []
     let done = 0
     while (done < plan.sessions) {
       const n = Math.min(plan.every - (done % plan.every), plan.sessions - done)
-      const rebuilt = await page.evaluate(walkAndReset, { procedureId, cycles: n })
-      if (rebuilt !== n) throw new Error(`only ${rebuilt} of ${n} sessions were rebuilt`)
+      const run = await page.evaluate(walkAndReset, { procedureId, cycles: n })
+      if (run.rebuilt !== n) throw new Error(`only ${run.rebuilt} of ${n} sessions were rebuilt`)
+      for (const failure of run.failures) {
+        const numbered = { ...failure, session: done + failure.session }
+        failures.push(numbered)
+        onFailure(numbered)
+      }
       done += n
       if (done >= plan.steadyFrom || done === plan.every) {
         const point = await checkpoint(done)
@@ -337,6 +368,7 @@ export async function measureSoak(
         first.rendererKb && last.rendererKb
           ? ((last.rendererKb - first.rendererKb) / first.rendererKb) * 100
           : null,
+      failures,
     }
   } finally {
     await browser.close()

@@ -101,59 +101,114 @@ export function installProbe(): void {
   })
 }
 
+/** A session of the soak that could not finish, and where it stuck; the soak goes on with the next. */
+export interface SoakFailure {
+  /** Which session of this call (from 1). */
+  session: number
+  what: string
+  hash: string
+  /** The screen's heading, or the error panel's text, when it gave up. */
+  onScreen: string
+}
+
 /**
  * Walkthrough-and-reset cycles, inside the page: home, every step of the
  * procedure by tapping Next (an element click, so RouterLink handles it), the
  * risks screen, then the session's end as the idle countdown ends it: the
  * endSession function the app provides (app.ts createKiosk), which runs the
- * session-end hooks, unmounts the whole app and mounts a new one. Returns how
- * many times the app was really rebuilt.
+ * session-end hooks, unmounts the whole app and mounts a new one.
+ *
+ * Each wait polls once per task for exactly the screen it expects (the next
+ * step's own Next link, not just any), with no fixed pauses, so a session takes
+ * as long as the app takes. A screen that does not come within `patienceMs`
+ * (a busy machine) is asked for once more; a session that still cannot finish
+ * is reported with where it stuck, ended through endSession like any other,
+ * and the next session runs. Only a page with no kiosk left to end stops the
+ * loop. Returns how many times the app was really rebuilt, and the failures.
  */
-export async function walkAndReset(args: { procedureId: string; cycles: number }): Promise<number> {
+export async function walkAndReset(args: {
+  procedureId: string
+  cycles: number
+  patienceMs?: number
+}): Promise<{ rebuilt: number; failures: SoakFailure[] }> {
+  const patienceMs = args.patienceMs ?? 30_000
   const yieldTask = () =>
     new Promise<void>((resolve) => {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => resolve()
       channel.port2.postMessage(0)
     })
-  const until = async (what: string, ok: () => boolean) => {
-    const deadline = performance.now() + 10_000
-    while (!ok()) {
-      if (performance.now() > deadline) throw new Error(`gave up waiting for ${what} (at ${location.hash})`)
-      await yieldTask()
+  class Stuck extends Error {}
+  const onScreen = () => document.querySelector('h1')?.textContent?.trim() ?? ''
+  /** Waits for `ok`; if it has not come, `again` (asking for the screen once more), then waits as long again. */
+  const until = async (what: string, ok: () => boolean, again?: () => void) => {
+    for (const attempt of [0, 1]) {
+      const deadline = performance.now() + patienceMs
+      while (!ok()) {
+        if (performance.now() > deadline) break
+        await yieldTask()
+      }
+      if (ok()) return
+      if (attempt === 0 && again) again()
+      else break
     }
+    throw new Stuck(what)
+  }
+  /** Asks for a screen again: the error panel's Try again if it shows, else the address anew. */
+  const askAgain = (hash: string) => () => {
+    const retry = document.querySelector('.panel--out-of-order button')
+    if (retry) return retry.click()
+    location.hash = '#/'
+    location.hash = hash
   }
   const app = () => document.getElementById('app')?.__vue_app__
-  let rebuilt = 0
-  for (let c = 0; c < args.cycles; c++) {
-    location.hash = '#/home'
-    await until('home', () => document.querySelectorAll('.door').length >= 2)
-    location.hash = `#/procedures/${args.procedureId}/steps/1`
-    await until('step 1', () => !!document.querySelector('.step__next'))
-    for (;;) {
-      const next = document.querySelector('.step__next')
-      if (!next) throw new Error(`no Next link at ${location.hash}`)
-      const before = location.hash
-      const last = (next.getAttribute('href') ?? '').endsWith('/risks')
-      next.click()
-      await until('the next screen', () => location.hash !== before && !!document.querySelector('h1'))
-      if (last) break
-      await until('the next step', () => !!document.querySelector('.step__next'))
-    }
+  const endSession = () => {
     const running = app()
     if (!running) throw new Error('the kiosk app is not mounted on #app')
     const provides = running._context.provides
     const key = Object.getOwnPropertySymbols(provides).find((s) => s.description === 'kiosk end session')
-    const endSession = key ? provides[key] : undefined
-    if (typeof endSession !== 'function') throw new Error('the app provides no endSession')
-    ;(endSession as () => void)()
+    const end = key ? provides[key] : undefined
+    if (typeof end !== 'function') throw new Error('the app provides no endSession')
+    ;(end as () => void)()
+    return running
+  }
+  const firstStep = `#/procedures/${args.procedureId}/steps/1`
+  let rebuilt = 0
+  const failures: SoakFailure[] = []
+  for (let c = 0; c < args.cycles; c++) {
+    try {
+      location.hash = '#/home'
+      await until('home', () => document.querySelectorAll('.door').length >= 2, askAgain('#/home'))
+      location.hash = firstStep
+      await until('step 1', () => !!document.querySelector('.step__next'), askAgain(firstStep))
+      for (;;) {
+        const next = document.querySelector('.step__next')
+        if (!next) throw new Stuck('a Next link')
+        const href = next.getAttribute('href') ?? ''
+        const last = href.endsWith('/risks')
+        next.click()
+        // The screen Next leads to, and no longer the one it was tapped on.
+        await until(last ? 'the risks screen' : 'the next step', () =>
+          last
+            ? location.hash.endsWith('/risks') && !document.querySelector('.step__next')
+            : (document.querySelector('.step__next')?.getAttribute('href') ?? href) !== href,
+        )
+        if (last) break
+      }
+    } catch (err) {
+      if (!(err instanceof Stuck)) throw err
+      failures.push({ session: c + 1, what: err.message, hash: location.hash, onScreen: onScreen() })
+    }
+    const ended = endSession()
     await until(
       'the attract screen',
-      () => !!app() && app() !== running && !!document.querySelector('.attract'),
-    )
+      () => !!app() && app() !== ended && !!document.querySelector('.attract'),
+    ).catch((err: unknown) => {
+      throw new Error(`session ${c + 1}: the kiosk did not come back after its reset (${String(err)})`)
+    })
     rebuilt++
   }
-  return rebuilt
+  return { rebuilt, failures }
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES]`
+ * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES] [--soak-sessions N]`
  *
  * PHASES is a comma-separated list of build, queries, initial, cold, nav, speech,
  * pdf, soak, feed200; `node` stands for build,queries and `browser` for initial to
@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Fewer soak sessions than the plan's, e.g. on a machine that cannot spare an hour.
+    'soak-sessions': { type: 'string' },
   },
 })
 
@@ -85,6 +87,13 @@ const PLAN = args.quick
       soak: { sessions: 5000, steadyFrom: 1000, every: 500 },
       feedKiosks: 200,
     }
+
+if (args['soak-sessions']) {
+  const sessions = Number(args['soak-sessions'])
+  if (!Number.isInteger(sessions) || sessions < PLAN.soak.steadyFrom + PLAN.soak.every)
+    throw new Error(`--soak-sessions: a whole number of at least ${PLAN.soak.steadyFrom + PLAN.soak.every}`)
+  PLAN.soak.sessions = sessions
+}
 
 const started = performance.now()
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`
@@ -255,18 +264,35 @@ async function browserFigures(realDb: string): Promise<void> {
     if (phases.has('soak')) {
       const { sessions, steadyFrom } = PLAN.soak
       log(`soak: ${sessions} walkthrough-and-reset sessions in one page, flat from session ${steadyFrom}…`)
-      const soak = await measureSoak(chromiumPath, baseUrl, procedureId, PLAN.soak, (c) =>
-        log(
-          `soak: session ${c.sessions}: app keeps ${(c.appBytes / 1024).toFixed(0)} KB, compiled code ` +
-            `${(c.codeBytes / 1024).toFixed(0)} KB, ${c.domNodes} DOM nodes, ${c.listeners} listeners, renderer ` +
-            `${c.rendererKb === null ? 'not readable' : `${(c.rendererKb / 1024).toFixed(1)} MB`}`,
-        ),
+      const soakSoFar: unknown[] = []
+      const soak = await measureSoak(
+        chromiumPath,
+        baseUrl,
+        procedureId,
+        PLAN.soak,
+        (c) => {
+          log(
+            `soak: session ${c.sessions}: app keeps ${(c.appBytes / 1024).toFixed(0)} KB, compiled code ` +
+              `${(c.codeBytes / 1024).toFixed(0)} KB, ${c.domNodes} DOM nodes (${c.documentNodes} in the page), ` +
+              `${c.listeners} listeners, renderer ` +
+              `${c.rendererKb === null ? 'not readable' : `${(c.rendererKb / 1024).toFixed(1)} MB`}`,
+          )
+          // A soak outlives many a shared machine's patience: what it has so far is on disk at every checkpoint.
+          soakSoFar.push(c)
+          if (args.json)
+            writeReport(args.json, buildReport(figures, { ...extra, soakCheckpointsSoFar: soakSoFar }))
+        },
+        (f) => log(`soak: session ${f.session} stuck waiting for ${f.what} at ${f.hash} ("${f.onScreen}")`),
       )
       figures.soakAppGrowthPct = summarize([soak.appGrowthPct])
       figures.soakDomDrift = summarize([soak.domDrift])
       if (soak.rendererGrowthPct !== null) figures.soakRendererGrowthPct = summarize([soak.rendererGrowthPct])
       extra.soak = soak
-      log(`soak: ${sessions} sessions in ${soak.seconds.toFixed(0)} s`)
+      log(
+        `soak: ${sessions} sessions in ${soak.seconds.toFixed(0)} s ` +
+          `(${((soak.seconds / sessions) * 1000).toFixed(0)} ms a session with its checkpoints), ` +
+          `${soak.failures.length} could not finish`,
+      )
     }
   } finally {
     await browser.close()

@@ -70,3 +70,14 @@ describe('the language switch', () => {
     expect(wrapper.text()).toContain('Ningún profesional sanitario de esta clínica lo ha revisado todavía.')
   })
 })
+
+describe('the languages the screens speak', () => {
+  it('come English first, then by code, each with its name in itself', async () => {
+    const { UI_LANGUAGES } = await import('@renderer/app/i18n')
+    expect(UI_LANGUAGES.map((l) => [l.code, l.name])).toEqual([
+      ['en', 'English'],
+      ['es', 'Español'],
+      ['fr', 'Français'],
+    ])
+  })
+})
