@@ -119,9 +119,16 @@ export function createContentService(db: Database): ContentHandlers {
     return doc as DocumentOf<K>
   }
 
+  // Likewise a lookup, found or not: a procedure asks for about fifty documents (its sources,
+  // each warning sign's rule and words), and reading each body again from SQLite was most of its time.
+  const found = new Map<string, { doc: unknown; textHash: string } | undefined>()
   function find<K extends DocumentKind>(kind: K, id: string, locale: string) {
-    const row = q.document.get(kind, id, locale)
-    return row && { doc: parse(kind, id, locale, row.body), textHash: row.text_hash }
+    const key = `${kind}\u0000${id}\u0000${locale}`
+    if (!found.has(key)) {
+      const row = q.document.get(kind, id, locale)
+      found.set(key, row && { doc: parse(kind, id, locale, row.body), textHash: row.text_hash })
+    }
+    return found.get(key) as { doc: DocumentOf<K>; textHash: string } | undefined
   }
 
   /** Every document of a kind in a language; one not yet translated into it comes in English. */
