@@ -4,10 +4,11 @@
  * and `kiosk serve --data-dir` on a port of its own, so the settings it uses
  * touch no other test.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startServer, stopServer } from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -28,31 +29,14 @@ export async function startClinicServer(
     ['tests/fixtures/clinic-settings.ts', dataDir, JSON.stringify(settings), ...(pin ? [pin] : [])],
     { cwd: ROOT },
   )
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ['src/cli/kiosk.ts', 'serve', '--port', String(port), '--data-dir', dataDir],
-    { cwd: ROOT, stdio: 'ignore' },
-  )
   const base = `http://127.0.0.1:${port}`
+  const server = await startServer(['--data-dir', dataDir], port).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  })
   const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r))
-      server.kill('SIGTERM')
-      await exited
-    }
+    await stopServer(server)
     rmSync(dataDir, { recursive: true, force: true })
   }
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return { base, dataDir, stop }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null) {
-      await stop()
-      throw new Error(`no server on ${port}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  return { base, dataDir, stop }
 }

@@ -7,10 +7,6 @@
  * its bands as icon arrays; "Where this comes from" opens beside a claim; a
  * handout lists the sources it used. axe and the 44 px check on the screens.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import {
   PROCEDURE,
@@ -18,11 +14,10 @@ import {
   expectNoAxeViolations,
   settled,
   smallTapTargets,
-  stopServer,
   typePin,
 } from './kiosk-page'
+import { startClinicServer, type ClinicServer } from './clinic-server'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 /** Its own server and data folder, a few ports above the main one, so the settings it saves touch no other test. */
 const PORT = Number(process.env.E2E_REGION_PORT ?? Number(process.env.E2E_PORT ?? 4781) + 7)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -32,35 +27,14 @@ const PROCEDURE_ID = 'ultrasound-guided-hip-injection'
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 })
 
-let server: ChildProcess | undefined
-let dataDir = ''
+let server: ClinicServer | undefined
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kiosk-region-e2e-'))
-  execFileSync(process.execPath, ['tests/fixtures/clinic-settings.ts', dataDir, '{}', PIN], { cwd: ROOT })
-  server = spawn(
-    process.execPath,
-    ['src/cli/kiosk.ts', 'serve', '--port', String(PORT), '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  )
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`no server on ${PORT}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  server = await startClinicServer(PORT, {}, PIN)
 })
 
 test.afterAll(async () => {
-  await stopServer(server)
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 })
