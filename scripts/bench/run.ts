@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
-import { findChromium, type HandoutPage } from '../../src/core/handouts/export.ts'
+import { binderItems, findChromium, type HandoutPage } from '../../src/core/handouts/export.ts'
 import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
 import { createServer } from '../../src/core/server/server.ts'
 import { createKioskCore } from '../../src/core/services/handlers.ts'
@@ -253,10 +253,8 @@ async function browserFigures(realDb: string): Promise<void> {
     }
 
     if (phases.has('pdf')) {
-      // Every handout in both languages, procedures first (the first two are the per-PDF pair).
-      const topics = core.handlers.listTopics({ locale: 'en' })
-      const items = [...topics.procedures, ...topics.conditions]
-      const handouts = items.flatMap((t) =>
+      // The binder: every handout in both languages, procedures first (the first two are the per-PDF pair).
+      const handouts = binderItems(core.handlers).flatMap((t) =>
         (['en', 'es'] as const).map((lang): HandoutPage => ({ kind: t.kind, id: t.id, lang, paper: 'a4' })),
       )
       await pdfFigures(browser, pages, baseUrl, handouts)

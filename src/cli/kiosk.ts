@@ -21,7 +21,12 @@ import type { PackSummary } from '../core/packs/verify.ts'
 import { BUNDLED_FEED_ROOT, CONTENT_DB, CONTENT_DIR, RENDERER_DIR, SOURCES_DIR } from '../core/paths.ts'
 import { createServer } from '../core/server/server.ts'
 import { createKioskCore } from '../core/services/handlers.ts'
-import { chromiumPrinter, exportHandoutsAndReport, findChromium } from '../core/handouts/export.ts'
+import {
+  binderItems,
+  chromiumPrinter,
+  exportHandoutsAndReport,
+  findChromium,
+} from '../core/handouts/export.ts'
 import { FeedError, generateKey } from '../core/feed/keys.ts'
 import {
   addPack,
@@ -36,7 +41,6 @@ import {
 import type { StagedSummary } from '../core/feed/repository.ts'
 import { checkForUpdate, trustRoot } from '../core/feed/update.ts'
 import type { Paper } from '../core/handouts/export.ts'
-import { SOURCE_LOCALE } from '../shared/vocabulary.ts'
 
 function port(value: string): number {
   const n = Number(value)
@@ -526,13 +530,9 @@ program
     const server = await createServer({ handlers: core.handlers, rendererDir: opts.renderer })
     const baseUrl = await server.listen({ port: 0, host: '127.0.0.1' })
     try {
-      const topics = core.handlers.listTopics({ locale: SOURCE_LOCALE })
       await exportHandoutsAndReport({
         baseUrl,
-        items: [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
-          kind: t.kind,
-          id: t.id,
-        })),
+        items: binderItems(core.handlers),
         langs: all ? offered : [opts.lang],
         paper: opts.paper,
         outDir: opts.out,

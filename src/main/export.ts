@@ -4,11 +4,16 @@
  * hidden, hardened window. Shares the loop and file names with the command
  * line (src/core/handouts/export.ts); only the printer differs.
  */
-import { exportHandoutsAndReport, handoutReadySelector, showHandout } from '../core/handouts/export.ts'
+import {
+  binderItems,
+  exportHandoutsAndReport,
+  handoutReadySelector,
+  showHandout,
+} from '../core/handouts/export.ts'
 import type { Paper, PdfPrinter } from '../core/handouts/export.ts'
 import type { Handlers } from '../core/services/handlers.ts'
 import type { Locale } from '../shared/contract.ts'
-import { LOCALE_CODE, SOURCE_LOCALE } from '../shared/vocabulary.ts'
+import { LOCALE_CODE } from '../shared/vocabulary.ts'
 import { createHardenedWindow } from './window.ts'
 
 export interface ExportRequest {
@@ -78,10 +83,9 @@ export async function runExport(
   appOrigin: string,
   preload: string,
 ): Promise<void> {
-  const topics = handlers.listTopics({ locale: SOURCE_LOCALE })
   await exportHandoutsAndReport({
     baseUrl: appOrigin,
-    items: [...topics.procedures, ...topics.conditions].map((t) => ({ kind: t.kind, id: t.id })),
+    items: binderItems(handlers),
     langs: request.langs ?? handlers.contentInfo({}).locales,
     paper: request.paper,
     outDir: request.outDir,

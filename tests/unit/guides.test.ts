@@ -16,6 +16,7 @@ import { createKioskCore, type Handlers } from '../../src/core/services/handlers
 import { dispatch } from '../../src/core/services/dispatch.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
 import { contract, methodsWith, type MethodOutput } from '../../src/shared/contract.ts'
+import { binderItems } from '../../src/core/handouts/export.ts'
 import { GUIDE_SOURCE_MESSAGE } from '../../src/shared/items.ts'
 import { EXERCISE_PICTURES, PICTURE_IDS } from '../../src/shared/pictures.ts'
 import { buildRealPack, copyFixtureContent, tempDir, type TempDir } from '../fixtures/library.ts'
@@ -279,5 +280,13 @@ describe('the contract serves guides to patients', () => {
     expect(wrongKind).toMatchObject({ ok: false, error: { code: 'not-found' } })
     const bad = await dispatch(handlers, 'getGuide', { locale: 'en', id: '../etc' })
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input', fields: ['id'] } })
+  })
+
+  it('puts every guide in the front-desk binder, after the procedures and conditions', () => {
+    const items = binderItems(handlers)
+    const kinds = items.map((item) => item.kind)
+    expect(kinds.filter((kind) => kind === 'guide')).toHaveLength(5)
+    expect(kinds.indexOf('guide')).toBeGreaterThan(kinds.lastIndexOf('condition'))
+    expect(items).toContainEqual({ kind: 'guide', id: 'steroid-injections-and-diabetes' })
   })
 })

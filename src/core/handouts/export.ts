@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page as PlaywrightPage } from 'playwright-core'
 import type { ItemKind, Locale } from '../../shared/contract.ts'
+import { SOURCE_LOCALE } from '../../shared/vocabulary.ts'
+import type { Handlers } from '../services/handlers.ts'
 
 export type Paper = 'a4' | 'letter'
 
@@ -33,6 +35,19 @@ export interface PdfPrinter {
   /** Prints one handout of the app served at baseUrl. */
   print(baseUrl: string, handout: HandoutPage): Promise<Buffer>
   close(): Promise<void>
+}
+
+/**
+ * What goes in the front-desk binder, in the order staff file it: every
+ * procedure, condition and guide the content lists. The command line and the
+ * app's export both print this one list.
+ */
+export function binderItems(handlers: Pick<Handlers, 'listTopics'>): { kind: ItemKind; id: string }[] {
+  const topics = handlers.listTopics({ locale: SOURCE_LOCALE })
+  return [...topics.procedures, ...topics.conditions, ...topics.guides].map((t) => ({
+    kind: t.kind,
+    id: t.id,
+  }))
 }
 
 /** The print view's route inside the app (after the #). */
