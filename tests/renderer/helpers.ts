@@ -10,9 +10,16 @@ import { bridgeTransport } from '@renderer/api/client'
 import { createKiosk } from '@renderer/app/kiosk'
 import type { KioskBridge } from '@shared/bridge'
 import { fakeBridge, type FakeBridge } from './fixtures'
+import { FakeVoice } from './kiosk-session'
 
 export async function mountKiosk(path: string, bridge: FakeBridge = fakeBridge()) {
-  const kiosk = createKiosk({ transport: bridgeTransport(bridge), history: createMemoryHistory() })
+  // A fake voice: happy-dom has no speechSynthesis, so the default would load
+  // eSpeak's engine from the page's address (a request to nowhere) as a session starts.
+  const kiosk = createKiosk({
+    transport: bridgeTransport(bridge),
+    history: createMemoryHistory(),
+    speech: () => new FakeVoice(),
+  })
   await kiosk.router.push(path)
   const wrapper = mount(App, { global: { plugins: [kiosk.plugin] }, attachTo: document.body })
   await flushPromises()

@@ -61,14 +61,26 @@ export function languageNameIn(code: Locale, readerLocale: Locale): string {
   return languageName(code)
 }
 
+/**
+ * Words made in code become message functions: the page has no message
+ * compiler, and a function is what a compiled message is, so vue-i18n never
+ * tries (and warns that it cannot) to compile a plain string.
+ */
+function asMessages<K extends string>(words: Record<K, string>): Record<K, () => string> {
+  return Object.fromEntries(Object.entries(words).map(([key, text]) => [key, () => text])) as Record<
+    K,
+    () => string
+  >
+}
+
 function messagesOf(code: Locale, file: LanguageFile): MessageSchema {
   const { language: _language, ...messages } = file
   const risks = (messages.risks ?? {}) as object
   const iconArray = (messages.iconArray ?? {}) as object
   return {
     ...messages,
-    risks: { ...risks, bands: bandHeadings(code) },
-    iconArray: { ...iconArray, bands: bandWords(code) },
+    risks: { ...risks, bands: asMessages(bandHeadings(code)) },
+    iconArray: { ...iconArray, bands: asMessages(bandWords(code)) },
   } as unknown as MessageSchema
 }
 
