@@ -68,7 +68,14 @@ const SCREENS: { path: string; controls: (page: Page) => Record<string, Locator>
       }),
     }),
   },
-  { path: `${PROCEDURE}/steps/3`, controls: (page) => backAndNext(page) },
+  {
+    path: `${PROCEDURE}/steps/3`,
+    controls: (page) => ({
+      ...backAndNext(page),
+      // What the step is about starts on screen: the first lines of "What happens".
+      'what happens': page.getByRole('main').locator('.step__text > p').first(),
+    }),
+  },
   { path: `${PROCEDURE}/risks`, controls: (page) => ({ ...backAndNext(page), Top: top(page) }) },
   {
     path: `${PROCEDURE}/recovery`,
