@@ -49,12 +49,14 @@ export const KEYBOARD_MODES = ['automatic', 'always', 'never'] as const
 /** A choice: one of these values, as radio buttons. */
 const choice = (options: readonly string[]) => ({ control: 'choice', options }) as const
 
+type FieldControl = Exclude<SettingControl, 'choice'> | ReturnType<typeof choice>
+
 /** One group's settings, in the form's order, each with its control (a choice with its options). */
 function inGroup<K extends SettingKey>(
   group: SettingGroup,
-  controls: Record<K, Exclude<SettingControl, 'choice'> | ReturnType<typeof choice>>,
+  controls: Record<K, FieldControl>,
 ): Record<K, SettingField> {
-  const fields = Object.entries(controls).map(([key, control]) => [
+  const fields = (Object.entries(controls) as [K, FieldControl][]).map(([key, control]) => [
     key,
     typeof control === 'string' ? { group, control } : { group, ...control },
   ])
