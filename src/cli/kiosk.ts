@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Argument, Command, InvalidArgumentError, Option } from 'commander'
 import { buildContentDb } from '../core/content/build.ts'
 import { checkLibrary } from '../core/content/check.ts'
 import { ContentError, loadContent } from '../core/content/load.ts'
@@ -57,6 +57,13 @@ function seconds(value: string): number {
   return n
 }
 
+// Options and arguments that several commands take, worded once (each command gets its own object).
+const dataDirOption = () => new Option('--data-dir <dir>', "the kiosk's data folder").makeOptionMandatory()
+const contentDirOption = () => new Option('--content <dir>', 'content source folder').default(CONTENT_DIR)
+const contentDbOption = () => new Option('--db <file>', 'content database').default(CONTENT_DB)
+const rendererOption = () => new Option('--renderer <dir>', 'built renderer').default(RENDERER_DIR)
+const feedDirArgument = () => new Argument('<dir>', 'the feed folder')
+
 interface ServeOptions {
   port: number
   host: string
@@ -79,7 +86,7 @@ const program = new Command('kiosk')
 program
   .command('build-content')
   .description('validate content/ and compile it into the SQLite database the app ships')
-  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .addOption(contentDirOption())
   .option('--out <file>', 'database file to write', CONTENT_DB)
   .action((opts: { content: string; out: string }) => {
     try {
@@ -105,7 +112,7 @@ program
   .description(
     'check every item and language: readability, originality, completeness, review honesty, stale translations',
   )
-  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .addOption(contentDirOption())
   .option('--sources <dir>', 'source articles, for the originality check', SOURCES_DIR)
   .action((opts: { content: string; sources: string }) => {
     let library
@@ -147,7 +154,7 @@ program
   .command('stamp-translation')
   .description('record that the translations of these items match their current English text')
   .argument('[ids...]', 'item ids (every translation when none is given)')
-  .option('--content <dir>', 'content source folder', CONTENT_DIR)
+  .addOption(contentDirOption())
   .action((ids: string[], opts: { content: string }) => {
     for (const s of stampTranslations(opts.content, loadContent(opts.content), ids)) {
       console.log(`${s.file}: translatedFrom ${s.hash}`)
@@ -185,7 +192,7 @@ program
   .command('import-pack')
   .description('verify a content pack and switch the kiosk to it, keeping the current one for rollback')
   .argument('<file>', 'the pack')
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .action((file: string, opts: { dataDir: string }) => {
     const db = openDataDb(opts.dataDir)
     try {
@@ -205,7 +212,7 @@ program
 program
   .command('rollback')
   .description('go back to the content pack used before the last import')
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .action((opts: { dataDir: string }) => {
     const db = openDataDb(opts.dataDir)
     try {
@@ -232,6 +239,12 @@ function threshold(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more')
   return n
 }
+
+/** The root keys of a root being made (feed init) or replacing the current one (rotate-root), and its threshold. */
+const rootKeyOption = (description: string) =>
+  new Option('--root-key <keyfile>', description).argParser(collect).makeOptionMandatory()
+const rootThresholdOption = (description: string) =>
+  new Option('--root-threshold <n>', description).argParser(threshold)
 
 /** Runs one feed command: a refusal is a readable line and exit code 1, never a stack trace. */
 function feedAction<A extends unknown[]>(run: (...args: A) => void | Promise<void>) {
@@ -276,14 +289,10 @@ feed
   .command('init')
   .description('make a new feed in DIR, its online snapshot and timestamp keys in DIR.keys/')
   .argument('<dir>', 'the feed folder (copy it as it is to the host)')
-  .requiredOption('--root-key <keyfile>', 'a root key (private; repeat for more)', collect)
+  .addOption(rootKeyOption('a root key (private; repeat for more)'))
   .requiredOption('--content-key <pubfile>', "a content signer's public key (repeat for each)", collect)
   .option('--threshold <n>', 'content signatures a pack needs', threshold, 2)
-  .option(
-    '--root-threshold <n>',
-    'root signatures a new root needs (default: all the root keys given)',
-    threshold,
-  )
+  .addOption(rootThresholdOption('root signatures a new root needs (default: all the root keys given)'))
   .action(
     feedAction(
       (
@@ -308,7 +317,7 @@ feed
 feed
   .command('add')
   .description('stage a built pack as the next version, for the content keys to sign')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .argument('<pack>', 'a pack built by build-content')
   .option(
     '--signoffs <file>',
@@ -334,7 +343,7 @@ feed
 feed
   .command('sign')
   .description('add one content signature to what is staged')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .requiredOption('--key <keyfile>', 'your content key (private)')
   .action(
     feedAction((dir: string, opts: { key: string }) => {
@@ -347,7 +356,7 @@ feed
 feed
   .command('publish')
   .description('publish what is staged (new snapshot and timestamp), only when every threshold is met')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .action(
     feedAction((dir: string) => {
       const r = publishStaged(dir)
@@ -360,7 +369,7 @@ feed
 feed
   .command('status')
   .description('what is published and staged, who has signed, what is missing, expiry dates')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .action(
     feedAction((dir: string) => {
       const s = feedStatusOf(dir)
@@ -382,7 +391,7 @@ feed
 feed
   .command('refresh')
   .description('re-sign snapshot and timestamp with the online keys before they expire (run daily from cron)')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .action(
     feedAction((dir: string) => {
       const r = refreshFeed(dir)
@@ -396,14 +405,10 @@ feed
 feed
   .command('rotate-root')
   .description('replace the root keys: a new root signed by the current root keys and the new ones')
-  .argument('<dir>', 'the feed folder')
+  .addArgument(feedDirArgument())
   .requiredOption('--old-root-key <keyfile>', 'a current root key (repeat up to its threshold)', collect)
-  .requiredOption('--root-key <keyfile>', 'a new root key (repeat for more)', collect)
-  .option(
-    '--root-threshold <n>',
-    'root signatures the next root needs (default: all the new root keys)',
-    threshold,
-  )
+  .addOption(rootKeyOption('a new root key (repeat for more)'))
+  .addOption(rootThresholdOption('root signatures the next root needs (default: all the new root keys)'))
   .action(
     feedAction((dir: string, opts: { oldRootKey: string[]; rootKey: string[]; rootThreshold?: number }) => {
       const r = rotateRoot(dir, {
@@ -419,7 +424,7 @@ feed
   .command('trust')
   .description("trust this feed root on a kiosk (kept in the kiosk's data folder)")
   .argument('<root>', "the feed's metadata/root.json, brought to the kiosk by hand (not over the network)")
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .action(
     feedAction((rootFile: string, opts: { dataDir: string }) => {
       const root = trustRoot(opts.dataDir, rootFile)
@@ -434,7 +439,7 @@ program
   .description(
     'check the signed feed once and switch to its pack when it is newer: exit 0 when up to date or updated, 1 with the reason when refused',
   )
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .option('--feed <url|path>', 'the feed: an http(s) address or a folder (remembered for next time)')
   .action(async (opts: { dataDir: string; feed?: string }) => {
     const result = await checkForUpdate({
@@ -455,7 +460,7 @@ program
   .description(
     'set (or replace) the staff PIN (4 to 8 digits), read from standard input; never pass it as an argument',
   )
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .action(async (opts: { dataDir: string }) => {
     process.exitCode = await setPinFromStdin(opts.dataDir)
   })
@@ -463,7 +468,7 @@ program
 program
   .command('usage-export')
   .description('print the anonymous usage counts as CSV (day, metric, key, count)')
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .option('--since <date>', 'first day to include (YYYY-MM-DD)', '0000-01-01')
   .action((opts: { dataDir: string; since: string }) => {
     const db = openDataDb(opts.dataDir)
@@ -479,7 +484,7 @@ program
   .description(
     'write the anonymous counts of the last 7 days as CSV files into a folder, one per kiosk and day (<kiosk>_<day>.csv), each replaced whole',
   )
-  .requiredOption('--data-dir <dir>', "the kiosk's data folder")
+  .addOption(dataDirOption())
   .requiredOption('--to <dir>', 'the folder the clinic collects from (a mounted share, say)')
   .action((opts: { dataDir: string; to: string }) => {
     const db = openDataDb(opts.dataDir)
@@ -497,8 +502,8 @@ program
   .requiredOption('--out <dir>', 'folder for the PDFs')
   .option('--lang <lang>', 'a language code, or "all" for every language the content offers', 'all')
   .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
-  .option('--db <file>', 'content database', CONTENT_DB)
-  .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
+  .addOption(contentDbOption())
+  .addOption(rendererOption())
   .action(async (opts: { out: string; lang: string; paper: Paper; db: string; renderer: string }) => {
     const chromium = findChromium()
     if (!chromium) {
@@ -549,8 +554,8 @@ program
   .description('serve the built kiosk and its API on this machine, read-only')
   .option('--port <n>', 'port (0 picks a free one)', port, 4780)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
-  .option('--db <file>', 'content database', CONTENT_DB)
-  .option('--renderer <dir>', 'built renderer', RENDERER_DIR)
+  .addOption(contentDbOption())
+  .addOption(rendererOption())
   .option(
     '--data-dir <dir>',
     "the kiosk's data folder (settings, counts, packs); without it nothing is written",

@@ -46,31 +46,54 @@ export const PAPER_SIZES = ['a4', 'letter'] as const
  */
 export const KEYBOARD_MODES = ['automatic', 'always', 'never'] as const
 
+/** A choice: one of these values, as radio buttons. */
+const choice = (options: readonly string[]) => ({ control: 'choice', options }) as const
+
+type FieldControl = Exclude<SettingControl, 'choice'> | ReturnType<typeof choice>
+
+/** One group's settings, in the form's order, each with its control (a choice with its options). */
+function inGroup<K extends SettingKey>(
+  group: SettingGroup,
+  controls: Record<K, FieldControl>,
+): Record<K, SettingField> {
+  const fields = (Object.entries(controls) as [K, FieldControl][]).map(([key, control]) => [
+    key,
+    typeof control === 'string' ? { group, control } : { group, ...control },
+  ])
+  return Object.fromEntries(fields) as Record<K, SettingField>
+}
+
 export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
-  clinicName: { group: 'clinic', control: 'optional-text' },
-  clinicPhone: { group: 'clinic', control: 'tel' },
-  clinicWebsite: { group: 'clinic', control: 'url' },
-  clinicLogo: { group: 'clinic', control: 'logo' },
-  region: { group: 'help', control: 'region' },
-  emergencyNumber: { group: 'help', control: 'tel' },
-  outOfHoursEn: { group: 'help', control: 'optional-text' },
-  outOfHoursEs: { group: 'help', control: 'optional-text' },
-  dateFormat: { group: 'help', control: 'choice', options: DATE_FORMATS },
-  defaultLocale: { group: 'kiosk', control: 'language' },
-  staffLanguage: { group: 'kiosk', control: 'language' },
-  idleTimeoutSeconds: { group: 'kiosk', control: 'seconds' },
-  staffIdleSeconds: { group: 'kiosk', control: 'seconds' },
-  explainIdleSeconds: { group: 'kiosk', control: 'seconds' },
-  kioskLock: { group: 'kiosk', control: 'switch' },
-  onScreenKeyboard: { group: 'kiosk', control: 'choice', options: KEYBOARD_MODES },
-  hideUncheckedItems: { group: 'kiosk', control: 'switch' },
-  paperSize: { group: 'print', control: 'choice', options: PAPER_SIZES },
-  printerName: { group: 'print', control: 'printer' },
-  feedAddress: { group: 'network', control: 'optional-text' },
-  feedCheckTime: { group: 'network', control: 'optional-text' },
-  countsOutFolder: { group: 'network', control: 'optional-text' },
-  kioskName: { group: 'network', control: 'optional-text' },
-  patientPrinting: { group: 'print', control: 'switch' },
+  ...inGroup('clinic', {
+    clinicName: 'optional-text',
+    clinicPhone: 'tel',
+    clinicWebsite: 'url',
+    clinicLogo: 'logo',
+  }),
+  ...inGroup('help', {
+    region: 'region',
+    emergencyNumber: 'tel',
+    outOfHoursEn: 'optional-text',
+    outOfHoursEs: 'optional-text',
+    dateFormat: choice(DATE_FORMATS),
+  }),
+  ...inGroup('kiosk', {
+    defaultLocale: 'language',
+    staffLanguage: 'language',
+    idleTimeoutSeconds: 'seconds',
+    staffIdleSeconds: 'seconds',
+    explainIdleSeconds: 'seconds',
+    kioskLock: 'switch',
+    onScreenKeyboard: choice(KEYBOARD_MODES),
+    hideUncheckedItems: 'switch',
+  }),
+  ...inGroup('print', { paperSize: choice(PAPER_SIZES), printerName: 'printer', patientPrinting: 'switch' }),
+  ...inGroup('network', {
+    feedAddress: 'optional-text',
+    feedCheckTime: 'optional-text',
+    countsOutFolder: 'optional-text',
+    kioskName: 'optional-text',
+  }),
 }
 
 export const SETTING_GROUPS: readonly SettingGroup[] = ['clinic', 'help', 'kiosk', 'print', 'network']
