@@ -92,6 +92,18 @@ describe('the settings screen', () => {
     })
   })
 
+  it('saves the staff language on its own, leaving the default language as it was', async () => {
+    const { wrapper, bridge } = await mountAsStaff('/staff/settings')
+    const staffLanguage = field(wrapper, 'Staff language (explain mode)')
+    expect(staffLanguage.element.value).toBe(bridge.state.settings.staffLanguage)
+    const defaultBefore = bridge.state.settings.defaultLocale
+    const other = defaultBefore === 'es' ? 'en' : 'es'
+    await staffLanguage.setValue(other)
+    expect(field(wrapper, 'Default language').element.value).toBe(defaultBefore)
+    await tap(getButton(wrapper, 'Save the settings'))
+    expect(bridge.state.settings).toMatchObject({ staffLanguage: other, defaultLocale: defaultBefore })
+  })
+
   it('has the staff and explain idle locks, each with its range, and refuses one out of range', async () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/settings')
     const staffIdle = field(wrapper, 'Staff mode locks after (seconds)')

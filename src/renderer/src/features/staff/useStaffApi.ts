@@ -24,7 +24,7 @@ export type StaffCall =
   | 'importPack'
   | 'staffKeepAlive'
 
-type WithoutToken<M extends StaffCall> = Omit<MethodInput<M>, 'token'>
+export type WithoutToken<M extends StaffCall> = Omit<MethodInput<M>, 'token'>
 type Call<M extends MethodName> = (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
 
 const ENDED: Result<never> = {
