@@ -1,4 +1,4 @@
-import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { createRouter, type RouteComponent, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AttractView from '@renderer/features/attract/AttractView.vue'
 import HomeView from '@renderer/features/home/HomeView.vue'
 import TopicList from '@renderer/features/home/TopicList.vue'
@@ -7,23 +7,22 @@ import { staffRoutes } from '@renderer/features/staff/routes'
 import { ITEM_KINDS } from '@shared/vocabulary'
 
 /**
- * The screens a patient reaches past the topic lists, each a chunk of its own:
- * the first paint does not wait for their code. prefetchPatientScreens reads them
- * once the first screen has painted, so a patient's tap does not wait for the disk.
+ * The screens a patient reaches past the topic lists (every *View of the patient
+ * features, and the procedure's shell and overview), each a chunk of its own: the
+ * first paint does not wait for their code. prefetchPatientScreens reads them once
+ * the first screen has painted, so a patient's tap does not wait for the disk.
  */
-const patientScreens = {
-  condition: () => import('@renderer/features/condition/ConditionView.vue'),
-  guide: () => import('@renderer/features/guide/GuideView.vue'),
-  procedureShell: () => import('@renderer/features/procedure/ProcedureShell.vue'),
-  procedure: () => import('@renderer/features/procedure/ProcedureOverview.vue'),
-  step: () => import('@renderer/features/procedure/StepView.vue'),
-  risks: () => import('@renderer/features/procedure/RisksView.vue'),
-  recovery: () => import('@renderer/features/procedure/RecoveryView.vue'),
-  quiz: () => import('@renderer/features/quiz/QuizView.vue'),
-  checklist: () => import('@renderer/features/procedure/ChecklistView.vue'),
-  search: () => import('@renderer/features/search/SearchView.vue'),
-  glossary: () => import('@renderer/features/glossary/GlossaryView.vue'),
-  anatomy: () => import('@renderer/features/anatomy/AnatomyView.vue'),
+const patientScreens = import.meta.glob<{ default: RouteComponent }>([
+  '../features/*/*View.vue',
+  '../features/procedure/Procedure{Shell,Overview}.vue',
+  '!../features/{attract,home,staff,handouts}/*',
+])
+
+/** The loader of `features/<path>.vue`; a screen that is not there fails here, when the app starts. */
+function patientScreen(path: string): () => Promise<{ default: RouteComponent }> {
+  const load = patientScreens[`../features/${path}.vue`]
+  if (!load) throw new Error(`no patient screen features/${path}.vue`)
+  return load
 }
 
 /** Loads every patient screen's chunk (the browser keeps each module once; the router's later import is immediate). */
@@ -50,32 +49,38 @@ export const routes: RouteRecordRaw[] = [
     component: TopicList,
     props: { kind },
   })),
-  { path: '/conditions/:id', name: 'condition', component: patientScreens.condition, props: true },
-  { path: '/guides/:id', name: 'guide', component: patientScreens.guide, props: true },
+  {
+    path: '/conditions/:id',
+    name: 'condition',
+    component: patientScreen('condition/ConditionView'),
+    props: true,
+  },
+  { path: '/guides/:id', name: 'guide', component: patientScreen('guide/GuideView'), props: true },
   {
     path: '/procedures/:id',
-    component: patientScreens.procedureShell,
+    component: patientScreen('procedure/ProcedureShell'),
     // Only the id: any other param would fall through the shell onto the child screen.
     props: (route) => ({ id: String(route.params.id) }),
     children: [
-      { path: '', name: 'procedure', component: patientScreens.procedure },
+      { path: '', name: 'procedure', component: patientScreen('procedure/ProcedureOverview') },
       {
         path: 'steps/:n(\\d+)',
         name: 'step',
-        component: patientScreens.step,
+        component: patientScreen('procedure/StepView'),
         props: (route) => ({ n: Number(route.params.n) }),
       },
       // The screens whose path is their name.
-      ...(['risks', 'recovery', 'quiz', 'checklist'] as const).map((name) => ({
-        path: name,
-        name,
-        component: patientScreens[name],
-      })),
+      ...Object.entries({
+        risks: 'procedure/RisksView',
+        recovery: 'procedure/RecoveryView',
+        quiz: 'quiz/QuizView',
+        checklist: 'procedure/ChecklistView',
+      }).map(([name, screen]) => ({ path: name, name, component: patientScreen(screen) })),
     ],
   },
-  { path: '/search', name: 'search', component: patientScreens.search },
-  { path: '/glossary', name: 'glossary', component: patientScreens.glossary },
-  { path: '/anatomy/:part?', name: 'anatomy', component: patientScreens.anatomy, props: true },
+  { path: '/search', name: 'search', component: patientScreen('search/SearchView') },
+  { path: '/glossary', name: 'glossary', component: patientScreen('glossary/GlossaryView') },
+  { path: '/anatomy/:part?', name: 'anatomy', component: patientScreen('anatomy/AnatomyView'), props: true },
   // Printable handouts (the batch exporter opens these), and the staff form that personalises one.
   ...ITEM_KINDS.map((kind): RouteRecordRaw => ({
     path: `/handouts/${kind}s/:id`,
