@@ -377,17 +377,24 @@ export async function measureSoak(
 }
 
 export interface InitialLoad {
+  /** Scripts and stylesheets asked for before the home screen was interactive, gzipped. */
   jsKbGz: number
   cssKbGz: number
-  files: { url: string; type: string; bytes: number; gzBytes: number }[]
+  /** Scripts asked for after it: the patient screens' chunks the app reads once it is idle. */
+  laterJsKbGz: number
+  files: { url: string; type: string; bytes: number; gzBytes: number; beforeInteractive: boolean }[]
 }
 
-/** The JS and CSS the home screen loads (every script and stylesheet response), gzipped with zlib. */
+/**
+ * The JS and CSS the home screen loads (every script and stylesheet response, gzipped with
+ * zlib), split at the moment it was interactive (the cold load's mark): what the first paint
+ * waited for, and what the app read afterwards.
+ */
 export async function measureInitialLoad(browser: Browser, baseUrl: string): Promise<InitialLoad> {
   const context = await freshContext(browser)
   try {
     const page = await context.newPage()
-    const bodies: Promise<InitialLoad['files'][number] | null>[] = []
+    const bodies: Promise<Omit<InitialLoad['files'][number], 'beforeInteractive'> | null>[] = []
     page.on('response', (response) => {
       const type = response.request().resourceType()
       if (type !== 'script' && type !== 'stylesheet') return
@@ -405,9 +412,28 @@ export async function measureInitialLoad(browser: Browser, baseUrl: string): Pro
     })
     await page.goto(`${baseUrl}/#/home`, { waitUntil: 'networkidle' })
     await page.locator('.door').first().waitFor()
-    const files = (await Promise.all(bodies)).filter((f) => f !== null)
-    const kb = (t: string) => files.filter((f) => f.type === t).reduce((s, f) => s + f.gzBytes, 0) / 1024
-    return { jsKbGz: kb('script'), cssKbGz: kb('stylesheet'), files }
+    await page.waitForFunction(() => (window as { __bench?: PageProbe }).__bench?.interactiveAt != null)
+    // When each file was asked for, on the page's own clock (the probe's).
+    const startedBefore = await page.evaluate((base) => {
+      const at = (window as { __bench: PageProbe }).__bench.interactiveAt ?? 0
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime < at)
+        .map((entry) => entry.name.replace(base, ''))
+    }, baseUrl)
+    const files = (await Promise.all(bodies))
+      .filter((f) => f !== null)
+      .map((f) => ({ ...f, beforeInteractive: startedBefore.includes(f.url) }))
+    const kb = (type: string, before: boolean) =>
+      files
+        .filter((f) => f.type === type && f.beforeInteractive === before)
+        .reduce((s, f) => s + f.gzBytes, 0) / 1024
+    return {
+      jsKbGz: kb('script', true),
+      cssKbGz: kb('stylesheet', true),
+      laterJsKbGz: kb('script', false),
+      files,
+    }
   } finally {
     await context.close()
   }

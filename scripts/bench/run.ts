@@ -223,6 +223,11 @@ async function browserFigures(realDb: string): Promise<void> {
       const initial = await measureInitialLoad(browser, baseUrl)
       figures.initialJsKbGz = summarize([initial.jsKbGz])
       figures.initialCssKbGz = summarize([initial.cssKbGz])
+      extra.laterJsKbGz = initial.laterJsKbGz
+      log(
+        `initial JS ${initial.jsKbGz.toFixed(1)} KB gz before the home screen is interactive, ` +
+          `${initial.laterJsKbGz.toFixed(1)} KB after it`,
+      )
       extra.initialFiles = initial.files
     }
 

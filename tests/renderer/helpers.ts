@@ -66,10 +66,21 @@ export function getButton(wrapper: VueWrapper, name: string | RegExp): DOMWrappe
   return found
 }
 
-/** Tap a link or button and let the router and the fake API answer. */
+/**
+ * Lets what a tap started finish: the router, the chunk of a screen opened for the
+ * first time (screens past the home screen load lazily, app/router.ts), and the
+ * fake API's answers to the screen that then mounts.
+ */
+export async function settle(): Promise<void> {
+  await flushPromises()
+  await vi.dynamicImportSettled()
+  await flushPromises()
+}
+
+/** Tap a link or button and let the router, the screen's chunk and the fake API answer. */
 export async function tap(element: DOMWrapper<Element>): Promise<void> {
   await element.trigger('click')
-  await flushPromises()
+  await settle()
 }
 
 export function headings(wrapper: VueWrapper, level: 'h1' | 'h2' | 'h3'): string[] {

@@ -10,6 +10,7 @@ import { bridgeTransport } from '@renderer/api/client'
 import { startKiosk, type KioskSession } from '@renderer/app/kiosk'
 import type { SpeechEngine } from '@renderer/features/read-aloud/engine'
 import { fakeBridge, type FakeBridge } from './fixtures'
+import { settle } from './helpers'
 
 /**
  * A voice for tests: it "says" a sentence until the test calls finish(), and
@@ -106,7 +107,7 @@ export async function runKiosk(path = '/', bridge: FakeBridge = fakeBridge()): P
       // A real tap starts with a pointerdown, which is what the idle timer listens for.
       element.dispatchEvent(new Event('pointerdown', { bubbles: true }))
       element.click()
-      await flushPromises()
+      await settle()
     },
   }
 }

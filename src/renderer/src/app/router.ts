@@ -1,32 +1,42 @@
-import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { createRouter, type RouteComponent, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AttractView from '@renderer/features/attract/AttractView.vue'
 import HomeView from '@renderer/features/home/HomeView.vue'
 import TopicList from '@renderer/features/home/TopicList.vue'
-import ConditionView from '@renderer/features/condition/ConditionView.vue'
-import GuideView from '@renderer/features/guide/GuideView.vue'
-import ProcedureShell from '@renderer/features/procedure/ProcedureShell.vue'
-import ProcedureOverview from '@renderer/features/procedure/ProcedureOverview.vue'
-import StepView from '@renderer/features/procedure/StepView.vue'
-import RisksView from '@renderer/features/procedure/RisksView.vue'
-import RecoveryView from '@renderer/features/procedure/RecoveryView.vue'
-import QuizView from '@renderer/features/quiz/QuizView.vue'
-import ChecklistView from '@renderer/features/procedure/ChecklistView.vue'
-import SearchView from '@renderer/features/search/SearchView.vue'
-import GlossaryView from '@renderer/features/glossary/GlossaryView.vue'
-import AnatomyView from '@renderer/features/anatomy/AnatomyView.vue'
 import NotFoundView from './NotFoundView.vue'
-import HandoutView from '@renderer/features/handouts/HandoutView.vue'
-import StaffHandoutView from '@renderer/features/handouts/StaffHandoutView.vue'
-import StaffPrintView from '@renderer/features/handouts/StaffPrintView.vue'
-import HandoutBatchView from '@renderer/features/handouts/HandoutBatchView.vue'
 import { staffRoutes } from '@renderer/features/staff/routes'
 import { ITEM_KINDS } from '@shared/vocabulary'
 
 /**
+ * The screens a patient reaches past the topic lists (every *View of the patient
+ * features, and the procedure's shell and overview), each a chunk of its own: the
+ * first paint does not wait for their code. prefetchPatientScreens reads them once
+ * the first screen has painted, so a patient's tap does not wait for the disk.
+ */
+const patientScreens = import.meta.glob<{ default: RouteComponent }>([
+  '../features/*/*View.vue',
+  '../features/procedure/Procedure{Shell,Overview}.vue',
+  '!../features/{attract,home,staff,handouts}/*',
+])
+
+/** The loader of `features/<path>.vue`; a screen that is not there fails here, when the app starts. */
+function patientScreen(path: string): () => Promise<{ default: RouteComponent }> {
+  const load = patientScreens[`../features/${path}.vue`]
+  if (!load) throw new Error(`no patient screen features/${path}.vue`)
+  return load
+}
+
+/** Loads every patient screen's chunk (the browser keeps each module once; the router's later import is immediate). */
+export async function prefetchPatientScreens(): Promise<void> {
+  await Promise.all(Object.values(patientScreens).map((load) => load()))
+}
+
+/**
  * Every screen is a route, so staff can open any screen directly (and a test can).
  * The procedure screens share one shell that loads the procedure once and hands
- * it to each child as a prop. All views are bundled eagerly: the kiosk is offline
- * and small, and a lazy chunk failing to load would be one more way to break.
+ * it to each child as a prop. Only the screens on a patient's first paths (attract,
+ * home, the topic lists, and the not-found screen) are in the first script; the
+ * others load when first opened (patient screens sooner: prefetchPatientScreens),
+ * the staff and handout screens included.
  */
 export const routes: RouteRecordRaw[] = [
   // The attract screen: where the kiosk waits, and where every reset lands.
@@ -39,49 +49,62 @@ export const routes: RouteRecordRaw[] = [
     component: TopicList,
     props: { kind },
   })),
-  { path: '/conditions/:id', name: 'condition', component: ConditionView, props: true },
-  { path: '/guides/:id', name: 'guide', component: GuideView, props: true },
+  {
+    path: '/conditions/:id',
+    name: 'condition',
+    component: patientScreen('condition/ConditionView'),
+    props: true,
+  },
+  { path: '/guides/:id', name: 'guide', component: patientScreen('guide/GuideView'), props: true },
   {
     path: '/procedures/:id',
-    component: ProcedureShell,
+    component: patientScreen('procedure/ProcedureShell'),
     // Only the id: any other param would fall through the shell onto the child screen.
     props: (route) => ({ id: String(route.params.id) }),
     children: [
-      { path: '', name: 'procedure', component: ProcedureOverview },
+      { path: '', name: 'procedure', component: patientScreen('procedure/ProcedureOverview') },
       {
         path: 'steps/:n(\\d+)',
         name: 'step',
-        component: StepView,
+        component: patientScreen('procedure/StepView'),
         props: (route) => ({ n: Number(route.params.n) }),
       },
       // The screens whose path is their name.
       ...Object.entries({
-        risks: RisksView,
-        recovery: RecoveryView,
-        quiz: QuizView,
-        checklist: ChecklistView,
-      }).map(([name, component]) => ({ path: name, name, component })),
+        risks: 'procedure/RisksView',
+        recovery: 'procedure/RecoveryView',
+        quiz: 'quiz/QuizView',
+        checklist: 'procedure/ChecklistView',
+      }).map(([name, screen]) => ({ path: name, name, component: patientScreen(screen) })),
     ],
   },
-  { path: '/search', name: 'search', component: SearchView },
-  { path: '/glossary', name: 'glossary', component: GlossaryView },
-  { path: '/anatomy/:part?', name: 'anatomy', component: AnatomyView, props: true },
+  { path: '/search', name: 'search', component: patientScreen('search/SearchView') },
+  { path: '/glossary', name: 'glossary', component: patientScreen('glossary/GlossaryView') },
+  { path: '/anatomy/:part?', name: 'anatomy', component: patientScreen('anatomy/AnatomyView'), props: true },
   // Printable handouts (the batch exporter opens these), and the staff form that personalises one.
   ...ITEM_KINDS.map((kind): RouteRecordRaw => ({
     path: `/handouts/${kind}s/:id`,
     name: `handout-${kind}`,
-    component: HandoutView,
+    component: () => import('@renderer/features/handouts/HandoutView.vue'),
     props: (route) => ({ kind, id: String(route.params.id) }),
   })),
   {
     path: '/staff/handout/:kind(procedure|condition|guide)/:id',
     name: 'staff-handout',
-    component: StaffHandoutView,
+    component: () => import('@renderer/features/handouts/StaffHandoutView.vue'),
     props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),
   },
   // Staff's "Print handouts": choose several, then preview and print them as one job.
-  { path: '/staff/print', name: 'staff-print', component: StaffPrintView },
-  { path: '/staff/print/handouts', name: 'staff-print-batch', component: HandoutBatchView },
+  {
+    path: '/staff/print',
+    name: 'staff-print',
+    component: () => import('@renderer/features/handouts/StaffPrintView.vue'),
+  },
+  {
+    path: '/staff/print/handouts',
+    name: 'staff-print-batch',
+    component: () => import('@renderer/features/handouts/HandoutBatchView.vue'),
+  },
   // Staff mode: every path under /staff, the handout forms above included, is behind the PIN (features/staff/routes.ts).
   ...staffRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },

@@ -2,15 +2,6 @@ import type { Pinia } from 'pinia'
 import type { RouteLocationRaw, RouteRecordRaw, Router } from 'vue-router'
 import { useStaffStore } from './staffStore'
 import { STAFF_PIN_ROUTE, afterPin, isStaffPath } from './paths'
-import StaffPinView from './StaffPinView.vue'
-import StaffHomeView from './StaffHomeView.vue'
-import StaffSettingsView from './StaffSettingsView.vue'
-import StaffUsageView from './StaffUsageView.vue'
-import StaffReviewView from './StaffReviewView.vue'
-import StaffReviewItemView from './StaffReviewItemView.vue'
-import StaffContentView from './StaffContentView.vue'
-import ExplainListView from './ExplainListView.vue'
-import ExplainView from './ExplainView.vue'
 
 /**
  * Staff screens, all under /staff. Every one of them, and anything else anyone
@@ -19,26 +10,26 @@ import ExplainView from './ExplainView.vue'
  * by forgetting a flag.
  */
 export const staffRoutes: RouteRecordRaw[] = [
-  { path: '/staff', name: STAFF_PIN_ROUTE, component: StaffPinView },
+  { path: '/staff', name: STAFF_PIN_ROUTE, component: () => import('./StaffPinView.vue') },
   // /staff/home is 'staff-home', and so on.
   ...Object.entries({
-    home: StaffHomeView,
-    settings: StaffSettingsView,
-    usage: StaffUsageView,
-    review: StaffReviewView,
-    content: StaffContentView,
+    home: () => import('./StaffHomeView.vue'),
+    settings: () => import('./StaffSettingsView.vue'),
+    usage: () => import('./StaffUsageView.vue'),
+    review: () => import('./StaffReviewView.vue'),
+    content: () => import('./StaffContentView.vue'),
   }).map(([screen, component]) => ({ path: `/staff/${screen}`, name: `staff-${screen}`, component })),
   {
     path: '/staff/review/:kind/:id',
     name: 'staff-review-item',
-    component: StaffReviewItemView,
+    component: () => import('./StaffReviewItemView.vue'),
     props: (route) => ({ kind: String(route.params.kind), id: String(route.params.id) }),
   },
-  { path: '/staff/explain', name: 'staff-explain-list', component: ExplainListView },
+  { path: '/staff/explain', name: 'staff-explain-list', component: () => import('./ExplainListView.vue') },
   {
     path: '/staff/explain/:id',
     name: 'staff-explain',
-    component: ExplainView,
+    component: () => import('./ExplainView.vue'),
     // Full screen: the patient's top bar and the staff badge step aside (App.vue, StaffLayer.vue).
     meta: { presenter: true },
     props: (route) => ({ id: String(route.params.id) }),
