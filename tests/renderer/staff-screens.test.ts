@@ -9,7 +9,7 @@ import type { UsageRow } from '@shared/contract'
 import { localDay, lastDays, screensPerDay, usageCsv } from '@renderer/features/staff/usage'
 import { changesOf, draftOf, fieldMessages } from '@renderer/features/staff/settingsForm'
 import { getButton, getLink, headings, preloadStandIn, tap } from './helpers'
-import { IMPORTED_HASH, SETTINGS, staffBridge } from './staff-fixtures'
+import { IMPORTED_HASH, SETTINGS, staffBridge, type StaffBridge } from './staff-fixtures'
 import type { KioskPacksBridge, PickPackRequest } from '@shared/packs'
 import { mountAsStaff } from './staff-helpers'
 
@@ -556,12 +556,15 @@ describe('importing a content pack from the content screen', () => {
   const SQLITE = 'SQLite format 3\0'
 
   /** Chooses `file` in the page's file input, and lets the page read it and the fake core answer. */
-  async function choosePack(wrapper: VueWrapper, file: File): Promise<void> {
+  /** Chooses a file and waits until the screen has read it: sent to the core, or refused before that. */
+  async function choosePack(wrapper: VueWrapper, bridge: StaffBridge, file: File): Promise<void> {
     const input = wrapper.get<HTMLInputElement>('input[data-staff-pack-file]')
     Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
     await input.trigger('change')
-    await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await vi.waitFor(() => {
+      if (!bridge.calls.some((call) => call.method === 'importPack') && alert(wrapper) === '')
+        throw new Error('the chosen pack is not read yet')
+    })
     await flushPromises()
   }
 
@@ -574,7 +577,7 @@ describe('importing a content pack from the content screen', () => {
     expect(wrapper.get('input[data-staff-pack-file]').attributes('accept')).toBe('.sqlite,.db')
 
     const release = bridge.holdImports()
-    await choosePack(wrapper, new File([SQLITE, new Uint8Array(2048)], 'hip-content.sqlite'))
+    await choosePack(wrapper, bridge, new File([SQLITE, new Uint8Array(2048)], 'hip-content.sqlite'))
     expect(status(wrapper)).toBe('Checking the pack…')
     expect(wrapper.get('input[data-staff-pack-file]').attributes('disabled')).toBeDefined()
     const sent = bridge.calls.find((call) => call.method === 'importPack')?.input as { data: string }
@@ -613,7 +616,7 @@ describe('importing a content pack from the content screen', () => {
 
   it('names the reason a pack is refused and says the content in use has not changed', async () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/content')
-    await choosePack(wrapper, new File(['this is a holiday photo'], 'photo.sqlite'))
+    await choosePack(wrapper, bridge, new File(['this is a holiday photo'], 'photo.sqlite'))
     expect(bridge.calls.filter((call) => call.method === 'importPack')).toHaveLength(1)
     expect(alert(wrapper)).toContain('Not imported: The chosen file is not a SQLite database')
     expect(alert(wrapper)).toContain('The content in use has not changed.')
@@ -625,7 +628,7 @@ describe('importing a content pack from the content screen', () => {
     const { wrapper, bridge } = await mountAsStaff('/staff/content')
     const huge = new File([SQLITE], 'huge.sqlite')
     Object.defineProperty(huge, 'size', { value: 17 * 1024 * 1024 })
-    await choosePack(wrapper, huge)
+    await choosePack(wrapper, bridge, huge)
     expect(alert(wrapper)).toContain('This file is 17 MB; a content pack can be at most 16 MB.')
     expect(alert(wrapper)).toContain('The content in use has not changed.')
     expect(bridge.calls.some((call) => call.method === 'importPack')).toBe(false)
