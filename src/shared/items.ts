@@ -451,6 +451,12 @@ function jsTypeOf(schema: z.ZodType): string | undefined {
   return types.size === 1 ? [...types][0] : undefined
 }
 
+/** A piece of patient text and the field it sits in (`steps[2].body`). */
+export interface PatientText {
+  field: string
+  text: string
+}
+
 export interface Leaf {
   /** Where the value sits, as an author writes it: `steps[2].body`. */
   path: string
@@ -547,16 +553,26 @@ export function leavesOf(schema: z.ZodType, value: unknown): Leaf[] {
   return out
 }
 
-/** Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path. */
-export function citedSources(item: TopicDoc): { path: string; id: string }[] {
-  return leavesOf(TopicDoc, item)
+/**
+ * Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path.
+ * `leaves`: the topic's leaves, where the caller has walked it already.
+ */
+export function citedSources(
+  item: TopicDoc,
+  leaves: readonly Leaf[] = leavesOf(TopicDoc, item),
+): { path: string; id: string }[] {
+  return leaves
     .filter((l) => !l.list && /(?:^|\.)sources\[\d+\]$/.test(l.path) && typeof l.value === 'string')
     .map((l) => ({ path: l.path, id: l.value as string }))
 }
 
-/** Every piece of patient text in a document, with where it sits. */
-export function patientTexts(schema: z.ZodType, doc: unknown): { field: string; text: string }[] {
-  return leavesOf(schema, doc)
+/** Every piece of patient text in a document, with where it sits (`leaves`: its leaves, if walked already). */
+export function patientTexts(
+  schema: z.ZodType,
+  doc: unknown,
+  leaves: readonly Leaf[] = leavesOf(schema, doc),
+): PatientText[] {
+  return leaves
     .filter((l) => l.text && !l.list && typeof l.value === 'string')
     .map((l) => ({ field: l.path, text: l.value as string }))
 }
