@@ -3,9 +3,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
   CONTENT_FORMAT,
   FORMAT_READERS,
+  canonicalJson,
   contentDdl,
   createContentSchema,
   fillSearchIndex,
@@ -110,6 +112,33 @@ describe('the content database format', () => {
     fillSearchIndex(db, ['en', 'es'])
     expect(find('search_en', 'cartilage')).toEqual([])
     expect(find('search_en', 'muscles')).toEqual([{ item_id: 'x' }])
+  })
+})
+
+describe('canonical JSON (what both hashes cover)', () => {
+  /** How format 9's documents and hashes were first written: keys sorted by a JSON.stringify replacer. */
+  const asFirstWritten = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          )
+        : v,
+    )
+
+  it('sorts keys at every level and leaves no white space', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: null }], c: 'x' }, e: undefined })).toBe(
+      '{"a":{"c":"x","d":[{"y":null,"z":1}]},"b":1}',
+    )
+  })
+
+  it('writes any JSON value exactly as the packs already published were written, so no hash changes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(asFirstWritten(value))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
