@@ -577,6 +577,123 @@ export function patientTexts(
     .map((l) => ({ field: l.path, text: l.value as string }))
 }
 
+// ---------------------------------------------------------------------------
+// Reading a checked document
+
+type Reader = (value: unknown) => unknown
+
+/** A schema part a reader cannot follow (a transform, a catch-all): such documents are read with zod. */
+class NotReadable extends Error {}
+
+const readers = new WeakMap<z.ZodType, Reader>()
+
+const unfit = (): never => {
+  throw new Error('a checked document does not fit its schema')
+}
+
+/**
+ * What `schema.parse(value)` gives for a value already known to be valid,
+ * without checking it again: defaults filled in, zod's overwrites applied
+ * (trimmed text), keys the schema does not name dropped. For documents the
+ * build or verify-pack has checked (the kiosk opens an imported pack only
+ * after verify-pack passes it; the bundled database is the build's own):
+ * checking every document again on each first read was half of answering for
+ * a procedure. Undefined when the schema holds a part a reader cannot follow.
+ */
+export function checkedReader(schema: z.ZodType): Reader | undefined {
+  try {
+    return readerOf(schema)
+  } catch (err) {
+    if (err instanceof NotReadable) return undefined
+    throw err
+  }
+}
+
+function readerOf(schema: z.ZodType): Reader {
+  const known = readers.get(schema)
+  if (known) return known
+  const read = plainReaderOf(schema)
+  const overwrites = (schema._zod.def.checks ?? []).flatMap((c) =>
+    c._zod.def.check === 'overwrite' ? [(c as z.core.$ZodCheckOverwrite)._zod.def.tx as Reader] : [],
+  )
+  const reader: Reader = overwrites.length
+    ? (value) => overwrites.reduce((v, overwrite) => overwrite(v), read(value))
+    : read
+  readers.set(schema, reader)
+  return reader
+}
+
+function plainReaderOf(schema: z.ZodType): Reader {
+  const def = schema._zod.def
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'literal':
+    case 'enum':
+      return (value) => value
+    case 'default': {
+      const inner = readerOf((schema as z.ZodDefault).unwrap() as z.ZodType)
+      return (value) => (value === undefined ? (schema as z.ZodDefault)._zod.def.defaultValue : inner(value))
+    }
+    case 'optional': {
+      const inner = readerOf((schema as z.ZodOptional).unwrap() as z.ZodType)
+      return (value) => (value === undefined ? undefined : inner(value))
+    }
+    case 'nullable': {
+      const inner = readerOf((schema as z.ZodNullable).unwrap() as z.ZodType)
+      return (value) => (value === null ? null : inner(value))
+    }
+    case 'array': {
+      const element = readerOf((schema as z.ZodArray).element as z.ZodType)
+      return (value) => (value as unknown[]).map((v) => element(v))
+    }
+    case 'object': {
+      const object = schema as z.ZodObject
+      const catchall = object._zod.def.catchall
+      if (catchall && catchall._zod.def.type !== 'never') throw new NotReadable('catchall')
+      const fields = Object.entries(object.shape as Record<string, z.ZodType>).map(([key, field]) => ({
+        key,
+        read: readerOf(field),
+        // As zod does: an absent optional field stays absent; a defaulted one gets its default.
+        mayBeAbsent: field._zod.optin === 'optional' && field._zod.optout === 'optional',
+      }))
+      return (value) => {
+        const input = value as Record<string, unknown>
+        const out: Record<string, unknown> = {}
+        for (const { key, read, mayBeAbsent } of fields) {
+          if (mayBeAbsent && !(key in input)) continue
+          out[key] = read(input[key])
+        }
+        return out
+      }
+    }
+    case 'union': {
+      const options = (schema as z.ZodUnion).options as z.ZodType[]
+      const discriminator = (schema as z.ZodDiscriminatedUnion)._zod.def.discriminator
+      const choices = options.map((o) => ({
+        schema: o,
+        read: readerOf(o),
+        type: jsTypeOf(o),
+        tags: discriminator ? new Set((o as z.ZodObject).shape[discriminator]?._zod.values ?? []) : undefined,
+      }))
+      return (value) => {
+        const type = Array.isArray(value) ? 'array' : typeof value
+        const tag = discriminator ? (value as Record<string, unknown>)[discriminator] : undefined
+        const fits = choices.filter((c) =>
+          c.tags ? c.tags.has(tag as z.core.util.Primitive) : c.type === type || c.type === undefined,
+        )
+        const choice = fits.length === 1 ? fits[0] : fits.find((c) => c.schema.safeParse(value).success)
+        return choice ? choice.read(value) : unfit()
+      }
+    }
+    case 'never':
+      return unfit
+    default:
+      throw new NotReadable(def.type)
+  }
+}
+
 /**
  * What a translation must share with its English original: every value that is
  * not patient text (pictures, bands, links, answers, order), and how many of
