@@ -33,7 +33,7 @@ import {
   triageRuleId,
 } from '../../shared/items.ts'
 import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
-import { textHash } from '../db/format.ts'
+import { canonicalJson, textHash } from '../db/format.ts'
 import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
 /** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
@@ -102,8 +102,11 @@ export interface LoadedItem {
   file: string
   locale: Locale
   item: ItemSource
-  /** The item as its author wrote it (before defaults): what the content database stores. */
-  authored: unknown
+  /**
+   * The item as its author wrote it (before defaults), as canonical JSON: what the content
+   * database stores. Written while loading, so the tree YAML gave is not kept for the build.
+   */
+  body: string
   /** Hash of the patient text (not the review metadata): translations record it. */
   textHash: string
   /** Its patient text, where each piece sits: the item is walked once, for its hashes, search and checks. */
@@ -117,7 +120,8 @@ export interface ContentDocument {
   locale: Locale
   title: string
   order: number
-  authored: unknown
+  /** What its author wrote (before defaults), as canonical JSON: the database's body. */
+  body: string
   /** The document as the schema gives it (defaults applied, text trimmed). */
   doc: unknown
   /** The hash of its patient text (src/core/db/format.ts textHash). */
@@ -338,7 +342,7 @@ export function loadContent(contentDir: string): ContentLibrary {
         file,
         locale,
         item,
-        authored: parsed.raw,
+        body: canonicalJson(parsed.raw),
         textHash: textHash(item.kind, item, texts),
         texts,
       })
@@ -562,7 +566,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: i.locale,
       title: i.item.title,
       order: i.item.order,
-      authored: i.authored,
+      body: i.body,
       doc: i.item,
       textHash: i.textHash,
       texts: i.texts,
@@ -573,7 +577,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: g.locale,
       title: g.term.term,
       order: 0,
-      authored: g.authored,
+      body: canonicalJson(g.authored),
       doc: g.term,
       textHash: textHash('glossary-term', g.term),
     })),
@@ -584,7 +588,7 @@ export function loadContent(contentDir: string): ContentLibrary {
         locale: a.locale,
         title: p.name,
         order: i + 1,
-        authored: a.authored[i],
+        body: canonicalJson(a.authored[i]),
         doc: p,
         textHash: textHash('anatomy-part', p),
       })),
@@ -598,7 +602,7 @@ export function loadContent(contentDir: string): ContentLibrary {
           locale: t.locale,
           title: x.text,
           order: i + 1,
-          authored: raw[list]?.[i],
+          body: canonicalJson(raw[list]?.[i]),
           doc: x,
           textHash: textHash(
             ({ levels: 'triage-level', contexts: 'triage-context', signs: 'triage-sign' } as const)[list],
@@ -614,7 +618,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: 'en' as const,
       title: triageRuleId(r.sign, r.context),
       order: TRIAGE_LEVELS.indexOf(r.level) + 1,
-      authored: rawList(policyFile.raw, 'rules')[i],
+      body: canonicalJson(rawList(policyFile.raw, 'rules')[i]),
       doc: r,
       textHash: textHash('triage-rule', r),
     })),
@@ -624,7 +628,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: s.locale,
       title: SEARCH_SYNONYMS_ID,
       order: 0,
-      authored: s.authored,
+      body: canonicalJson(s.authored),
       doc: s.synonyms,
       textHash: textHash('search-synonyms', s.synonyms),
     })),
@@ -635,7 +639,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: 'en' as const,
       title: src.title,
       order: 0,
-      authored: rawSources[i],
+      body: canonicalJson(rawSources[i]),
       doc: src,
       textHash: textHash('source', src),
     })),
