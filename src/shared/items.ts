@@ -437,6 +437,26 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
+/** The JavaScript type a schema's values have (`typeof`, or 'array'), where it says one. */
+function jsTypeOf(schema: z.ZodType): string | undefined {
+  const inner = unwrap(schema)
+  if (inner instanceof z.ZodString) return 'string'
+  if (inner instanceof z.ZodNumber) return 'number'
+  if (inner instanceof z.ZodBoolean) return 'boolean'
+  if (inner instanceof z.ZodArray) return 'array'
+  if (inner instanceof z.ZodObject) return 'object'
+  const values: unknown[] | undefined =
+    inner instanceof z.ZodLiteral ? [...inner.values] : inner instanceof z.ZodEnum ? inner.options : undefined
+  const types = new Set(values?.map((v) => (v === null ? 'object' : typeof v)))
+  return types.size === 1 ? [...types][0] : undefined
+}
+
+/** A piece of patient text and the field it sits in (`steps[2].body`). */
+export interface PatientText {
+  field: string
+  text: string
+}
+
 export interface Leaf {
   /** Where the value sits, as an author writes it: `steps[2].body`. */
   path: string
@@ -478,11 +498,21 @@ function walkerFor(schema: z.ZodType, inherited: FieldMeta): Walker {
       options.find((o) => o.tag?.safeParse(tag).success)?.walk(value, path, out)
     }
   } else if (inner instanceof z.ZodUnion) {
-    // A claim: plain words, or words with sources. Walk the form the value has.
-    const options = (inner.options as z.ZodType[]).map((o) => ({ schema: o, walk: walkerFor(o, meta) }))
+    // A claim: plain words, or words with sources. Walk the form the value has:
+    // told apart by its JavaScript type where only one option has that type
+    // (a walk runs on checked documents; asking zod was almost half of a walk),
+    // else by asking zod which option it fits.
+    const options = (inner.options as z.ZodType[]).map((o) => ({
+      schema: o,
+      type: jsTypeOf(o),
+      walk: walkerFor(o, meta),
+    }))
     walk = (value, path, out) => {
       if (value === undefined || value === null) return
-      options.find((o) => o.schema.safeParse(value).success)?.walk(value, path, out)
+      const type = Array.isArray(value) ? 'array' : typeof value
+      const fits = options.filter((o) => o.type === type || o.type === undefined)
+      const option = fits.length === 1 ? fits[0] : fits.find((o) => o.schema.safeParse(value).success)
+      option?.walk(value, path, out)
     }
   } else if (inner instanceof z.ZodObject) {
     const fields = Object.entries(inner.shape as Record<string, z.ZodType>).map(
@@ -523,18 +553,145 @@ export function leavesOf(schema: z.ZodType, value: unknown): Leaf[] {
   return out
 }
 
-/** Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path. */
-export function citedSources(item: TopicDoc): { path: string; id: string }[] {
-  return leavesOf(TopicDoc, item)
+/**
+ * Every source id a topic cites, wherever it sits (the item, a risk, a paragraph), with its path.
+ * `leaves`: the topic's leaves, where the caller has walked it already.
+ */
+export function citedSources(
+  item: TopicDoc,
+  leaves: readonly Leaf[] = leavesOf(TopicDoc, item),
+): { path: string; id: string }[] {
+  return leaves
     .filter((l) => !l.list && /(?:^|\.)sources\[\d+\]$/.test(l.path) && typeof l.value === 'string')
     .map((l) => ({ path: l.path, id: l.value as string }))
 }
 
-/** Every piece of patient text in a document, with where it sits. */
-export function patientTexts(schema: z.ZodType, doc: unknown): { field: string; text: string }[] {
-  return leavesOf(schema, doc)
+/** Every piece of patient text in a document, with where it sits (`leaves`: its leaves, if walked already). */
+export function patientTexts(
+  schema: z.ZodType,
+  doc: unknown,
+  leaves: readonly Leaf[] = leavesOf(schema, doc),
+): PatientText[] {
+  return leaves
     .filter((l) => l.text && !l.list && typeof l.value === 'string')
     .map((l) => ({ field: l.path, text: l.value as string }))
+}
+
+// ---------------------------------------------------------------------------
+// Reading a checked document
+
+type Reader = (value: unknown) => unknown
+
+/** A schema part a reader cannot follow (a transform, a catch-all): such documents are read with zod. */
+class NotReadable extends Error {}
+
+const readers = new WeakMap<z.ZodType, Reader>()
+
+const unfit = (): never => {
+  throw new Error('a checked document does not fit its schema')
+}
+
+/**
+ * What `schema.parse(value)` gives for a value already known to be valid,
+ * without checking it again: defaults filled in, zod's overwrites applied
+ * (trimmed text), keys the schema does not name dropped. For documents the
+ * build or verify-pack has checked (the kiosk opens an imported pack only
+ * after verify-pack passes it; the bundled database is the build's own):
+ * checking every document again on each first read was half of answering for
+ * a procedure. Undefined when the schema holds a part a reader cannot follow.
+ */
+export function checkedReader(schema: z.ZodType): Reader | undefined {
+  try {
+    return readerOf(schema)
+  } catch (err) {
+    if (err instanceof NotReadable) return undefined
+    throw err
+  }
+}
+
+function readerOf(schema: z.ZodType): Reader {
+  const known = readers.get(schema)
+  if (known) return known
+  const read = plainReaderOf(schema)
+  const overwrites = (schema._zod.def.checks ?? []).flatMap((c) =>
+    c._zod.def.check === 'overwrite' ? [(c as z.core.$ZodCheckOverwrite)._zod.def.tx as Reader] : [],
+  )
+  const reader: Reader = overwrites.length
+    ? (value) => overwrites.reduce((v, overwrite) => overwrite(v), read(value))
+    : read
+  readers.set(schema, reader)
+  return reader
+}
+
+function plainReaderOf(schema: z.ZodType): Reader {
+  const def = schema._zod.def
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'literal':
+    case 'enum':
+      return (value) => value
+    case 'default': {
+      const inner = readerOf((schema as z.ZodDefault).unwrap() as z.ZodType)
+      return (value) => (value === undefined ? (schema as z.ZodDefault)._zod.def.defaultValue : inner(value))
+    }
+    case 'optional': {
+      const inner = readerOf((schema as z.ZodOptional).unwrap() as z.ZodType)
+      return (value) => (value === undefined ? undefined : inner(value))
+    }
+    case 'nullable': {
+      const inner = readerOf((schema as z.ZodNullable).unwrap() as z.ZodType)
+      return (value) => (value === null ? null : inner(value))
+    }
+    case 'array': {
+      const element = readerOf((schema as z.ZodArray).element as z.ZodType)
+      return (value) => (value as unknown[]).map((v) => element(v))
+    }
+    case 'object': {
+      const object = schema as z.ZodObject
+      const catchall = object._zod.def.catchall
+      if (catchall && catchall._zod.def.type !== 'never') throw new NotReadable('catchall')
+      const fields = Object.entries(object.shape as Record<string, z.ZodType>).map(([key, field]) => ({
+        key,
+        read: readerOf(field),
+        // As zod does: an absent optional field stays absent; a defaulted one gets its default.
+        mayBeAbsent: field._zod.optin === 'optional' && field._zod.optout === 'optional',
+      }))
+      return (value) => {
+        const input = value as Record<string, unknown>
+        const out: Record<string, unknown> = {}
+        for (const { key, read, mayBeAbsent } of fields) {
+          if (mayBeAbsent && !(key in input)) continue
+          out[key] = read(input[key])
+        }
+        return out
+      }
+    }
+    case 'union': {
+      const options = (schema as z.ZodUnion).options as z.ZodType[]
+      const discriminator = (schema as z.ZodDiscriminatedUnion)._zod.def.discriminator
+      const choices = options.map((o) => ({
+        schema: o,
+        read: readerOf(o),
+        type: jsTypeOf(o),
+        tags: discriminator ? new Set((o as z.ZodObject).shape[discriminator]?._zod.values ?? []) : undefined,
+      }))
+      return (value) => {
+        const type = Array.isArray(value) ? 'array' : typeof value
+        const tag = discriminator ? (value as Record<string, unknown>)[discriminator] : undefined
+        const fits = choices.filter((c) =>
+          c.tags ? c.tags.has(tag as z.core.util.Primitive) : c.type === type || c.type === undefined,
+        )
+        const choice = fits.length === 1 ? fits[0] : fits.find((c) => c.schema.safeParse(value).success)
+        return choice ? choice.read(value) : unfit()
+      }
+    }
+    case 'never':
+      return unfit
+    default:
+      throw new NotReadable(def.type)
+  }
 }
 
 /**

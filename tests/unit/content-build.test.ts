@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -406,6 +406,25 @@ describe('bad content fails the build, naming file, item and field', () => {
       value: good.contentHash,
     })
     db.close()
+  })
+
+  it('refuses a synonym that finds a word the content never uses, and accepts words from any topic, any case or accent', () => {
+    mkdirSync(join(content, 'search'))
+    // "cartilage" is in the condition's sections, "couch" only in the last topic's steps, "summary" nowhere searched.
+    writeFileSync(
+      join(content, 'search', 'synonyms.en.yaml'),
+      'groups:\n  - words: [gristle]\n    finds: [Cartílage, couch]\n  - words: [overview]\n    finds: [summary]\n',
+    )
+    expect(problemsOf(() => loadContent(content))).toEqual([
+      {
+        file: expect.stringContaining('synonyms.en.yaml'),
+        item: '(synonyms)',
+        field: 'groups[1].finds[0]',
+        message: '"summary" is not a word of the en content, so it would find nothing',
+      },
+    ])
+    editFile(content, 'search/synonyms.en.yaml', (t) => t.replace('[summary]', '[firm]'))
+    expect(loadContent(content).synonyms.map((s) => s.locale)).toEqual(['en'])
   })
 
   it('writes nothing at all when there was no database before', () => {

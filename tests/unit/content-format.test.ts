@@ -3,15 +3,22 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { z } from 'zod'
+import { buildContentDb } from '../../src/core/content/build.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
+import { DOCUMENT_SCHEMAS, checkedReader } from '../../src/shared/items.ts'
 import {
   CONTENT_FORMAT,
   FORMAT_READERS,
+  canonicalJson,
   contentDdl,
   createContentSchema,
   fillSearchIndex,
 } from '../../src/core/db/format.ts'
+import type { DocumentRow } from '../../src/core/db/format.ts'
 import { DatabaseError, openContentDb } from '../../src/core/db/open.ts'
-import { buildFixtureDb, tempDir, type TempDir } from '../fixtures/library.ts'
+import { buildFixtureDb, buildFrenchFixture, tempDir, type TempDir } from '../fixtures/library.ts'
 
 let dir: TempDir
 beforeEach(() => {
@@ -110,6 +117,60 @@ describe('the content database format', () => {
     fillSearchIndex(db, ['en', 'es'])
     expect(find('search_en', 'cartilage')).toEqual([])
     expect(find('search_en', 'muscles')).toEqual([{ item_id: 'x' }])
+  })
+})
+
+describe('canonical JSON (what both hashes cover)', () => {
+  /** How format 9's documents and hashes were first written: keys sorted by a JSON.stringify replacer. */
+  const asFirstWritten = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          )
+        : v,
+    )
+
+  it('sorts keys at every level and leaves no white space', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: null }], c: 'x' }, e: undefined })).toBe(
+      '{"a":{"c":"x","d":[{"y":null,"z":1}]},"b":1}',
+    )
+  })
+
+  it('writes any JSON value exactly as the packs already published were written, so no hash changes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(asFirstWritten(value))
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
+
+describe('reading a checked document (validated at build, typed when read)', () => {
+  it('reads every document of the real library and the French fixture exactly as zod parses it', () => {
+    const real = join(dir.path, 'real.sqlite')
+    buildContentDb(CONTENT_DIR, real)
+    let read = 0
+    for (const file of [real, buildFrenchFixture(dir.path)]) {
+      const db = new Database(file, { readonly: true })
+      for (const row of db.prepare<[], DocumentRow>('SELECT * FROM documents').iterate()) {
+        const schema = DOCUMENT_SCHEMAS[row.kind]
+        const doc = checkedReader(schema)?.(JSON.parse(row.body))
+        const parsed = schema.parse(JSON.parse(row.body))
+        // The same values, the same keys (none left undefined), in the same order.
+        expect(doc, `${row.kind} ${row.id} ${row.locale}`).toStrictEqual(parsed)
+        expect(JSON.stringify(doc)).toBe(JSON.stringify(parsed))
+        read++
+      }
+      db.close()
+    }
+    expect(read).toBeGreaterThan(400)
+  })
+
+  it('leaves a schema it cannot follow (a transform) to zod', () => {
+    expect(checkedReader(z.object({ n: z.string().transform(Number) }))).toBeUndefined()
+    expect(checkedReader(z.object({ s: z.string().trim().default('x') }))?.({ s: ' y ' })).toEqual({ s: 'y' })
   })
 })
 

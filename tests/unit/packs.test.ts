@@ -9,6 +9,8 @@ import { activeContent, importPack, packSlots, packsDir, rollbackPack } from '..
 import { verifyPack } from '../../src/core/packs/verify.ts'
 import { compareItems, packChanges } from '../../src/core/packs/changes.ts'
 import { openContentDb } from '../../src/core/db/open.ts'
+import { itemHash, packHash } from '../../src/core/db/format.ts'
+import type { DocumentRow } from '../../src/core/db/format.ts'
 import { createContentService } from '../../src/core/services/content-service.ts'
 import { buildRealPack, changeSummary, tempDir } from '../fixtures/library.ts'
 import { runKioskCli } from '../fixtures/cli.ts'
@@ -256,6 +258,45 @@ describe('a pack that would poison or brick the kiosk', () => {
       db.close()
     })
   }
+
+  // The kiosk reads documents without checking them again (validated at build, typed when read):
+  // verify-pack, on import and each time the kiosk opens a pack, is what keeps a bad document out.
+  it('refuses a pack with a document its schema refuses, even with every hash made again to match, in verify-pack, import and on start', () => {
+    const file = variant('unchecked-document', (f) => {
+      const db = new Database(f)
+      const row = db
+        .prepare<[], DocumentRow>(
+          `SELECT * FROM documents WHERE kind = 'procedure' AND locale = 'en' AND body LIKE '%"band":"rare"%' LIMIT 1`,
+        )
+        .get()!
+      db.prepare('UPDATE documents SET body = ? WHERE kind = ? AND id = ? AND locale = ?').run(
+        row.body.replaceAll('"band":"rare"', '"band":"hardly-ever"'),
+        row.kind,
+        row.id,
+        row.locale,
+      )
+      const docs = db
+        .prepare<[string, string], DocumentRow>('SELECT * FROM documents WHERE kind = ? AND id = ?')
+        .all(row.kind, row.id)
+      db.prepare('UPDATE documents SET item_hash = ? WHERE kind = ? AND id = ?').run(
+        itemHash(row.kind, row.id, docs),
+        row.kind,
+        row.id,
+      )
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'pack_hash'").run(packHash(db))
+      db.close()
+    })
+    expect(reason(file)).toMatch(/procedure ".*" \(en\): field "risks\.\d+\.band"/)
+    const data = join(dir.path, 'data-unchecked-document')
+    const db = openDataDb(data)
+    importPack(db, data, packB, TODAY)
+    expect(() => importPack(db, data, file, TODAY)).toThrow(/band/)
+    expect(packSlots(db).map((s) => s.contentHash)).toEqual([hashB])
+    // The same document written over the pack in use, after it was imported: the kiosk starts on its bundled content.
+    copyFileSync(file, join(packsDir(data), `${hashB}.sqlite`))
+    expect(activeContent(db, data, packA)).toMatchObject({ source: 'bundled', file: packA })
+    db.close()
+  })
 
   it("never trusts a file already in the data folder under the pack's name: importing the genuine pack replaces it", () => {
     const data = join(dir.path, 'data-planted')

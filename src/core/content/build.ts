@@ -8,14 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'n
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import {
-  CONTENT_FORMAT,
-  canonicalJson,
-  createContentSchema,
-  fillSearchIndex,
-  itemHash,
-  packHash,
-} from '../db/format.ts'
+import { CONTENT_FORMAT, createContentSchema, fillSearchIndex, itemHash, packHash } from '../db/format.ts'
 import { KIOSK_VERSION } from '../version.ts'
 import { loadContent } from './load.ts'
 import type { ContentLibrary } from './load.ts'
@@ -34,14 +27,22 @@ function writeLibrary(db: Db, library: ContentLibrary, locales: string[]): strin
     db.prepare(`INSERT INTO documents (kind, id, locale, title, display_order, text_hash, item_hash, body)
     VALUES (@kind, @id, @locale, @title, @order, @textHash, @itemHash, @body)`)
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
-  const rows = library.documents.map((d) => ({ ...d, body: canonicalJson(d.authored) }))
+  const rows = library.documents
   const byItem = new Map<string, typeof rows>()
-  for (const r of rows)
-    byItem.set(`${r.kind}\u0000${r.id}`, [...(byItem.get(`${r.kind}\u0000${r.id}`) ?? []), r])
+  for (const r of rows) {
+    const key = `${r.kind}\u0000${r.id}`
+    const documents = byItem.get(key)
+    if (documents) documents.push(r)
+    else byItem.set(key, [r])
+  }
+  // One hash per item, shared by its documents in every language.
+  const itemHashes = new Map(
+    [...byItem].map(([key, docs]) => [key, itemHash(docs[0]!.kind, docs[0]!.id, docs)]),
+  )
   return db.transaction(() => {
     for (const r of rows) {
       const { kind, id, locale, title, order, textHash: text, body } = r
-      const hash = itemHash(kind, id, byItem.get(`${kind}\u0000${id}`) ?? [])
+      const hash = itemHashes.get(`${kind}\u0000${id}`)
       insert.run({ kind, id, locale, title, order, textHash: text, itemHash: hash, body })
     }
     // The documents are in memory, parsed: the search rows come from them, not from parsing the rows again.

@@ -27,13 +27,14 @@ import {
   TriageSign,
   citedSources,
   foldWord,
+  leavesOf,
   patientTexts,
   searchColumns,
   triageRuleId,
 } from '../../shared/items.ts'
 import { TRIAGE_LEVELS } from '../../shared/vocabulary.ts'
-import { textHash } from '../db/format.ts'
-import type { DocumentKind } from '../../shared/items.ts'
+import { canonicalJson, textHash } from '../db/format.ts'
+import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
 /** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
 const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTerm).min(1) })
@@ -101,10 +102,15 @@ export interface LoadedItem {
   file: string
   locale: Locale
   item: ItemSource
-  /** The item as its author wrote it (before defaults): what the content database stores. */
-  authored: unknown
+  /**
+   * The item as its author wrote it (before defaults), as canonical JSON: what the content
+   * database stores. Written while loading, so the tree YAML gave is not kept for the build.
+   */
+  body: string
   /** Hash of the patient text (not the review metadata): translations record it. */
   textHash: string
+  /** Its patient text, where each piece sits: the item is walked once, for its hashes, search and checks. */
+  texts: PatientText[]
 }
 
 /** One document of the content database: a kind, an id, a language, and what its author wrote. */
@@ -114,11 +120,14 @@ export interface ContentDocument {
   locale: Locale
   title: string
   order: number
-  authored: unknown
+  /** What its author wrote (before defaults), as canonical JSON: the database's body. */
+  body: string
   /** The document as the schema gives it (defaults applied, text trimmed). */
   doc: unknown
   /** The hash of its patient text (src/core/db/format.ts textHash). */
   textHash: string
+  /** Its patient text, for a topic (walked once while loading). */
+  texts?: PatientText[]
 }
 
 export interface ContentLibrary {
@@ -321,12 +330,22 @@ export function loadContent(contentDir: string): ContentLibrary {
       const other = seen.get(key)
       if (other) at('id', `duplicate id: "${item.id}" is also defined in ${other}`)
       seen.set(key, file)
-      for (const { path, id } of citedSources(item)) {
+      // One walk of the item gives its sources, its patient text and so its text hash.
+      const leaves = leavesOf(DOCUMENT_SCHEMAS[item.kind], item)
+      const texts = patientTexts(DOCUMENT_SCHEMAS[item.kind], item, leaves)
+      for (const { path, id } of citedSources(item, leaves)) {
         if (!sourceIds.has(id)) at(path, `unknown source "${id}": add it to content/sources.yaml`)
       }
       if (locale === 'en' && item.translatedFrom)
         at('translatedFrom', 'only translations record what they were translated from')
-      items.push({ file, locale, item, authored: parsed.raw, textHash: textHashOf(item) })
+      items.push({
+        file,
+        locale,
+        item,
+        body: canonicalJson(parsed.raw),
+        textHash: textHash(item.kind, item, texts),
+        texts,
+      })
     }
   }
   const english = new Map(items.filter((i) => i.locale === 'en').map((i) => [i.item.id, i]))
@@ -502,10 +521,13 @@ export function loadContent(contentDir: string): ContentLibrary {
     '(synonyms)',
   )) {
     if (!parsed.value) continue
-    const known = contentWords(items.filter((i) => i.locale === locale).map((i) => i.item))
+    const unknown = wordsNotInContent(
+      items.filter((i) => i.locale === locale),
+      parsed.value.groups.flatMap((g) => g.finds),
+    )
     parsed.value.groups.forEach((group, i) =>
       group.finds.forEach((word, j) => {
-        if (!known.has(foldWord(word)))
+        if (unknown.has(foldWord(word)))
           problems.push({
             file,
             item: '(synonyms)',
@@ -544,9 +566,10 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: i.locale,
       title: i.item.title,
       order: i.item.order,
-      authored: i.authored,
+      body: i.body,
       doc: i.item,
       textHash: i.textHash,
+      texts: i.texts,
     })),
     ...glossary.map((g) => ({
       kind: 'glossary-term' as const,
@@ -554,7 +577,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: g.locale,
       title: g.term.term,
       order: 0,
-      authored: g.authored,
+      body: canonicalJson(g.authored),
       doc: g.term,
       textHash: textHash('glossary-term', g.term),
     })),
@@ -565,7 +588,7 @@ export function loadContent(contentDir: string): ContentLibrary {
         locale: a.locale,
         title: p.name,
         order: i + 1,
-        authored: a.authored[i],
+        body: canonicalJson(a.authored[i]),
         doc: p,
         textHash: textHash('anatomy-part', p),
       })),
@@ -579,7 +602,7 @@ export function loadContent(contentDir: string): ContentLibrary {
           locale: t.locale,
           title: x.text,
           order: i + 1,
-          authored: raw[list]?.[i],
+          body: canonicalJson(raw[list]?.[i]),
           doc: x,
           textHash: textHash(
             ({ levels: 'triage-level', contexts: 'triage-context', signs: 'triage-sign' } as const)[list],
@@ -595,7 +618,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: 'en' as const,
       title: triageRuleId(r.sign, r.context),
       order: TRIAGE_LEVELS.indexOf(r.level) + 1,
-      authored: rawList(policyFile.raw, 'rules')[i],
+      body: canonicalJson(rawList(policyFile.raw, 'rules')[i]),
       doc: r,
       textHash: textHash('triage-rule', r),
     })),
@@ -605,7 +628,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: s.locale,
       title: SEARCH_SYNONYMS_ID,
       order: 0,
-      authored: s.authored,
+      body: canonicalJson(s.authored),
       doc: s.synonyms,
       textHash: textHash('search-synonyms', s.synonyms),
     })),
@@ -616,7 +639,7 @@ export function loadContent(contentDir: string): ContentLibrary {
       locale: 'en' as const,
       title: src.title,
       order: 0,
-      authored: rawSources[i],
+      body: canonicalJson(rawSources[i]),
       doc: src,
       textHash: textHash('source', src),
     })),
@@ -647,15 +670,21 @@ export function loadContent(contentDir: string): ContentLibrary {
   }
 }
 
-/** Every word these topics give the search index, folded as the index folds it. */
-function contentWords(topics: TopicDoc[]): Set<string> {
+/**
+ * Which of `words` no topic gives the search index, folded as the index folds
+ * them. It reads the topics only until every word has been found: collecting
+ * every word of the content was a quarter of a build at 100 times the library.
+ */
+function wordsNotInContent(topics: LoadedItem[], words: string[]): Set<string> {
   const searched = new Set(searchColumns().map((c) => c.field))
-  const words = new Set<string>()
-  for (const topic of topics)
-    for (const { field, text } of patientTexts(DOCUMENT_SCHEMAS[topic.kind], topic))
+  const missing = new Set(words.map(foldWord))
+  for (const topic of topics) {
+    for (const { field, text } of topic.texts)
       if (searched.has(/^[^.[]+/.exec(field)?.[0] ?? field))
-        for (const word of foldWord(text).split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word)
-  return words
+        for (const word of foldWord(text).split(/[^\p{L}\p{N}]+/u)) missing.delete(word)
+    if (!missing.size) break
+  }
+  return missing
 }
 
 /** The list under `key` of a file's values as written. */

@@ -20,7 +20,7 @@ import {
   patientTexts,
   searchColumns,
 } from '../../shared/items.ts'
-import type { DocumentKind } from '../../shared/items.ts'
+import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
 export const CONTENT_FORMAT = 9
 
@@ -107,14 +107,28 @@ export function createContentSchema(db: Database, locales: readonly string[]): v
   })()
 }
 
-/** Keys sorted at every level, no white space: the same value always gives the same text. */
+/**
+ * Keys sorted at every level, no white space: the same value always gives the same text.
+ * A sorted copy is written by JSON.stringify without a replacer (V8's fast path):
+ * a replacer called on every value was most of the cost of writing a document.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
+  return JSON.stringify(sortedCopy(value))
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return sortedCopy((value as { toJSON: () => unknown }).toJSON())
+  if (Array.isArray(value)) return value.map(sortedCopy)
+  const object = value as Record<string, unknown>
+  // fromEntries, not assignment: a "__proto__" key stays a key.
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort(byCodeUnit)
+      .map((key) => [key, sortedCopy(object[key])]),
   )
 }
 
@@ -133,11 +147,16 @@ export function itemHash(kind: DocumentKind, id: string, bodies: { locale: strin
   return sha256(canonicalJson({ kind, id, documents: sorted.map((d) => [d.locale, d.body]) }))
 }
 
-/** The hash of what a translator translates: the patient text of a document, where each piece sits. */
-export function textHash(kind: DocumentKind, doc: unknown): string {
-  return sha256(
-    JSON.stringify(patientTexts(DOCUMENT_SCHEMAS[kind], doc).map((t) => [t.field, t.text])),
-  ).slice(0, 12)
+/**
+ * The hash of what a translator translates: the patient text of a document, where each piece sits
+ * (`texts`: the document's patient text, where the caller has it already).
+ */
+export function textHash(
+  kind: DocumentKind,
+  doc: unknown,
+  texts: readonly PatientText[] = patientTexts(DOCUMENT_SCHEMAS[kind], doc),
+): string {
+  return sha256(JSON.stringify(texts.map((t) => [t.field, t.text]))).slice(0, 12)
 }
 
 /** A row of the documents table, as SQLite holds it. */
@@ -198,9 +217,13 @@ export function searchRowsOf(db: Database, locale: string): SearchRow[] {
   return docs.map(({ kind, id, body }) => searchRow(kind, id, DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))))
 }
 
-/** A topic's search row, from its parsed document. */
-function searchRow(kind: DocumentKind, id: string, doc: unknown): SearchRow {
-  const texts = patientTexts(DOCUMENT_SCHEMAS[kind], doc)
+/** A topic's search row, from its parsed document (or its patient text, where the caller has it). */
+function searchRow(
+  kind: DocumentKind,
+  id: string,
+  doc: unknown,
+  texts: readonly PatientText[] = patientTexts(DOCUMENT_SCHEMAS[kind], doc),
+): SearchRow {
   // The top-level field a piece of text sits in: "steps[2].body" is in "steps".
   const fieldOf = (path: string) => /^[^.[]+/.exec(path)?.[0] ?? path
   const columns = SEARCH.map((c) =>
@@ -218,12 +241,18 @@ const byKey = (a: { kind: string; id: string }, b: { kind: string; id: string })
 /**
  * (Re)fills every language's search table from the documents: those stored
  * (parsed and checked again), or `parsed`, the same documents already in
- * memory, as the build has them.
+ * memory, as the build has them (with their patient text, where walked already).
  */
 export function fillSearchIndex(
   db: Database,
   locales: readonly string[],
-  parsed?: readonly { kind: DocumentKind; id: string; locale: string; doc: unknown }[],
+  parsed?: readonly {
+    kind: DocumentKind
+    id: string
+    locale: string
+    doc: unknown
+    texts?: readonly PatientText[]
+  }[],
 ): void {
   db.transaction(() => {
     for (const locale of locales) {
@@ -237,7 +266,7 @@ export function fillSearchIndex(
         ? parsed
             .filter((d) => d.locale === locale && (TOPIC_KINDS as readonly string[]).includes(d.kind))
             .sort(byKey)
-            .map((d) => searchRow(d.kind, d.id, d.doc))
+            .map((d) => searchRow(d.kind, d.id, d.doc, d.texts))
         : searchRowsOf(db, locale)
       for (const row of rows) insert.run(...row)
     }

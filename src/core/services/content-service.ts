@@ -18,6 +18,7 @@ import type {
 import {
   DOCUMENT_SCHEMAS,
   TOPIC_KINDS,
+  checkedReader,
   citedSources,
   claimSources,
   claimText,
@@ -107,13 +108,26 @@ export function createContentService(db: Database): ContentHandlers {
 
   const searcher = createSearcher(db, offered)
 
+  // Validated at build, typed when read: every document here was checked against its schema by
+  // the build (the bundled database) or by verify-pack (an imported pack, checked again each time
+  // the kiosk opens it), so a read fills in defaults and trims without checking again.
+  const readers = new Map<DocumentKind, (value: unknown) => unknown>()
+  function readerFor(kind: DocumentKind) {
+    let read = readers.get(kind)
+    if (!read) {
+      const schema = DOCUMENT_SCHEMAS[kind]
+      read = checkedReader(schema) ?? ((value) => schema.parse(value))
+      readers.set(kind, read)
+    }
+    return read
+  }
   // The database is read-only: a document parsed once stays right until the service closes.
   const parsed = new Map<string, unknown>()
   function parse<K extends DocumentKind>(kind: K, id: string, locale: string, body: string): DocumentOf<K> {
     const key = `${kind}\u0000${id}\u0000${locale}`
     let doc = parsed.get(key)
     if (doc === undefined) {
-      doc = DOCUMENT_SCHEMAS[kind].parse(JSON.parse(body))
+      doc = readerFor(kind)(JSON.parse(body))
       parsed.set(key, doc)
     }
     return doc as DocumentOf<K>
@@ -143,6 +157,14 @@ export function createContentService(db: Database): ContentHandlers {
         ? parse(kind, row.id, locale, row.body)
         : parse(kind, english.id, SOURCE_LOCALE, english.body)
     })
+  }
+
+  /** Every source id a topic cites anywhere, each once: a walk of the whole document, so done once per document. */
+  const cited = new WeakMap<object, string[]>()
+  function citedIds(doc: DocumentOf<Topic>): string[] {
+    let ids = cited.get(doc)
+    if (!ids) cited.set(doc, (ids = [...new Set(citedSources(doc).map((c) => c.id))]))
+    return ids
   }
 
   /** A cited source, in the reader's language where it has one, else as published. */
@@ -224,7 +246,7 @@ export function createContentService(db: Database): ContentHandlers {
       sources: sources.map((id) => source(id, key.locale)),
       // Every source a risk, paragraph, duration or answer cites: the screens
       // show each claim's source ids and look them up here.
-      citedSources: [...new Set(citedSources(found.doc).map((c) => c.id))]
+      citedSources: citedIds(found.doc)
         .filter((id) => !sources.includes(id))
         .map((id) => source(id, key.locale)),
       stale: key.locale !== 'en' && translatedFrom !== english?.textHash,
