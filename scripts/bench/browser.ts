@@ -236,7 +236,8 @@ const NOT_THE_APPS = new Set(['code', 'native', 'synthetic'])
 /**
  * What the app keeps, summed by kind and constructor ("object Map", "closure
  * onTap", strings together), groups of 1 KB or more: enough to tell what a step
- * between two checkpoints is made of.
+ * between two checkpoints is made of. A name V8 ends with a node id ("scope
+ * @8123") is grouped without it: the ids change from one snapshot to the next.
  */
 export function appGroups(snapshot: SnapshotJson): Record<string, number> {
   const fields = snapshot.snapshot.meta.node_fields
@@ -252,7 +253,7 @@ export function appGroups(snapshot: SnapshotJson): Record<string, number> {
     if (NOT_THE_APPS.has(type)) continue
     const group = type.endsWith('string')
       ? 'string'
-      : `${type} ${snapshot.strings?.[snapshot.nodes[i + nameAt]!] ?? ''}`
+      : `${type} ${(snapshot.strings?.[snapshot.nodes[i + nameAt]!] ?? '').replace(/ @\d+$/, '')}`
     all[group] = (all[group] ?? 0) + snapshot.nodes[i + sizeAt]!
   }
   return Object.fromEntries(Object.entries(all).filter(([, bytes]) => bytes >= 1024))
