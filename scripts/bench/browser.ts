@@ -18,6 +18,7 @@ import {
   type PdfPrinter,
 } from '../../src/core/handouts/export.ts'
 import type { Locale } from '../../src/shared/contract.ts'
+import { launchBarePage } from './cdp.ts'
 import { installProbe, snapshotPage, walkAndReset } from './in-page.ts'
 import type { PageProbe, SoakFailure } from './in-page.ts'
 import { median, percentile } from './stats.ts'
@@ -184,9 +185,17 @@ export interface SoakCheckpoint {
   documentNodes: number
   /** The renderer process's private memory (RssAnon from /proc), in KB; null where /proc cannot tell. */
   rendererKb: number | null
+  /** What the app keeps by kind and constructor (groups of 1 KB or more), to trace a step afterwards. */
+  appGroups: Record<string, number>
+  /** The groups that changed most since the checkpoint before (none at the first). */
+  changedMost: { group: string; bytes: number }[]
 }
 
 export interface SoakRun {
+  /** Who drove the page: 'bare' (no Network domain) or 'playwright'. */
+  driver: SoakDriver
+  /** The protocol domains the bare driver used, in order of first use; null for Playwright (it enables its own). */
+  protocolDomains: string[] | null
   sessions: number
   /** The session from which the app must stay flat (the first 1,000 warm it up). */
   steadyFrom: number
@@ -218,6 +227,49 @@ function countDocumentNodes(): number {
 interface SnapshotJson {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
   nodes: number[]
+  strings?: string[]
+}
+
+/** Kinds that are not the app's: V8's compiled code and the browser's own objects. */
+const NOT_THE_APPS = new Set(['code', 'native', 'synthetic'])
+
+/**
+ * What the app keeps, summed by kind and constructor ("object Map", "closure
+ * onTap", strings together), groups of 1 KB or more: enough to tell what a step
+ * between two checkpoints is made of. A name V8 ends with a node id ("scope
+ * @8123") is grouped without it: the ids change from one snapshot to the next.
+ */
+export function appGroups(snapshot: SnapshotJson): Record<string, number> {
+  const fields = snapshot.snapshot.meta.node_fields
+  const types = snapshot.snapshot.meta.node_types[0]
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [
+    number,
+    number,
+    number,
+  ]
+  const all: Record<string, number> = {}
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]!] ?? 'unknown'
+    if (NOT_THE_APPS.has(type)) continue
+    const group = type.endsWith('string')
+      ? 'string'
+      : `${type} ${(snapshot.strings?.[snapshot.nodes[i + nameAt]!] ?? '').replace(/ @\d+$/, '')}`
+    all[group] = (all[group] ?? 0) + snapshot.nodes[i + sizeAt]!
+  }
+  return Object.fromEntries(Object.entries(all).filter(([, bytes]) => bytes >= 1024))
+}
+
+/** The `n` groups that changed most between two checkpoints, either way, largest first. */
+export function groupChanges(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  n: number,
+): { group: string; bytes: number }[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .map((group) => ({ group, bytes: (after[group] ?? 0) - (before[group] ?? 0) }))
+    .filter((change) => change.bytes !== 0)
+    .sort((a, b) => Math.abs(b.bytes) - Math.abs(a.bytes))
+    .slice(0, n)
 }
 
 /** Self sizes in a heap snapshot, summed by node type (string kinds together). */
@@ -238,7 +290,7 @@ export function sizesByKind(snapshot: SnapshotJson): Record<string, number> {
 /** Everything but V8's compiled code and the browser's own objects. */
 export function appBytes(kinds: Record<string, number>): number {
   return Object.entries(kinds)
-    .filter(([kind]) => kind !== 'code' && kind !== 'native' && kind !== 'synthetic')
+    .filter(([kind]) => !NOT_THE_APPS.has(kind))
     .reduce((sum, [, bytes]) => sum + bytes, 0)
 }
 
@@ -277,50 +329,106 @@ function rendererMemoryKb(browserPid: number | undefined): number | null {
   return found ? kb : null
 }
 
+/** How the soak's page is driven: by hand over the protocol with no Network domain, or by Playwright. */
+export type SoakDriver = 'bare' | 'playwright'
+
+/** What the soak needs of its page, whoever drives it. */
+interface SoakPage {
+  pid: number | undefined
+  /** Every method sent, where the driver keeps them (the bare one does). */
+  sent?: string[]
+  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>
+  on(event: string, listener: (params: Record<string, unknown>) => void): () => void
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>
+  close(): Promise<void>
+}
+
+/** A Playwright page (which enables the Network domain, and with it DevTools' buffer of answers). */
+async function playwrightSoakPage(executablePath: string): Promise<SoakPage> {
+  const { chromium } = await import('playwright-core')
+  const server = await chromium.launchServer({ executablePath, args: BROWSER_ARGS })
+  const browser = await chromium.connect(server.wsEndpoint())
+  const context = await freshContext(browser)
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  return {
+    pid: server.process().pid,
+    send: (method, params) => cdp.send(method as 'Runtime.evaluate', params as never) as never,
+    on(event, listener) {
+      cdp.on(event as 'Runtime.consoleAPICalled', listener as never)
+      return () => cdp.off(event as 'Runtime.consoleAPICalled', listener as never)
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Waits in the page until `selector` is there. */
+function waitForSelector(selector: string): Promise<void> {
+  const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + 30_000
+    const look = () => {
+      if (doc.querySelector(selector)) resolve()
+      else if (performance.now() > deadline) reject(new Error(`${selector} did not appear in 30 s`))
+      else setTimeout(look, 50)
+    }
+    look()
+  })
+}
+
 /**
  * The soak: `sessions` walkthrough-and-reset sessions in one page (each ends
  * through the idle countdown's own endSession, which rebuilds the app), with a
  * checkpoint every `every` sessions. From `steadyFrom` on, the app must keep
  * what it keeps, the DOM and its listeners must not change, and the renderer
- * process must stay flat. A browser of its own, so its renderer can be found.
+ * process must stay flat. A browser of its own, so its renderer can be found;
+ * driven by hand with no Network domain unless `driver` says 'playwright'.
  */
 export async function measureSoak(
   executablePath: string,
   baseUrl: string,
   procedureId: string,
-  plan: { sessions: number; steadyFrom: number; every: number },
+  plan: { sessions: number; steadyFrom: number; every: number; driver?: SoakDriver },
   onCheckpoint: (checkpoint: SoakCheckpoint) => void = () => {},
   onFailure: (failure: SoakFailure) => void = () => {},
 ): Promise<SoakRun> {
-  const { chromium } = await import('playwright-core')
-  const server = await chromium.launchServer({ executablePath, args: BROWSER_ARGS })
-  const browser = await chromium.connect(server.wsEndpoint())
+  const driver = plan.driver ?? 'bare'
+  const page =
+    driver === 'bare'
+      ? await launchBarePage(executablePath, BROWSER_ARGS)
+      : await playwrightSoakPage(executablePath)
   const started = performance.now()
   try {
-    const context = await freshContext(browser)
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/#/`)
-    await page.locator('.attract').waitFor()
-    const cdp = await context.newCDPSession(page)
+    await page.send('Page.navigate', { url: `${baseUrl}/#/` })
+    await page.evaluate(waitForSelector, '.attract').catch(async () => {
+      // The navigation may not have committed yet: the old document has no .attract.
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      await page.evaluate(waitForSelector, '.attract')
+    })
     const snapshotKinds = async () => {
       const chunks: string[] = []
-      const onChunk = (event: { chunk: string }) => chunks.push(event.chunk)
-      cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
-      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-      return sizesByKind(JSON.parse(chunks.join('')) as SnapshotJson)
+      const off = page.on('HeapProfiler.addHeapSnapshotChunk', (event) => chunks.push(event.chunk as string))
+      await page.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+      off()
+      const snapshot = JSON.parse(chunks.join('')) as SnapshotJson
+      return { kinds: sizesByKind(snapshot), groups: appGroups(snapshot) }
     }
+    const checkpoints: SoakCheckpoint[] = []
     const checkpoint = async (sessions: number): Promise<SoakCheckpoint> => {
       // Let the last session's leftovers run out first (a closing keyboard's 400 ms
       // fallback, a request in flight): they hold the old app for a moment, and a
       // checkpoint taken inside that moment counts it as kept.
-      await page.waitForTimeout(1_000)
-      await cdp.send('HeapProfiler.collectGarbage')
-      await cdp.send('HeapProfiler.collectGarbage')
-      const usage = await cdp.send('Runtime.getHeapUsage')
-      const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number }
-      const kinds = await snapshotKinds()
-      const documentNodes = await page.evaluate(countDocumentNodes)
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      await page.send('HeapProfiler.collectGarbage')
+      await page.send('HeapProfiler.collectGarbage')
+      const usage = await page.send<{ usedSize: number }>('Runtime.getHeapUsage')
+      const dom = await page.send<{ nodes: number; jsEventListeners: number }>('Memory.getDOMCounters')
+      const { kinds, groups } = await snapshotKinds()
+      const documentNodes = await page.evaluate(countDocumentNodes, undefined)
       return {
         sessions,
         heapBytes: usage.usedSize,
@@ -329,10 +437,11 @@ export async function measureSoak(
         domNodes: dom.nodes,
         listeners: dom.jsEventListeners,
         documentNodes,
-        rendererKb: rendererMemoryKb(server.process().pid),
+        rendererKb: rendererMemoryKb(page.pid),
+        appGroups: groups,
+        changedMost: groupChanges(checkpoints.at(-1)?.appGroups ?? groups, groups, 5),
       }
     }
-    const checkpoints: SoakCheckpoint[] = []
     const failures: SoakFailure[] = []
     let done = 0
     while (done < plan.sessions) {
@@ -358,6 +467,8 @@ export async function measureSoak(
       ...steady.map((c) => Math.abs(c.domNodes - first.domNodes) + Math.abs(c.listeners - first.listeners)),
     )
     return {
+      driver,
+      protocolDomains: page.sent ? [...new Set(page.sent.map((method) => method.split('.')[0]!))] : null,
       sessions: plan.sessions,
       steadyFrom: plan.steadyFrom,
       seconds: (performance.now() - started) / 1000,
@@ -371,8 +482,7 @@ export async function measureSoak(
       failures,
     }
   } finally {
-    await browser.close()
-    await server.close()
+    await page.close()
   }
 }
 

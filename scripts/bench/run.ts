@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES] [--soak-sessions N]`
+ * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES] [--soak-sessions N] [--soak-driver bare|playwright]`
  *
  * PHASES is a comma-separated list of build, queries, initial, cold, nav, speech,
  * pdf, soak, feed200; `node` stands for build,queries and `browser` for initial to
@@ -34,7 +34,7 @@ import {
   writeStaticHandouts,
   writeStaticHome,
 } from './browser.ts'
-import type { StaticPages } from './browser.ts'
+import type { SoakDriver, StaticPages } from './browser.ts'
 import { buildSynthetic, measureQueriesIn, measureUsageTaps, timeBuild } from './content.ts'
 import { measureFeedUpdate } from './feed.ts'
 import { buildReport, formatTable, writeReport } from './report.ts'
@@ -51,6 +51,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Fewer soak sessions than the plan's, e.g. on a machine that cannot spare an hour.
     'soak-sessions': { type: 'string' },
+    // Who drives the soak's page: 'bare' (by hand, no Network domain; the default) or 'playwright'.
+    'soak-driver': { type: 'string', default: 'bare' },
   },
 })
 
@@ -94,6 +96,10 @@ if (args['soak-sessions']) {
     throw new Error(`--soak-sessions: a whole number of at least ${PLAN.soak.steadyFrom + PLAN.soak.every}`)
   PLAN.soak.sessions = sessions
 }
+
+if (args['soak-driver'] !== 'bare' && args['soak-driver'] !== 'playwright')
+  throw new Error(`--soak-driver: 'bare' or 'playwright', not "${args['soak-driver']}"`)
+const soakDriver: SoakDriver = args['soak-driver']
 
 const started = performance.now()
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`
@@ -266,13 +272,15 @@ async function browserFigures(realDb: string): Promise<void> {
     }
     if (phases.has('soak')) {
       const { sessions, steadyFrom } = PLAN.soak
-      log(`soak: ${sessions} walkthrough-and-reset sessions in one page, flat from session ${steadyFrom}…`)
+      log(
+        `soak: ${sessions} walkthrough-and-reset sessions in one page driven by ${soakDriver}, flat from session ${steadyFrom}…`,
+      )
       const soakSoFar: unknown[] = []
       const soak = await measureSoak(
         chromiumPath,
         baseUrl,
         procedureId,
-        PLAN.soak,
+        { ...PLAN.soak, driver: soakDriver },
         (c) => {
           log(
             `soak: session ${c.sessions}: app keeps ${(c.appBytes / 1024).toFixed(0)} KB, compiled code ` +
@@ -280,6 +288,12 @@ async function browserFigures(realDb: string): Promise<void> {
               `${c.listeners} listeners, renderer ` +
               `${c.rendererKb === null ? 'not readable' : `${(c.rendererKb / 1024).toFixed(1)} MB`}`,
           )
+          if (c.changedMost.length)
+            log(
+              `soak: changed most since the last checkpoint: ${c.changedMost
+                .map((g) => `${g.group} ${g.bytes > 0 ? '+' : ''}${(g.bytes / 1024).toFixed(1)} KB`)
+                .join(', ')}`,
+            )
           // A soak outlives many a shared machine's patience: what it has so far is on disk at every checkpoint.
           soakSoFar.push(c)
           if (args.json)

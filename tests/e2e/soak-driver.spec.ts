@@ -2,7 +2,8 @@
  * The bench's soak driver (scripts/bench/in-page.ts walkAndReset) in the real
  * kiosk page: it walks a procedure and ends each session through the app's own
  * endSession; a session that cannot finish is reported with where it stuck,
- * and the soak goes on instead of dying.
+ * and the soak goes on instead of dying. Then a short soak through the bench's
+ * own bare protocol client, in a Chromium of its own.
  */
 import { expect, test } from '@playwright/test'
 import { PROCEDURE, settled } from './kiosk-page'
@@ -22,6 +23,21 @@ type WalkAndReset = (args: {
 }) => Promise<{ rebuilt: number; failures: SoakFailure[] }>
 const driverPath = '../../scripts/bench/in-page.ts'
 const { walkAndReset } = (await import(driverPath)) as { walkAndReset: WalkAndReset }
+// The whole soak, with its bare protocol client (scripts/bench/browser.ts, cdp.ts), loaded the same way.
+interface SoakModule {
+  measureSoak(
+    chromium: string,
+    baseUrl: string,
+    procedureId: string,
+    plan: { sessions: number; steadyFrom: number; every: number; driver: 'bare' },
+  ): Promise<{
+    failures: SoakFailure[]
+    protocolDomains: string[] | null
+    checkpoints: { sessions: number; documentNodes: number; appBytes: number; rendererKb: number | null }[]
+  }>
+}
+const soakPath = '../../scripts/bench/browser.ts'
+const cdpPath = '../../scripts/bench/cdp.ts'
 
 const procedureId = PROCEDURE.split('/').at(-1)!
 
@@ -49,4 +65,28 @@ test('reports a session that cannot reach its walkthrough and still runs the nex
   expect(run.failures[0]!.onScreen).not.toBe('')
   // Each failed session was still ended: the next patient meets the attract screen.
   await expect(page.locator('.attract')).toBeVisible()
+})
+
+test('the bare soak drives the page without the Network domain, and checkpoints it', async ({ baseURL }) => {
+  // A browser of its own, two checkpoints: longer than an ordinary test on a busy machine.
+  test.setTimeout(120_000)
+  const { measureSoak } = (await import(soakPath)) as SoakModule
+  const { BARE_DOMAINS } = (await import(cdpPath)) as { BARE_DOMAINS: readonly string[] }
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const run = await measureSoak(chromium, baseURL!, procedureId, {
+    sessions: 4,
+    steadyFrom: 2,
+    every: 2,
+    driver: 'bare',
+  })
+  expect(run.failures).toEqual([])
+  expect(run.checkpoints.map((c) => c.sessions)).toEqual([2, 4])
+  // Playwright would have enabled Network, and DevTools would keep every answer's body in the renderer.
+  expect(run.protocolDomains).not.toContain('Network')
+  expect(run.protocolDomains!.every((d) => BARE_DOMAINS.includes(d))).toBe(true)
+  const last = run.checkpoints.at(-1)!
+  // The app is on screen at the checkpoint, and the renderer process was found and read.
+  expect(last.documentNodes).toBeGreaterThan(50)
+  expect(last.appBytes).toBeGreaterThan(100_000)
+  expect(last.rendererKb).toBeGreaterThan(10_000)
 })

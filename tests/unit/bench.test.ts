@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { appBytes, sizesByKind } from '../../scripts/bench/browser.ts'
+import { appBytes, appGroups, groupChanges, sizesByKind } from '../../scripts/bench/browser.ts'
 import { buildSynthetic, measureQueriesIn, measureUsageTaps, timeBuild } from '../../scripts/bench/content.ts'
 import { PHASES, selectedPhases } from '../../scripts/bench/phases.ts'
 import { FIGURE_KEYS, buildReport, formatTable, writeReport } from '../../scripts/bench/report.ts'
@@ -81,6 +81,46 @@ describe('the heap breakdown', () => {
     const kinds = sizesByKind(snapshot)
     expect(kinds).toEqual({ object: 100, code: 400, string: 50, native: 1000 })
     expect(appBytes(kinds)).toBe(150)
+  })
+
+  it('sums what the app keeps by constructor, so a step between checkpoints can be traced to what holds it', () => {
+    // [type, name, id, self_size]: two Maps, a closure, a string, V8 code, a native node, and
+    // two scopes V8 names after their node ids (a new id in every snapshot: one group).
+    const snapshot = {
+      snapshot: {
+        meta: {
+          node_fields: ['type', 'name', 'id', 'self_size'],
+          node_types: [['object', 'closure', 'string', 'code', 'native']] as [string[]],
+        },
+      },
+      strings: [
+        'Map',
+        'onTap',
+        'some text',
+        'bytecode',
+        'HTMLDivElement',
+        'system / Context / scope @81',
+        'system / Context / scope @93',
+      ],
+      nodes: [
+        0, 0, 1, 3000, 0, 0, 2, 2000, 1, 1, 3, 1200, 2, 2, 4, 900, 3, 3, 5, 9000, 4, 4, 6, 5000, 0, 5, 81,
+        600, 0, 6, 93, 600,
+      ],
+    }
+    // Groups under 1 KB are left out: they cannot explain a step worth tracing.
+    expect(appGroups(snapshot)).toEqual({
+      'object Map': 5000,
+      'closure onTap': 1200,
+      'object system / Context / scope': 1200,
+    })
+    const before = { 'object Map': 5000, 'closure onTap': 1200, 'object Gone': 2048 }
+    const after = { 'object Map': 9000, 'closure onTap': 1100, 'array (object elements)': 4096 }
+    // The largest changes either way, largest first: new groups count in full, gone ones as negative.
+    expect(groupChanges(before, after, 3)).toEqual([
+      { group: 'array (object elements)', bytes: 4096 },
+      { group: 'object Map', bytes: 4000 },
+      { group: 'object Gone', bytes: -2048 },
+    ])
   })
 })
 
