@@ -224,16 +224,18 @@ function searchRow(
   doc: unknown,
   texts: readonly PatientText[] = patientTexts(DOCUMENT_SCHEMAS[kind], doc),
 ): SearchRow {
-  // The top-level field a piece of text sits in: "steps[2].body" is in "steps".
-  const fieldOf = (path: string) => /^[^.[]+/.exec(path)?.[0] ?? path
-  const columns = SEARCH.map((c) =>
-    texts
-      .filter((t) => fieldOf(t.field) === c.field)
-      .map((t) => t.text)
-      .join('\n'),
-  )
-  return [id, kind, ...columns]
+  // Each piece of text to the top-level field it sits in ("steps[2].body" is in "steps"), in one pass.
+  const byField = new Map<string, string[]>()
+  for (const t of texts) {
+    const field = TOP_FIELD.exec(t.field)?.[0] ?? t.field
+    const pieces = byField.get(field)
+    if (pieces) pieces.push(t.text)
+    else byField.set(field, [t.text])
+  }
+  return [id, kind, ...SEARCH.map((c) => (byField.get(c.field) ?? []).join('\n'))]
 }
+
+const TOP_FIELD = /^[^.[]+/
 
 const byKey = (a: { kind: string; id: string }, b: { kind: string; id: string }) =>
   a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
