@@ -12,8 +12,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { expect, test, type Page } from '@playwright/test'
-import { PROCEDURE, collectConsoleErrors, expectNoAxeViolations, settled, typePin } from './kiosk-page'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import {
+  PROCEDURE,
+  collectConsoleErrors,
+  docsScreenshot,
+  expectNoAxeViolations,
+  settled,
+  typePin,
+} from './kiosk-page'
 
 // Each test holds the corner for 3 s and runs axe on a few screens: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -72,6 +79,27 @@ async function passPin(page: Page): Promise<void> {
     await typePin(page, PIN)
     await page.getByRole('button', { name: 'Enter', exact: true }).click()
   }
+}
+
+/** The words of these elements' text that the layout splits over two lines. */
+async function wordsBrokenAcrossLines(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll((all) =>
+    all.flatMap((element) => {
+      const broken: string[] = []
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+          if (tops.size > 1) broken.push(match[0])
+        }
+      }
+      return broken
+    }),
+  )
 }
 
 /** From a patient screen: the long press, the PIN, and the staff menu. */
@@ -557,6 +585,12 @@ test('a clinician signs an item off; patients and the handout say so; a changed 
       'changed',
     )
     await expectNoAxeViolations(page, 'the review list')
+    // On a portrait screen the review states wrap between words, never inside one.
+    const viewport = page.viewportSize()!
+    await page.setViewportSize({ width: 1080, height: 1920 })
+    expect(await wordsBrokenAcrossLines(page.locator('[data-review-state]'))).toEqual([])
+    await docsScreenshot(page, 'docs/screenshots/staff-review-1080x1920.png')
+    await page.setViewportSize(viewport)
     await page.getByRole('link', { name: 'Read and sign: Hip osteoarthritis' }).click()
     const changes = page.locator('[data-review-changes] tbody tr')
     await expect(changes).toHaveCount(1)
