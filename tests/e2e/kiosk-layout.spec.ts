@@ -186,6 +186,9 @@ test('a long condition page links to its sections, and each link brings its sect
   await page.goto('/#/conditions/hip-osteoarthritis')
   const onThisPage = page.getByRole('navigation', { name: 'On this page' })
   const sectionHeadings = page.locator('.item-section h2')
+  // The screen comes in its own chunk: read the headings once it is on screen.
+  await expect(onThisPage).toBeVisible()
+  await expect(sectionHeadings.first()).toBeVisible()
   const headings = await sectionHeadings.allInnerTexts()
   expect(headings.length).toBeGreaterThan(2)
   await expect(onThisPage.getByRole('link')).toHaveText(headings.map((text) => text.trim()))
