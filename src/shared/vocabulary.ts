@@ -45,47 +45,21 @@ export type FrequencyBandId = (typeof FREQUENCY_BANDS)[number]
 export interface FrequencyBandDefinition {
   /** The band's bound: more than 1 in 10, or up to 1 in m; none for "unknown". */
   bound: { relation: 'more-than' | 'up-to'; n: 1; m: number } | null
-  /** The band's name, as a patient reads it (lower case, to fit in a sentence). */
-  words: LocalText
-  /** The band in numbers, as a patient reads it; none for "unknown". */
-  numbers: LocalText | null
 }
 
 /**
- * Each band defined once, with its words and its numbers: the risk screens,
- * the icon arrays and the handouts take them from here.
+ * Each band's numbers, defined once: the icon arrays on screen and on paper
+ * draw them. Its words ("uncommon", "Uncommon: up to 1 in 100 people") are
+ * the language's, in its messages file (`bands` in
+ * src/renderer/src/locales/<code>.json), as a language writes its numbers.
  */
 export const FREQUENCY_SCALE: Readonly<Record<FrequencyBandId, FrequencyBandDefinition>> = {
-  'very-common': {
-    bound: { relation: 'more-than', n: 1, m: 10 },
-    words: { en: 'very common', es: 'muy frecuente' },
-    numbers: { en: 'more than 1 in 10 people', es: 'más de 1 de cada 10 personas' },
-  },
-  common: {
-    bound: { relation: 'up-to', n: 1, m: 10 },
-    words: { en: 'common', es: 'frecuente' },
-    numbers: { en: 'up to 1 in 10 people', es: 'hasta 1 de cada 10 personas' },
-  },
-  uncommon: {
-    bound: { relation: 'up-to', n: 1, m: 100 },
-    words: { en: 'uncommon', es: 'poco frecuente' },
-    numbers: { en: 'up to 1 in 100 people', es: 'hasta 1 de cada 100 personas' },
-  },
-  rare: {
-    bound: { relation: 'up-to', n: 1, m: 1000 },
-    words: { en: 'rare', es: 'raro' },
-    numbers: { en: 'up to 1 in 1,000 people', es: 'hasta 1 de cada 1000 personas' },
-  },
-  'very-rare': {
-    bound: { relation: 'up-to', n: 1, m: 10000 },
-    words: { en: 'very rare', es: 'muy raro' },
-    numbers: { en: 'up to 1 in 10,000 people', es: 'hasta 1 de cada 10 000 personas' },
-  },
-  unknown: {
-    bound: null,
-    words: { en: 'how often this happens is not known', es: 'no se sabe con qué frecuencia ocurre' },
-    numbers: null,
-  },
+  'very-common': { bound: { relation: 'more-than', n: 1, m: 10 } },
+  common: { bound: { relation: 'up-to', n: 1, m: 10 } },
+  uncommon: { bound: { relation: 'up-to', n: 1, m: 100 } },
+  rare: { bound: { relation: 'up-to', n: 1, m: 1000 } },
+  'very-rare': { bound: { relation: 'up-to', n: 1, m: 10000 } },
+  unknown: { bound: null },
 }
 
 /** What a patient should do if a risk happens. */

@@ -78,6 +78,10 @@ test('a language added as files: the switch offers it, translated items are in i
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Allongez-vous')
   await expect(page.getByText('Étape 1 sur 3')).toBeVisible()
   await expect(page.locator('[data-translation-note]')).toHaveCount(0)
+  // Its risks, each band in the language's own words and numbers (its messages file, not code).
+  await page.goto(`${base}/#/procedures/test-injection/risks`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Fréquent', exact: true })).toBeVisible()
+  await expect(page.getByText('Fréquent : jusqu’à 1 personne sur 10', { exact: true }).first()).toBeVisible()
 
   // Not yet in French: listed in English, marked, and shown whole in English with the note.
   await page.goto(`${base}/#/conditions`)
@@ -94,6 +98,9 @@ test('a language added as files: the switch offers it, translated items are in i
   const ready = page.locator('[data-handout-ready="true"]')
   await expect(ready).toBeVisible()
   await expect(ready.locator('[data-handout-lang="fr"]')).toContainText("Injection d'essai")
+  await expect(ready.locator('[data-handout-section="risks"]')).toContainText(
+    'Fréquent : jusqu’à 1 personne sur 10',
+  )
   await page.goto(`${base}/#/handouts/conditions/sore-hip?lang=fr&paper=a4`)
   await expect(ready).toBeVisible()
   await expect(ready.locator('[data-handout-lang="en"]')).toContainText('Sore hip')

@@ -3,9 +3,9 @@ import { checkLibrary, copiedRun, sourceRuns } from '../../src/core/content/chec
 import { loadContent } from '../../src/core/content/load.ts'
 import { fernandezHuerta, fleschKincaidGrade, spanishSyllables } from '../../src/core/content/readability.ts'
 import { stampTranslations } from '../../src/core/content/stamp.ts'
-import { FREQUENCY_BANDS, FREQUENCY_SCALE } from '../../src/shared/vocabulary.ts'
+import { FREQUENCY_BANDS, FREQUENCY_SCALE, type FrequencyBandId } from '../../src/shared/vocabulary.ts'
 import { copyFixtureContent, editFile, tempDir, type TempDir } from '../fixtures/library.ts'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 let dir: TempDir
@@ -15,6 +15,9 @@ beforeEach(() => {
   content = copyFixtureContent(dir.path)
 })
 afterEach(() => dir.remove())
+
+const LOCALES_DIR = join(import.meta.dirname, '../../src/renderer/src/locales')
+type BandWords = Record<FrequencyBandId, { heading: string; words: string; sentence: string }>
 
 const problemsFor = (id: string, locale = 'en', options: { sourcesDir?: string } = {}) =>
   checkLibrary(loadContent(content), {
@@ -212,19 +215,32 @@ describe('risk bands', () => {
     }
   }
 
-  it('defines each band once, on the EU leaflet scale, most often first, with words in every language', () => {
+  it('defines each band once, on the EU leaflet scale, most often first, worded in every language with screens', () => {
     expect(FREQUENCY_BANDS).toEqual(['very-common', 'common', 'uncommon', 'rare', 'very-rare', 'unknown'])
-    expect(FREQUENCY_BANDS.map((b) => FREQUENCY_SCALE[b].numbers?.en ?? null)).toEqual([
-      'more than 1 in 10 people',
-      'up to 1 in 10 people',
-      'up to 1 in 100 people',
-      'up to 1 in 1,000 people',
-      'up to 1 in 10,000 people',
+    expect(FREQUENCY_BANDS.map((b) => FREQUENCY_SCALE[b].bound)).toEqual([
+      { relation: 'more-than', n: 1, m: 10 },
+      { relation: 'up-to', n: 1, m: 10 },
+      { relation: 'up-to', n: 1, m: 100 },
+      { relation: 'up-to', n: 1, m: 1000 },
+      { relation: 'up-to', n: 1, m: 10000 },
       null,
     ])
-    expect(FREQUENCY_SCALE.unknown.words.en).toBe('how often this happens is not known')
-    for (const b of FREQUENCY_BANDS)
-      for (const l of ['en', 'es']) expect(FREQUENCY_SCALE[b].words[l]).toBeTruthy()
+    // The words are each language's own, in its messages file, numbers written as it writes them.
+    const bandsIn = (code: string) =>
+      (JSON.parse(readFileSync(join(LOCALES_DIR, `${code}.json`), 'utf8')) as { bands: BandWords }).bands
+    expect(FREQUENCY_BANDS.map((b) => bandsIn('en')[b].sentence)).toEqual([
+      'Very common: more than 1 in 10 people',
+      'Common: up to 1 in 10 people',
+      'Uncommon: up to 1 in 100 people',
+      'Rare: up to 1 in 1,000 people',
+      'Very rare: up to 1 in 10,000 people',
+      'How often this happens is not known.',
+    ])
+    expect(bandsIn('es').rare.sentence).toBe('Raro: hasta 1 de cada 1000 personas')
+    for (const code of readdirSync(LOCALES_DIR).flatMap((f) => /^([a-z]{2})\.json$/.exec(f)?.[1] ?? []))
+      for (const b of FREQUENCY_BANDS)
+        for (const form of ['heading', 'words', 'sentence'] as const)
+          expect(bandsIn(code)[b][form], `${code}: bands.${b}.${form}`).toBeTruthy()
   })
 
   it('band-source check: refuses a banded risk that cites no source', () => {

@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '@shared/contract'
-import { bandHeadings, bandWords } from '@shared/frequency-words'
 import { SOURCE_LOCALE, type LanguageData } from '@shared/vocabulary'
 import type english from '@renderer/locales/en.json'
 
@@ -12,16 +11,8 @@ import type english from '@renderer/locales/en.json'
  */
 const files = import.meta.glob<LanguageFile>('../locales/*.json', { eager: true, import: 'default' })
 
-/** The frequency bands' words come from their one scale (src/shared/vocabulary.ts), not the files. */
-type Bands = {
-  risks: { bands: ReturnType<typeof bandHeadings> }
-  iconArray: { bands: ReturnType<typeof bandWords> }
-}
 type LanguageFile = { language: LanguageData } & Record<string, unknown>
-export type MessageSchema = Omit<typeof english, 'language' | 'risks' | 'iconArray'> & {
-  risks: Omit<(typeof english)['risks'], never> & Bands['risks']
-  iconArray: (typeof english)['iconArray'] & Bands['iconArray']
-}
+export type MessageSchema = Omit<typeof english, 'language'>
 
 /** A language the screens can speak: its code and its own data (name in itself, date locale, keyboard). */
 export interface UiLanguage extends LanguageData {
@@ -61,27 +52,9 @@ export function languageNameIn(code: Locale, readerLocale: Locale): string {
   return languageName(code)
 }
 
-/**
- * Words made in code become message functions: the page has no message
- * compiler, and a function is what a compiled message is, so vue-i18n never
- * tries (and warns that it cannot) to compile a plain string.
- */
-function asMessages<K extends string>(words: Record<K, string>): Record<K, () => string> {
-  return Object.fromEntries(Object.entries(words).map(([key, text]) => [key, () => text])) as Record<
-    K,
-    () => string
-  >
-}
-
-function messagesOf(code: Locale, file: LanguageFile): MessageSchema {
+function messagesOf(file: LanguageFile): MessageSchema {
   const { language: _language, ...messages } = file
-  const risks = (messages.risks ?? {}) as object
-  const iconArray = (messages.iconArray ?? {}) as object
-  return {
-    ...messages,
-    risks: { ...risks, bands: asMessages(bandHeadings(code)) },
-    iconArray: { ...iconArray, bands: asMessages(bandWords(code)) },
-  } as unknown as MessageSchema
+  return messages as unknown as MessageSchema
 }
 
 /** Review dates are calendar dates: format them in UTC so no time zone shifts the day. */
@@ -99,7 +72,7 @@ export function createKioskI18n(locale: Locale = SOURCE_LOCALE) {
     messages: Object.fromEntries(
       Object.entries(files).map(([path, file]) => {
         const code = /([a-z]{2})\.json$/.exec(path)![1]!
-        return [code, messagesOf(code, file)]
+        return [code, messagesOf(file)]
       }),
     ),
     datetimeFormats: Object.fromEntries(UI_LANGUAGES.map((l) => [l.code, dateFormats])),

@@ -1,16 +1,4 @@
-import { FREQUENCY_SCALE, SOURCE_LOCALE, type FrequencyBandId, type Locale } from '@shared/vocabulary'
-
-/**
- * A band in words and numbers, from the one scale: "Uncommon: up to 1 in 100
- * people"; for "unknown", only its words ("How often this happens is not known").
- */
-export function bandSentence(band: FrequencyBandId, locale: Locale): string {
-  const { words, numbers } = FREQUENCY_SCALE[band]
-  // The scale is worded in English and Spanish; another language reads the English words.
-  const word = words[locale] ?? words[SOURCE_LOCALE]!
-  const name = word.charAt(0).toUpperCase() + word.slice(1)
-  return numbers ? `${name}: ${numbers[locale] ?? numbers[SOURCE_LOCALE]}` : `${name}.`
-}
+import { FREQUENCY_SCALE, type FrequencyBandId } from '@shared/vocabulary'
 
 export interface BandPicture {
   n: number
