@@ -57,6 +57,24 @@ describe('the attract screen', () => {
   })
 })
 
+describe('the topic lists, asked for once', () => {
+  it('are on their way as the session starts: home, the attract loop and the lists behind its doors use that one answer', async () => {
+    const bridge = fakeBridge()
+    const k = (kiosk = await runKiosk('/', bridge))
+    const asked = () => bridge.calls.filter((c) => c.method === 'listTopics')
+    // On their way while the patient is still at the attract screen (home's guides need them first).
+    expect(asked()).toEqual([{ method: 'listTopics', input: { locale: 'en' } }])
+    await k.tap(k.button('English Touch to start'))
+    expect(k.heading()).toBe('What would you like to know?')
+    await k.tap(k.link(/^Why does my hip hurt\?/))
+    expect(k.heading()).toBe('Why does my hip hurt?')
+    await k.tap(k.link(/^Home$/))
+    await k.tap(k.link(/^Your hip injection/))
+    expect(k.heading()).toBe('Your hip injection')
+    expect(asked()).toHaveLength(1)
+  })
+})
+
 describe('home', () => {
   it('has two picture doors and a search entry, each one big link', async () => {
     const k = (kiosk = await runKiosk('/home'))

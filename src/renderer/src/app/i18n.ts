@@ -22,9 +22,12 @@ export interface UiLanguage extends LanguageData {
 /** Every language with a messages file, English first. */
 export const UI_LANGUAGES: readonly UiLanguage[] = Object.entries(files)
   .map(([path, file]) => ({ code: /([a-z]{2})\.json$/.exec(path)![1]!, ...file.language }))
+  // Codes are two ASCII letters: compared as plain strings (localeCompare would start
+  // the ICU collator, some 10 ms of the first screen, to order "es" and "fr").
   .sort(
     (a, b) =>
-      Number(b.code === SOURCE_LOCALE) - Number(a.code === SOURCE_LOCALE) || a.code.localeCompare(b.code),
+      Number(b.code === SOURCE_LOCALE) - Number(a.code === SOURCE_LOCALE) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   )
 
 /** A language's own data; English's for a code without a messages file. */

@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch, type ShallowRef } from 'vue'
-import type { Condition, Guide, ItemKind, Locale, MethodOutput, Procedure } from '@shared/contract'
+import type { Condition, Guide, ItemKind, Locale, Procedure } from '@shared/contract'
 import type { ApiError, Result } from '@shared/result'
-import { useApiClient } from '@renderer/api/client'
 import { useLocaleStore } from './locale'
-import { useItemStore } from './items'
+import { useItemStore, type Topics } from './items'
 
-export type Topics = MethodOutput<'listTopics'>
+export type { Topics }
 /** The item type of each kind. */
 export type ItemOf<K extends ItemKind> = { condition: Condition; procedure: Procedure; guide: Guide }[K]
 
@@ -17,7 +16,6 @@ export type ItemOf<K extends ItemKind> = { condition: Condition; procedure: Proc
  * quick double tap or a language switch mid-load, is dropped.
  */
 export const useContentStore = defineStore('content', () => {
-  const api = useApiClient()
   const localeStore = useLocaleStore()
   const items = useItemStore()
 
@@ -72,7 +70,7 @@ export const useContentStore = defineStore('content', () => {
   }
 
   function loadTopics(): Promise<void> {
-    return load('topics', topics, localeStore.locale, (locale) => api.listTopics({ locale }), loadTopics)
+    return load('topics', topics, localeStore.locale, (locale) => items.getTopics(locale), loadTopics)
   }
 
   /** The item of each kind on screen, for `loadItem` to fill. */

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import type { Condition, Guide, ItemKind, Locale, Procedure } from '@shared/contract'
+import type { Condition, Guide, ItemKind, Locale, MethodOutput, Procedure } from '@shared/contract'
 import type { Result } from '@shared/result'
 import { useApiClient } from '@renderer/api/client'
 
 export type Item = Procedure | Condition | Guide
+export type Topics = MethodOutput<'listTopics'>
 
 /**
  * Every procedure, condition and guide this session has loaded, by kind, language and
@@ -14,9 +15,9 @@ export type Item = Procedure | Condition | Guide
  */
 export const useItemStore = defineStore('items', () => {
   const api = useApiClient()
-  const cache = new Map<string, Promise<Result<Item>>>()
+  const cache = new Map<string, Promise<Result<Item | Topics>>>()
 
-  function cached<T extends Item>(key: string, fetch: () => Promise<Result<T>>): Promise<Result<T>> {
+  function cached<T extends Item | Topics>(key: string, fetch: () => Promise<Result<T>>): Promise<Result<T>> {
     let answer = cache.get(key) as Promise<Result<T>> | undefined
     if (!answer) {
       answer = fetch().then((result) => {
@@ -26,6 +27,11 @@ export const useItemStore = defineStore('items', () => {
       cache.set(key, answer)
     }
     return answer
+  }
+
+  /** The topic lists (conditions, procedures, guides) in one language: the home screen's guides, the lists. */
+  function getTopics(locale: Locale): Promise<Result<Topics>> {
+    return cached(`topics/${locale}`, () => api.listTopics({ locale }))
   }
 
   function getProcedure(locale: Locale, id: string): Promise<Result<Procedure>> {
@@ -50,5 +56,5 @@ export const useItemStore = defineStore('items', () => {
     cache.clear()
   }
 
-  return { getProcedure, getCondition, getGuide, getItem, forget }
+  return { getTopics, getProcedure, getCondition, getGuide, getItem, forget }
 })

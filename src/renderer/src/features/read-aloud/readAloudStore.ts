@@ -34,6 +34,8 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   let audio: HTMLAudioElement | null = null
   /** Bumped by every start, pause and stop, so a sentence finishing late cannot move things on. */
   let run = 0
+  /** A sentence is marked on the page; until one is, a stop (every route change) leaves the page alone. */
+  let marked = false
 
   /** The page's <audio> element (ReadAloudBar renders it), which eSpeak plays through. */
   function attachAudio(element: HTMLAudioElement | null): void {
@@ -52,6 +54,7 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     for (let i = index; i < sentences.length; i++) {
       const sentence = sentences[i]!
       current.value = i
+      marked = true
       showSentence(sentence)
       // This sentence first, then the next one made ready while it is said.
       const saying = speech.speak(sentence.text, sentence.locale, speed.value)
@@ -64,7 +67,7 @@ export const useReadAloudStore = defineStore('readAloud', () => {
         run++
         state.value = 'unavailable'
         current.value = -1
-        showSentence(null)
+        unmark()
         return
       }
       if (mine !== run) return
@@ -77,6 +80,12 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     current.value = -1
     total.value = 0
     sentences = []
+    unmark()
+  }
+
+  function unmark(): void {
+    if (!marked) return
+    marked = false
     showSentence(null)
   }
 
