@@ -34,8 +34,6 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   let audio: HTMLAudioElement | null = null
   /** Bumped by every start, pause and stop, so a sentence finishing late cannot move things on. */
   let run = 0
-  /** A sentence is marked on the page; until one is, a stop (every route change) leaves the page alone. */
-  let marked = false
 
   /** The page's <audio> element (ReadAloudBar renders it), which eSpeak plays through. */
   function attachAudio(element: HTMLAudioElement | null): void {
@@ -54,7 +52,6 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     for (let i = index; i < sentences.length; i++) {
       const sentence = sentences[i]!
       current.value = i
-      marked = true
       showSentence(sentence)
       // This sentence first, then the next one made ready while it is said.
       const saying = speech.speak(sentence.text, sentence.locale, speed.value)
@@ -66,7 +63,6 @@ export const useReadAloudStore = defineStore('readAloud', () => {
         if (mine !== run) return
         run++
         state.value = 'unavailable'
-        current.value = -1
         unmark()
         return
       }
@@ -77,15 +73,15 @@ export const useReadAloudStore = defineStore('readAloud', () => {
 
   function finish(): void {
     state.value = 'idle'
-    current.value = -1
     total.value = 0
     sentences = []
     unmark()
   }
 
+  /** Clears the current sentence's marks; with none (every route change, nothing read) the page is left alone. */
   function unmark(): void {
-    if (!marked) return
-    marked = false
+    if (current.value < 0) return
+    current.value = -1
     showSentence(null)
   }
 
