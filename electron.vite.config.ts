@@ -4,8 +4,11 @@ import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { I18N_FLAGS, precompileMessages } from './scripts/vite/precompile-messages.ts'
 import { precompress } from './scripts/vite/precompress.ts'
+import { prerenderHome } from './scripts/vite/prerender-home.ts'
 
 const shared = resolve(import.meta.dirname, 'src/shared')
+const rendererRoot = resolve(import.meta.dirname, 'src/renderer')
+const rendererAlias = { '@renderer': resolve(rendererRoot, 'src'), '@shared': shared }
 
 /**
  * The dev server injects CSS as <style> elements, which the page's strict
@@ -63,16 +66,19 @@ export default defineConfig({
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'src/renderer'),
-    resolve: {
-      alias: {
-        '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
-        '@shared': shared,
-      },
-    },
+    root: rendererRoot,
+    resolve: { alias: rendererAlias },
     // The messages are compiled here, so vue-i18n's message compiler stays out of the page.
     // The preview server sends the Brotli or gzip copies precompress() writes; Electron reads the files as they are.
-    plugins: [vue(), precompileMessages(), devStylesCsp, preloadTypeface, precompress()],
+    // The home screen's HTML is rendered at build time for a page opened at home to hydrate.
+    plugins: [
+      vue(),
+      precompileMessages(),
+      devStylesCsp,
+      preloadTypeface,
+      prerenderHome({ root: rendererRoot, alias: rendererAlias, define: I18N_FLAGS }),
+      precompress(),
+    ],
     define: I18N_FLAGS,
     build: {
       minify: true,

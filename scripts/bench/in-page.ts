@@ -253,7 +253,7 @@ export function snapshotPage(cssHref: string): { html: string; css: string } {
   }
   const copy = doc.documentElement.cloneNode(true)
   for (const el of Array.from(
-    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="stylesheet"], style'),
+    copy.querySelectorAll('script, template, link[rel="modulepreload"], link[rel="stylesheet"], style'),
   ))
     el.remove()
   const link = doc.createElement('link')

@@ -268,6 +268,87 @@ test.describe('“not found” in Spanish', () => {
   })
 })
 
+// ---------------------------------------------------------------- the home screen from the build
+
+/** Remembers the first door element the page shows, to tell a takeover of the build's markup from a rebuild. */
+function rememberFirstDoor(): void {
+  const seen = window as unknown as { firstDoor: Element | null }
+  seen.firstDoor = null
+  new MutationObserver((_, observer) => {
+    const door = document.querySelector('#app .door')
+    if (door) {
+      seen.firstDoor = door
+      observer.disconnect()
+    }
+  }).observe(document, { childList: true, subtree: true })
+}
+
+test.describe('the home screen rendered at build time', () => {
+  test('opened at home, the page takes over the build’s markup: no mismatch, no CSP report, doors that work', async ({
+    page,
+    request,
+  }) => {
+    const served = await (await request.get('/')).text()
+    expect(served).toMatch(
+      /<template id="prerendered-home">[^]*What would you like to know\?[^]*<\/template>/,
+    )
+    const complaints: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
+    })
+    await page.addInitScript(rememberFirstDoor)
+    await page.goto('/#/home')
+    await settled(page)
+    await expect(page.locator('.guides li').first()).toBeVisible()
+    // The door the build wrote is the one on screen: hydrated, not thrown away and built again.
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('#app .door') ===
+          (window as unknown as { firstDoor: Element | null }).firstDoor,
+      ),
+    ).toBe(true)
+    expect(complaints).toEqual([])
+    // The closed keyboard's v-show, left out of the markup for the CSP, is the hydration's to apply.
+    await expect(page.getByRole('group', { name: 'On-screen keyboard' })).toBeHidden()
+    await page.locator('.door').first().tap()
+    await expect(h1(page)).toHaveText('Why does my hip hurt?')
+  })
+
+  test('opened anywhere else (the kiosk starts at the attract screen), the build’s home screen never shows', async ({
+    page,
+  }) => {
+    const firstDoor = () =>
+      page.evaluate(() => (window as unknown as { firstDoor: Element | null }).firstDoor)
+    await page.addInitScript(rememberFirstDoor)
+    await page.goto('/')
+    await expect(page.locator('[data-attract-loop] [data-attract-topic]').first()).toBeVisible()
+    expect(await firstDoor()).toBeNull()
+    await page.goto('about:blank')
+    await page.goto(`/#${PROCEDURE}`)
+    await settled(page)
+    expect(await firstDoor()).toBeNull()
+  })
+})
+
+test.describe('a clinic whose kiosk speaks Spanish first', () => {
+  let clinic: ClinicServer | undefined
+  test.beforeAll(async () => {
+    clinic = await startClinicServer(Number(process.env.E2E_PORT ?? 4781) + 11, { defaultLocale: 'es' })
+  })
+  test.afterAll(async () => clinic?.stop())
+
+  test('home opened cold is in Spanish: the English of the build gives way to the clinic’s language', async ({
+    page,
+  }) => {
+    await page.goto(`${clinic!.base}/#/home`)
+    await expect(h1(page)).toHaveText('¿Qué le gustaría saber?')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+    await page.locator('.door').first().tap()
+    await expect(h1(page)).toHaveText('¿Por qué me duele la cadera?')
+  })
+})
+
 // ---------------------------------------------------------------- a clinic's own kiosk
 
 test.describe.serial('a clinic with its name, its logo, and patient printing turned off', () => {

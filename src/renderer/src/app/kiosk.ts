@@ -1,5 +1,5 @@
 import { createPinia } from 'pinia'
-import { createApp, type App, type Plugin } from 'vue'
+import { createApp, createSSRApp, type App, type Plugin } from 'vue'
 import type { RouterHistory } from 'vue-router'
 import AppRoot from './App.vue'
 import { apiClientKey, createApiClient, type Transport } from '@renderer/api/client'
@@ -8,6 +8,7 @@ import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
 import type { KioskShellBridge } from '@shared/shell'
 import { endSessionKey, sessionEndHooksKey } from './session'
+import { PRERENDERED_HOME_ID } from '@shared/prerender'
 import { installStaffGuard } from '@renderer/features/staff/routes'
 import type { SpeechEngineFactory } from '@renderer/features/read-aloud/engine'
 import { HIGHLIGHT_NAME } from '@renderer/features/read-aloud/sentences'
@@ -60,6 +61,17 @@ export function createKiosk(options: KioskOptions) {
   return { plugin, pinia, router, i18n }
 }
 
+/**
+ * The home screen as the build rendered it (app/prerender.ts, before any answer from the
+ * core), in a <template> of index.html: the first session, opened at home, clones it and
+ * hydrates it instead of building every element itself.
+ */
+function prerenderedHome(location: string): HTMLTemplateElement | null {
+  if (location !== '/home') return null
+  const template = document.getElementById(PRERENDERED_HOME_ID)
+  return template instanceof HTMLTemplateElement ? template : null
+}
+
 export interface KioskSessionOptions extends Omit<KioskOptions, 'history' | 'endSession'> {
   /**
    * A new router history for each session. `fresh` is false for the first session
@@ -85,6 +97,14 @@ export interface KioskSession {
   readonly router: ReturnType<typeof createKiosk>['router']
 }
 
+interface RunningSession {
+  app: App
+  history: RouterHistory
+  kiosk: ReturnType<typeof createKiosk>
+  /** False while a prerendered home screen waits for its hydration. */
+  mounted: boolean
+}
+
 /**
  * Runs the kiosk in `container`, one patient session at a time. A reset does not
  * tidy stores one by one: it unmounts the whole app and builds a new one (new
@@ -94,19 +114,39 @@ export interface KioskSession {
 export function startKiosk(container: Element, options: KioskSessionOptions): KioskSession {
   const clearPage = options.clearPage ?? (() => clearPageState())
   const shell = options.shell ?? (() => shellBridge())
-  let current: { app: App; history: RouterHistory; kiosk: ReturnType<typeof createKiosk> } | null = null
+  let current: RunningSession | null = null
 
   function begin(fresh: boolean): void {
     const history = options.history(fresh)
     const kiosk = createKiosk({ ...options, history, endSession: reset })
-    const app = createApp(AppRoot).use(kiosk.plugin)
-    app.mount(container)
-    current = { app, history, kiosk }
+    // After a reset the address is the attract screen's, so only the first session can hydrate.
+    const prerendered = fresh ? null : prerenderedHome(history.location)
+    const app = (prerendered ? createSSRApp : createApp)(AppRoot).use(kiosk.plugin)
+    const session: RunningSession = { app, history, kiosk, mounted: false }
+    current = session
+    if (!prerendered) {
+      app.mount(container)
+      session.mounted = true
+      return
+    }
+    // The clone is the home screen at once; hydration waits for the route to resolve as the
+    // build's did (the home screen is in the first script, so that takes microtasks only).
+    container.replaceChildren(prerendered.content.cloneNode(true))
+    void kiosk.router
+      .isReady()
+      .catch(() => undefined)
+      .then(() => {
+        if (current !== session) return
+        app.mount(container)
+        session.mounted = true
+      })
   }
 
   function end(): void {
     if (!current) return
-    current.app.unmount()
+    // A session reset before its hydration finished was never mounted: it has nothing to take down.
+    if (current.mounted) current.app.unmount()
+    else container.replaceChildren()
     current.history.destroy()
     current = null
     clearPage()
