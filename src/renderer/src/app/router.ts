@@ -114,7 +114,9 @@ export function createKioskRouter(history: RouterHistory) {
   return createRouter({
     history,
     routes,
-    // Every new screen starts at the top; no smooth scrolling (reduced motion, and calmer).
-    scrollBehavior: () => ({ top: 0 }),
+    // Every new screen starts at the top; no smooth scrolling (reduced motion, and calmer). The
+    // first screen of a page or a session is there already (a reset scrolls to the top itself):
+    // scrolling it would only force a layout of the whole page while the app starts.
+    scrollBehavior: (_to, from) => (from.matched.length === 0 ? false : { top: 0 }),
   })
 }
