@@ -97,8 +97,20 @@ function fitProblems(page: Page): Promise<string[]> {
   })
 }
 
+/**
+ * Waits until the slides are dealt for the screen as it is now: a new size or language has the
+ * presenter measure its chapters again (a frame for its resize observer, then the measuring).
+ */
+async function slidesDealt(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  )
+  await expect(page.locator('.presenter__measure')).toHaveCount(0)
+}
+
 /** From the presenter's first slide to its last with the clicker's Page Down, checking each fits. */
 async function everySlideFits(page: Page, where: string): Promise<number> {
+  await slidesDealt(page)
   await page.keyboard.press('Home')
   await expect(progress(page)).toContainText(/^Slide 1 of/)
   const total = Number(/of (\d+)/.exec((await progress(page).textContent()) ?? '')![1])
