@@ -1,9 +1,9 @@
 /**
  * The build's render of the home screen (scripts/vite/prerender-home.ts): the whole app at
  * `#/home` as its first render sees it, before the core has answered anything, so the page's
- * own first render matches it and can hydrate it (app/kiosk.ts). The clinic's name, its
- * language and the guides arrive from the core afterwards, exactly as without it: nothing a
- * clinic sets is baked into the build.
+ * own first render matches it and can hydrate it (app/kiosk.ts). The clinic's language and
+ * the guides arrive from the core afterwards, exactly as without it (the clinic's name and logo
+ * are on the attract screen, never prerendered): nothing a clinic sets is baked into the build.
  */
 import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
