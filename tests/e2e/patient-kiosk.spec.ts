@@ -270,9 +270,11 @@ test.describe('“not found” in Spanish', () => {
 
 // ---------------------------------------------------------------- the home screen from the build
 
+type DoorWitness = { firstDoor: Element | null }
+
 /** Remembers the first door element the page shows, to tell a takeover of the build's markup from a rebuild. */
 function rememberFirstDoor(): void {
-  const seen = window as unknown as { firstDoor: Element | null }
+  const seen = window as unknown as DoorWitness
   seen.firstDoor = null
   new MutationObserver((_, observer) => {
     const door = document.querySelector('#app .door')
@@ -303,9 +305,7 @@ test.describe('the home screen rendered at build time', () => {
     // The door the build wrote is the one on screen: hydrated, not thrown away and built again.
     expect(
       await page.evaluate(
-        () =>
-          document.querySelector('#app .door') ===
-          (window as unknown as { firstDoor: Element | null }).firstDoor,
+        () => document.querySelector('#app .door') === (window as unknown as DoorWitness).firstDoor,
       ),
     ).toBe(true)
     expect(complaints).toEqual([])
@@ -318,8 +318,7 @@ test.describe('the home screen rendered at build time', () => {
   test('opened anywhere else (the kiosk starts at the attract screen), the build’s home screen never shows', async ({
     page,
   }) => {
-    const firstDoor = () =>
-      page.evaluate(() => (window as unknown as { firstDoor: Element | null }).firstDoor)
+    const firstDoor = () => page.evaluate(() => (window as unknown as DoorWitness).firstDoor)
     await page.addInitScript(rememberFirstDoor)
     await page.goto('/')
     await expect(page.locator('[data-attract-loop] [data-attract-topic]').first()).toBeVisible()
