@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES] [--soak-sessions N] [--soak-driver bare|playwright]`
+ * `npm run bench [-- --json FILE] [--renderer DIR] [--quick] [--only PHASES] [--soak-sessions N] [--soak-driver bare|playwright] [--cold-against DIR]`
  *
  * PHASES is a comma-separated list of build, queries, initial, cold, nav, speech,
  * pdf, soak, feed200; `node` stands for build,queries and `browser` for initial to
@@ -53,6 +53,8 @@ const { values: args } = parseArgs({
     'soak-sessions': { type: 'string' },
     // Who drives the soak's page: 'bare' (by hand, no Network domain; the default) or 'playwright'.
     'soak-driver': { type: 'string', default: 'bare' },
+    // Another production renderer: the cold phase also times this build's home screen against that one's.
+    'cold-against': { type: 'string' },
   },
 })
 
@@ -243,6 +245,8 @@ async function browserFigures(realDb: string): Promise<void> {
       const cold = await measureColdLoad(browser, baseUrl, staticHome, PLAN.coldPairs)
       figures.coldLoadRatio = summarize(cold.ratios)
       extra.coldLoadMs = { app: summarize(cold.subject), static: summarize(cold.baseline) }
+      if (args['cold-against'])
+        extra.coldAgainst = await coldAgainst(browser, core, baseUrl, args['cold-against'])
     }
 
     if (phases.has('nav')) {
@@ -315,6 +319,41 @@ async function browserFigures(realDb: string): Promise<void> {
     await browser.close()
     await server.close()
     core.close()
+  }
+}
+
+/**
+ * Two builds timed against each other directly: each pair loads this build's home screen and the
+ * other build's, alternating which goes first, in fresh contexts of one browser. Their ratio does
+ * not move with the static copy, so it can tell two builds apart by a few per cent where the
+ * cold-load ratio cannot.
+ */
+async function coldAgainst(
+  browser: Browser,
+  core: ReturnType<typeof createKioskCore>,
+  baseUrl: string,
+  other: string,
+) {
+  if (!existsSync(join(other, 'index.html'))) throw new Error(`--cold-against: no index.html in ${other}`)
+  const pairs = PLAN.coldPairs * 3
+  log(`cold load: this build's home screen against ${other}'s, ${pairs} pairs…`)
+  const server = await createServer({ handlers: core.handlers, rendererDir: other })
+  try {
+    const otherUrl = await server.listen({ port: 0, host: '127.0.0.1' })
+    const direct = await measureColdLoad(browser, baseUrl, `${otherUrl}/#/home`, pairs)
+    const faster = direct.ratios.filter((ratio) => ratio < 1).length
+    const ratio = summarize(direct.ratios)
+    log(`cold load: this build ÷ the other ${ratio.median.toFixed(3)}, faster in ${faster} of ${pairs} pairs`)
+    return {
+      renderer: other,
+      ratio,
+      thisMs: summarize(direct.subject),
+      otherMs: summarize(direct.baseline),
+      fasterInPairs: faster,
+      pairs,
+    }
+  } finally {
+    await server.close()
   }
 }
 
