@@ -52,10 +52,12 @@ test('walks every step and rebuilds the app once per session, with no failure', 
 test('reports a session that cannot reach its walkthrough and still runs the next ones', async ({ page }) => {
   await page.goto('/')
   await settled(page)
+  // Patience for the "not found" panel to come (two answers from the core): the driver gives up
+  // after twice this, and on a busy machine 2 x 500 ms could leave it reading a screen still loading.
   const run = await page.evaluate(walkAndReset, {
     procedureId: 'no-such-procedure',
     cycles: 2,
-    patienceMs: 500,
+    patienceMs: 2000,
   })
   expect(run.rebuilt).toBe(2)
   expect(run.failures).toEqual([
