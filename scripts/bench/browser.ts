@@ -19,7 +19,7 @@ import {
 } from '../../src/core/handouts/export.ts'
 import type { Locale } from '../../src/shared/contract.ts'
 import { launchBarePage } from './cdp.ts'
-import { installProbe, snapshotPage, walkAndReset } from './in-page.ts'
+import { installProbe, interactiveTime, snapshotPage, walkAndReset } from './in-page.ts'
 import type { PageProbe, SoakFailure } from './in-page.ts'
 import { median, percentile } from './stats.ts'
 
@@ -61,12 +61,7 @@ async function timeColdLoad(browser: Browser, url: string, checkTap: boolean): P
   try {
     const page = await context.newPage()
     await page.goto(url, { waitUntil: 'commit' })
-    await page.waitForFunction(
-      () => (window as { __bench?: PageProbe }).__bench?.interactiveAt != null,
-      undefined,
-      { timeout: 30_000, polling: 50 },
-    )
-    const at = (await probe(page)).interactiveAt ?? Number.NaN
+    const at = await page.evaluate(interactiveTime, 30_000)
     if (checkTap) {
       // Interactive means a tap works: the first door must take the patient on.
       await page.locator('.door').first().tap()
