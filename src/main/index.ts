@@ -24,6 +24,7 @@ import { watchRenderer } from './recovery.ts'
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
   applyKioskLock,
   denyAllPermissions,
   hardenContents,
@@ -44,9 +45,7 @@ const devUrl = process.env.ELECTRON_RENDERER_URL
 const location: RendererLocation = devUrl ? { kind: 'dev', origin: new URL(devUrl).origin } : { kind: 'app' }
 
 // Must happen before the app is ready: kiosk://app is a secure, standard origin.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-])
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 /** Serves the built renderer as kiosk://app/, and nothing outside it. */
 function serveRenderer(): void {

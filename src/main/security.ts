@@ -36,6 +36,21 @@ export const APP_SCHEME = 'kiosk'
 export const APP_ORIGIN = `${APP_SCHEME}://app`
 
 /**
+ * What kiosk://app may do (protocol.registerSchemesAsPrivileged, before the app
+ * is ready). `codeCache`: Electron keeps V8's compiled copy of the scripts on
+ * disk for http(s) only, unless a standard scheme asks for it; with it, a start
+ * after the first (each morning, after a renderer crash) reads the compiled
+ * scripts instead of compiling them again. Nothing here widens what the page
+ * may do: no bypassCSP, no CORS, no service workers.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const
+
+/**
  * Maps a kiosk://app/... URL to a file inside the built renderer folder, or
  * null for anything outside it (other hosts, traversal, encoded tricks).
  */

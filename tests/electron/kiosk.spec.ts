@@ -5,7 +5,7 @@
  * attract screen after renderer crashes, and going nowhere else.
  * Runs where Electron's binary is installed (npm run test:electron).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { callBridge, freshDataDir, launchKiosk, setPinWithApp } from './app.ts'
@@ -155,6 +155,30 @@ test('comes back to the attract screen after each of 100 renderer crashes', asyn
     BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScript('document.body.innerText.trim().length'),
   )
   expect(text).toBeGreaterThan(0)
+})
+
+/** Entries in Chromium's on-disk cache of compiled scripts (beside its index files). */
+function compiledScripts(dataDir: string): string[] {
+  const dir = join(dataDir, 'user-data', 'Code Cache', 'js')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).filter((name) => name !== 'index' && name !== 'index-dir')
+}
+
+test('keeps a compiled copy of its scripts on disk, so the next start need not compile them again', async () => {
+  kiosk = await launchKiosk({ locked: true })
+  // Chromium writes a script's compiled copy when it runs it again (not the first time): a reload
+  // stands in for the next morning's start or the reload after a renderer crash.
+  for (let load = 0; load < 2; load++) {
+    await kiosk.page.reload()
+    await expect(kiosk.page).toHaveURL(/^kiosk:\/\/app\/index\.html#\/$/)
+    await settled(kiosk.page)
+  }
+  await expect
+    .poll(() => compiledScripts(kiosk!.dataDir).length, {
+      message: 'entries in user-data/Code Cache/js',
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0)
 })
 
 test('refuses navigation away from the app and new windows', async () => {

@@ -13,6 +13,7 @@ import { FIRST_RUN_CODE_FILE, setPinFromStdin } from '../../src/core/data/first-
 import type { IpcMainLike } from '../../src/main/ipc.ts'
 import {
   APP_ORIGIN,
+  APP_SCHEME_PRIVILEGES,
   resolveAppFile,
   denyAllPermissions,
   hardenContents,
@@ -139,6 +140,16 @@ describe('the kiosk://app protocol', () => {
     }
     // Encoded dots survive URL parsing; they must not survive us.
     expect(resolveAppFile(dir, `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2fpackage.json`)).toBeNull()
+  })
+
+  it('is a standard, secure scheme that keeps a compiled copy of the scripts (V8 code cache) for the next start', () => {
+    // Electron keeps code cache for http(s) only, unless a custom scheme asks for it, and asks
+    // only take effect on a standard scheme: without both, every start compiles every script again.
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, codeCache: true })
+    // Nothing that would widen what the page may do: the CSP still applies, no CORS, no service workers.
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP')
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('corsEnabled')
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('allowServiceWorkers')
   })
 
   it('trusts only its own index page', () => {
