@@ -71,7 +71,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 })
 const slideHeading = (page: Page) => page.locator('#explain-slide-heading')
 const progress = (page: Page) => page.locator('[data-staff-explain-progress] .progress__text')
 
-/** Every slide's problems with fitting: the page or the slide scrolling, or anything below the controls. */
+/** Every slide's problems with fitting: the page or the slide scrolling, a block split over two columns, or anything below the controls. */
 function fitProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = []
@@ -85,6 +85,9 @@ function fitProblems(page: Page): Promise<string[]> {
       problems.push(`the slide scrolls (${area.scrollHeight} > ${area.clientHeight})`)
     if (area.scrollWidth > area.clientWidth + 1)
       problems.push(`the slide scrolls sideways (${area.scrollWidth} > ${area.clientWidth})`)
+    for (const cell of area.children)
+      if (cell.getClientRects().length > 1)
+        problems.push(`split over two columns: "${(cell.textContent ?? '').trim().slice(0, 30)}"`)
     const navTop = document.querySelector('.presenter__nav')!.getBoundingClientRect().top
     for (const element of area.querySelectorAll<HTMLElement>('*')) {
       const box = element.getBoundingClientRect()
