@@ -16,6 +16,7 @@ import {
   ItemId,
   Procedure as ProcedureDoc,
   REFUSED_REVIEW_FIELDS,
+  RiskFields,
   Source,
 } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
@@ -30,7 +31,6 @@ export {
   LOCALE_CODE,
   RECOVERY_PERIODS,
   RED_FLAG_LEVELS,
-  RISK_ACTIONS,
   SOURCE_LOCALE,
   TRIAGE_LEVELS,
 } from './vocabulary.ts'
@@ -43,7 +43,7 @@ export {
 export const Locale = z.string().regex(LOCALE_CODE, 'a two-letter language code, such as "en"')
 export type Locale = z.infer<typeof Locale>
 
-export { IsoDate, ItemId, FrequencyBand, RiskAction, RecoveryPeriod } from './items.ts'
+export { IsoDate, ItemId, FrequencyBand, RecoveryPeriod } from './items.ts'
 
 export const ItemKind = z.enum(ITEM_KINDS)
 export type ItemKind = z.infer<typeof ItemKind>
@@ -56,7 +56,7 @@ export type ItemKind = z.infer<typeof ItemKind>
 export const ReviewInfo = z.object({ version: z.number().int().positive(), checkedOn: IsoDate.nullable() })
 export type ReviewInfo = z.infer<typeof ReviewInfo>
 export type SourceRef = Source
-export type { Milestone, QuizQuestion, Risk, Step } from './items.ts'
+export type { Milestone, QuizQuestion, Step } from './items.ts'
 
 /**
  * A warning sign as the screens get it: resolved through the triage policy in
@@ -78,6 +78,10 @@ export const RedFlag = z.object({
   expected: z.boolean(),
 })
 export type RedFlag = z.infer<typeof RedFlag>
+
+/** A risk as the screens get it: its warning resolved through the triage policy, like the warning box's. */
+export const Risk = RiskFields.extend({ warning: RedFlag.optional() })
+export type Risk = z.infer<typeof Risk>
 
 /**
  * A section as the screens get it: each paragraph's words, and beside them the
@@ -142,6 +146,7 @@ export const Procedure = ProcedureDoc.omit(BUILD_ONLY)
     ...ServedClaims,
     duration: z.string(),
     durationSources: z.array(z.string()),
+    risks: z.array(Risk),
     /** Most urgent first. */
     redFlags: z.array(RedFlag),
   })

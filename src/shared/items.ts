@@ -23,10 +23,22 @@
 import { z } from 'zod'
 import { ANATOMY_PARTS } from './anatomy.ts'
 import { PICTURE_IDS } from './pictures.ts'
-import { FREQUENCY_BANDS, RECOVERY_PERIODS, RISK_ACTIONS, TRIAGE_LEVELS } from './vocabulary.ts'
+import { FREQUENCY_BANDS, RECOVERY_PERIODS, TRIAGE_LEVELS } from './vocabulary.ts'
 
-/** Words a patient reads. */
-export const Text = z.string().trim().min(1, 'must not be empty').meta({ text: true })
+/**
+ * Words a patient reads. A line that starts "text:" or "sources:" is YAML that
+ * became words (a field written "answer: >-" above its text and sources): the
+ * patient would see the markup and the claim would lose its sources.
+ */
+export const Text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((t) => !/^\s*(text|sources):/m.test(t), {
+    message:
+      'looks like YAML, not words: a line starts "text:" or "sources:"; write the field name alone on its line (no ">-"), then text: and sources: under it',
+  })
+  .meta({ text: true })
 
 /** Source ids (content/sources.yaml) that back a claim. */
 export const SourceIds = z.array(z.string().min(1))
@@ -69,10 +81,6 @@ export const IsoDate = z.iso.date()
 /** How often a risk happens, in the words a patient hears. */
 export const FrequencyBand = z.enum(FREQUENCY_BANDS)
 export type FrequencyBand = z.infer<typeof FrequencyBand>
-
-/** What a patient should do if this happens. */
-export const RiskAction = z.enum(RISK_ACTIONS)
-export type RiskAction = z.infer<typeof RiskAction>
 
 /** Recovery milestones, in the order a patient lives them. */
 export const RecoveryPeriod = z.enum(RECOVERY_PERIODS)
@@ -139,34 +147,6 @@ export type Step = z.infer<typeof Step>
 export const BAND_SOURCE_MESSAGE =
   'band-source check: a risk with a frequency band must cite the sources that give it (sources: [ids]); where no source gives a frequency, use band: unknown'
 
-export const Risk = z
-  .strictObject({
-    name: Text,
-    description: Text,
-    /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
-    band: FrequencyBand,
-    /** "About n in m": only where a source gives a number. */
-    about: z
-      .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
-      .refine((a) => a.n < a.m, 'n must be smaller than m')
-      .optional(),
-    /** The sources that give the band (and the number): required unless the band is unknown. */
-    sources: SourceIds.default([]),
-    action: RiskAction.default('none'),
-  })
-  .refine((r) => r.band === 'unknown' || r.sources.length > 0, {
-    message: BAND_SOURCE_MESSAGE,
-    path: ['sources'],
-  })
-  .refine((r) => r.band !== 'unknown' || !r.about, {
-    message: 'a risk whose frequency is unknown cannot give a number (about)',
-    path: ['about'],
-  })
-export type Risk = z.infer<typeof Risk>
-
-export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
-export type Milestone = z.infer<typeof Milestone>
-
 /**
  * A warning sign on a procedure: a sign and the context it happens in, both ids
  * of the triage policy (content/triage.*.yaml). What to do comes from the
@@ -174,6 +154,39 @@ export type Milestone = z.infer<typeof Milestone>
  */
 export const RedFlag = z.strictObject({ sign: ItemId, context: ItemId })
 export type RedFlag = z.infer<typeof RedFlag>
+
+/** A risk's own fields; `Risk` adds the checks between them (the contract serves these fields resolved). */
+export const RiskFields = z.strictObject({
+  name: Text,
+  description: Text,
+  /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
+  band: FrequencyBand,
+  /** "About n in m": only where a source gives a number. */
+  about: z
+    .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+    .refine((a) => a.n < a.m, 'n must be smaller than m')
+    .optional(),
+  /** The sources that give the band (and the number): required unless the band is unknown. */
+  sources: SourceIds.default([]),
+  /**
+   * What to do if it happens: one of the triage policy's signs and its context,
+   * so a risk says what the warning box says (the same level, worded once).
+   * Left out where a risk asks for nothing ("a red, warm face").
+   */
+  warning: RedFlag.optional(),
+})
+
+export const Risk = RiskFields.refine((r) => r.band === 'unknown' || r.sources.length > 0, {
+  message: BAND_SOURCE_MESSAGE,
+  path: ['sources'],
+}).refine((r) => r.band !== 'unknown' || !r.about, {
+  message: 'a risk whose frequency is unknown cannot give a number (about)',
+  path: ['about'],
+})
+export type Risk = z.infer<typeof Risk>
+
+export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
+export type Milestone = z.infer<typeof Milestone>
 
 export const TriageLevel = z.enum(TRIAGE_LEVELS)
 

@@ -62,9 +62,6 @@ export const FREQUENCY_SCALE: Readonly<Record<FrequencyBandId, FrequencyBandDefi
   unknown: { bound: null },
 }
 
-/** What a patient should do if a risk happens. */
-export const RISK_ACTIONS = ['none', 'call', 'emergency'] as const
-
 /** Recovery milestones, in the order a patient lives them. */
 export const RECOVERY_PERIODS = ['same-day', 'day-1-2', 'days-3-7', 'weeks-2-6', 'months'] as const
 

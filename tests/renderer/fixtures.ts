@@ -9,6 +9,11 @@ import type { Result } from '@shared/result'
 
 const review = { version: 3, checkedOn: null }
 
+const LEVEL_TEXT = {
+  emergency: 'Emergency: call an ambulance or go to the emergency department now.',
+  'call-clinic': 'Call the clinic soon, in opening hours.',
+}
+
 /** A warning sign as the content service resolves it through the triage policy. */
 function redFlag(level: 'emergency' | 'call-clinic', text: string) {
   return {
@@ -19,7 +24,7 @@ function redFlag(level: 'emergency' | 'call-clinic', text: string) {
     text,
     signText: text,
     contextText: 'at any time',
-    levelText: level,
+    levelText: LEVEL_TEXT[level],
     expected: false,
   }
 }
@@ -80,7 +85,7 @@ export const procedureEn: Procedure = {
       band: 'very-rare',
       sources: ['nhs-steroid'],
       about: undefined,
-      action: 'emergency',
+      warning: redFlag('emergency', 'You have a fever and a hot, swollen hip.'),
     },
     {
       name: 'Sore hip for a day or two',
@@ -88,7 +93,6 @@ export const procedureEn: Procedure = {
       band: 'common',
       sources: ['nhs-steroid'],
       about: { n: 1, m: 10 },
-      action: 'none',
     },
     {
       name: 'Flushed face',
@@ -96,7 +100,6 @@ export const procedureEn: Procedure = {
       band: 'uncommon',
       sources: ['nhs-steroid'],
       about: undefined,
-      action: 'none',
     },
     {
       name: 'Bleeding or bruising',
@@ -104,7 +107,7 @@ export const procedureEn: Procedure = {
       band: 'common',
       sources: ['nhs-steroid'],
       about: undefined,
-      action: 'call',
+      warning: redFlag('call-clinic', 'The bruise keeps getting bigger.'),
     },
   ],
   // Deliberately out of period order.

@@ -197,7 +197,9 @@ describe('a procedure handout', () => {
     ])
     const emergency = help.get('.ho-help__box--emergency').text()
     // Each box is headed by the level's own wording from the triage policy.
-    expect(help.get('.ho-help__box--emergency h3').text()).toBe('emergency')
+    expect(help.get('.ho-help__box--emergency h3').text()).toBe(
+      'Emergency: call an ambulance or go to the emergency department now.',
+    )
     expect(emergency).toContain('Call 999')
     expect(emergency).toContain('You have a fever and a hot, swollen hip.')
     const call = help.get('.ho-help__box--call-clinic').text()

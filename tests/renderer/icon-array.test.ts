@@ -72,7 +72,6 @@ describe('the icon array', () => {
       band,
       sources: band === 'unknown' ? [] : ['s'],
       about,
-      action: 'none' as const,
     })
     const procedure: Procedure = {
       ...procedureEn,

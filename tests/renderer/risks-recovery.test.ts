@@ -47,15 +47,23 @@ describe('the risks screen', () => {
     expect(flushed.text()).not.toContain('About')
   })
 
-  it('marks in words the risks that need a call or emergency care', async () => {
+  it("says under a risk what to do if it happens, in its warning sign's words and level, as the warning box does", async () => {
     const { wrapper } = await mountKiosk(`${base}/risks`)
     const risks = wrapper.findAll('li.risk')
     const infection = risks.find((risk) => risk.text().includes('Joint infection'))!
     const bruising = risks.find((risk) => risk.text().includes('Bleeding or bruising'))!
     const flushed = risks.find((risk) => risk.text().includes('Flushed face'))!
-    expect(infection.text()).toContain('If this happens, go to emergency care now.')
-    expect(bruising.text()).toContain('If this happens, call the clinic.')
-    expect(flushed.text()).not.toContain('If this happens')
+    expect(infection.get('.risk-action').text()).toBe(
+      'You have a fever and a hot, swollen hip. Emergency: call an ambulance or go to the emergency department now.',
+    )
+    expect(infection.classes()).toContain('risk--emergency')
+    expect(bruising.get('.risk-action').text()).toBe(
+      'The bruise keeps getting bigger. Call the clinic soon, in opening hours.',
+    )
+    expect(flushed.find('.risk-action').exists()).toBe(false)
+    // The same words as the warning box gives for the same sign.
+    const box = wrapper.get('section[aria-labelledby="red-flags-heading"]').text()
+    expect(box).toContain('Emergency: call an ambulance or go to the emergency department now.')
   })
 
   it('sets the red flags apart from the risk lists, grouped by level, with the number to call beside each', async () => {
@@ -72,9 +80,10 @@ describe('the risks screen', () => {
     const call = redFlags.get('.red-flags__box--call-clinic').text()
     expect(call).toContain('The bruise keeps getting bigger.')
     expect(call).toContain('Call Riverside Clinic on 020 7946 0000')
-    // Not mixed into the frequency groups.
+    // Not mixed into the frequency groups: there a risk only names its own sign (above).
     for (const band of wrapper.findAll('section.band')) {
-      expect(band.text()).not.toContain('hot, swollen hip')
+      expect(band.findAll('.red-flags__box, [data-where-to-go]')).toHaveLength(0)
+      expect(band.text()).not.toContain('Call 999')
     }
   })
 

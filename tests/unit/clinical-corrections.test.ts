@@ -593,7 +593,7 @@ describe('the clinical corrections of issue #18, in the built content', () => {
     const ha = service.getProcedure({ id: 'hyaluronic-acid-injection', locale: 'en' }).risks
     expect(ha.find((r) => /hot, swollen joint/.test(r.name))).toMatchObject({
       band: 'common',
-      action: 'emergency',
+      warning: { sign: 'infection-signs', level: 'emergency' },
       sources: ['humphries-2024-salr', 'sportsmedreview-ha'],
     })
     for (const id of PROCEDURES) {

@@ -64,7 +64,7 @@ describe('building the content database', () => {
     expect(procedure.steps.map((s) => s.title)).toEqual(['Lie down', 'Clean the skin', 'The injection'])
     expect(procedure.risks.find((r) => r.name === 'Infection')).toMatchObject({
       about: { n: 1, m: 10000 },
-      action: 'emergency',
+      warning: { sign: 'fever', context: 'any-time' },
     })
     expect(db.prepare("SELECT value FROM meta WHERE key = 'pack_hash'").get()).toEqual({
       value: summary.contentHash,

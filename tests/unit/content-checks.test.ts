@@ -344,6 +344,32 @@ describe('claims with sources', () => {
   })
 })
 
+describe('patient text that is really YAML', () => {
+  it('refuses an answer whose text and sources were folded into one string, naming file, item and field', () => {
+    // "answer: >-" followed by "text:" and "sources:" makes YAML read the whole block as words to show.
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) =>
+      t.replace(
+        '    answer: Exercise often helps.',
+        '    answer: >-\n      text: >-\n        Exercise often helps.\n      sources: [src-a]',
+      ),
+    )
+    let problems: { file: string; item: string; field: string; message: string }[] = []
+    try {
+      loadContent(content)
+    } catch (err) {
+      problems = (err as { problems: typeof problems }).problems
+    }
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining('sore-hip.en.yaml'),
+        item: 'sore-hip',
+        field: 'faqs[0].answer',
+        message: expect.stringContaining('looks like YAML'),
+      }),
+    )
+  })
+})
+
 describe('the triage policy', () => {
   const loadProblems = () => {
     try {
@@ -360,7 +386,7 @@ describe('the triage policy', () => {
   })
 
   it('triage check: refuses an unknown sign', () => {
-    editFile(content, PROCEDURE, (t) => t.replace('sign: fever,', 'sign: fevers,'))
+    editFile(content, PROCEDURE, (t) => t.replace('- { sign: fever,', '- { sign: fevers,'))
     expect(loadProblems()).toContainEqual(
       expect.objectContaining({
         field: 'redFlags[1].sign',
@@ -371,12 +397,36 @@ describe('the triage policy', () => {
 
   it('triage check: refuses a context the policy has no rule for with this sign', () => {
     editFile(content, PROCEDURE, (t) =>
-      t.replace('sign: fever, context: any-time', 'sign: fever, context: beyond-first-days'),
+      t.replace('- { sign: fever, context: any-time', '- { sign: fever, context: beyond-first-days'),
     )
     expect(loadProblems()).toContainEqual(
       expect.objectContaining({
         field: 'redFlags[1].context',
         message: expect.stringContaining('the policy has no rule'),
+      }),
+    )
+  })
+
+  it("triage check: a risk's warning is one of the policy's signs, so the risk says what the warning box says", () => {
+    editFile(content, PROCEDURE, (t) =>
+      t.replace(
+        'warning: { sign: fever, context: any-time }',
+        'warning: { sign: fever, context: beyond-first-days }',
+      ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining('test-injection.en.yaml'),
+        item: 'test-injection',
+        field: 'risks[1].warning.context',
+        message: expect.stringContaining('the policy has no rule'),
+      }),
+    )
+    editFile(content, PROCEDURE, (t) => t.replace('warning: { sign: fever,', 'warning: { sign: call-us,'))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        field: 'risks[1].warning.sign',
+        message: expect.stringContaining('unknown sign "call-us"'),
       }),
     )
   })

@@ -74,12 +74,12 @@ describe('the content library', () => {
     expect(text).not.toMatch(/helium/i)
   })
 
-  it('says plainly that guidance advises against hyaluronic acid in the hip, and that the evidence for PRP is mixed', () => {
+  it('says plainly that guidance advises against hyaluronic acid in the hip, and that how well PRP works there is uncertain', () => {
     const text = (id: string) =>
       JSON.stringify(library.items.find((i) => i.item.id === id && i.locale === 'en')?.item)
     expect(text('hyaluronic-acid-injection')).toMatch(/advises against/)
     expect(text('hyaluronic-acid-injection')).not.toMatch(/evidence[^.]*mixed|mixed (results|evidence)/i)
-    expect(text('prp-injection')).toMatch(/evidence for the hip is mixed/)
+    expect(text('prp-injection')).toMatch(/How well it works for the hip is uncertain/)
   })
 
   it('never gives a dose', () => {

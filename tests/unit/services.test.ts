@@ -68,7 +68,18 @@ describe('content service', () => {
       band: 'rare',
       about: { n: 1, m: 10000 },
       sources: ['src-a', 'src-b'],
-      action: 'emergency',
+      // What to do, resolved through the triage policy as the warning box's signs are.
+      warning: {
+        sign: 'fever',
+        context: 'any-time',
+        level: 'emergency',
+        urgency: 'emergency',
+        text: 'You have a fever.',
+        signText: 'You have a fever.',
+        contextText: 'at any time',
+        levelText: 'Emergency: call an ambulance now.',
+        expected: false,
+      },
     })
     // A cited paragraph reaches the screen as its words, with its source ids beside it.
     expect(p.sections.find((s) => s.key === 'benefits')).toEqual({

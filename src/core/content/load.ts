@@ -475,23 +475,30 @@ export function loadContent(contentDir: string): ContentLibrary {
   }
   for (const { file, item, locale: itemLocale } of items) {
     if (item.kind === 'condition') continue
-    const levels = new Set<string>()
-    item.redFlags.forEach((f, i) => {
+    /** The policy's level for a sign and context named at `path`, or a problem there. */
+    const levelOf = (f: { sign: string; context: string }, path: string): string | undefined => {
       const at = (field: string, message: string) =>
-        problems.push({ file, item: item.id, field: `redFlags[${i}].${field}`, message })
+        problems.push({ file, item: item.id, field: `${path}.${field}`, message })
       if (!signIds.has(f.sign))
         at('sign', `${TRIAGE_CHECK}: unknown sign "${f.sign}" (content/triage.en.yaml lists the signs)`)
       else if (!contextIds.has(f.context)) at('context', `${TRIAGE_CHECK}: unknown context "${f.context}"`)
       else {
         const rule = ruleIds.get(triageRuleId(f.sign, f.context))
-        if (rule === undefined)
-          at(
-            'context',
-            `${TRIAGE_CHECK}: the policy has no rule for "${f.sign}" ${f.context}: add one to content/triage-policy.yaml or choose a context it defines`,
-          )
-        else levels.add(rules[rule]!.level)
+        if (rule !== undefined) return rules[rule]!.level
+        at(
+          'context',
+          `${TRIAGE_CHECK}: the policy has no rule for "${f.sign}" ${f.context}: add one to content/triage-policy.yaml or choose a context it defines`,
+        )
       }
+      return undefined
+    }
+    const levels = new Set<string>()
+    item.redFlags.forEach((f, i) => {
+      const level = levelOf(f, `redFlags[${i}]`)
+      if (level) levels.add(level)
     })
+    if (item.kind === 'procedure')
+      item.risks.forEach((r, i) => r.warning && levelOf(r.warning, `risks[${i}].warning`))
     // A guide's warning signs are optional (exercises have none); a procedure needs both kinds.
     if (item.kind !== 'procedure') continue
     if (itemLocale === 'en' && !levels.has('emergency'))

@@ -284,6 +284,10 @@ export function createContentService(db: Database): ContentHandlers {
         ...procedure,
         duration: claimText(procedure.duration),
         durationSources: claimSources(procedure.duration),
+        // What to do if a risk happens: the policy's words for its sign, as in the warning box.
+        risks: procedure.risks.map(({ warning, ...risk }) =>
+          warning ? { ...risk, warning: redFlag(warning.sign, warning.context, procedure.locale) } : risk,
+        ),
         // In the page's language: an untranslated page's warning signs are in English too.
         redFlags: procedure.redFlags
           .map((f) => redFlag(f.sign, f.context, procedure.locale))

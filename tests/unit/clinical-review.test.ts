@@ -1,0 +1,311 @@
+/**
+ * The clinician's read of 6 December 2026 (docs/clinical/review-2026-12-06.md),
+ * held against the BUILT content: the real content/ compiled into a content
+ * database and read through the content service, as a screen gets it. Each test
+ * is one finding that was fixed; the findings left for the clinic's clinician
+ * are listed in that file, not here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildContentDb } from '../../src/core/content/build.ts'
+import { openContentDb } from '../../src/core/db/open.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
+import { createContentService, type ContentHandlers } from '../../src/core/services/content-service.ts'
+import type { Locale, Procedure } from '../../src/shared/contract.ts'
+import { tempDir, type TempDir } from '../fixtures/library.ts'
+import { join } from 'node:path'
+import type { Database } from 'better-sqlite3'
+
+let dir: TempDir
+let db: Database
+let service: ContentHandlers
+beforeAll(() => {
+  dir = tempDir()
+  const file = join(dir.path, 'content.sqlite')
+  buildContentDb(CONTENT_DIR, file)
+  db = openContentDb(file)
+  service = createContentService(db)
+})
+afterAll(() => {
+  db.close()
+  dir.remove()
+})
+
+const LOCALES = ['en', 'es'] as const
+/** Every word of a served item (and its ids), as one line of text. */
+const words = (item: unknown): string => JSON.stringify(item).replace(/\s+/g, ' ')
+
+const STEROID = [
+  'diagnostic-hip-injection',
+  'fluoroscopy-guided-hip-injection',
+  'trochanteric-bursa-injection',
+  'ultrasound-guided-hip-injection',
+]
+const PROCEDURES = [...STEROID, 'hyaluronic-acid-injection', 'prp-injection']
+const each = <T extends string>(ids: readonly T[]) =>
+  ids.flatMap((id) => LOCALES.map((locale) => [id, locale] as [T, Locale]))
+const procedure = (id: string, locale: Locale): Procedure => service.getProcedure({ id, locale })
+const riskWarning = (p: Procedure, sign: string) => p.risks.filter((r) => r.warning?.sign === sign)
+
+describe('a risk says what to do in the triage policy’s words, as the warning box does', () => {
+  it.each(each(PROCEDURES))(
+    '%s (%s): bleeding that will not stop is an emergency, not "call us"',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const bleeding = riskWarning(p, 'bleeding-wont-stop')
+      expect(bleeding).toHaveLength(1)
+      expect(bleeding[0]!.warning).toMatchObject({ level: 'emergency' })
+      const box = p.redFlags.find((f) => f.sign === 'bleeding-wont-stop')
+      expect(bleeding[0]!.warning!.levelText).toBe(box!.levelText)
+      expect(bleeding[0]!.description).not.toMatch(/Call us if it does not stop|Llámenos si no para/)
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): a leg still numb or weak after the numbing is advice today, even when the clinic is closed',
+    (id, locale) => {
+      const nerve = riskWarning(procedure(id, locale), 'numb-weak-leg')
+      expect(nerve.map((r) => [r.warning!.context, r.warning!.level])).toEqual([
+        ['after-numbing', 'urgent-same-day'],
+      ])
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): a swollen face, lips or tongue is an emergency, not only trouble breathing',
+    (id, locale) => {
+      const allergy = riskWarning(procedure(id, locale), 'allergic-reaction')
+      expect(allergy).toHaveLength(1)
+      expect(allergy[0]!.warning!.level).toBe('emergency')
+      expect(allergy[0]!.description).toMatch(
+        locale === 'en'
+          ? /Swelling of the face, lips or tongue is an emergency\./
+          : /Si se le hinchan la cara, los labios o la lengua, es una urgencia grave\./,
+      )
+    },
+  )
+
+  it.each(each(['ultrasound-guided-hip-injection']))(
+    '%s (%s): a joint infection is an emergency, never "urgent help"',
+    (id, locale) => {
+      const infection = riskWarning(procedure(id, locale), 'infection-signs')
+      expect(infection[0]!.warning!.level).toBe('emergency')
+      expect(words(infection)).not.toMatch(/urgent help|ayuda urgente/)
+    },
+  )
+})
+
+describe('recovery: infection that starts weeks later is an emergency too', () => {
+  it.each(each(PROCEDURES))('%s (%s)', (id, locale) => {
+    const later = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!
+    expect(later.todo).toMatch(
+      locale === 'en'
+        ? /it can start weeks later\. It is an emergency\. See the warning signs\./
+        : /puede empezar semanas después\. Es una urgencia grave\. Mire las señales de alarma\./,
+    )
+  })
+})
+
+describe('diabetes after a steroid: the emergency signs are on every procedure that may give one', () => {
+  it.each(each([...STEROID, 'hyaluronic-acid-injection']))('%s (%s)', (id, locale) => {
+    const p = procedure(id, locale)
+    expect(p.redFlags.find((f) => f.sign === 'diabetes-very-unwell')).toMatchObject({
+      context: 'any-time',
+      level: 'emergency',
+    })
+    const sugar = riskWarning(p, 'high-blood-sugar')
+    expect(sugar).toHaveLength(1)
+    // Advice today, even when the clinic is closed: not the hip clinic in opening hours (NHS, DKA).
+    expect(sugar[0]!.warning!.level).toBe('urgent-same-day')
+    expect(words(sugar)).not.toMatch(/Get urgent help if it stays very high|Pida ayuda urgente si sigue/)
+    if (STEROID.includes(id))
+      expect(sugar[0]!.description).toMatch(
+        locale === 'en'
+          ? /Being sick, breathing fast, or feeling very drowsy or confused is an emergency\./
+          : /Vomitar, respirar muy deprisa o notarse muy adormilado o confuso es una urgencia grave\./,
+      )
+  })
+})
+
+describe('osteonecrosis after a hip steroid: what the sources report, and only where the needle goes into the joint', () => {
+  it.each(
+    each(['diagnostic-hip-injection', 'fluoroscopy-guided-hip-injection', 'ultrasound-guided-hip-injection']),
+  )('%s (%s): reported after even a single injection, with its sources', (id, locale) => {
+    const risk = procedure(id, locale).risks.find((r) => /osteonecrosis/.test(r.description))!
+    expect(risk.description).toMatch(
+      locale === 'en'
+        ? /reported after a steroid injection into the hip joint, even a single one/
+        : /Se ha descrito tras una inyección de corticoide en la articulación de la cadera, incluso una sola/,
+    )
+    expect(risk.description).not.toMatch(/repeated|repetidas/)
+    expect(risk.sources).toEqual(['alomari-2019-avn-single-injection', 'kompel-2019-iacs-hip-knee'])
+  })
+
+  it.each(LOCALES)('the bursa injection, outside the joint, does not list it (%s)', (locale) => {
+    expect(words(procedure('trochanteric-bursa-injection', locale).risks)).not.toMatch(/osteonecrosis/)
+  })
+})
+
+describe('hyaluronic acid and PRP: what the evidence says, in every place', () => {
+  it.each(each(PROCEDURES))('%s (%s): PRP is "uncertain", never "mixed"', (id, locale) => {
+    expect(words(procedure(id, locale))).not.toMatch(
+      /(evidence|research)[^."]* mixed|mixed results|results are mixed|dispares/,
+    )
+  })
+
+  it.each(LOCALES)(
+    'the X-ray-guided injection says guidance advises against hyaluronic acid (%s)',
+    (locale) => {
+      const alternatives = procedure('fluoroscopy-guided-hip-injection', locale).sections.find(
+        (s) => s.key === 'alternatives',
+      )!
+      expect(words(alternatives)).toMatch(
+        locale === 'en'
+          ? /Guidance advises against hyaluronic acid for the hip/
+          : /Las guías desaconsejan el ácido hialurónico en la cadera/,
+      )
+      expect(alternatives.citations.flat()).toContain('aaos-hip-oa-cpg-summary')
+    },
+  )
+
+  it.each(LOCALES)('the osteoarthritis page agrees (%s)', (locale) => {
+    expect(words(service.getCondition({ id: 'hip-osteoarthritis', locale }))).not.toMatch(
+      /evidence is mixed|pruebas son dispares/,
+    )
+  })
+
+  it.each(LOCALES)('the glossary agrees (%s)', (locale) => {
+    const terms = service.getGlossary({ locale })
+    const ha = terms.find((t) => t.id === 'hyaluronic-acid')!
+    const prp = terms.find((t) => t.id === 'prp')!
+    expect(ha.definition).toMatch(locale === 'en' ? /advises against it/ : /las guías lo desaconsejan/)
+    expect(`${ha.definition} ${prp.definition}`).not.toMatch(
+      /(evidence|research)[^."]* mixed|mixed results|results are mixed|dispares/,
+    )
+  })
+
+  it('says PRP is the Spanish acronym too, and calls a dent a dent (es)', () => {
+    expect(words(procedure('prp-injection', 'es'))).not.toMatch(/siglas en inglés/)
+    for (const id of PROCEDURES) expect(words(procedure(id, 'es')), id).not.toMatch(/hoyuelo/)
+  })
+})
+
+describe('conditions: joint infection is any one of its signs, and an emergency wherever it appears', () => {
+  const conditions = idsOf('condition')
+  it.each(LOCALES)('no page needs a visible sign AND a fever before it says emergency (%s)', (locale) => {
+    for (const id of conditions()) {
+      const text = words(service.getCondition({ id, locale }))
+      expect(text, id).not.toMatch(
+        locale === 'en'
+          ? /hot, red or swollen, and do you have a fever|a fever and a hot, swollen, very painful hip|infection in the joint causes fever/
+          : /caliente, roja o hinchada, con fiebre o un gran malestar|fiebre y la cadera caliente, hinchada y muy dolorida|infección de la articulación causa fiebre/,
+      )
+    }
+  })
+
+  it.each([
+    ['en', /hip pain with a fever, or bad pain after a fall, is an emergency/],
+    ['es', /el dolor de cadera con fiebre, o un dolor fuerte tras una caída, es una urgencia grave/],
+  ] as const)('night pain: fever or a fall is an emergency, not "a prompt check" (%s)', (locale, must) => {
+    expect(words(service.getCondition({ id: 'hip-pain-at-night', locale }).faqs)).toMatch(must)
+  })
+
+  it.each([
+    ['en', /After an injection, a fever is an emergency\. So is an area that gets hot, red or swollen/],
+    ['es', /Después de una inyección, tener fiebre es una urgencia grave\./],
+  ] as const)(
+    'bursitis after an injection: swelling or worsening pain is an emergency, as the policy says (%s)',
+    (locale, must) => {
+      const text = words(service.getCondition({ id: 'iliopsoas-and-ischial-bursitis', locale }))
+      expect(text).toMatch(must)
+      expect(text).not.toMatch(
+        /call the clinic if redness spreads or the area swells|llame a la consulta si la zona se pone más roja/,
+      )
+    },
+  )
+
+  it('Spanish says "urgencia grave", the emergency level, never a bare "urgencia" (es)', () => {
+    for (const id of ['septic-arthritis', 'hip-pain-at-night'])
+      expect(words(service.getCondition({ id, locale: 'es' })), id).not.toMatch(/\burgencia\b(?! grave)/)
+  })
+
+  it.each(LOCALES)('the gluteal tendon answer is words with its sources, not YAML (%s)', (locale) => {
+    const faq = service
+      .getCondition({ id: 'gluteal-tendinopathy', locale })
+      .faqs.find((f) => /injection|inyección/.test(f.question))!
+    expect(faq.answer).not.toMatch(/text:|sources:/)
+    expect(faq.answerSources).toEqual(['leap-monash-abstract', 'leap-summary-52-weeks'])
+  })
+
+  it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
+    for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere'])
+      expect(words(service.getCondition({ id, locale: 'es' })), id).toMatch(/no poder orinar/)
+  })
+})
+
+describe('guides: a suspected broken hip and the clinic-closed guide', () => {
+  it.each([
+    [
+      'en',
+      /If the hip or groin hurts badly after a fall, it may be broken\. Treat this as an emergency too\./,
+      /get it checked the same day|if it hurts them/,
+    ],
+    [
+      'es',
+      /Si la cadera o la ingle duelen mucho tras una caída, puede estar rota\. También es una emergencia\./,
+      /ese mismo día|si le duele\./,
+    ],
+  ] as const)(
+    'a fall with bad hip pain is an emergency, and nobody lifts the person (%s)',
+    (locale, must, mustNot) => {
+      const text = words(service.getGuide({ id: 'broken-hip-and-osteoporosis', locale }))
+      expect(text).toMatch(must)
+      expect(text).not.toMatch(mustNot)
+    },
+  )
+
+  it.each(LOCALES)('the fall warning sign counts bad hip or groin pain (%s)', (locale) => {
+    const fall = service
+      .getGuide({ id: 'broken-hip-and-osteoporosis', locale })
+      .redFlags.find((f) => f.sign === 'fall-cannot-stand')!
+    expect(fall.signText).toMatch(
+      locale === 'en' ? /your hip or groin hurts badly/ : /le duele mucho la cadera o la ingle/,
+    )
+    expect(fall.level).toBe('emergency')
+  })
+
+  it.each([
+    [
+      'en',
+      /A hip that becomes hot, red or swollen is an emergency too\./,
+      /hot and swollen and you have a fever/,
+    ],
+    [
+      'es',
+      /Y que la cadera se ponga caliente, roja o hinchada, o tener fiebre con un gran malestar\./,
+      /caliente e hinchada y tiene fiebre/,
+    ],
+  ] as const)(
+    'when the clinic is closed: the hip emergencies are not narrowed to "a life at risk" (%s)',
+    (locale, must, mustNot) => {
+      const guide = service.getGuide({ id: 'when-the-clinic-is-closed', locale })
+      const text = words(guide)
+      expect(text).toMatch(must)
+      expect(text).not.toMatch(mustNot)
+      expect(words(guide.faqs)).toMatch(
+        locale === 'en' ? /emergency sign from this guide/ : /señal de emergencia de esta guía/,
+      )
+    },
+  )
+
+  it('Spanish puts the condition first: "Si … consulte", never "Pregunte … si …" (es)', () => {
+    for (const id of ['broken-hip-and-osteoporosis', 'pain-relief-medicines'])
+      expect(words(service.getGuide({ id, locale: 'es' })), id).not.toMatch(
+        /Pregunte (a su médico )?(antes )?si /,
+      )
+  })
+})
+
+/** The ids of every served item of a kind, read when a test runs (after the build). */
+function idsOf(kind: 'condition') {
+  return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)
+}
