@@ -94,6 +94,18 @@ describe('a risk says what to do in the triage policy’s words, as the warning 
   )
 })
 
+describe('procedures: a joint infection is any one of its signs', () => {
+  it.each(each(PROCEDURES))('%s (%s): never hot AND red AND swollen', (id, locale) => {
+    const p = procedure(id, locale)
+    const said = words([p.risks.map((r) => r.description), p.faqs, p.sections])
+    expect(said).not.toMatch(
+      locale === 'en'
+        ? /hot, red and swollen|a fever or a hot, swollen hip|fever and a hot, swollen hip/
+        : /caliente,? (roja )?e hinchada/,
+    )
+  })
+})
+
 describe('recovery: infection that starts weeks later is an emergency too', () => {
   it.each(each(PROCEDURES))('%s (%s)', (id, locale) => {
     const later = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!
@@ -196,8 +208,8 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
       const text = words(service.getCondition({ id, locale }))
       expect(text, id).not.toMatch(
         locale === 'en'
-          ? /hot, red or swollen, and do you have a fever|a fever and a hot, swollen, very painful hip|infection in the joint causes fever/
-          : /caliente, roja o hinchada, con fiebre o un gran malestar|fiebre y la cadera caliente, hinchada y muy dolorida|infección de la articulación causa fiebre/,
+          ? /hot, red or swollen, and do you have a fever|a fever and a hot, swollen, very painful hip|infection in the joint causes fever|So is a hot, swollen joint|a fever or a hot, swollen joint/
+          : /caliente, roja o hinchada, con fiebre o un gran malestar|fiebre y la cadera caliente, hinchada y muy dolorida|infección de la articulación causa fiebre|articulación caliente e hinchada/,
       )
     }
   })
