@@ -696,8 +696,8 @@ const OTHER_EMERGENCY_WORDINGS = {
   es: /Busque ayuda urgente|Pida ayuda urgente|[Vv]aya a urgencias ahora(?! mismo)|vaya a urgencias enseguida|Llame al número de emergencias/,
 } as const
 const FALL = {
-  en: /If you fall and then cannot stand or put weight on your leg, your hip may be broken\. Emergency: call an ambulance/,
-  es: /Si se cae y después no puede ponerse de pie ni apoyar la pierna, puede haberse roto la cadera\. Urgencia grave: llame a una ambulancia/,
+  en: /If you fall and then cannot stand or put weight on your leg, your hip may be broken\. So may a hip that hurts badly after a fall, even if you can walk\. Emergency: call an ambulance/,
+  es: /Si se cae y después no puede ponerse de pie ni apoyar la pierna, puede haberse roto la cadera\. También si la cadera le duele mucho tras la caída, aunque pueda andar\. Urgencia grave: llame a una ambulancia/,
 } as const
 
 describe('conditions: one emergency wording, and a fall that leaves you unable to stand is an emergency (issue #18)', () => {

@@ -309,6 +309,45 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
     },
   )
 
+  it.each([
+    [
+      'en',
+      /Stop the exercises and get advice if your pain keeps getting worse or changes\. Do the same if your leg feels weak, numb or tingly\./,
+    ],
+    [
+      'es',
+      /Deje los ejercicios y pida consejo si el dolor va cada vez a peor o cambia\. Haga lo mismo si nota la pierna débil, dormida o con hormigueo\./,
+    ],
+  ] as const)(
+    'exercises: worsening or new symptoms, a weak or numb leg, stop and get advice (%s)',
+    (locale, must) => {
+      expect(words(service.getGuide({ id: 'hip-exercises', locale }))).toMatch(must)
+    },
+  )
+
+  it.each([
+    [
+      'en',
+      /weaker ones, like codeine, to strong ones, like morphine/,
+      /Opioids are strong painkillers, like codeine/,
+      /no clear cause, as in fibromyalgia/,
+    ],
+    [
+      'es',
+      /opioides más suaves, como la codeína, y otros fuertes, como la morfina/,
+      /Los opioides son calmantes fuertes, como la codeína/,
+      /sin una causa clara|no tienen una causa clara/,
+    ],
+  ] as const)(
+    'opioids: codeine is not called strong, and NG193 is said of pain with no clear cause (%s)',
+    (locale, must, mustNot, scope) => {
+      const text = words(service.getGuide({ id: 'pain-relief-medicines', locale }))
+      expect(text).toMatch(must)
+      expect(text).not.toMatch(mustNot)
+      expect(text).toMatch(scope)
+    },
+  )
+
   it('Spanish puts the condition first: "Si … consulte", never "Pregunte … si …" (es)', () => {
     for (const id of ['broken-hip-and-osteoporosis', 'pain-relief-medicines'])
       expect(words(service.getGuide({ id, locale: 'es' })), id).not.toMatch(
