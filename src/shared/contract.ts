@@ -16,7 +16,7 @@ import {
   ItemId,
   Procedure as ProcedureDoc,
   REFUSED_REVIEW_FIELDS,
-  RiskFields,
+  Risk as RiskDoc,
   Source,
 } from './items.ts'
 import { PACK_MAX_BASE64, PACK_MAX_BYTES } from './packs.ts'
@@ -80,7 +80,7 @@ export const RedFlag = z.object({
 export type RedFlag = z.infer<typeof RedFlag>
 
 /** A risk as the screens get it: its warning resolved through the triage policy, like the warning box's. */
-export const Risk = RiskFields.extend({ warning: RedFlag.optional() })
+export const Risk = z.object({ ...RiskDoc.shape, warning: RedFlag.optional() })
 export type Risk = z.infer<typeof Risk>
 
 /**

@@ -155,34 +155,34 @@ export const BAND_SOURCE_MESSAGE =
 export const RedFlag = z.strictObject({ sign: ItemId, context: ItemId })
 export type RedFlag = z.infer<typeof RedFlag>
 
-/** A risk's own fields; `Risk` adds the checks between them (the contract serves these fields resolved). */
-export const RiskFields = z.strictObject({
-  name: Text,
-  description: Text,
-  /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
-  band: FrequencyBand,
-  /** "About n in m": only where a source gives a number. */
-  about: z
-    .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
-    .refine((a) => a.n < a.m, 'n must be smaller than m')
-    .optional(),
-  /** The sources that give the band (and the number): required unless the band is unknown. */
-  sources: SourceIds.default([]),
-  /**
-   * What to do if it happens: one of the triage policy's signs and its context,
-   * so a risk says what the warning box says (the same level, worded once).
-   * Left out where a risk asks for nothing ("a red, warm face").
-   */
-  warning: RedFlag.optional(),
-})
-
-export const Risk = RiskFields.refine((r) => r.band === 'unknown' || r.sources.length > 0, {
-  message: BAND_SOURCE_MESSAGE,
-  path: ['sources'],
-}).refine((r) => r.band !== 'unknown' || !r.about, {
-  message: 'a risk whose frequency is unknown cannot give a number (about)',
-  path: ['about'],
-})
+export const Risk = z
+  .strictObject({
+    name: Text,
+    description: Text,
+    /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
+    band: FrequencyBand,
+    /** "About n in m": only where a source gives a number. */
+    about: z
+      .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+      .refine((a) => a.n < a.m, 'n must be smaller than m')
+      .optional(),
+    /** The sources that give the band (and the number): required unless the band is unknown. */
+    sources: SourceIds.default([]),
+    /**
+     * What to do if it happens: one of the triage policy's signs and its context,
+     * so a risk says what the warning box says (the same level, worded once).
+     * Left out where a risk asks for nothing ("a red, warm face").
+     */
+    warning: RedFlag.optional(),
+  })
+  .refine((r) => r.band === 'unknown' || r.sources.length > 0, {
+    message: BAND_SOURCE_MESSAGE,
+    path: ['sources'],
+  })
+  .refine((r) => r.band !== 'unknown' || !r.about, {
+    message: 'a risk whose frequency is unknown cannot give a number (about)',
+    path: ['about'],
+  })
 export type Risk = z.infer<typeof Risk>
 
 export const Milestone = z.strictObject({ period: RecoveryPeriod, expect: Text, todo: Text })
