@@ -6,30 +6,20 @@
  * in the README's content notes, not here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildContentDb } from '../../src/core/content/build.ts'
-import { openContentDb } from '../../src/core/db/open.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
-import { createContentService, type ContentHandlers } from '../../src/core/services/content-service.ts'
+import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import type { Condition, Locale, Procedure } from '../../src/shared/contract.ts'
-import { tempDir, type TempDir } from '../fixtures/library.ts'
+import { realContentService } from '../fixtures/library.ts'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Database } from 'better-sqlite3'
 
-let dir: TempDir
-let db: Database
+let built: ReturnType<typeof realContentService>
 let service: ContentHandlers
 beforeAll(() => {
-  dir = tempDir()
-  const file = join(dir.path, 'content.sqlite')
-  buildContentDb(CONTENT_DIR, file)
-  db = openContentDb(file)
-  service = createContentService(db)
+  built = realContentService()
+  service = built.service
 })
-afterAll(() => {
-  db.close()
-  dir.remove()
-})
+afterAll(() => built.close())
 
 /** Everything a patient reads of a procedure, as one text. */
 function allText(p: Procedure): string {

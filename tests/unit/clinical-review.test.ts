@@ -6,29 +6,17 @@
  * are listed in that file, not here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildContentDb } from '../../src/core/content/build.ts'
-import { openContentDb } from '../../src/core/db/open.ts'
-import { CONTENT_DIR } from '../../src/core/paths.ts'
-import { createContentService, type ContentHandlers } from '../../src/core/services/content-service.ts'
+import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import type { Locale, Procedure } from '../../src/shared/contract.ts'
-import { tempDir, type TempDir } from '../fixtures/library.ts'
-import { join } from 'node:path'
-import type { Database } from 'better-sqlite3'
+import { realContentService } from '../fixtures/library.ts'
 
-let dir: TempDir
-let db: Database
+let built: ReturnType<typeof realContentService>
 let service: ContentHandlers
 beforeAll(() => {
-  dir = tempDir()
-  const file = join(dir.path, 'content.sqlite')
-  buildContentDb(CONTENT_DIR, file)
-  db = openContentDb(file)
-  service = createContentService(db)
+  built = realContentService()
+  service = built.service
 })
-afterAll(() => {
-  db.close()
-  dir.remove()
-})
+afterAll(() => built.close())
 
 const LOCALES = ['en', 'es'] as const
 /** Every word of a served item (and its ids), as one line of text. */

@@ -344,6 +344,16 @@ describe('claims with sources', () => {
   })
 })
 
+/** What loading the content copy refuses, with file, item and field; none when it loads. */
+function loadProblems(): { file: string; item: string; field: string; message: string }[] {
+  try {
+    loadContent(content)
+    return []
+  } catch (err) {
+    return (err as { problems: ReturnType<typeof loadProblems> }).problems
+  }
+}
+
 describe('patient text that is really YAML', () => {
   it('refuses an answer whose text and sources were folded into one string, naming file, item and field', () => {
     // "answer: >-" followed by "text:" and "sources:" makes YAML read the whole block as words to show.
@@ -353,13 +363,7 @@ describe('patient text that is really YAML', () => {
         '    answer: >-\n      text: >-\n        Exercise often helps.\n      sources: [src-a]',
       ),
     )
-    let problems: { file: string; item: string; field: string; message: string }[] = []
-    try {
-      loadContent(content)
-    } catch (err) {
-      problems = (err as { problems: typeof problems }).problems
-    }
-    expect(problems).toContainEqual(
+    expect(loadProblems()).toContainEqual(
       expect.objectContaining({
         file: expect.stringContaining('sore-hip.en.yaml'),
         item: 'sore-hip',
@@ -371,14 +375,6 @@ describe('patient text that is really YAML', () => {
 })
 
 describe('the triage policy', () => {
-  const loadProblems = () => {
-    try {
-      loadContent(content)
-      return []
-    } catch (err) {
-      return (err as { problems: { field: string; message: string }[] }).problems
-    }
-  }
   const PROCEDURE = 'procedures/test-injection.en.yaml'
 
   it('accepts warning signs whose (sign, context) pairs the policy defines', () => {

@@ -20,6 +20,18 @@ afterAll(() => {
   dir.remove()
 })
 
+/** The fixture's emergency sign, resolved through the triage policy in English. */
+const FEVER = {
+  sign: 'fever',
+  context: 'any-time',
+  level: 'emergency',
+  urgency: 'emergency',
+  text: 'You have a fever.',
+  signText: 'You have a fever.',
+  contextText: 'at any time',
+  levelText: 'Emergency: call an ambulance now.',
+  expected: false,
+}
 describe('content service', () => {
   it('lists conditions and procedures for a language', () => {
     const en = service.listTopics({ locale: 'en' })
@@ -69,17 +81,7 @@ describe('content service', () => {
       about: { n: 1, m: 10000 },
       sources: ['src-a', 'src-b'],
       // What to do, resolved through the triage policy as the warning box's signs are.
-      warning: {
-        sign: 'fever',
-        context: 'any-time',
-        level: 'emergency',
-        urgency: 'emergency',
-        text: 'You have a fever.',
-        signText: 'You have a fever.',
-        contextText: 'at any time',
-        levelText: 'Emergency: call an ambulance now.',
-        expected: false,
-      },
+      warning: FEVER,
     })
     // A cited paragraph reaches the screen as its words, with its source ids beside it.
     expect(p.sections.find((s) => s.key === 'benefits')).toEqual({
@@ -95,17 +97,7 @@ describe('content service', () => {
     expect(bruising?.about).toBeUndefined()
     expect(p.recovery.map((m) => m.period)).toEqual(['same-day', 'weeks-2-6'])
     expect(p.redFlags).toEqual([
-      {
-        sign: 'fever',
-        context: 'any-time',
-        level: 'emergency',
-        urgency: 'emergency',
-        text: 'You have a fever.',
-        signText: 'You have a fever.',
-        contextText: 'at any time',
-        levelText: 'Emergency: call an ambulance now.',
-        expected: false,
-      },
+      FEVER,
       {
         sign: 'pain-flare',
         context: 'beyond-first-days',
