@@ -24,6 +24,16 @@ const problemsFor = (id: string, locale = 'en', options: { sourcesDir?: string }
     sourcesDir: options.sourcesDir,
   }).items.find((i) => i.id === id && i.locale === locale)?.problems ?? []
 
+/** What loading the content copy refuses, with file, item and field; none when it loads. */
+function loadProblems(): { file: string; item: string; field: string; message: string }[] {
+  try {
+    loadContent(content)
+    return []
+  } catch (err) {
+    return (err as { problems: ReturnType<typeof loadProblems> }).problems
+  }
+}
+
 describe('readability measures', () => {
   it('scores plain sentences low and dense medical prose high', () => {
     expect(fleschKincaidGrade('You lie on a bed. The nurse cleans your skin.')).toBeLessThan(4)
@@ -206,15 +216,6 @@ describe('stamping translations', () => {
 })
 
 describe('risk bands', () => {
-  const loadProblems = () => {
-    try {
-      loadContent(content)
-      return []
-    } catch (err) {
-      return (err as { problems: { field: string; message: string }[] }).problems
-    }
-  }
-
   it('defines each band once, on the EU leaflet scale, most often first, worded in every language with screens', () => {
     expect(FREQUENCY_BANDS).toEqual(['very-common', 'common', 'uncommon', 'rare', 'very-rare', 'unknown'])
     expect(FREQUENCY_BANDS.map((b) => FREQUENCY_SCALE[b].bound)).toEqual([
@@ -280,15 +281,6 @@ describe('risk bands', () => {
 })
 
 describe('claims with sources', () => {
-  const loadProblems = () => {
-    try {
-      loadContent(content)
-      return []
-    } catch (err) {
-      return (err as { problems: { field: string; message: string }[] }).problems
-    }
-  }
-
   it('claim-source check: refuses a paragraph without sources in a benefits section', () => {
     editFile(content, 'procedures/test-injection.en.yaml', (t) =>
       t.replace(
@@ -343,16 +335,6 @@ describe('claims with sources', () => {
     )
   })
 })
-
-/** What loading the content copy refuses, with file, item and field; none when it loads. */
-function loadProblems(): { file: string; item: string; field: string; message: string }[] {
-  try {
-    loadContent(content)
-    return []
-  } catch (err) {
-    return (err as { problems: ReturnType<typeof loadProblems> }).problems
-  }
-}
 
 describe('patient text that is really YAML', () => {
   it('refuses an answer whose text and sources were folded into one string, naming file, item and field', () => {
