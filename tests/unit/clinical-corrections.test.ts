@@ -328,7 +328,7 @@ const ROWS: Row[] = [
       id,
       'en',
       'all',
-      /Your leg feels numb, heavy or weak/,
+      /The leg on the side of the injection feels numb, heavy or weak/,
       /if you cannot put weight on your leg\. /,
     ],
     [

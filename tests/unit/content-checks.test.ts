@@ -359,6 +359,41 @@ describe('patient text that is really YAML', () => {
 describe('the triage policy', () => {
   const PROCEDURE = 'procedures/test-injection.en.yaml'
 
+  // The warning signs are the text a frightened patient reads first: held to the same
+  // sentence length and reading grade as every other patient text, in every language.
+  it.each([
+    [
+      'en',
+      "{ id: fever, text: 'You have a fever, or chills, or you feel hot and then cold, or you shake, or you feel very unwell and cannot get warm at all.' }",
+      /^triage\.en: sign "fever": a sentence of 2\d words \(20 at most\)/,
+    ],
+    [
+      'es',
+      "{ id: fever, text: 'Tiene fiebre, o escalofríos, o nota calor y luego frío, o tiembla, o se encuentra muy mal y no consigue entrar en calor de ninguna manera.' }",
+      /^triage\.es: sign "fever": a sentence of 2\d words \(20 at most\)/,
+    ],
+  ] as const)(
+    'a warning sign of more than 20 words in one sentence is refused (%s)',
+    (locale, long, message) => {
+      editFile(content, `triage.${locale}.yaml`, (t) => t.replace(/\{ id: fever, text: '[^']*' \}/, long))
+      const report = checkLibrary(loadContent(content), {})
+      expect(report.library).toContainEqual(expect.stringMatching(message))
+      expect(report.ok).toBe(false)
+    },
+  )
+
+  it('a warning sign worded above the reading grade is refused (en)', () => {
+    editFile(content, 'triage.en.yaml', (t) =>
+      t.replace(
+        "'You have a fever.'",
+        "'Pyrexia, rigors or systemic deterioration necessitate immediate evaluation.'",
+      ),
+    )
+    expect(checkLibrary(loadContent(content), {}).library).toContainEqual(
+      expect.stringMatching(/^triage\.en: sign "fever": reading grade \d+\.\d \(8 at most\)/),
+    )
+  })
+
   it('accepts warning signs whose (sign, context) pairs the policy defines', () => {
     expect(loadProblems()).toEqual([])
   })

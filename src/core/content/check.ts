@@ -299,6 +299,34 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       if (copied) library_.push(`anatomy: "${part.id}" copies 10 words from a source article: "${copied}"`)
     }
   }
+  // The triage policy's words are on every warning box and risk: held to the same
+  // sentence length and originality as the items' own text, and a sign (what the
+  // patient notices) to the same reading grade. A level is one short fixed phrase
+  // naming the service ("Emergency: call an ambulance or go to the emergency
+  // department now."): a grade formula on ten words only counts those names'
+  // syllables, so a level is held to sentence length alone.
+  for (const { locale, words } of library.triage.words) {
+    const texts = [
+      ...words.levels.map((l) => ({ what: `level "${l.id}"`, text: l.text, graded: false })),
+      ...words.contexts.map((c) => ({ what: `context "${c.id}"`, text: c.text, graded: false })),
+      ...words.signs.map((s) => ({ what: `sign "${s.id}"`, text: s.text, graded: true })),
+    ]
+    for (const { what, text, graded } of texts) {
+      const where = `triage.${locale}: ${what}`
+      for (const s of sentencesOf(text, locale)) {
+        const n = wordsOf(s, locale).length
+        if (n > READABILITY_LIMITS.maxWordsPerSentence)
+          library_.push(`${where}: a sentence of ${n} words (20 at most): "${s}"`)
+      }
+      if (graded && locale === 'en') {
+        const grade = fleschKincaidGrade(text)
+        if (grade > READABILITY_LIMITS.maxGradePerParagraph)
+          library_.push(`${where}: reading grade ${grade.toFixed(1)} (8 at most): "${text}"`)
+      }
+      const copied = copiedRun(text, runs)
+      if (copied) library_.push(`${where}: copies 10 words from a source article: "${copied}"`)
+    }
+  }
   const meanGrade = allGrades.length ? allGrades.reduce((a, b) => a + b, 0) / allGrades.length : 0
   if (meanGrade > READABILITY_LIMITS.maxMeanGrade) {
     library_.push(`readability: the mean grade across the library is ${meanGrade.toFixed(2)} (6.5 at most)`)
