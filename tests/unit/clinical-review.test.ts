@@ -183,6 +183,27 @@ describe('hyaluronic acid and PRP: what the evidence says, in every place', () =
     )
   })
 
+  it.each([
+    [
+      'en',
+      /NICE says a course may be worth trying[^.]*fibromyalgia\. It does not recommend it for osteoarthritis/,
+    ],
+    ['es', /Según NICE, puede valer la pena probarla[^.]*fibromialgia\. No la recomienda para la artrosis/],
+  ] as const)(
+    'acupuncture: worth trying for pain with no clear cause (NG193), not recommended for osteoarthritis (NG226) (%s)',
+    (locale, must) => {
+      const term = service.getGlossary({ locale }).find((t) => t.id === 'acupuncture')!
+      expect(term.definition.replace(/\s+/g, ' ')).toMatch(must)
+      const faq = service
+        .getCondition({ id: 'hip-osteoarthritis', locale })
+        .faqs.find((f) => /acupun/.test(f.answer))!
+      expect(faq.answer).toMatch(
+        locale === 'en' ? /NICE does not recommend acupuncture/ : /NICE no recomienda/,
+      )
+      expect(faq.answerSources).toEqual(['bacc-ng226-acupuncture'])
+    },
+  )
+
   it('says PRP is the Spanish acronym too, and calls a dent a dent (es)', () => {
     expect(words(procedure('prp-injection', 'es'))).not.toMatch(/siglas en inglés/)
     for (const id of PROCEDURES) expect(words(procedure(id, 'es')), id).not.toMatch(/hoyuelo/)
@@ -210,6 +231,30 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
   })
 
   it.each([
+    ['en', /Call the clinic soon, in opening hours\./, /Then call the clinic soon\./],
+    [
+      'es',
+      /Llame a la consulta pronto, en su horario de atención\./,
+      /Entonces llame pronto a la consulta\./,
+    ],
+  ] as const)(
+    'night pain with weight loss or after cancer has a level and a source, and the osteoarthritis page has the same exception (%s)',
+    (locale, night, oa) => {
+      const when = service
+        .getCondition({ id: 'hip-pain-at-night', locale })
+        .sections.find((s) => s.key === 'when-to-get-help')!
+      const at = when.paragraphs.findIndex((p) => /cancer|cáncer/.test(p))
+      expect(when.paragraphs[at]).toMatch(night)
+      expect(when.citations[at]).toEqual(['glos-hip-red-flags'])
+      const faq = service
+        .getCondition({ id: 'hip-osteoarthritis', locale })
+        .faqs.find((f) => /cancer|cáncer/.test(f.answer))
+      expect(faq?.answer).toMatch(oa)
+      expect(faq?.answerSources).toEqual(['glos-hip-red-flags'])
+    },
+  )
+
+  it.each([
     ['en', /After an injection, a fever is an emergency\. So is an area that gets hot, red or swollen/],
     ['es', /Después de una inyección, tener fiebre es una urgencia grave\./],
   ] as const)(
@@ -235,6 +280,34 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     expect(faq.answer).not.toMatch(/text:|sources:/)
     expect(faq.answerSources).toEqual(['leap-monash-abstract', 'leap-summary-52-weeks'])
   })
+
+  it.each([
+    ['en', /After a joint replacement, it can start slowly\. At first the pain and fever may be mild/],
+    ['es', /Si lleva una prótesis, la infección puede empezar poco a poco\./],
+  ] as const)(
+    'septic arthritis: its claims cite the NHS and Versus Arthritis pages, and an infected hip replacement can start slowly (%s)',
+    (locale, slow) => {
+      const page = service.getCondition({ id: 'septic-arthritis', locale })
+      const cited = (key: string) => page.sections.find((s) => s.key === key)!.citations.flat()
+      expect(cited('emergency')).toContain('versus-arthritis-septic-arthritis')
+      expect(cited('what-helps')).toContain('nhs-septic-arthritis-page')
+      const feels = page.sections.find((s) => s.key === 'how-it-feels')!
+      const at = feels.paragraphs.findIndex((p) => slow.test(p))
+      expect(feels.citations[at]).toEqual(['versus-arthritis-septic-arthritis'])
+      expect(page.sources.map((s) => s.id)).toEqual(
+        expect.arrayContaining(['nhs-septic-arthritis-page', 'versus-arthritis-septic-arthritis']),
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'meralgia: no "one of the most common" nerve causes, which only article 000 said (%s)',
+    (locale) => {
+      expect(words(service.getCondition({ id: 'meralgia-paresthetica', locale }))).not.toMatch(
+        /one of the most common|una de las causas más frecuentes/,
+      )
+    },
+  )
 
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere'])
@@ -333,6 +406,61 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
       expect(text).toMatch(must)
       expect(text).not.toMatch(mustNot)
       expect(text).toMatch(scope)
+    },
+  )
+
+  it.each([
+    ['en', /between your legs or around your bottom.*passing urine.*both your legs/],
+    ['es', /entre las piernas o alrededor del ano.*orinar.*las dos piernas/],
+  ] as const)(
+    'the back emergency (cauda equina) is a policy sign on the clinic-closed guide, an emergency, from NHS sources (%s)',
+    (locale, must) => {
+      const sign = service
+        .getGuide({ id: 'when-the-clinic-is-closed', locale })
+        .redFlags.find((f) => f.sign === 'back-nerve-signs')
+      expect(sign?.signText).toMatch(must)
+      expect(sign?.level).toBe('emergency')
+      for (const id of ['pain-from-elsewhere', 'meralgia-paresthetica']) {
+        const when = service.getCondition({ id, locale }).sections.find((s) => s.key === 'when-to-get-help')!
+        const at = when.paragraphs.findIndex((p) => /ano\b|bottom/.test(p))
+        expect(when.citations[at], id).toEqual(['royalfree-cauda-equina', 'somerset-cauda-equina'])
+        expect(when.paragraphs[at], id).toMatch(locale === 'en' ? /both legs/ : /las dos piernas/)
+      }
+    },
+  )
+
+  it.each([
+    ['en', /^The leg on the side of the injection/],
+    ['es', /la pierna del lado de la inyección/],
+  ] as const)('a numb or weak leg after the numbing is the injected leg, not both (%s)', (locale, must) => {
+    const numb = procedure('ultrasound-guided-hip-injection', locale).redFlags.find(
+      (f) => f.sign === 'numb-weak-leg',
+    )
+    expect(numb?.signText).toMatch(must)
+  })
+
+  it.each([
+    [
+      'en',
+      /Heart attack and stroke: all of these medicines slightly raise the chance/,
+      /smoke, have had a heart attack or stroke/,
+    ],
+    [
+      'es',
+      /Infarto e ictus: todos estos antiinflamatorios aumentan un poco el riesgo/,
+      /si fuma, si ha tenido un infarto o un ictus/,
+    ],
+  ] as const)(
+    'anti-inflammatory tablets: the heart attack and stroke risk is said, and the stomach protection cites a page that says it (%s)',
+    (locale, risk, ask) => {
+      const guide = service.getGuide({ id: 'pain-relief-medicines', locale })
+      const risks = guide.sections.find((s) => s.key === 'anti-inflammatory-risks')!
+      const at = risks.paragraphs.findIndex((p) => risk.test(p))
+      expect(risks.citations[at]).toEqual(['arthritis-research-uk-nsaids'])
+      expect(words(risks)).toMatch(ask)
+      const uses = guide.sections.find((s) => s.key === 'anti-inflammatories')!
+      const stomach = uses.paragraphs.findIndex((p) => /stomach|estómago/.test(p))
+      expect(uses.citations[stomach]).toContain('arthritis-research-uk-nsaids')
     },
   )
 
