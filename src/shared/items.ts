@@ -362,6 +362,7 @@ export const SOURCE_AUTHORITIES = [
   'nhs-leaflet',
   'hospital-leaflet',
   'research',
+  'product-information',
   'secondary',
   'clinic-page',
   'article',

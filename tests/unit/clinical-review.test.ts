@@ -204,6 +204,17 @@ describe('hyaluronic acid and PRP: what the evidence says, in every place', () =
     },
   )
 
+  it("one brand's product text is product information, not a guideline", () => {
+    const ha = procedure('hyaluronic-acid-injection', 'en')
+    const brand = [...ha.sources, ...ha.citedSources].filter((s) => s.id.startsWith('hyalgan-'))
+    expect(brand.map((s) => [s.id, s.authority])).toEqual(
+      expect.arrayContaining([
+        ['hyalgan-smpc-cy', 'product-information'],
+        ['hyalgan-mims-sg', 'product-information'],
+      ]),
+    )
+  })
+
   it('says PRP is the Spanish acronym too, and calls a dent a dent (es)', () => {
     expect(words(procedure('prp-injection', 'es'))).not.toMatch(/siglas en inglés/)
     for (const id of PROCEDURES) expect(words(procedure(id, 'es')), id).not.toMatch(/hoyuelo/)
