@@ -320,6 +320,12 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it('osteonecrosis: the Spanish asks for a check on new pain with one of the risks, as the English does (es)', () => {
+    const text = words(service.getCondition({ id: 'osteonecrosis', locale: 'es' }))
+    expect(text).toMatch(/dolor nuevo en la cadera o en la ingle y, además, alguno de los riesgos de esta página\? Consulte pronto/)
+    expect(text).not.toMatch(/Hágalo sobre todo si tiene alguno de los riesgos/)
+  })
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere'])
       expect(words(service.getCondition({ id, locale: 'es' })), id).toMatch(/no poder orinar/)
