@@ -137,7 +137,13 @@ const BUILD_ONLY = {
 
 const ServedClaims = { sections: z.array(Section), faqs: z.array(Faq) }
 
-export const Condition = ConditionDoc.omit(BUILD_ONLY).extend(Served).extend(ServedClaims)
+export const Condition = ConditionDoc.omit(BUILD_ONLY)
+  .extend(Served)
+  .extend({
+    ...ServedClaims,
+    /** Most urgent first; empty for a condition without warning signs. */
+    redFlags: z.array(RedFlag),
+  })
 export type Condition = z.infer<typeof Condition>
 
 export const Procedure = ProcedureDoc.omit(BUILD_ONLY)

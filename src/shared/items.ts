@@ -254,6 +254,12 @@ export const Condition = z.strictObject({
   kind: z.literal('condition'),
   ...Topic,
   sections: z.array(Section).min(1, 'a condition needs at least one section').meta(searched(1)),
+  /**
+   * Ids only, as on a procedure: the signs that need help (a broken hip, a joint
+   * infection), worded and levelled by the triage policy, so a condition page says
+   * what a procedure or a guide says for the same sign.
+   */
+  redFlags: z.array(RedFlag).default([]),
 })
 export type Condition = z.infer<typeof Condition>
 

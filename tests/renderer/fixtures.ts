@@ -15,7 +15,7 @@ const LEVEL_TEXT = {
 }
 
 /** A warning sign as the content service resolves it through the triage policy. */
-function redFlag(level: 'emergency' | 'call-clinic', text: string) {
+export function redFlag(level: 'emergency' | 'call-clinic', text: string) {
   return {
     sign: 'sign',
     context: 'any-time',
@@ -165,6 +165,7 @@ export const conditionEn: Condition = {
   faqs: [{ answerSources: [], question: 'Is it my fault?', answer: 'No.' }],
   citedSources: [],
   stale: false,
+  redFlags: [],
 }
 
 function summary(item: Procedure | Condition): TopicSummary {

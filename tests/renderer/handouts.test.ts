@@ -16,7 +16,15 @@ import { createKiosk } from '@renderer/app/kiosk'
 import { printHostKey, type PrintHost } from '@renderer/features/handouts/usePrinter'
 import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetailsStore'
 import { useStaffStore } from '@renderer/features/staff/staffStore'
-import { KIOSK_CONFIG, conditionEn, fakeBridge, procedureEn, procedureEs, type FakeBridge } from './fixtures'
+import {
+  KIOSK_CONFIG,
+  conditionEn,
+  fakeBridge,
+  procedureEn,
+  procedureEs,
+  redFlag,
+  type FakeBridge,
+} from './fixtures'
 import { confirmPrint } from './helpers'
 
 enableAutoUnmount(afterEach)
@@ -368,6 +376,25 @@ describe('a condition handout', () => {
     expect(text(wrapper, '.ho-foot__version')).toBe(
       'Version 3. Not yet checked by a clinician at this clinic.',
     )
+  })
+
+  it("prints the triage policy's warning signs with their level's words, after the page's own advice", async () => {
+    const bridge = handoutBridge()
+    bridge.getCondition = async (input) => {
+      bridge.calls.push({ method: 'getCondition', input })
+      return {
+        ok: true,
+        value: { ...condition, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
+      }
+    }
+    const { wrapper } = await mountHandout(
+      `/handouts/conditions/${condition.id}?lang=en&paper=letter`,
+      bridge,
+    )
+    expect(wrapper.findAll('[data-handout-section="red-flags"] li').map((item) => item.text())).toEqual([
+      'A hot, swollen hip.',
+      'You fall and cannot get up or stand. Emergency: call an ambulance or go to the emergency department now.',
+    ])
   })
 })
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount } from '@vue/test-utils'
 import { mountKiosk } from './helpers'
-import { conditionEn, fakeBridge, procedureEn } from './fixtures'
+import { conditionEn, fakeBridge, procedureEn, redFlag } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
@@ -52,6 +52,28 @@ describe('a condition page', () => {
     expect(wrapper.text()).toContain('Is it my fault?')
     expect(wrapper.text()).toContain('Osteoarthritis in over 16s')
     expect(wrapper.text()).toContain('Not yet checked by a clinician at this clinic.')
+  })
+
+  it("shows its warning signs in the triage policy's box, with the level's words and who to call", async () => {
+    const bridge = fakeBridge()
+    bridge.getCondition = async (input) => {
+      bridge.calls.push({ method: 'getCondition', input })
+      return {
+        ok: true,
+        value: { ...conditionEn, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
+      }
+    }
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
+    const box = wrapper.get('[data-red-flags]')
+    expect(box.get('h2').text()).toBe('When to get help')
+    expect(box.text()).toContain('You fall and cannot get up or stand.')
+    expect(box.text()).toContain('Emergency: call an ambulance or go to the emergency department now.')
+    expect(box.find('[data-where-to-go]').exists()).toBe(true)
+  })
+
+  it('has no warning box when the condition names no signs', async () => {
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`)
+    expect(wrapper.find('[data-red-flags]').exists()).toBe(false)
   })
 })
 

@@ -444,6 +444,36 @@ describe('the triage policy', () => {
     )
   })
 
+  it("triage check: a condition names the policy's signs too, and an unknown one is refused where it is written", () => {
+    editFile(content, 'conditions/sore-hip.en.yaml', (t) => t.replace('{ sign: fever,', '{ sign: fevr,'))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining('sore-hip.en.yaml'),
+        item: 'sore-hip',
+        field: 'redFlags[0].sign',
+        message: expect.stringContaining('triage check: unknown sign "fevr"'),
+      }),
+    )
+  })
+
+  it('triage check: a translation that leaves out a warning sign of its English is refused', () => {
+    editFile(content, 'conditions/sore-hip.es.yaml', (t) => t.replace(/^redFlags:\n.*\n/m, ''))
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining('sore-hip.es.yaml'),
+        item: 'sore-hip',
+        field: 'redFlags',
+        message: expect.stringContaining('missing: fever--any-time'),
+      }),
+    )
+    editFile(
+      content,
+      'conditions/sore-hip.es.yaml',
+      (t) => `${t}redFlags:\n  - { sign: fever, context: any-time }\n`,
+    )
+    expect(loadProblems()).toEqual([])
+  })
+
   it('triage check: refuses a second rule for one sign and context (one sign, one action)', () => {
     editFile(
       content,

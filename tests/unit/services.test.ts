@@ -131,6 +131,18 @@ describe('content service', () => {
     expect(contract.getCondition.output.parse(c)).toEqual(c)
   })
 
+  it("gives a condition its warning signs through the triage policy, in the page's language", () => {
+    expect(service.getCondition({ locale: 'en', id: 'sore-hip' }).redFlags).toEqual([FEVER])
+    expect(service.getCondition({ locale: 'es', id: 'sore-hip' }).redFlags).toEqual([
+      expect.objectContaining({
+        sign: 'fever',
+        level: 'emergency',
+        signText: 'Tiene fiebre.',
+        levelText: 'Urgencia grave: llame a una ambulancia ahora.',
+      }),
+    ])
+  })
+
   it('says which part of the hip an item is about, when the content names one', () => {
     expect(service.getCondition({ locale: 'en', id: 'sore-hip' }).anatomy).toBe('cartilage')
     expect(service.getProcedure({ locale: 'en', id: 'test-injection' }).anatomy).toBeUndefined()

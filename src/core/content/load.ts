@@ -473,8 +473,27 @@ export function loadContent(contentDir: string): ContentLibrary {
       }
     }
   }
+  const englishFlags = new Map(
+    items
+      .filter((i) => i.locale === 'en')
+      .map((i) => [i.item.id, new Set(i.item.redFlags.map((f) => triageRuleId(f.sign, f.context)))]),
+  )
   for (const { file, item, locale: itemLocale } of items) {
-    if (item.kind === 'condition') continue
+    // A translation warns of what its English warns of: a sign left out in one language is a
+    // patient not told to get help.
+    const original = itemLocale === 'en' ? undefined : englishFlags.get(item.id)
+    if (original) {
+      const own = new Set(item.redFlags.map((f) => triageRuleId(f.sign, f.context)))
+      const missing = [...original].filter((id) => !own.has(id))
+      const extra = [...own].filter((id) => !original.has(id))
+      if (missing.length || extra.length)
+        problems.push({
+          file,
+          item: item.id,
+          field: 'redFlags',
+          message: `${TRIAGE_CHECK}: a translation has the English's warning signs (missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'})`,
+        })
+    }
     /** The policy's level for a sign and context named at `path`, or a problem there. */
     const levelOf = (f: { sign: string; context: string }, path: string): string | undefined => {
       const at = (field: string, message: string) =>

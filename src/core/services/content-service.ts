@@ -202,6 +202,16 @@ export function createContentService(db: Database): ContentHandlers {
   }
 
   /**
+   * An item's warning signs through the policy, most urgent first, in the page's
+   * language (an untranslated page's warning signs are in English too).
+   */
+  function resolved(flags: { sign: string; context: string }[], locale: Locale): RedFlag[] {
+    return flags
+      .map((f) => redFlag(f.sign, f.context, locale))
+      .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level))
+  }
+
+  /**
    * A topic in the reader's language, or, not yet translated into it, whole in
    * English (never half-translated): `locale` says which, for the screen's note.
    */
@@ -275,7 +285,8 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getCondition(key): Condition {
-      return served('condition', key)
+      const condition = served('condition', key)
+      return { ...condition, redFlags: resolved(condition.redFlags, condition.locale) }
     },
 
     getProcedure(key): Procedure {
@@ -288,21 +299,13 @@ export function createContentService(db: Database): ContentHandlers {
         risks: procedure.risks.map(({ warning, ...risk }) =>
           warning ? { ...risk, warning: redFlag(warning.sign, warning.context, procedure.locale) } : risk,
         ),
-        // In the page's language: an untranslated page's warning signs are in English too.
-        redFlags: procedure.redFlags
-          .map((f) => redFlag(f.sign, f.context, procedure.locale))
-          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
+        redFlags: resolved(procedure.redFlags, procedure.locale),
       }
     },
 
     getGuide(key): Guide {
       const guide = served('guide', key)
-      return {
-        ...guide,
-        redFlags: guide.redFlags
-          .map((f) => redFlag(f.sign, f.context, key.locale))
-          .sort((a, b) => TRIAGE_LEVELS.indexOf(a.level) - TRIAGE_LEVELS.indexOf(b.level)),
-      }
+      return { ...guide, redFlags: resolved(guide.redFlags, guide.locale) }
     },
 
     search(input): SearchResult {
