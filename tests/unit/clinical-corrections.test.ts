@@ -685,9 +685,10 @@ const OTHER_EMERGENCY_WORDINGS = {
   en: /Get (urgent|emergency) help (now|straight away|too)|go to emergency care|Call your local emergency number|Go to the emergency department now, or call/i,
   es: /Busque ayuda urgente|Pida ayuda urgente|[Vv]aya a urgencias ahora(?! mismo)|vaya a urgencias enseguida|Llame al número de emergencias/,
 } as const
-const FALL = {
-  en: /If you fall and then cannot stand or put weight on your leg, your hip may be broken\. So may a hip that hurts badly after a fall, even if you can walk\. Emergency: call an ambulance/,
-  es: /Si se cae y después no puede ponerse de pie ni apoyar la pierna, puede haberse roto la cadera\. También si la cadera le duele mucho tras la caída, aunque pueda andar\. Urgencia grave: llame a una ambulancia/,
+/** The fall sign's words about a hip that hurts badly after a fall, though the person may still walk. */
+const FALL_SIGN = {
+  en: /after a fall, your hip or groin hurts badly/,
+  es: /tras una caída, le duele mucho la cadera o la ingle/,
 } as const
 
 describe('conditions: one emergency wording, and a fall that leaves you unable to stand is an emergency (issue #18)', () => {
@@ -695,10 +696,14 @@ describe('conditions: one emergency wording, and a fall that leaves you unable t
     '%s (%s)',
     (id, locale) => {
       const c = service.getCondition({ id, locale })
-      const warnings = conditionSection(c, 'when-to-get-help') || conditionText(c)
-      expect(warnings).toMatch(FALL[locale])
-      expect(conditionText(c)).toContain(EMERGENCY[locale])
+      // The fall is the triage policy's sign on every condition page, worded and levelled once.
+      const fall = c.redFlags.find((f) => f.sign === 'fall-cannot-stand')
+      expect(fall?.level).toBe('emergency')
+      expect(fall?.levelText).toBe(EMERGENCY[locale])
+      expect(fall?.signText).toMatch(FALL_SIGN[locale])
       expect(conditionText(c)).not.toMatch(OTHER_EMERGENCY_WORDINGS[locale])
+      for (const flag of c.redFlags.filter((f) => f.level === 'emergency'))
+        expect(flag.levelText).toBe(EMERGENCY[locale])
     },
   )
 })

@@ -249,14 +249,14 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
       /Entonces llame pronto a la consulta\./,
     ],
   ] as const)(
-    'night pain with weight loss or after cancer has a level and a source, and the osteoarthritis page has the same exception (%s)',
+    'night pain with weight loss or after cancer is a policy sign at "call the clinic", and the osteoarthritis page has the same exception (%s)',
     (locale, night, oa) => {
-      const when = service
+      const flag = service
         .getCondition({ id: 'hip-pain-at-night', locale })
-        .sections.find((s) => s.key === 'when-to-get-help')!
-      const at = when.paragraphs.findIndex((p) => /cancer|cáncer/.test(p))
-      expect(when.paragraphs[at]).toMatch(night)
-      expect(when.citations[at]).toEqual(['glos-hip-red-flags'])
+        .redFlags.find((f) => f.sign === 'night-pain-red-flags')
+      expect(flag?.level).toBe('call-clinic')
+      expect(flag?.levelText).toMatch(night)
+      expect(flag?.signText).toMatch(/cancer|cáncer/)
       const faq = service
         .getCondition({ id: 'hip-osteoarthritis', locale })
         .faqs.find((f) => /cancer|cáncer/.test(f.answer))
@@ -322,14 +322,46 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
 
   it('osteonecrosis: the Spanish asks for a check on new pain with one of the risks, as the English does (es)', () => {
     const text = words(service.getCondition({ id: 'osteonecrosis', locale: 'es' }))
-    expect(text).toMatch(/dolor nuevo en la cadera o en la ingle y, además, alguno de los riesgos de esta página\? Consulte pronto/)
+    expect(text).toMatch(
+      /dolor nuevo en la cadera o en la ingle y, además, alguno de los riesgos de esta página\? Consulte pronto/,
+    )
     expect(text).not.toMatch(/Hágalo sobre todo si tiene alguno de los riesgos/)
   })
 
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
-    for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere'])
-      expect(words(service.getCondition({ id, locale: 'es' })), id).toMatch(/no poder orinar/)
+    for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
+      const back = service
+        .getCondition({ id, locale: 'es' })
+        .redFlags.find((f) => f.sign === 'back-nerve-signs')
+      expect(back?.signText, id).toMatch(/no puede orinar/)
+    }
   })
+
+  it.each([
+    [
+      'en',
+      /You have hip pain with a fever, or feel very unwell\. Or your hip suddenly becomes very painful, hot, red or swollen\./,
+    ],
+    [
+      'es',
+      /Tiene dolor de cadera con fiebre, o se encuentra muy mal\. O la cadera se le pone de pronto muy dolorida, caliente, roja o hinchada\./,
+    ],
+  ] as const)(
+    "a joint infection and a fall are the policy's signs on the condition pages, worded once, never also as a page's own paragraph (%s)",
+    (locale, infection) => {
+      for (const id of conditions()) {
+        const c = service.getCondition({ id, locale })
+        const infect = c.redFlags.find((f) => f.sign === 'hip-infection-signs')
+        if (!['meralgia-paresthetica', 'inflammatory-arthritis'].includes(id)) {
+          expect(infect?.signText, id).toMatch(infection)
+          expect(infect?.level, id).toBe('emergency')
+        }
+        expect(words(c.sections), id).not.toMatch(
+          /If you fall and then cannot stand|Si se cae y después no puede ponerse de pie|This can be a joint infection\. Emergency|Puede ser una infección de la articulación\. Urgencia grave/,
+        )
+      }
+    },
+  )
 })
 
 describe('guides: a suspected broken hip and the clinic-closed guide', () => {
@@ -437,11 +469,14 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
         .redFlags.find((f) => f.sign === 'back-nerve-signs')
       expect(sign?.signText).toMatch(must)
       expect(sign?.level).toBe('emergency')
+      // The condition pages whose pain can come from the back show the same sign, not words of their own.
       for (const id of ['pain-from-elsewhere', 'meralgia-paresthetica']) {
-        const when = service.getCondition({ id, locale }).sections.find((s) => s.key === 'when-to-get-help')!
-        const at = when.paragraphs.findIndex((p) => /ano\b|bottom/.test(p))
-        expect(when.citations[at], id).toEqual(['royalfree-cauda-equina', 'somerset-cauda-equina'])
-        expect(when.paragraphs[at], id).toMatch(locale === 'en' ? /both legs/ : /las dos piernas/)
+        const c = service.getCondition({ id, locale })
+        expect(
+          c.redFlags.find((f) => f.sign === 'back-nerve-signs'),
+          id,
+        ).toEqual(sign)
+        expect(words(c.sections), id).not.toMatch(/around your bottom|alrededor del ano/)
       }
     },
   )
