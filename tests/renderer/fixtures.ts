@@ -234,6 +234,18 @@ function callByName(this: ApiClient, method: string, input: unknown) {
 }
 
 /** A preload bridge over the fixtures; `broken` answers every call 'unavailable'. */
+/** The bridge answers every condition asked for with `answer`, and records the call as the fake does. */
+export function answeringCondition(
+  bridge: FakeBridge,
+  answer: Awaited<ReturnType<FakeBridge['getCondition']>>,
+): FakeBridge {
+  bridge.getCondition = async (input) => {
+    bridge.calls.push({ method: 'getCondition', input })
+    return answer
+  }
+  return bridge
+}
+
 export function fakeBridge(options: { broken?: boolean } = {}): FakeBridge {
   const calls: FakeBridge['calls'] = []
   function answer<T>(method: MethodName, input: unknown, value: () => Result<T>): Promise<Result<T>> {

@@ -18,6 +18,7 @@ import { useHandoutDetailsStore } from '@renderer/features/handouts/handoutDetai
 import { useStaffStore } from '@renderer/features/staff/staffStore'
 import {
   KIOSK_CONFIG,
+  answeringCondition,
   conditionEn,
   fakeBridge,
   procedureEn,
@@ -379,14 +380,10 @@ describe('a condition handout', () => {
   })
 
   it("prints the triage policy's warning signs with their level's words, after the page's own advice", async () => {
-    const bridge = handoutBridge()
-    bridge.getCondition = async (input) => {
-      bridge.calls.push({ method: 'getCondition', input })
-      return {
-        ok: true,
-        value: { ...condition, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
-      }
-    }
+    const bridge = answeringCondition(handoutBridge(), {
+      ok: true,
+      value: { ...condition, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
+    })
     const { wrapper } = await mountHandout(
       `/handouts/conditions/${condition.id}?lang=en&paper=letter`,
       bridge,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount } from '@vue/test-utils'
 import { mountKiosk } from './helpers'
-import { conditionEn, fakeBridge, procedureEn, redFlag } from './fixtures'
+import { answeringCondition, conditionEn, fakeBridge, procedureEn, redFlag } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
@@ -55,14 +55,10 @@ describe('a condition page', () => {
   })
 
   it("shows its warning signs in the triage policy's box, with the level's words and who to call", async () => {
-    const bridge = fakeBridge()
-    bridge.getCondition = async (input) => {
-      bridge.calls.push({ method: 'getCondition', input })
-      return {
-        ok: true,
-        value: { ...conditionEn, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
-      }
-    }
+    const bridge = answeringCondition(fakeBridge(), {
+      ok: true,
+      value: { ...conditionEn, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
+    })
     const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
     const box = wrapper.get('[data-red-flags]')
     expect(box.get('h2').text()).toBe('When to get help')
@@ -79,25 +75,20 @@ describe('a condition page', () => {
 
 describe("the clinic's sign-off on patient screens", () => {
   it('says "Checked by" the clinic, with the day, only when the core says this version was signed', async () => {
-    const bridge = fakeBridge()
-    bridge.getCondition = async (input) => {
-      bridge.calls.push({ method: 'getCondition', input })
-      return { ok: true, value: { ...conditionEn, review: { version: 3, checkedOn: '2026-12-06' } } }
-    }
+    const bridge = answeringCondition(fakeBridge(), {
+      ok: true,
+      value: { ...conditionEn, review: { version: 3, checkedOn: '2026-12-06' } },
+    })
     const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
     expect(wrapper.get('[data-clinic-check]').text()).toBe('Checked by Riverside Clinic on 6 December 2026.')
     expect(wrapper.text()).not.toContain('Not yet checked')
   })
 
   it('says an item the clinic hides is not available, not that the page is broken or missing', async () => {
-    const bridge = fakeBridge()
-    bridge.getCondition = async (input) => {
-      bridge.calls.push({ method: 'getCondition', input })
-      return {
-        ok: false,
-        error: { code: 'not-found', message: 'not checked', hiddenItem: true },
-      }
-    }
+    const bridge = answeringCondition(fakeBridge(), {
+      ok: false,
+      error: { code: 'not-found', message: 'not checked', hiddenItem: true },
+    })
     const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
     expect(wrapper.get('[data-not-available] h1').text()).toBe('This is not available here')
     expect(wrapper.text()).toContain('A clinician at this clinic has not checked it yet.')
