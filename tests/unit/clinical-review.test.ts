@@ -328,6 +328,20 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     expect(text).not.toMatch(/Hágalo sobre todo si tiene alguno de los riesgos/)
   })
 
+  it.each([
+    ['en', /A lump in your groin \(a hernia\) gets firm or very sore, or will not go back in/],
+    ['es', /Un bulto en la ingle \(una hernia\) se pone duro o muy dolorido, o no vuelve a entrar/],
+  ] as const)(
+    'a trapped hernia is a policy sign, an emergency, on the page for pain from elsewhere (%s)',
+    (locale, must) => {
+      const c = service.getCondition({ id: 'pain-from-elsewhere', locale })
+      const hernia = c.redFlags.find((f) => f.sign === 'trapped-hernia')
+      expect(hernia?.signText).toMatch(must)
+      expect(hernia?.level).toBe('emergency')
+      expect(words(c.sections)).not.toMatch(/will not go back in, needs|no vuelve a entrar\? Necesita/)
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service
