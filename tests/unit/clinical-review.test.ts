@@ -342,6 +342,46 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it.each([
+    [
+      'en',
+      /pain in your side or back, just under the ribs, with a fever or shivers/,
+      /confused or very drowsy/,
+    ],
+    [
+      'es',
+      /dolor en el costado o en la espalda, justo debajo de las costillas, y tiene fiebre o escalofríos/,
+      /confundido o muy adormilado/,
+    ],
+  ] as const)(
+    'a kidney infection is a policy sign at the NHS level (advice today), and confusion or drowsiness an emergency (%s)',
+    (locale, kidney, confused) => {
+      const c = service.getCondition({ id: 'pain-from-elsewhere', locale })
+      const sign = (id: string) => c.redFlags.find((f) => f.sign === id)
+      expect(sign('kidney-infection-signs')?.signText).toMatch(kidney)
+      expect(sign('kidney-infection-signs')?.level).toBe('urgent-same-day')
+      expect(sign('confused-or-drowsy')?.signText).toMatch(confused)
+      expect(sign('confused-or-drowsy')?.level).toBe('emergency')
+      expect(words(c.sections)).not.toMatch(
+        /with a fever or shivers needs help fast|con fiebre o escalofríos necesita ayuda/,
+      )
+    },
+  )
+
+  it.each([
+    ['en', /A child has a fever and will not walk, stand or put weight on a leg/],
+    ['es', /Un niño tiene fiebre y no camina, no se pone de pie o no apoya una pierna/],
+  ] as const)(
+    'septic arthritis: a child with a fever who will not walk is a policy sign, an emergency, not the page’s own words (%s)',
+    (locale, must) => {
+      const c = service.getCondition({ id: 'septic-arthritis', locale })
+      const child = c.redFlags.find((f) => f.sign === 'child-fever-not-walking')
+      expect(child?.signText).toMatch(must)
+      expect(child?.level).toBe('emergency')
+      expect(words(c.sections)).not.toMatch(/If a child has a fever|Si un niño tiene fiebre/)
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service
