@@ -76,6 +76,8 @@ export const RedFlag = z.object({
   levelText: z.string(),
   /** An effect the sources describe as normal at this time. */
   expected: z.boolean(),
+  /** The clinic's crisis line goes beside this sign (KioskConfig.crisisLine). */
+  crisisLine: z.boolean(),
 })
 export type RedFlag = z.infer<typeof RedFlag>
 
@@ -244,6 +246,9 @@ export const Settings = z.object({
   /** What to do when the clinic is closed, in each language the kiosk speaks. */
   outOfHoursEn: z.string().trim().min(1).max(160, 'at most 160 characters').nullable(),
   outOfHoursEs: z.string().trim().min(1).max(160, 'como mucho 160 caracteres').nullable(),
+  /** A crisis line to talk to someone now, day or night, in each language (beside thoughts of self-harm). */
+  crisisLineEn: z.string().trim().min(1).max(160, 'at most 160 characters').nullable(),
+  crisisLineEs: z.string().trim().min(1).max(160, 'como mucho 160 caracteres').nullable(),
   dateFormat: z.enum(DATE_FORMATS),
   /** Typed with or without "https://": a bare address gets it added. */
   clinicWebsite: z
@@ -331,6 +336,8 @@ export const KioskConfig = z.object({
   /** Where to go: the emergency number and the out-of-hours advice (in each language), beside every warning sign. */
   emergencyNumber: z.string().nullable(),
   outOfHours: z.object({ en: z.string().nullable(), es: z.string().nullable() }),
+  /** Someone to talk to now, day or night (in each language), beside the signs that ask for it. */
+  crisisLine: z.object({ en: z.string().nullable(), es: z.string().nullable() }),
   dateFormat: z.enum(DATE_FORMATS),
   clinicWebsite: z.string().nullable(),
   clinicLogo: z.string().nullable(),

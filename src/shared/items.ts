@@ -203,6 +203,11 @@ export const TriageRule = z.strictObject({
   level: TriageLevel,
   /** An effect the sources describe as normal: the level says what to do if it happens as described. */
   expected: z.boolean().default(false),
+  /**
+   * Beside this sign, the crisis line from the clinic's settings (someone to talk
+   * to, day or night): for thoughts of self-harm, whatever the level.
+   */
+  crisisLine: z.boolean().default(false),
   sources: SourceIds.min(1, 'a triage rule names the sources behind it'),
   /** For clinicians: where sources disagree, or the level is the project's decision. */
   note: z.string().trim().min(1).optional(),

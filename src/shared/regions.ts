@@ -1,6 +1,6 @@
 /**
  * Where a patient goes for help, by region: the emergency number, the advice
- * for when the clinic is closed, and how dates are written. A preset fills the
+ * for when the clinic is closed, a crisis line, and how dates are written. A preset fills the
  * staff settings once; staff may then change any of them (a clinic knows its own
  * out-of-hours service better than a table can). No schema library here: the
  * renderer uses it too.
@@ -22,8 +22,26 @@ export interface RegionPreset {
    * languages show the English one until the settings take a sentence per language).
    */
   outOfHours: { en: string; es: string }
+  /**
+   * Someone to talk to now, day or night, free: shown beside thoughts of
+   * self-harm (the triage policy's `crisisLine` signs), in English and Spanish.
+   */
+  crisisLine: { en: string; es: string }
   dateFormat: DateFormat
 }
+
+/*
+ * The crisis lines, as read on 2026-12-06 in the stored pages (staff should
+ * check their own region's line before the kiosk goes live):
+ * - us: the 988 Suicide & Crisis Lifeline, call or text 988, 24/7, free,
+ *   Spanish by pressing 2 (Wyoming Department of Health,
+ *   https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline;
+ *   MCPHS, https://www.mcphs.edu/student-life/counseling-services/emergency-services/988-suicide-and-crisis-lifeline).
+ * - uk: Samaritans, 116 123, free, 24 hours a day (North West Boroughs
+ *   Healthcare NHS FT, http://www.nwbh.nhs.uk/contactus/Pages/Help-in-a-crisis.aspx?help=yes).
+ * - es: 024, the Ministry of Health's line for suicidal behaviour, free,
+ *   confidential, 24 hours (RTVE, https://www.rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml).
+ */
 
 export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
   us: {
@@ -31,6 +49,10 @@ export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
     outOfHours: {
       en: 'When the clinic is closed, go to an urgent care center.',
       es: 'Si la clínica está cerrada, vaya a un centro de atención urgente (urgent care).',
+    },
+    crisisLine: {
+      en: 'To talk to someone now, call or text 988 (Suicide & Crisis Lifeline), free, day or night.',
+      es: 'Para hablar con alguien ahora, llame o escriba al 988 y marque 2 para español. Es gratis, de día o de noche.',
     },
     dateFormat: 'month-day-year',
   },
@@ -40,6 +62,10 @@ export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
       en: 'When the clinic is closed, call NHS 111.',
       es: 'Si la clínica está cerrada, llame al NHS 111.',
     },
+    crisisLine: {
+      en: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
+      es: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
+    },
     dateFormat: 'day-month-year',
   },
   es: {
@@ -47,6 +73,10 @@ export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
     outOfHours: {
       en: 'When the clinic is closed, go to the urgent care service (urgencias) of your health centre.',
       es: 'Si la clínica está cerrada, acuda a urgencias de su centro de salud.',
+    },
+    crisisLine: {
+      en: 'To talk to someone now, call 024, the free line for thoughts of suicide, day or night.',
+      es: 'Para hablar con alguien ahora, llame al 024, la línea de atención a la conducta suicida. Es gratis, de día o de noche.',
     },
     dateFormat: 'day-month-year',
   },
@@ -57,6 +87,8 @@ export function presetSettings(region: Region): {
   emergencyNumber: string
   outOfHoursEn: string
   outOfHoursEs: string
+  crisisLineEn: string
+  crisisLineEs: string
   dateFormat: DateFormat
 } {
   const preset = REGION_PRESETS[region]
@@ -64,6 +96,8 @@ export function presetSettings(region: Region): {
     emergencyNumber: preset.emergencyNumber,
     outOfHoursEn: preset.outOfHours.en,
     outOfHoursEs: preset.outOfHours.es,
+    crisisLineEn: preset.crisisLine.en,
+    crisisLineEs: preset.crisisLine.es,
     dateFormat: preset.dateFormat,
   }
 }

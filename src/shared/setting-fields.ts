@@ -75,6 +75,8 @@ export const SETTING_FIELDS: Record<SettingKey, SettingField> = {
     emergencyNumber: 'tel',
     outOfHoursEn: 'optional-text',
     outOfHoursEs: 'optional-text',
+    crisisLineEn: 'optional-text',
+    crisisLineEs: 'optional-text',
     dateFormat: choice(DATE_FORMATS),
   }),
   ...inGroup('kiosk', {

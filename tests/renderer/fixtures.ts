@@ -26,6 +26,7 @@ export function redFlag(level: 'emergency' | 'call-clinic', text: string) {
     contextText: 'at any time',
     levelText: LEVEL_TEXT[level],
     expected: false,
+    crisisLine: false,
   }
 }
 
@@ -202,6 +203,10 @@ export const KIOSK_CONFIG: KioskConfig = {
   outOfHours: {
     en: 'When the clinic is closed, call NHS 111.',
     es: 'Si la clínica está cerrada, llame al NHS 111.',
+  },
+  crisisLine: {
+    en: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
+    es: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
   },
   dateFormat: 'day-month-year',
   clinicWebsite: null,

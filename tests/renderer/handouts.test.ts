@@ -395,6 +395,20 @@ describe('a condition handout', () => {
   })
 })
 
+describe('the crisis line on paper', () => {
+  it("prints the clinic's crisis line after a sign that asks for it", async () => {
+    const thoughts = { ...redFlag('call-clinic', 'Tiene pensamientos de hacerse daño.'), crisisLine: true }
+    const bridge = answeringCondition(handoutBridge(), {
+      ok: true,
+      value: { ...condition, locale: 'es', redFlags: [thoughts] },
+    })
+    const { wrapper } = await mountHandout(`/handouts/conditions/${condition.id}?lang=es&paper=a4`, bridge)
+    const printed = wrapper.get('[data-handout-red-flag]').text()
+    expect(printed).toContain('Tiene pensamientos de hacerse daño.')
+    expect(printed).toContain(KIOSK_CONFIG.crisisLine.es!)
+  })
+})
+
 describe('printing a handout', () => {
   it('prints straight to the kiosk’s printer for a patient, says so, and counts it', async () => {
     const printer = fakePrinter({ done: true })

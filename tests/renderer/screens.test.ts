@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount } from '@vue/test-utils'
 import { mountKiosk } from './helpers'
-import { answeringCondition, conditionEn, fakeBridge, procedureEn, redFlag } from './fixtures'
+import { KIOSK_CONFIG, answeringCondition, conditionEn, fakeBridge, procedureEn, redFlag } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
@@ -65,6 +65,21 @@ describe('a condition page', () => {
     expect(box.text()).toContain('You fall and cannot get up or stand.')
     expect(box.text()).toContain('Emergency: call an ambulance or go to the emergency department now.')
     expect(box.find('[data-where-to-go]').exists()).toBe(true)
+  })
+
+  it("puts the clinic's crisis line in the box of a sign that asks for it, and in no other box", async () => {
+    const thoughts = { ...redFlag('call-clinic', 'You have thoughts of harming yourself.'), crisisLine: true }
+    const bridge = answeringCondition(fakeBridge(), {
+      ok: true,
+      value: {
+        ...conditionEn,
+        redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.'), thoughts],
+      },
+    })
+    const { wrapper } = await mountKiosk(`/conditions/${conditionEn.id}`, bridge)
+    const box = (level: string) => wrapper.get(`[data-red-flags] [data-level="${level}"]`).text()
+    expect(box('call-clinic')).toContain(KIOSK_CONFIG.crisisLine.en!)
+    expect(box('emergency')).not.toContain(KIOSK_CONFIG.crisisLine.en!)
   })
 
   it('has no warning box when the condition names no signs', async () => {

@@ -21,6 +21,8 @@ export const SETTINGS: Settings = {
   emergencyNumber: '999',
   outOfHoursEn: 'When the clinic is closed, call NHS 111.',
   outOfHoursEs: 'Si la clínica está cerrada, llame al NHS 111.',
+  crisisLineEn: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
+  crisisLineEs: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
   dateFormat: 'day-month-year',
   defaultLocale: 'en',
   staffLanguage: 'en',

@@ -382,6 +382,33 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it.each([
+    [
+      'en',
+      /thoughts of harming yourself or ending your life/,
+      /hurt yourself badly, or you feel you cannot keep yourself safe/,
+    ],
+    [
+      'es',
+      /pensamientos de hacerse daño o de quitarse la vida/,
+      /Se ha hecho mucho daño, o siente que no puede estar a salvo/,
+    ],
+  ] as const)(
+    'fibromyalgia: thoughts of self-harm are advice today with the crisis line beside them, and harm done or feeling unsafe an emergency (%s)',
+    (locale, thoughts, danger) => {
+      const c = service.getCondition({ id: 'fibromyalgia', locale })
+      const sign = (id: string) => c.redFlags.find((f) => f.sign === id)
+      expect(sign('self-harm-thoughts')).toMatchObject({ level: 'urgent-same-day', crisisLine: true })
+      expect(sign('self-harm-thoughts')?.signText).toMatch(thoughts)
+      expect(sign('self-harm-danger')).toMatchObject({ level: 'emergency' })
+      expect(sign('self-harm-danger')?.signText).toMatch(danger)
+      expect(c.redFlags.filter((f) => f.crisisLine).map((f) => f.sign)).toEqual(['self-harm-thoughts'])
+      expect(words(c.sections)).not.toMatch(
+        /thoughts of harming yourself, get help now|piensa en hacerse daño, pida ayuda/,
+      )
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service

@@ -35,6 +35,16 @@ describe('region presets', () => {
     }
   })
 
+  it('give each region a crisis line to talk to someone day or night, in every language', () => {
+    const numbers = { uk: '116 123', us: '988', es: '024' } as const
+    for (const region of REGIONS) {
+      const { crisisLineEn, crisisLineEs } = presetSettings(region)
+      expect(crisisLineEn, region).toContain(numbers[region])
+      expect(crisisLineEs, region).toContain(numbers[region])
+      expect(crisisLineEs, region).not.toBe(crisisLineEn)
+    }
+  })
+
   it('are saved as the settings they fill, and reach the patient screens through the kiosk config', async () => {
     const core = createKioskCore({
       bundledContent: fixtureDb,
@@ -54,6 +64,7 @@ describe('region presets', () => {
         clinicPhone: null,
         emergencyNumber: null,
         outOfHours: { en: null, es: null },
+        crisisLine: { en: null, es: null },
       },
     })
     const saved = await call('updateSettings', {
@@ -66,6 +77,7 @@ describe('region presets', () => {
       value: {
         emergencyNumber: '999',
         outOfHours: { en: REGION_PRESETS.uk.outOfHours.en, es: REGION_PRESETS.uk.outOfHours.es },
+        crisisLine: { en: REGION_PRESETS.uk.crisisLine.en, es: REGION_PRESETS.uk.crisisLine.es },
         dateFormat: 'day-month-year',
       },
     })

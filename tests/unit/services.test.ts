@@ -31,6 +31,7 @@ const FEVER = {
   contextText: 'at any time',
   levelText: 'Emergency: call an ambulance now.',
   expected: false,
+  crisisLine: false,
 }
 describe('content service', () => {
   it('lists conditions and procedures for a language', () => {
@@ -108,6 +109,7 @@ describe('content service', () => {
         contextText: 'after the first 2 days',
         levelText: 'Call the clinic soon.',
         expected: false,
+        crisisLine: false,
       },
     ])
     expect(p.quiz[0]).toEqual({

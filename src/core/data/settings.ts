@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: SettingsValue = {
   emergencyNumber: null,
   outOfHoursEn: null,
   outOfHoursEs: null,
+  crisisLineEn: null,
+  crisisLineEs: null,
   dateFormat: 'day-month-year',
   clinicWebsite: null,
   clinicLogo: null,

@@ -198,6 +198,7 @@ export function createContentService(db: Database): ContentHandlers {
       contextText,
       levelText: words('triage-level', rule.level, locale),
       expected: rule.expected,
+      crisisLine: rule.crisisLine,
     }
   }
 

@@ -397,6 +397,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clinicPhone: s.clinicPhone,
         emergencyNumber: s.emergencyNumber,
         outOfHours: { en: s.outOfHoursEn, es: s.outOfHoursEs },
+        crisisLine: { en: s.crisisLineEn, es: s.crisisLineEs },
         dateFormat: s.dateFormat,
         clinicWebsite: s.clinicWebsite,
         clinicLogo: s.clinicLogo,

@@ -6,8 +6,8 @@ import { useConfigStore } from './stores/config'
 import type { WhereToGo } from '@renderer/ui/whereToGo'
 
 /**
- * The clinic's name, phone, emergency number and out-of-hours advice from the
- * settings, in one language (the screen's, or a handout part's), and how that
+ * The clinic's name, phone, emergency number, out-of-hours advice and crisis
+ * line from the settings, in one language (the screen's, or a handout part's), and how that
  * region writes dates. Until the settings arrive (or when they cannot be read)
  * the kiosk says "the clinic" and shows no number it does not have.
  */
@@ -16,14 +16,17 @@ export function useWhereToGo(locale: () => Locale) {
   void configStore.load()
   const { t } = useI18n()
 
+  // One sentence per language the settings hold (English and Spanish); others read the English one.
+  const inLanguage = (said: { en: string | null; es: string | null }) =>
+    said[locale() as 'en' | 'es'] ?? said.en
   const where = computed<WhereToGo>(() => {
     const config = configStore.config
     return {
       clinic: config?.clinicName ?? t('help.theClinic', {}, { locale: locale() }),
       phone: config?.clinicPhone ?? null,
       emergencyNumber: config?.emergencyNumber ?? null,
-      // One sentence per language the settings hold (English and Spanish); others read the English one.
-      outOfHours: config ? (config.outOfHours[locale() as 'en' | 'es'] ?? config.outOfHours.en) : null,
+      outOfHours: config ? inLanguage(config.outOfHours) : null,
+      crisisLine: config ? inLanguage(config.crisisLine) : null,
     }
   })
   const dateFormat = computed<DateFormat>(() => configStore.config?.dateFormat ?? 'day-month-year')

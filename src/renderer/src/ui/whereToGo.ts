@@ -9,6 +9,8 @@ export interface WhereToGo {
   emergencyNumber: string | null
   /** The advice for when the clinic is closed, in the reader's language. */
   outOfHours: string | null
+  /** Someone to talk to now, day or night, in the reader's language (beside the signs that ask for it). */
+  crisisLine: string | null
 }
 
 export interface LevelGroup {
@@ -48,4 +50,10 @@ export function levelCalls(level: TriageLevelId, where: WhereToGo, say: Say): st
     default:
       return []
   }
+}
+
+/** A box's numbers: its level's, then the crisis line when one of its signs asks for it and the clinic has one. */
+export function boxCalls(group: LevelGroup, where: WhereToGo, say: Say): string[] {
+  const crisis = where.crisisLine && group.flags.some((flag) => flag.crisisLine) ? [where.crisisLine] : []
+  return [...levelCalls(group.level, where, say), ...crisis]
 }

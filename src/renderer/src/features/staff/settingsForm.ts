@@ -15,6 +15,8 @@ export interface SettingsDraft {
   emergencyNumber: string
   outOfHoursEn: string
   outOfHoursEs: string
+  crisisLineEn: string
+  crisisLineEs: string
   dateFormat: Settings['dateFormat']
   defaultLocale: Locale
   staffLanguage: Locale
@@ -98,7 +100,7 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
 
 /**
  * Staff chose a region: its preset fills the emergency number, the advice for
- * when the clinic is closed and the date format in the form, where staff can
+ * when the clinic is closed, the crisis line and the date format in the form, where staff can
  * change them before saving. "Not chosen" leaves them as they are.
  */
 export function applyRegion(draft: SettingsDraft, region: Region | null): void {
@@ -108,6 +110,8 @@ export function applyRegion(draft: SettingsDraft, region: Region | null): void {
   draft.emergencyNumber = preset.emergencyNumber
   draft.outOfHoursEn = preset.outOfHoursEn
   draft.outOfHoursEs = preset.outOfHoursEs
+  draft.crisisLineEn = preset.crisisLineEn
+  draft.crisisLineEs = preset.crisisLineEs
   draft.dateFormat = preset.dateFormat
 }
 
