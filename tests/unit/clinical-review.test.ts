@@ -466,6 +466,20 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
     },
   )
 
+  it.each([
+    ['en', /Of people over 50, about 1 in 2 women and 1 in 5 men/],
+    ['es', /De las personas mayores de 50 años, se rompen un hueso así alrededor de 1 de cada 2 mujeres/],
+  ] as const)(
+    'broken bones from thin bones: "1 in 2 women and 1 in 5 men" counts people over 50, cited to a review that says so (%s)',
+    (locale, must) => {
+      const guide = service.getGuide({ id: 'broken-hip-and-osteoporosis', locale })
+      const section = guide.sections.find((s) => s.paragraphs.some((p) => must.test(p)))
+      expect(section, 'the sentence with "over 50"').toBeDefined()
+      const at = section!.paragraphs.findIndex((p) => must.test(p))
+      expect(section!.citations[at]).toContain('poole-2006-bmj')
+    },
+  )
+
   it.each(LOCALES)('the fall warning sign counts bad hip or groin pain (%s)', (locale) => {
     const fall = service
       .getGuide({ id: 'broken-hip-and-osteoporosis', locale })
