@@ -409,6 +409,22 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it.each([
+    ['en', /During a dive or in the 2 days after it, you get joint pain, numbness, weakness/],
+    ['es', /Durante una inmersión o en los 2 días siguientes, nota dolor en una articulación/],
+  ] as const)(
+    'osteonecrosis: joint pain during or after a dive is a policy sign, an emergency, not the page’s own words (%s)',
+    (locale, must) => {
+      const c = service.getCondition({ id: 'osteonecrosis', locale })
+      const dive = c.redFlags.find((f) => f.sign === 'diving-symptoms')
+      expect(dive?.signText).toMatch(must)
+      expect(dive?.level).toBe('emergency')
+      expect(words(c.sections)).not.toMatch(
+        /during or after a dive\? It can be|durante o después de bucear puede ser/,
+      )
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service
