@@ -425,6 +425,26 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it.each([
+    [
+      'en',
+      /You take a medicine that lowers your defences against infection\. And you get a fever, a sore throat or another sign of infection\./,
+    ],
+    [
+      'es',
+      /Toma un medicamento que baja sus defensas contra las infecciones\. Y tiene fiebre, dolor de garganta u otra señal de infección\./,
+    ],
+  ] as const)(
+    'inflammatory arthritis: a fever on medicines that lower the defences is advice today, with where to go when the clinic is closed (%s)',
+    (locale, must) => {
+      const c = service.getCondition({ id: 'inflammatory-arthritis', locale })
+      const fever = c.redFlags.find((f) => f.sign === 'fever-on-immune-medicines')
+      expect(fever?.signText).toMatch(must)
+      expect(fever?.level).toBe('urgent-same-day')
+      expect(words(c.sections)).not.toMatch(/tell your team quickly|avise pronto a su equipo/)
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service
