@@ -550,6 +550,20 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
     },
   )
 
+  it.each(LOCALES)(
+    'when the clinic is closed: "it can wait" no longer cites a page that says the opposite; worsening pain is the policy sign (%s)',
+    (locale) => {
+      const guide = service.getGuide({ id: 'when-the-clinic-is-closed', locale })
+      const wait = guide.sections.find((s) => s.key === 'can-wait')!
+      expect(wait.citations.flat()).not.toContain('glos-hip-red-flags')
+      expect(words(wait)).not.toMatch(
+        /slowly gets worse over weeks can wait|empeora despacio durante semanas puede esperar/,
+      )
+      const worse = guide.redFlags.find((f) => f.sign === 'pain-worse-over-weeks')
+      expect(worse).toMatchObject({ context: 'weeks-later', level: 'call-clinic' })
+    },
+  )
+
   it.each([
     [
       'en',
