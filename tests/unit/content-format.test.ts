@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { z } from 'zod'
 import { buildContentDb } from '../../src/core/content/build.ts'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
-import { DOCUMENT_SCHEMAS, checkedReader } from '../../src/shared/items.ts'
+import { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, checkedReader } from '../../src/shared/items.ts'
 import {
   CONTENT_FORMAT,
   FORMAT_READERS,
@@ -39,6 +39,21 @@ const DDL_HASHES: Record<number, string> = {
   8: 'e2a47bcc6b02a41076e37aee2e5fd3440a415c6f7ecccce88426d9d04aa0546c',
   // 9: the guide kind (self-care topics: "Looking after your hip"), beside search's synonyms
   9: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
+  // 10: the same DDL; what a document may hold changed (see SCHEMA_HASHES)
+  10: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
+}
+
+/**
+ * What a document may hold in each content format, as the hash of every
+ * document kind's JSON Schema (zod's, as authored). A kiosk checks each
+ * document of a pack against its own strict schemas, so a new field, even one
+ * with a default, is refused by every kiosk built before it: that is a new
+ * format too, so the older kiosk refuses the pack by its format and says which
+ * kiosk reads it, instead of calling the document broken.
+ */
+const SCHEMA_HASHES: Record<number, string> = {
+  // 10: conditions' redFlags (the triage policy's signs on condition pages) and a rule's crisisLine
+  10: 'fcaa958cab63fe1fdc12b0fe30178235a690cb9aa3a62ace52a468765bae2838',
 }
 
 describe('the content database format', () => {
@@ -67,6 +82,18 @@ describe('the content database format', () => {
     const ddl = contentDdl(['en', 'es']).join(';\n')
     expect(createHash('sha256').update(ddl).digest('hex')).toBe(DDL_HASHES[CONTENT_FORMAT])
     expect(FORMAT_READERS[CONTENT_FORMAT]).toMatch(/kiosk/)
+  })
+
+  it('keeps what a document may hold fixed for the current format: a new field needs a new format version', () => {
+    const schemas = Object.fromEntries(
+      DOCUMENT_KINDS.map((kind) => [
+        kind,
+        z.toJSONSchema(DOCUMENT_SCHEMAS[kind], { io: 'input', unrepresentable: 'any' }),
+      ]),
+    )
+    expect(createHash('sha256').update(JSON.stringify(schemas)).digest('hex')).toBe(
+      SCHEMA_HASHES[CONTENT_FORMAT],
+    )
   })
 
   it('keeps its tables STRICT: a wrong type or an unknown kind is rejected by SQLite itself', () => {

@@ -7,9 +7,11 @@
  * One table holds every document (src/shared/items.ts), a row per kind, id and
  * language, as the JSON its author wrote, beside the columns SQL needs; a
  * full-text table per language is derived from the documents. Changing the
- * DDL (a column, a document kind, a search field) is a new format: bump
- * CONTENT_FORMAT and say which kiosk reads it in FORMAT_READERS; a unit test
- * holds the DDL's hash for the current format so that cannot be forgotten.
+ * DDL (a column, a document kind, a search field) is a new format, and so is
+ * changing what a document may hold (a new field, even with a default: a kiosk
+ * built before it refuses the document): bump CONTENT_FORMAT and say which
+ * kiosk reads it in FORMAT_READERS; a unit test holds the hashes of the DDL and
+ * of the document schemas for the current format so that cannot be forgotten.
  */
 import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
@@ -22,7 +24,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 9
+export const CONTENT_FORMAT = 10
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -34,7 +36,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   6: 'kiosk 0.2 (development builds)',
   7: 'kiosk 0.2 (development builds)',
   8: 'kiosk 0.2 (development builds)',
-  9: 'kiosk 0.2 and later',
+  9: 'kiosk 0.2 (builds before 7 December 2026)',
+  10: 'kiosk 0.2 (from 7 December 2026) and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */
