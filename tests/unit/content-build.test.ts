@@ -252,6 +252,20 @@ describe('bad content fails the build, naming file, item and field', () => {
       expected: { item: '(sources)', field: 'sources[0].note' },
     },
     {
+      name: 'a source listed twice (the build would stop on the database, not the file)',
+      file: 'sources.yaml',
+      edit: (t) =>
+        t.replace(
+          '  - id: src-b\n',
+          '  - id: src-a\n    title: A second A\n    note: Again.\n  - id: src-b\n',
+        ),
+      expected: {
+        item: '(sources)',
+        field: 'sources[1].id',
+        message: expect.stringContaining('duplicate id: "src-a" is also sources[0]'),
+      },
+    },
+    {
       name: 'a source date the page did not state in a date format',
       file: 'sources.yaml',
       edit: (t) => t.replace('published: 2024-03', 'published: spring 2024'),

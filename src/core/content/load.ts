@@ -311,6 +311,20 @@ export function loadContent(contentDir: string): ContentLibrary {
   const sourcesFile = topFile('sources.yaml', SourcesFile, '(sources)')
   const sources = sourcesFile.value?.sources ?? []
   const sourceIds = new Set(sources.map((s) => s.id))
+  // A source listed twice would stop the build at the database's unique key, naming no file.
+  const firstAt = new Map<string, number>()
+  sources.forEach(({ id }, i) => {
+    const first = firstAt.get(id)
+    if (first === undefined) firstAt.set(id, i)
+    else {
+      problems.push({
+        file: display('sources.yaml'),
+        item: '(sources)',
+        field: `sources[${i}].id`,
+        message: `duplicate id: "${id}" is also sources[${first}]`,
+      })
+    }
+  })
 
   const items: LoadedItem[] = []
   const seen = new Map<string, string>() // locale:id -> file
