@@ -445,6 +445,29 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
     },
   )
 
+  it.each(
+    ['labral-tear', 'hip-impingement', 'inflammatory-arthritis'].flatMap((id) =>
+      LOCALES.map((locale) => [id, locale] as const),
+    ),
+  )(
+    '%s (%s): how long a steroid helps is said as the cited NHS pages say it (they disagree), not "2 to 3 months"',
+    (id, locale) => {
+      const c = service.getCondition({ id, locale })
+      const text = words(c.sections)
+      expect(text).not.toMatch(/2 to 3 months|2 o 3 meses/)
+      const helps = c.sections.find((s) => s.key === 'what-helps')!
+      const at = helps.paragraphs.findIndex((p) => /6 weeks|6 semanas/.test(p))
+      expect(at, 'a paragraph that gives the NHS leaflets’ figures').toBeGreaterThanOrEqual(0)
+      expect(helps.paragraphs[at]).toMatch(
+        locale === 'en' ? /UK hospital leaflets differ on how long it helps/ : /no coinciden/,
+      )
+      expect(helps.citations[at]).toContain('gstt-steroid-injections')
+      expect(helps.citations[at]).toContain(
+        id === 'inflammatory-arthritis' ? 'ouh-intra-articular-steroids' : 'dorset-hip-joint-injections',
+      )
+    },
+  )
+
   it('the back-emergency sign in Spanish includes not being able to pass urine (es)', () => {
     for (const id of ['meralgia-paresthetica', 'pain-from-elsewhere']) {
       const back = service
