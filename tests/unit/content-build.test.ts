@@ -345,6 +345,29 @@ describe('bad content fails the build, naming file, item and field', () => {
     expect(lines[problem!.line! - 1]).toContain('band: sometimes')
   })
 
+  it('refuses a claim that cites a secondary source alone, unless sources.yaml says why it stands alone', () => {
+    // src-b becomes a third party's summary; "Relief often lasts a few weeks." and the Bruising risk cite it alone.
+    editFile(content, 'sources.yaml', (t) => t.replace('authority: guideline', 'authority: secondary'))
+    const alone = problemsOf(() => loadContent(content)).filter((p) => /cited alone/.test(p.message))
+    expect(alone).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/procedures\/test-injection\.en\.yaml$/),
+        item: 'test-injection',
+        field: 'sections[1].paragraphs[0].sources',
+        message: expect.stringMatching(/"src-b" is a secondary source .* cited alone/),
+      }),
+    )
+    // A claim that cites it beside a primary is fine.
+    expect(alone.map((p) => p.field)).not.toContain('risks[1].sources')
+    editFile(content, 'sources.yaml', (t) =>
+      t.replace(
+        /^sources:/m,
+        'standsAlone:\n  - source: src-b\n    why: The guideline itself was not reached; a clinician checks it.\nsources:',
+      ),
+    )
+    expect(() => loadContent(content)).not.toThrow()
+  })
+
   it('refuses a duplicate id in another file', () => {
     const text = readFileSync(join(content, 'procedures/test-injection.en.yaml'), 'utf8')
     writeFileSync(join(content, 'conditions/test-injection.en.yaml'), text)

@@ -38,7 +38,18 @@ import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
 /** How files lay the documents out: a file per topic and language; many terms, parts or sources to a file. */
 const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTerm).min(1) })
-const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) })
+const SourcesFile = z.strictObject({
+  /**
+   * The secondary sources (a third party's summary of a guideline) that may be
+   * the only source behind a claim, each with why: the primary was not reached.
+   * Every other claim that cites only secondary sources is refused. For the
+   * clinician; not patient text, not in the content database.
+   */
+  standsAlone: z
+    .array(z.strictObject({ source: z.string().min(1), why: z.string().trim().min(1).max(400) }))
+    .default([]),
+  sources: z.array(Source).min(1),
+})
 const AnatomyFile = z.strictObject({
   parts: z
     .array(AnatomyPart)
@@ -311,6 +322,18 @@ export function loadContent(contentDir: string): ContentLibrary {
   const sourcesFile = topFile('sources.yaml', SourcesFile, '(sources)')
   const sources = sourcesFile.value?.sources ?? []
   const sourceIds = new Set(sources.map((s) => s.id))
+  const secondary = new Set(sources.filter((s) => s.authority === 'secondary').map((s) => s.id))
+  const standsAlone = new Set(sourcesFile.value?.standsAlone.map((s) => s.source))
+  for (const [i, { source }] of (sourcesFile.value?.standsAlone ?? []).entries()) {
+    if (!secondary.has(source)) {
+      problems.push({
+        file: display('sources.yaml'),
+        item: '(sources)',
+        field: `standsAlone[${i}].source`,
+        message: `"${source}" is not a secondary source in this file: only a secondary source needs a reason to stand alone`,
+      })
+    }
+  }
   // A source listed twice would stop the build at the database's unique key, naming no file.
   const firstAt = new Map<string, number>()
   sources.forEach(({ id }, i) => {
@@ -347,8 +370,22 @@ export function loadContent(contentDir: string): ContentLibrary {
       // One walk of the item gives its sources, its patient text and so its text hash.
       const leaves = leavesOf(DOCUMENT_SCHEMAS[item.kind], item)
       const texts = patientTexts(DOCUMENT_SCHEMAS[item.kind], item, leaves)
+      const claims = new Map<string, string[]>() // a claim's path -> the ids it cites
       for (const { path, id } of citedSources(item, leaves)) {
         if (!sourceIds.has(id)) at(path, `unknown source "${id}": add it to content/sources.yaml`)
+        const claim = path.replace(/\[\d+\]$/, '')
+        claims.set(claim, [...(claims.get(claim) ?? []), id])
+      }
+      for (const [claim, ids] of claims) {
+        // The item's own list (`sources`, at the top) is not one claim. A claim
+        // that cites only summaries needs one whose reason to stand alone is written.
+        if (claim === 'sources' || !ids.every((id) => secondary.has(id))) continue
+        if (ids.some((id) => standsAlone.has(id))) continue
+        at(
+          claim,
+          `"${ids[0]}" is a secondary source (a third party's summary) and is cited alone: ` +
+            'cite the primary beside it, or say why it stands alone under standsAlone in content/sources.yaml',
+        )
       }
       if (locale === 'en' && item.translatedFrom)
         at('translatedFrom', 'only translations record what they were translated from')
