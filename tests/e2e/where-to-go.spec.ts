@@ -111,6 +111,53 @@ test('staff pick the UK preset: every red-flag box shows the clinic’s phone, 9
   expect(errors).toEqual([])
 })
 
+test('the UK preset fills the crisis line; thoughts of self-harm show it on the page and the handout, and the emergency box does not', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page)
+  const line = 'To talk to someone now, call Samaritans on 116 123, free, day or night.'
+  await asStaff(page, '/staff/settings', 'Settings')
+  // With no crisis line set, the sign still has its level's numbers, and no empty line.
+  await page.getByLabel('Crisis line (English)').fill('')
+  await page.getByLabel('Crisis line (Spanish)').fill('')
+  await page.getByRole('button', { name: 'Save the settings' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await page.goto(`${BASE}/#/conditions/fibromyalgia`)
+  await settled(page)
+  const unset = page
+    .getByRole('region', { name: 'When to get help' })
+    .locator('[data-level="urgent-same-day"]')
+  await expect(unset).toContainText('You have thoughts of harming yourself or ending your life.')
+  await expect(unset).toContainText('When the clinic is closed, call NHS 111.')
+  await expect(unset).not.toContainText('116 123')
+
+  // Still in staff mode (the patient page does not end it): straight back to the settings.
+  await page.goto(`${BASE}/#/staff/settings`)
+  await expect(heading(page)).toHaveText('Settings')
+  await settled(page)
+  await page.getByLabel('Region').selectOption('uk')
+  await expect(page.getByLabel('Crisis line (English)')).toHaveValue(line)
+  await expect(page.getByLabel('Crisis line (Spanish)')).toHaveValue(/Samaritans al 116 123/)
+  await page.getByRole('button', { name: 'Save the settings' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+
+  await page.goto(`${BASE}/#/conditions/fibromyalgia`)
+  await settled(page)
+  const help = page.getByRole('region', { name: 'When to get help' })
+  const urgent = help.locator('[data-level="urgent-same-day"]')
+  await expect(urgent).toContainText('You have thoughts of harming yourself or ending your life.')
+  await expect(urgent).toContainText(line)
+  await expect(help.locator('[data-level="emergency"]')).toContainText('Call 999')
+  await expect(help.locator('[data-level="emergency"]')).not.toContainText('116 123')
+
+  await page.goto(`${BASE}/#/handouts/conditions/fibromyalgia?lang=es&paper=a4`)
+  await handoutReady(page)
+  await expect(page.locator('[data-handout-red-flag]').filter({ hasText: 'quitarse la vida' })).toContainText(
+    'Para hablar con alguien ahora, llame a Samaritans al 116 123.',
+  )
+  expect(errors).toEqual([])
+})
+
 test('the risks screen draws each band as an icon array with words, and "Where this comes from" opens beside a claim', async ({
   page,
 }) => {
