@@ -1,8 +1,8 @@
 /**
  * Where a patient goes for help, by region: the emergency number, the advice
- * for when the clinic is closed, a crisis line, and how dates are written. A preset fills the
- * staff settings once; staff may then change any of them (a clinic knows its own
- * out-of-hours service better than a table can). No schema library here: the
+ * for when the clinic is closed, a crisis line, and how dates are written. A
+ * preset fills the staff settings once; staff may then change any of them (a
+ * clinic knows its own out-of-hours service better than a table can). No schema library here: the
  * renderer uses it too.
  */
 import type { Locale } from './vocabulary.ts'

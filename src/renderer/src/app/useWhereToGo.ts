@@ -7,8 +7,8 @@ import type { WhereToGo } from '@renderer/ui/whereToGo'
 
 /**
  * The clinic's name, phone, emergency number, out-of-hours advice and crisis
- * line from the settings, in one language (the screen's, or a handout part's), and how that
- * region writes dates. Until the settings arrive (or when they cannot be read)
+ * line from the settings, in one language (the screen's, or a handout part's),
+ * and how that region writes dates. Until the settings arrive (or when they cannot be read)
  * the kiosk says "the clinic" and shows no number it does not have.
  */
 export function useWhereToGo(locale: () => Locale) {

@@ -100,8 +100,8 @@ export function changesOf(draft: SettingsDraft, saved: Settings): Partial<Record
 
 /**
  * Staff chose a region: its preset fills the emergency number, the advice for
- * when the clinic is closed, the crisis line and the date format in the form, where staff can
- * change them before saving. "Not chosen" leaves them as they are.
+ * when the clinic is closed, the crisis line and the date format in the form,
+ * where staff can change them before saving. "Not chosen" leaves them as they are.
  */
 export function applyRegion(draft: SettingsDraft, region: Region | null): void {
   draft.region = region
