@@ -37,6 +37,9 @@ export interface RegionPreset {
  *   Spanish by pressing 2 (Wyoming Department of Health,
  *   https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline;
  *   MCPHS, https://www.mcphs.edu/student-life/counseling-services/emergency-services/988-suicide-and-crisis-lifeline).
+ *   Pressing 2 is for a call; in Spanish by text, the word AYUDA to 988 (Washington
+ *   State Department of Health, https://medium.com/wadepthealth/the-spanish-subnetwork-crisis-support-for-people-who-speak-spanish-3ef49f22004f,
+ *   read 2026-12-07).
  * - uk: Samaritans, 116 123, free, 24 hours a day (North West Boroughs
  *   Healthcare NHS FT, http://www.nwbh.nhs.uk/contactus/Pages/Help-in-a-crisis.aspx?help=yes).
  * - es: 024, the Ministry of Health's line for suicidal behaviour, free,
@@ -52,7 +55,7 @@ export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
     },
     crisisLine: {
       en: 'To talk to someone now, call or text 988 (Suicide & Crisis Lifeline), free, day or night.',
-      es: 'Para hablar con alguien ahora, llame o escriba al 988 y marque 2 para español. Es gratis, de día o de noche.',
+      es: 'Para hablar con alguien ahora, llame al 988 y marque 2 para español. O envíe AYUDA por mensaje de texto al 988. Es gratis, de día o de noche.',
     },
     dateFormat: 'month-day-year',
   },
@@ -76,7 +79,7 @@ export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
     },
     crisisLine: {
       en: 'To talk to someone now, call 024, the free line for thoughts of suicide, day or night.',
-      es: 'Para hablar con alguien ahora, llame al 024, la línea de atención a la conducta suicida. Es gratis, de día o de noche.',
+      es: 'Para hablar con alguien ahora, llame al 024, la línea de ayuda si piensa en el suicidio. Es gratis, de día o de noche.',
     },
     dateFormat: 'day-month-year',
   },

@@ -45,6 +45,12 @@ describe('region presets', () => {
     }
   })
 
+  it('say in Spanish what works in Spanish: pressing 2 is for a call to 988, not a text; 024 in plain words', () => {
+    expect(REGION_PRESETS.us.crisisLine.es).toMatch(/llame al 988 y marque 2 para español/)
+    expect(REGION_PRESETS.us.crisisLine.es).not.toMatch(/escriba/)
+    expect(REGION_PRESETS.es.crisisLine.es).toMatch(/la línea de ayuda si piensa en el suicidio/)
+  })
+
   it('are saved as the settings they fill, and reach the patient screens through the kiosk config', async () => {
     const core = createKioskCore({
       bundledContent: fixtureDb,
