@@ -372,6 +372,7 @@ export const SOURCE_AUTHORITIES = [
   'guideline',
   'nhs-leaflet',
   'hospital-leaflet',
+  'charity',
   'research',
   'product-information',
   'secondary',

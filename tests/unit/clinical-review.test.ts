@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import type { Locale, Procedure } from '../../src/shared/contract.ts'
 import { realContentService } from '../fixtures/library.ts'
+import { loadContent } from '../../src/core/content/load.ts'
+import { CONTENT_DIR } from '../../src/core/paths.ts'
 
 let built: ReturnType<typeof realContentService>
 let service: ContentHandlers
@@ -213,6 +215,14 @@ describe('hyaluronic acid and PRP: what the evidence says, in every place', () =
         ['hyalgan-mims-sg', 'product-information'],
       ]),
     )
+  })
+
+  it('a patient charity’s page is a charity’s, not a hospital’s leaflet', () => {
+    const charities = loadContent(CONTENT_DIR).sources.filter((s) =>
+      /^(Versus Arthritis|Arthritis Research UK)/.test(s.publisher ?? ''),
+    )
+    expect(charities.length).toBeGreaterThanOrEqual(4)
+    for (const source of charities) expect(source.authority, source.id).toBe('charity')
   })
 
   it('says PRP is the Spanish acronym too, and calls a dent a dent (es)', () => {

@@ -24,7 +24,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 10
+export const CONTENT_FORMAT = 11
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -37,7 +37,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   7: 'kiosk 0.2 (development builds)',
   8: 'kiosk 0.2 (development builds)',
   9: 'kiosk 0.2 (builds before 7 December 2026)',
-  10: 'kiosk 0.2 (from 7 December 2026) and later',
+  10: 'kiosk 0.2 (builds of 7 December 2026 before 03:00 UTC)',
+  11: 'kiosk 0.2 (from 7 December 2026, 03:00 UTC) and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */
