@@ -477,7 +477,7 @@ describe('operators and staff', () => {
     ])
     expect(trusted.code, trusted.stderr).toBe(0)
     const updated = await runKioskCli(['update', '--data-dir', dataDir, '--feed', feedDir])
-    expect(updated.stdout).toMatch(/Updated to version 1, signed by lee and cli-signer/)
+    expect(updated.stdout, updated.stderr).toMatch(/Updated to version 1, signed by lee and cli-signer/)
     expect(updated.code).toBe(0)
     expect(served(dataDir)).toBe(hashA)
     const elsewhere = await runKioskCli(['update', '--data-dir', dataDir, '--feed', join(www, 'nowhere')])
