@@ -190,7 +190,7 @@ const ROWS: Row[] = [
     'trochanteric-bursa-injection',
     'en',
     'benefits',
-    /strengthening exercises come first.*benefit had gone by 1 year.*pain often comes back/,
+    /strengthening exercises come first.*after 1 year, it did no better than waiting.*pain often comes back/,
     null,
   ],
   [
@@ -198,7 +198,7 @@ const ROWS: Row[] = [
     'trochanteric-bursa-injection',
     'es',
     'benefits',
-    /ejercicios de fuerza.*al cabo de 1 año ya no había beneficio.*El dolor vuelve a menudo/,
+    /ejercicios de fuerza.*al cabo de 1 año no fue mejor que esperar.*El dolor vuelve a menudo/,
     null,
   ],
   [
@@ -722,7 +722,7 @@ const CONDITION_ROWS: ConditionRow[] = [
     'hip-osteoarthritis',
     'en',
     'how-it-is-found',
-    /Most people do not need a scan.*symptoms and an examination.*only needed if something does not fit/,
+    /45 or over and have the usual signs, you most likely do not need a scan.*what you feel and by looking at your hip.*only needed if something does not fit/,
     /They may send you for an X-ray or an MRI scan\./,
   ],
   [
@@ -730,7 +730,7 @@ const CONDITION_ROWS: ConditionRow[] = [
     'hip-osteoarthritis',
     'es',
     'how-it-is-found',
-    /no necesita pruebas de imagen.*síntomas y la exploración.*Solo hace falta/,
+    /no necesite pruebas de imagen.*síntomas y la exploración.*Solo hace falta/,
     /Puede pedirle una radiografía o una resonancia magnética\./,
   ],
   [
@@ -836,7 +836,7 @@ const CONDITION_ROWS: ConditionRow[] = [
       id,
       'en',
       'what-helps',
-      /strengthening exercises come first.*helped more people than an injection.*benefit had gone by 1 year\. The pain often comes back/,
+      /strengthening exercises come first.*helped more people than an injection.*after 1 year, it did no better than waiting\. The pain often comes back/,
       /weeks to months/,
     ],
     [
@@ -844,7 +844,7 @@ const CONDITION_ROWS: ConditionRow[] = [
       id,
       'es',
       'what-helps',
-      /ejercicios de fuerza.*ayudó a más personas que una inyección.*al cabo de 1 año ya no había beneficio\. El dolor vuelve a menudo/,
+      /ejercicios de fuerza.*ayudó a más personas que una inyección.*al cabo de 1 año no fue mejor que esperar\. El dolor vuelve a menudo/,
       /semanas a meses/,
     ],
     [
@@ -1002,14 +1002,14 @@ describe('outer hip pain is one picture in its three items (issue #18)', () => {
   const SHARED = {
     en: [
       /usually comes from the tendons/,
-      /benefit had gone by 1 year/,
+      /after 1 year, it did no better than waiting/,
       /pain often comes back/i,
       /Avoid crossing your legs, and stretches that squeeze the side of your hip/,
       /A steroid near a tendon can weaken it\. How often this happens is not known/,
     ],
     es: [
       /suele venir de los tendones/,
-      /al cabo de 1 año ya no había beneficio/,
+      /al cabo de 1 año no fue mejor que esperar/,
       /El dolor vuelve a menudo/,
       /Evite cruzar las piernas y los estiramientos que aprietan el lado de la cadera/,
       /Un corticoide cerca de un tendón puede debilitarlo\. No se sabe con qué frecuencia/,

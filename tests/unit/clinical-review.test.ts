@@ -61,15 +61,23 @@ describe('a risk says what to do in the triage policy’s words, as the warning 
   )
 
   it.each(each(PROCEDURES))(
-    '%s (%s): a swollen face, lips or tongue is an emergency, not only trouble breathing',
+    '%s (%s): a swollen face, lips, tongue or throat is an emergency, not only trouble breathing',
     (id, locale) => {
-      const allergy = riskWarning(procedure(id, locale), 'allergic-reaction')
+      const p = procedure(id, locale)
+      const allergy = riskWarning(p, 'allergic-reaction')
       expect(allergy).toHaveLength(1)
       expect(allergy[0]!.warning!.level).toBe('emergency')
       expect(allergy[0]!.description).toMatch(
         locale === 'en'
-          ? /Swelling of the face, lips or tongue is an emergency\./
-          : /Si se le hinchan la cara, los labios o la lengua, es una urgencia grave\./,
+          ? /Swelling of the face, lips, tongue or throat is an emergency\./
+          : /Si se le hinchan la cara, los labios, la lengua o la garganta, es una urgencia grave\./,
+      )
+      // The warning box shows the policy's sign: a swollen throat and trouble breathing are in it too.
+      const box = p.redFlags.find((f) => f.sign === 'allergic-reaction')
+      expect(box?.signText).toMatch(
+        locale === 'en'
+          ? /Your face, lips, tongue or throat swell, or you find it hard to breathe\./
+          : /Se le hinchan la cara, los labios, la lengua o la garganta, o le cuesta respirar\./,
       )
     },
   )
@@ -202,7 +210,7 @@ describe('hyaluronic acid and PRP: what the evidence says, in every place', () =
       expect(faq.answer).toMatch(
         locale === 'en' ? /NICE does not recommend acupuncture/ : /NICE no recomienda/,
       )
-      expect(faq.answerSources).toEqual(['bacc-ng226-acupuncture'])
+      expect(faq.answerSources).toEqual(['sunderland-ims-hip-oa', 'bacc-ng226-acupuncture'])
     },
   )
 
@@ -271,7 +279,7 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
         .getCondition({ id: 'hip-osteoarthritis', locale })
         .faqs.find((f) => /cancer|cáncer/.test(f.answer))
       expect(faq?.answer).toMatch(oa)
-      expect(faq?.answerSources).toEqual(['glos-hip-red-flags'])
+      expect(faq?.answerSources).toEqual(['glos-hip-red-flags', '000_196c7cc4fd8373c2'])
     },
   )
 
@@ -682,6 +690,159 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
         /Pregunte (a su médico )?(antes )?si /,
       )
   })
+})
+
+/**
+ * The citation audit of 7 December 2026 (docs/clinical/review-2026-12-06.md,
+ * "A citation audit"): sentences that said more, or other, than the page they
+ * cite.
+ */
+describe('citation audit: each sentence says what its source says', () => {
+  const LEAP_PAGES = [
+    ['condition', 'trochanteric-bursitis'],
+    ['condition', 'gluteal-tendinopathy'],
+    ['procedure', 'trochanteric-bursa-injection'],
+  ] as const
+  it.each(LEAP_PAGES.flatMap(([kind, id]) => LOCALES.map((locale) => [kind, id, locale] as const)))(
+    '%s %s (%s): the steroid arm of the LEAP trial did no better than waiting at 1 year; its benefit did not "go", and 204 people is not "large"',
+    (kind, id, locale) => {
+      const item =
+        kind === 'condition' ? service.getCondition({ id, locale }) : service.getProcedure({ id, locale })
+      const text = words(item)
+      expect(text).not.toMatch(/had gone by 1 year|ya no había beneficio|large trial|ensayo grande/)
+      expect(text).toMatch(locale === 'en' ? /did no better than waiting/ : /no fue mejor que esperar/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'hip osteoarthritis (%s): the scan rule is NICE’s (45 or over), PRP’s guidance is the knee’s, and no diet claim without a source',
+    (locale) => {
+      const c = service.getCondition({ id: 'hip-osteoarthritis', locale })
+      const text = words(c)
+      const en = locale === 'en'
+      expect(text).toMatch(
+        en
+          ? /If you are 45 or over and have the usual signs/
+          : /Si tiene 45 años o más y los síntomas habituales/,
+      )
+      expect(text).not.toMatch(en ? /to plan surgery/ : /planear una operación/)
+      expect(text).toMatch(
+        en
+          ? /NICE’s guidance on it is about the knee, not the hip/
+          : /La guía de NICE sobre el PRP trata de la rodilla, no de la cadera/,
+      )
+      expect(text).not.toMatch(
+        en ? /little good evidence that a special diet/ : /pocas pruebas de que una dieta especial/,
+      )
+      expect(text).not.toMatch(en ? /A physio can show you how to use it/ : /le puede enseñar a usarlo/)
+    },
+  )
+
+  it.each(
+    each(['diagnostic-hip-injection', 'fluoroscopy-guided-hip-injection', 'ultrasound-guided-hip-injection']),
+  )(
+    '%s (%s): "sometimes 2 to 3 months" cites the hip leaflet that gives months too, exercise is a main treatment (NICE), not "what helps most", and the yearly limit is a limit',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const text = words(p)
+      const en = locale === 'en'
+      expect(text).not.toMatch(
+        en ? /what helps most in the long run/ : /El ejercicio es lo que más\s+ayuda a largo plazo/,
+      )
+      expect(text).toMatch(
+        en
+          ? /For a worn hip, exercise is one of the main treatments/
+          : /Para una cadera desgastada, el ejercicio es uno de los tratamientos principales/,
+      )
+      expect(text).not.toMatch(/Most people have no more than 3 or 4|Casi nadie recibe más de 3 o 4/)
+      const benefits = p.sections.find((sec) => sec.key === 'benefits')!
+      const at = benefits.paragraphs.findIndex((para) => /2 to 3 months|2 o 3 meses/.test(para))
+      expect(benefits.citations[at]).toContain('dorset-hip-joint-injections')
+    },
+  )
+
+  it.each(LOCALES)(
+    'hyaluronic acid in the hip (%s): every claim on the guideline summary cites the AAOS page itself beside it',
+    (locale) => {
+      const items = [
+        service.getCondition({ id: 'hip-osteoarthritis', locale }),
+        procedure('hyaluronic-acid-injection', locale),
+        procedure('ultrasound-guided-hip-injection', locale),
+        procedure('fluoroscopy-guided-hip-injection', locale),
+      ]
+      let seen = 0
+      for (const item of items)
+        for (const section of item.sections)
+          section.citations.forEach((ids) => {
+            if (!ids.includes('aaos-hip-oa-cpg-summary')) return
+            seen++
+            expect(ids, item.id).toContain('aaos-hip-oa-cpg-ha')
+          })
+      expect(seen).toBeGreaterThanOrEqual(4)
+    },
+  )
+
+  it.each(each(STEROID))(
+    '%s (%s): the emergency signs of high blood sugar cite the NHS page that lists them',
+    (id, locale) => {
+      const sugar = riskWarning(procedure(id, locale), 'high-blood-sugar')
+      expect(sugar).toHaveLength(1)
+      expect(sugar[0]!.sources).toContain('nhs-dka-symptoms-2015')
+    },
+  )
+
+  it.each(LOCALES)(
+    'pain relief medicines (%s): no line a patient could read as "cut your own dose"; no claim the cited pages do not make; the heart and circulation cautions Arthritis Research UK lists',
+    (locale) => {
+      const guide = service.getGuide({ id: 'pain-relief-medicines', locale })
+      const text = words(guide)
+      const en = locale === 'en'
+      expect(text).not.toMatch(
+        en ? /Use a medicine for the shortest time that helps/ : /Use cada medicamento el menor tiempo/,
+      )
+      expect(text).toMatch(
+        en
+          ? /Ask your clinician or pharmacist about the smallest amount that works for you/
+          : /Pregunte a su médico o a su farmacéutico cuál es la menor cantidad/,
+      )
+      expect(text).not.toMatch(en ? /it often helps only a little/ : /muchas veces ayuda poco/)
+      expect(text).not.toMatch(en ? /is often tried first/ : /Muchas veces se prueba primero un gel/)
+      expect(text).toMatch(
+        en
+          ? /heart disease, high cholesterol or poor blood flow in your legs/
+          : /enfermedad del corazón, el colesterol alto o mala circulación en las piernas/,
+      )
+      const risks = guide.sections.find((sec) => sec.key === 'anti-inflammatory-risks')!
+      const kidneys = risks.paragraphs.findIndex((para) =>
+        /kidneys do not work well|riñones no funcionan bien/.test(para),
+      )
+      expect(risks.citations[kidneys]).toEqual(['bhf-nsaids-heart', 'arthritis-research-uk-nsaids'])
+    },
+  )
+
+  it.each([
+    ['en', /Get help at once for chest pain or pressure, or if you are very short of breath\./],
+    ['es', /Pida ayuda enseguida si le duele o le oprime el pecho, o si le falta mucho el aire\./],
+  ] as const)(
+    'hip exercises (%s): chest pressure counts as chest pain, and "at once" cites a page that says 999',
+    (locale, must) => {
+      const guide = service.getGuide({ id: 'hip-exercises', locale })
+      const section = guide.sections.find((sec) => sec.paragraphs.some((para) => must.test(para)))!
+      const at = section.paragraphs.findIndex((para) => must.test(para))
+      expect(section.citations[at]).toContain('wmas-999-or-111')
+    },
+  )
+
+  it.each(each(['fluoroscopy-guided-hip-injection', 'ultrasound-guided-hip-injection']))(
+    '%s (%s): PRP is "uncertain" on guidance about the knee, and says so',
+    (id, locale) => {
+      expect(words(procedure(id, locale))).toMatch(
+        locale === 'en'
+          ? /NICE’s guidance on it is about the knee, not the hip/
+          : /La guía de NICE sobre el PRP trata de la rodilla, no de la cadera/,
+      )
+    },
+  )
 })
 
 /** The ids of every served item of a kind, read when a test runs (after the build). */
