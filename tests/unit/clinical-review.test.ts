@@ -714,27 +714,81 @@ describe('citation audit: each sentence says what its source says', () => {
     },
   )
 
+  /** Pages whose sentences the audit rewrote: what each must now say, and what it must no longer say. */
+  const REWORDED = [
+    {
+      what: 'hip osteoarthritis: the scan rule is NICE’s (45 or over), PRP’s guidance is the knee’s, no diet claim without a source',
+      read: (locale: Locale) => service.getCondition({ id: 'hip-osteoarthritis', locale }),
+      en: {
+        says: [
+          /If you are 45 or over and have the usual signs/,
+          /NICE’s guidance on it is about the knee, not the hip/,
+        ],
+        never: [
+          /to plan surgery/,
+          /little good evidence that a special diet/,
+          /A physio can show you how to use it/,
+        ],
+      },
+      es: {
+        says: [
+          /Si tiene 45 años o más y los síntomas habituales/,
+          /La guía de NICE sobre el PRP trata de la rodilla, no de la cadera/,
+        ],
+        never: [
+          /planear una operación/,
+          /pocas pruebas de que una dieta especial/,
+          /le puede enseñar a usarlo/,
+        ],
+      },
+    },
+    {
+      what: 'pain relief medicines: no line to read as "cut your own dose", no claim the cited pages do not make, the cautions Arthritis Research UK lists',
+      read: (locale: Locale) => service.getGuide({ id: 'pain-relief-medicines', locale }),
+      en: {
+        says: [
+          /Ask your clinician or pharmacist about the smallest amount that works for you/,
+          /heart disease, high cholesterol or poor blood flow in your legs/,
+        ],
+        never: [
+          /Use a medicine for the shortest time that helps/,
+          /it often helps only a little/,
+          /is often tried first/,
+        ],
+      },
+      es: {
+        says: [
+          /Pregunte a su médico o a su farmacéutico cuál es la menor cantidad/,
+          /enfermedad del corazón, el colesterol alto o mala circulación en las piernas/,
+        ],
+        never: [
+          /Use cada medicamento el menor tiempo/,
+          /muchas veces ayuda poco/,
+          /Muchas veces se prueba primero un gel/,
+        ],
+      },
+    },
+  ]
+
+  it.each(REWORDED.flatMap((row) => LOCALES.map((locale) => [row.what, locale, row] as const)))(
+    '%s (%s)',
+    (_what, locale, row) => {
+      const text = words(row.read(locale))
+      for (const must of row[locale].says) expect(text).toMatch(must)
+      for (const mustNot of row[locale].never) expect(text).not.toMatch(mustNot)
+    },
+  )
+
   it.each(LOCALES)(
-    'hip osteoarthritis (%s): the scan rule is NICE’s (45 or over), PRP’s guidance is the knee’s, and no diet claim without a source',
+    'pain relief medicines (%s): the kidney caution cites both pages that give it',
     (locale) => {
-      const c = service.getCondition({ id: 'hip-osteoarthritis', locale })
-      const text = words(c)
-      const en = locale === 'en'
-      expect(text).toMatch(
-        en
-          ? /If you are 45 or over and have the usual signs/
-          : /Si tiene 45 años o más y los síntomas habituales/,
+      const risks = service
+        .getGuide({ id: 'pain-relief-medicines', locale })
+        .sections.find((sec) => sec.key === 'anti-inflammatory-risks')!
+      const kidneys = risks.paragraphs.findIndex((para) =>
+        /kidneys do not work well|riñones no funcionan bien/.test(para),
       )
-      expect(text).not.toMatch(en ? /to plan surgery/ : /planear una operación/)
-      expect(text).toMatch(
-        en
-          ? /NICE’s guidance on it is about the knee, not the hip/
-          : /La guía de NICE sobre el PRP trata de la rodilla, no de la cadera/,
-      )
-      expect(text).not.toMatch(
-        en ? /little good evidence that a special diet/ : /pocas pruebas de que una dieta especial/,
-      )
-      expect(text).not.toMatch(en ? /A physio can show you how to use it/ : /le puede enseñar a usarlo/)
+      expect(risks.citations[kidneys]).toEqual(['bhf-nsaids-heart', 'arthritis-research-uk-nsaids'])
     },
   )
 
@@ -788,35 +842,6 @@ describe('citation audit: each sentence says what its source says', () => {
       const sugar = riskWarning(procedure(id, locale), 'high-blood-sugar')
       expect(sugar).toHaveLength(1)
       expect(sugar[0]!.sources).toContain('nhs-dka-symptoms-2015')
-    },
-  )
-
-  it.each(LOCALES)(
-    'pain relief medicines (%s): no line a patient could read as "cut your own dose"; no claim the cited pages do not make; the heart and circulation cautions Arthritis Research UK lists',
-    (locale) => {
-      const guide = service.getGuide({ id: 'pain-relief-medicines', locale })
-      const text = words(guide)
-      const en = locale === 'en'
-      expect(text).not.toMatch(
-        en ? /Use a medicine for the shortest time that helps/ : /Use cada medicamento el menor tiempo/,
-      )
-      expect(text).toMatch(
-        en
-          ? /Ask your clinician or pharmacist about the smallest amount that works for you/
-          : /Pregunte a su médico o a su farmacéutico cuál es la menor cantidad/,
-      )
-      expect(text).not.toMatch(en ? /it often helps only a little/ : /muchas veces ayuda poco/)
-      expect(text).not.toMatch(en ? /is often tried first/ : /Muchas veces se prueba primero un gel/)
-      expect(text).toMatch(
-        en
-          ? /heart disease, high cholesterol or poor blood flow in your legs/
-          : /enfermedad del corazón, el colesterol alto o mala circulación en las piernas/,
-      )
-      const risks = guide.sections.find((sec) => sec.key === 'anti-inflammatory-risks')!
-      const kidneys = risks.paragraphs.findIndex((para) =>
-        /kidneys do not work well|riñones no funcionan bien/.test(para),
-      )
-      expect(risks.citations[kidneys]).toEqual(['bhf-nsaids-heart', 'arthritis-research-uk-nsaids'])
     },
   )
 
