@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   breaksOf,
   chaptersOf,
+  fitScale,
   slidesOf,
   type SlideBlock,
 } from '../../src/renderer/src/features/staff/presenterSlides'
@@ -54,6 +55,28 @@ describe('the consent presenter’s slides', () => {
   it('give a block taller than any slide a slide of its own, rather than lose it', () => {
     const blocks = [paragraph('a'), paragraph('tall'), paragraph('c')]
     expect(breaksOf(blocks, measure([10, 500, 10], 100))).toEqual([1, 2])
+  })
+
+  it('shrink a block taller than any slide just enough to fit it, and no further than the floor', () => {
+    // A box 691 px tall on a slide with 687 px of room (the Spanish emergency box at 1920x1080).
+    const fitsAt = (scale: number) => 691 * scale <= 687
+    const scale = fitScale(fitsAt)
+    expect(fitsAt(scale)).toBe(true)
+    expect(scale).toBeGreaterThan(0.98)
+    expect(scale).toBeLessThan(1)
+    expect(fitScale(() => true)).toBe(1)
+    // Nothing fits even at the floor: the floor, and the slide scrolls rather than the text turning tiny.
+    expect(fitScale(() => false)).toBe(0.75)
+  })
+
+  it('carry each block’s scale onto its slide', () => {
+    const chapter = {
+      key: 'x',
+      topic: 'warning' as const,
+      heading: 'X',
+      blocks: [paragraph('a'), paragraph('tall'), paragraph('c')],
+    }
+    expect(slidesOf(chapter, [1, 2], { 1: 0.9 }).map((s) => s.scales)).toEqual([[1], [0.9], [1]])
   })
 
   it('number the parts of a long chapter', () => {

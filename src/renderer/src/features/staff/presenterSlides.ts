@@ -157,28 +157,36 @@ export interface Slide {
   page: number
   pages: number
   blocks: SlideBlock[]
+  /** How much each block is shrunk to fit (1: not at all); only a block alone on its slide is. */
+  scales: number[]
 }
 
 /**
  * Deals a chapter's blocks onto slides, given where each slide must end: `ends`
- * holds, for each slide but the last, the index of the first block of the next.
+ * holds, for each slide but the last, the index of the first block of the next;
+ * `scales`, by a block's index in the chapter, how much it is shrunk to fit.
  */
-export function slidesOf(chapter: Chapter, ends: number[]): Slide[] {
+export function slidesOf(chapter: Chapter, ends: number[], scales: Record<number, number> = {}): Slide[] {
   const bounds = [0, ...ends, chapter.blocks.length]
   const pages = bounds.length - 1
-  return Array.from({ length: pages }, (_, page) => ({
-    chapter,
-    page,
-    pages,
-    blocks: chapter.blocks.slice(bounds[page], bounds[page + 1]),
-  }))
+  return Array.from({ length: pages }, (_, page) => {
+    const from = bounds[page]!
+    const to = bounds[page + 1]!
+    return {
+      chapter,
+      page,
+      pages,
+      blocks: chapter.blocks.slice(from, to),
+      scales: Array.from({ length: to - from }, (_, i) => scales[from + i] ?? 1),
+    }
+  })
 }
 
 /**
  * Where a chapter's slides must break, from a measure: `fits(from, to)` says
  * whether blocks [from, to) fit one slide. Greedy, as a printer fills a page: as
  * many blocks as fit, at least one (a block too tall for any slide stands alone
- * and is shrunk by its own CSS), and never a slide ending on a block that keeps
+ * and is shrunk to fit, fitScale), and never a slide ending on a block that keeps
  * with the next (a band's heading goes over with its first risk).
  */
 export function breaksOf(
@@ -196,4 +204,26 @@ export function breaksOf(
     from = to
   }
   return ends
+}
+
+/** The smallest a block is ever drawn: below it, the slide scrolls rather than the text turning small. */
+export const SMALLEST_SCALE = 0.75
+
+/**
+ * How much a block taller than any slide is shrunk so that it fits alone:
+ * `fitsAt(scale)` says whether it fits drawn at that scale. 1 when it fits as
+ * it is; else the largest scale that fits, found by halving (to within 0.5 %),
+ * never below SMALLEST_SCALE.
+ */
+export function fitScale(fitsAt: (scale: number) => boolean): number {
+  if (fitsAt(1)) return 1
+  if (!fitsAt(SMALLEST_SCALE)) return SMALLEST_SCALE
+  let fits = SMALLEST_SCALE
+  let tooBig = 1
+  while (tooBig - fits > 0.005) {
+    const mid = (fits + tooBig) / 2
+    if (fitsAt(mid)) fits = mid
+    else tooBig = mid
+  }
+  return fits
 }
