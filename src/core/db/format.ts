@@ -37,8 +37,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   7: 'kiosk 0.2 (development builds)',
   8: 'kiosk 0.2 (development builds)',
   9: 'kiosk 0.2 (builds before 7 December 2026)',
-  10: 'kiosk 0.2 (builds of 7 December 2026 before 03:00 UTC)',
-  11: 'kiosk 0.2 (from 7 December 2026, 03:00 UTC) and later',
+  10: 'kiosk 0.2 (builds of 7 December 2026 before the charity kind of source)',
+  11: 'kiosk 0.2 (from the charity kind of source, 7 December 2026) and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */
