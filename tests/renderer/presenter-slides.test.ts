@@ -8,7 +8,9 @@ import {
   breaksOf,
   chaptersOf,
   fitScale,
+  isLooseUnit,
   slidesOf,
+  unitEnd,
   type SlideBlock,
 } from '../../src/renderer/src/features/staff/presenterSlides'
 import { procedureEn } from './fixtures'
@@ -50,6 +52,21 @@ describe('the consent presenter’s slides', () => {
     // a+b+band fit (30), but the band would be cut from its first risk: it goes over with it.
     expect(breaksOf(blocks, measure([10, 10, 10, 10, 10], 30))).toEqual([2])
     expect(breaksOf(blocks, measure([10, 10, 10, 10, 10], 100))).toEqual([])
+  })
+
+  it('keep a band heading with its first risk even when the two are too tall for a slide, never on a slide alone', () => {
+    // The "Uncommon" band with its picture (274 px) and a risk card with its warning sign (517 px),
+    // on a slide with 687 px of room: the pair gets a slide and is drawn smaller (unitEnd, fitScale).
+    const blocks = [paragraph('a'), band, paragraph('tall risk'), paragraph('c')]
+    expect(breaksOf(blocks, measure([300, 274, 517, 100], 687))).toEqual([1, 3])
+    expect(unitEnd(blocks, 1)).toBe(3)
+    expect(unitEnd(blocks, 0)).toBe(1)
+    // A band that ends the chapter is a unit of its own.
+    expect(unitEnd([paragraph('a'), band], 1)).toBe(2)
+    // On a slide of its own, the pair may use two columns: the band in one, its risk whole in the next.
+    expect(isLooseUnit([band, paragraph('tall risk')])).toBe(true)
+    expect(isLooseUnit([band, paragraph('risk'), paragraph('another')])).toBe(false)
+    expect(isLooseUnit([paragraph('a')])).toBe(false)
   })
 
   it('give a block taller than any slide a slide of its own, rather than lose it', () => {

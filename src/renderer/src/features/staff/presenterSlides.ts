@@ -157,7 +157,7 @@ export interface Slide {
   page: number
   pages: number
   blocks: SlideBlock[]
-  /** How much each block is shrunk to fit (1: not at all); only a block alone on its slide is. */
+  /** How much each block is shrunk to fit (1: not at all); only a unit (unitEnd) alone on its slide is. */
   scales: number[]
 }
 
@@ -183,11 +183,31 @@ export function slidesOf(chapter: Chapter, ends: number[], scales: Record<number
 }
 
 /**
+ * Where the unit of blocks that starts at `from` ends: a block that keeps with
+ * the next (a band's heading) and the block after it go onto a slide together,
+ * so a heading is never at the foot of a slide nor alone on one.
+ */
+export function unitEnd(blocks: readonly SlideBlock[], from: number): number {
+  let to = from + 1
+  while (to < blocks.length && keepsWithNext(blocks[to - 1]!)) to++
+  return to
+}
+
+/**
+ * Whether blocks are one unit of more than one block (a band's heading and its
+ * first risk) and nothing else: on a slide of their own, the heading may stand
+ * at the top of its own column, so a risk too tall to go under it takes the
+ * next column whole instead of being split or shrunk.
+ */
+export function isLooseUnit(blocks: readonly SlideBlock[]): boolean {
+  return blocks.length > 1 && unitEnd(blocks, 0) === blocks.length
+}
+
+/**
  * Where a chapter's slides must break, from a measure: `fits(from, to)` says
  * whether blocks [from, to) fit one slide. Greedy, as a printer fills a page: as
- * many blocks as fit, at least one (a block too tall for any slide stands alone
- * and is shrunk to fit, fitScale), and never a slide ending on a block that keeps
- * with the next (a band's heading goes over with its first risk).
+ * many units (unitEnd) as fit, at least one. A unit too tall for any slide
+ * stands alone and is shrunk to fit (fitScale).
  */
 export function breaksOf(
   blocks: readonly SlideBlock[],
@@ -196,10 +216,8 @@ export function breaksOf(
   const ends: number[] = []
   let from = 0
   while (from < blocks.length) {
-    let to = from + 1
-    while (to < blocks.length && fits(from, to + 1)) to++
-    // Do not leave a heading at the foot of a slide, unless it is all the slide holds.
-    while (to - from > 1 && to < blocks.length && keepsWithNext(blocks[to - 1]!)) to--
+    let to = unitEnd(blocks, from)
+    while (to < blocks.length && fits(from, unitEnd(blocks, to))) to = unitEnd(blocks, to)
     if (to < blocks.length) ends.push(to)
     from = to
   }
