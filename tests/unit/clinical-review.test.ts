@@ -858,6 +858,35 @@ describe('citation audit: each sentence says what its source says', () => {
     },
   )
 
+  it.each(each(STEROID))(
+    '%s (%s): the needle spot, a bruise and a red face last as the leaflets say, and cite one that says it',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const en = locale === 'en'
+      const text = words(p)
+      // No leaflet read gives a week for the needle spot (Mersey Care: 2 to 3 days); none ranks
+      // bruising "the most common"; the chest is in no NHS leaflet's flushing, which lasts hours to 3 days.
+      for (const never of en
+        ? [/within about a week/, /the most common problem/, /face and chest/, /for a day or two\. This is/]
+        : [/pas(ar|arse) en (alrededor de |más o menos )?una\s+semana/, /el problema más frecuente/, /y el pecho/]) {
+        expect(text).not.toMatch(never)
+      }
+      const recovery = p.recovery.find((r) => r.period === 'days-3-7')!
+      expect(recovery.expect).toMatch(en ? /has usually settled by now/ : /ya suelen haberse pasado/)
+      const face = p.risks.find((r) => /red, warm face|cara roja/.test(r.name))!
+      expect(face.description).toMatch(
+        en
+          ? /This often lasts a few hours, and sometimes up to about 3 days\./
+          : /Suele durar unas horas, y a veces hasta unos 3 días\./,
+      )
+      expect(face.sources).toEqual(
+        expect.arrayContaining(['gstt-steroid-injections', 'alliance-medical-steroid', 'cddft-steroid-injections']),
+      )
+      const bruise = p.risks.find((r) => /bruis|moratón/i.test(r.name))!
+      expect(bruise.sources).toContain('alliance-medical-steroid')
+    },
+  )
+
   it.each(each(['fluoroscopy-guided-hip-injection', 'ultrasound-guided-hip-injection']))(
     '%s (%s): PRP is "uncertain" on guidance about the knee, and says so',
     (id, locale) => {
