@@ -868,7 +868,11 @@ describe('citation audit: each sentence says what its source says', () => {
       // bruising "the most common"; the chest is in no NHS leaflet's flushing, which lasts hours to 3 days.
       for (const never of en
         ? [/within about a week/, /the most common problem/, /face and chest/, /for a day or two\. This is/]
-        : [/pas(ar|arse) en (alrededor de |más o menos )?una\s+semana/, /el problema más frecuente/, /y el pecho/]) {
+        : [
+            /pas(ar|arse) en (alrededor de |más o menos )?una\s+semana/,
+            /el problema más frecuente/,
+            /y el pecho/,
+          ]) {
         expect(text).not.toMatch(never)
       }
       const recovery = p.recovery.find((r) => r.period === 'days-3-7')!
@@ -880,7 +884,11 @@ describe('citation audit: each sentence says what its source says', () => {
           : /Suele durar unas horas, y a veces hasta unos 3 días\./,
       )
       expect(face.sources).toEqual(
-        expect.arrayContaining(['gstt-steroid-injections', 'alliance-medical-steroid', 'cddft-steroid-injections']),
+        expect.arrayContaining([
+          'gstt-steroid-injections',
+          'alliance-medical-steroid',
+          'cddft-steroid-injections',
+        ]),
       )
       const bruise = p.risks.find((r) => /bruis|moratón/i.test(r.name))!
       expect(bruise.sources).toContain('alliance-medical-steroid')
