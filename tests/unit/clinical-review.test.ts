@@ -780,6 +780,35 @@ describe('citation audit: each sentence says what its source says', () => {
   )
 
   it.each(LOCALES)(
+    'pain relief medicines (%s): bleeding from the gut has its signs and is an emergency; asthma, an earlier reaction, pregnancy, epilepsy and TB medicines each say ask first (CA-15)',
+    (locale) => {
+      const en = locale === 'en'
+      const guide = service.getGuide({ id: 'pain-relief-medicines', locale })
+      expect(guide.redFlags.find((f) => f.sign === 'gut-bleeding')).toMatchObject({
+        context: 'any-time',
+        level: 'emergency',
+      })
+      const gut = guide.redFlags.find((f) => f.sign === 'gut-bleeding')!
+      expect(gut.signText).toMatch(en ? /coffee grounds.*black and sticky/ : /posos de café.*negras y pegajosas/)
+      const citationOf = (key: string, must: RegExp) => {
+        const section = guide.sections.find((sec) => sec.key === key)!
+        const at = section.paragraphs.findIndex((para) => must.test(para))
+        expect(at, `${key}: ${must}`).toBeGreaterThanOrEqual(0)
+        return section.citations[at]
+      }
+      expect(
+        citationOf('anti-inflammatory-risks', en ? /asthma.*allergic reaction.*pregnant/ : /asma.*alergia.*embarazada/),
+      ).toEqual(['nhs-fife-oral-nsaids', 'lissonwell-nsaids-nhs-text'])
+      expect(
+        citationOf('anti-inflammatory-risks', en ? /black, sticky poo/ : /heces negras y pegajosas/),
+      ).toEqual(expect.arrayContaining(['nhs-wales-vomiting-blood', 'portsmouth-stomach-ache']))
+      expect(citationOf('paracetamol', en ? /epilepsy.*TB/ : /epilepsia.*tuberculosis/)).toEqual([
+        'nhs-paracetamol-adults',
+      ])
+    },
+  )
+
+  it.each(LOCALES)(
     'pain relief medicines (%s): the kidney caution cites both pages that give it',
     (locale) => {
       const risks = service
