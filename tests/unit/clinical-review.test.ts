@@ -789,7 +789,9 @@ describe('citation audit: each sentence says what its source says', () => {
         level: 'emergency',
       })
       const gut = guide.redFlags.find((f) => f.sign === 'gut-bleeding')!
-      expect(gut.signText).toMatch(en ? /coffee grounds.*black and sticky/ : /posos de café.*negras y pegajosas/)
+      expect(gut.signText).toMatch(
+        en ? /coffee grounds.*black and sticky/ : /posos de café.*negras y pegajosas/,
+      )
       const citationOf = (key: string, must: RegExp) => {
         const section = guide.sections.find((sec) => sec.key === key)!
         const at = section.paragraphs.findIndex((para) => must.test(para))
@@ -797,7 +799,10 @@ describe('citation audit: each sentence says what its source says', () => {
         return section.citations[at]
       }
       expect(
-        citationOf('anti-inflammatory-risks', en ? /asthma.*allergic reaction.*pregnant/ : /asma.*alergia.*embarazada/),
+        citationOf(
+          'anti-inflammatory-risks',
+          en ? /asthma.*allergic reaction.*pregnant/ : /asma.*alergia.*embarazada/,
+        ),
       ).toEqual(['nhs-fife-oral-nsaids', 'lissonwell-nsaids-nhs-text'])
       expect(
         citationOf('anti-inflammatory-risks', en ? /black, sticky poo/ : /heces negras y pegajosas/),
@@ -805,6 +810,30 @@ describe('citation audit: each sentence says what its source says', () => {
       expect(citationOf('paracetamol', en ? /epilepsy.*TB/ : /epilepsia.*tuberculosis/)).toEqual([
         'nhs-paracetamol-adults',
       ])
+    },
+  )
+
+  it.each(LOCALES)(
+    'CA-16 (%s): night pain is usual in bursitis, not a reason to seek help; "exercise will not wear the hip out" cites pages that say so; a dislocated hip replacement is an emergency sign when the clinic is closed',
+    (locale) => {
+      const en = locale === 'en'
+      const bursitis = service.getCondition({ id: 'trochanteric-bursitis', locale })
+      const help = bursitis.sections.find((sec) => sec.key === 'when-to-get-help')!
+      expect(help.paragraphs.join(' ')).not.toMatch(en ? /awake at night/ : /no le deja dormir/)
+      expect(help.paragraphs.join(' ')).toMatch(en ? /4 to 6 weeks/ : /4 a 6 semanas/)
+
+      const exercises = service.getGuide({ id: 'hip-exercises', locale })
+      const wear = exercises.faqs.find((f) => (en ? /wear my hip out/ : /desgastará/).test(f.question))!
+      expect(wear.answerSources).toEqual(
+        expect.arrayContaining(['escape-pain-app-faq', 'sussex-msk-hip-self-care']),
+      )
+
+      const closed = service.getGuide({ id: 'when-the-clinic-is-closed', locale })
+      const dislocated = closed.redFlags.find((f) => f.sign === 'hip-replacement-dislocated')
+      expect(dislocated).toMatchObject({ context: 'any-time', level: 'emergency' })
+      expect(dislocated!.signText).toMatch(
+        en ? /hip replacement.*clunk.*shorter/ : /prótesis de cadera.*chasquido.*más corta/,
+      )
     },
   )
 
