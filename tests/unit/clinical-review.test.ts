@@ -821,6 +821,8 @@ describe('citation audit: each sentence says what its source says', () => {
       const help = bursitis.sections.find((sec) => sec.key === 'when-to-get-help')!
       expect(help.paragraphs.join(' ')).not.toMatch(en ? /awake at night/ : /no le deja dormir/)
       expect(help.paragraphs.join(' ')).toMatch(en ? /4 to 6 weeks/ : /4 a 6 semanas/)
+      // Worrying night pain still has its route: the night-pain red flags.
+      expect(bursitis.redFlags.map((f) => f.sign)).toContain('night-pain-red-flags')
 
       const exercises = service.getGuide({ id: 'hip-exercises', locale })
       const wear = exercises.faqs.find((f) => (en ? /wear my hip out/ : /desgastará/).test(f.question))!
@@ -832,7 +834,7 @@ describe('citation audit: each sentence says what its source says', () => {
       const dislocated = closed.redFlags.find((f) => f.sign === 'hip-replacement-dislocated')
       expect(dislocated).toMatchObject({ context: 'any-time', level: 'emergency' })
       expect(dislocated!.signText).toMatch(
-        en ? /hip replacement.*clunk.*shorter/ : /prótesis de cadera.*chasquido.*más corta/,
+        en ? /hip replacement.*clunk.*shorter/ : /prótesis de cadera.*golpe seco.*más corta/,
       )
     },
   )
@@ -950,6 +952,42 @@ describe('citation audit: each sentence says what its source says', () => {
       )
       const bruise = p.risks.find((r) => /bruis|moratón/i.test(r.name))!
       expect(bruise.sources).toContain('alliance-medical-steroid')
+      // CDDFT: flushing is not an allergy, so it is not read as the allergy sign.
+      expect(face.description).toMatch(en ? /not an allergy/ : /(no|ni es) una\s+alergia/)
+    },
+  )
+
+  it.each(each(['hyaluronic-acid-injection', 'prp-injection']))(
+    '%s (%s): the needle spot lasts as its own product or clinic page says, and no bruise is "the most common problem"',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const text = words(p)
+      expect(text).not.toMatch(/the most common problem|el problema más frecuente/)
+      const days = p.recovery.find((r) => r.period === 'days-3-7')!
+      if (id === 'hyaluronic-acid-injection') {
+        // The product text: local pain and swelling usually gone in 1 to 4 days.
+        expect(days.expect).toMatch(
+          locale === 'en' ? /has usually settled by now/ : /ya suelen haberse pasado/,
+        )
+        expect(p.sources.map((s) => s.id)).toContain('hyalgan-mims-sg')
+      } else {
+        // PRP: pain and stiffness generally settle within 5 to 7 days (a clinic page).
+        expect(days.expect).toMatch(locale === 'en' ? /within about a week/ : /más o menos una\s+semana/)
+        expect(p.sources.map((s) => s.id)).toContain('jointandspine-prp-side-effects')
+      }
+    },
+  )
+
+  it.each(LOCALES)(
+    'ultrasound-guided injection (%s): the needle spot is sore for 2 or 3 days (Mersey Care), and swelling there is a sign to act on, not "normal"',
+    (locale) => {
+      const sore = procedure('ultrasound-guided-hip-injection', locale).risks.find((r) =>
+        /needle spot|punto del pinchazo/.test(r.name),
+      )!
+      expect(sore.name).not.toMatch(/swelling|hinchazón/)
+      expect(sore.description).toMatch(locale === 'en' ? /2 or 3 days/ : /2 o 3 días/)
+      expect(sore.description).not.toMatch(/look a bit swollen|hincharse un poco/)
+      expect(sore.sources).toEqual(['merseycare-cortisone-guide'])
     },
   )
 
