@@ -252,7 +252,8 @@ const ROWS: Row[] = [
       id,
       'en',
       'risks',
-      /numb, heavy or weak for a few hours\. Walk with care.*Do not drive that day/,
+      // Hyaluronic acid adds that the gel can make the numbing last longer (its product text).
+      /numb, heavy or weak for a few hours\.( The gel can make the numbing last longer than usual\.)? Walk with care.*Do not drive that day/,
       /leg (stays|is still) numb.*the next day/,
     ],
     [
@@ -260,7 +261,7 @@ const ROWS: Row[] = [
       id,
       'es',
       'risks',
-      /dormida, pesada o débil durante unas horas\. Camine con cuidado.*No conduzca ese día/,
+      /dormida, pesada o débil durante unas horas\.( El gel puede hacer que la anestesia dure más de lo normal\.)? Camine con cuidado.*No conduzca ese día/,
       /al día siguiente/,
     ],
     [

@@ -1003,6 +1003,73 @@ describe('citation audit: each sentence says what its source says', () => {
   )
 })
 
+/**
+ * A second citation audit (7 December 2026, later): the diabetes and broken-hip
+ * guides and the hyaluronic acid and PRP procedures, against their sources.
+ */
+describe('second citation audit: each sentence says what its source says', () => {
+  it.each(LOCALES)(
+    'steroid injections and diabetes (%s): "very unwell" is not sent to same-day help, the same-day trigger is the plan\'s, and the emergency signs cite the NHS page that lists them',
+    (locale) => {
+      const en = locale === 'en'
+      const guide = service.getGuide({ id: 'steroid-injections-and-diabetes', locale })
+      const help = guide.sections.find((sec) => sec.key === 'urgent-help')!
+      expect(help.heading).not.toMatch(/urgent help|ayuda urgente/)
+      expect(help.paragraphs[0]).not.toMatch(/feel very unwell|se encuentra muy mal/)
+      expect(help.paragraphs[0]).toMatch(
+        en ? /higher than your plan allows/ : /más alto de lo que marca su plan/,
+      )
+      expect(help.citations[0]).toContain('nhs-dka')
+      expect(help.citations[1]).toContain('nhs-dka-symptoms-2015')
+      const what = guide.sections.find((sec) => sec.key === 'what-happens')!
+      expect(what.citations[0]).toContain('nhs-dka-symptoms-2015')
+    },
+  )
+
+  it.each(LOCALES)(
+    "PRP (%s): its flare, which can last about a week, is not sent to the clinic after 2 days as a steroid's is",
+    (locale) => {
+      const p = procedure('prp-injection', locale)
+      expect(
+        p.redFlags.find((f) => f.sign === 'pain-flare' && f.context === 'beyond-first-days'),
+      ).toBeUndefined()
+      expect(p.redFlags.find((f) => f.sign === 'pain-flare')).toMatchObject({
+        context: 'beyond-first-week',
+        level: 'call-clinic',
+      })
+      const flare = p.risks.find((r) => /flare|brote/i.test(r.name))!
+      expect(flare.description).toMatch(locale === 'en' ? /up to about a week/ : /hasta una semana/)
+      expect(flare.sources).toContain('jointandspine-prp-side-effects')
+    },
+  )
+
+  it.each(LOCALES)(
+    'broken hip (%s): a hip stress fracture is about 3 in 100 sports stress fractures, not "rare", and whatever brings on the pain stops',
+    (locale) => {
+      const en = locale === 'en'
+      const text = words(service.getGuide({ id: 'broken-hip-and-osteoporosis', locale }))
+      expect(text).not.toMatch(/It is rare in the hip|En la cadera es rara/)
+      expect(text).toMatch(
+        en
+          ? /about 3 in 100 stress fractures are in the hip/
+          : /unas 3 de cada 100 fracturas por estrés son en la cadera/,
+      )
+      expect(text).toMatch(en ? /anything else that brings on the pain/ : /lo que le provoque el dolor/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'hyaluronic acid (%s): the gel can make the numbing last longer (its product text), and no flare frequency without a source',
+    (locale) => {
+      const p = procedure('hyaluronic-acid-injection', locale)
+      const numb = p.risks.find((r) => /numb|dormida/i.test(r.name))!
+      expect(numb.description).toMatch(locale === 'en' ? /numbing last longer/ : /anestesia dure más/)
+      expect(numb.sources).toContain('hyalgan-smpc-cy')
+      expect(p.risks.find((r) => /flare|brote/i.test(r.name))!.band).toBe('unknown')
+    },
+  )
+})
+
 /** The ids of every served item of a kind, read when a test runs (after the build). */
 function idsOf(kind: 'condition') {
   return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)
