@@ -1058,6 +1058,51 @@ describe('second citation audit: each sentence says what its source says', () =>
     },
   )
 
+  it.each(
+    each(['diagnostic-hip-injection', 'fluoroscopy-guided-hip-injection', 'trochanteric-bursa-injection']),
+  )(
+    '%s (%s): a bruise is common, swelling at the needle spot is not called common (it is an infection sign)',
+    (id, locale) => {
+      const bruise = procedure(id, locale).risks.find((r) => /bruis|moratón/i.test(r.name))!
+      expect(bruise.name).not.toMatch(/swelling|hinchazón/)
+      expect(bruise.description).not.toMatch(/swelling|hinchazón/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'trochanteric bursa injection (%s): an infection is an emergency wherever it is, the yearly limit is said for a joint and asked for the bursa, education and exercise together',
+    (locale) => {
+      const en = locale === 'en'
+      const p = procedure('trochanteric-bursa-injection', locale)
+      const infection = p.risks.find((r) => /infection|infección/i.test(r.name))!
+      expect(infection.description).not.toMatch(/reaches the joint|llega a la articulación/)
+      expect(infection.description).toMatch(en ? /It is an emergency\./ : /Es una urgencia grave\./)
+      const text = words(p)
+      expect(text).toMatch(
+        en
+          ? /In a joint they are usually at least 6 weeks apart/
+          : /En una articulación suelen pasar al menos 6 semanas/,
+      )
+      expect(text).toMatch(en ? /what is safe for this bursa/ : /qué es seguro para esta bursa/)
+      expect(text).not.toMatch(/Luego, ejercicios de fuerza/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'X-ray-guided injection (%s): what it can do says what the cited leaflet says, not "many people" or fewer pain pills',
+    (locale) => {
+      const benefits = procedure('fluoroscopy-guided-hip-injection', locale).sections.find(
+        (sec) => sec.key === 'benefits',
+      )!
+      expect(benefits.paragraphs[0]).not.toMatch(
+        /Many people|fewer pain pills|Muchas personas|menos pastillas/,
+      )
+      expect(benefits.paragraphs[0]).toMatch(
+        locale === 'en' ? /normal activities sooner/ : /actividades normales/,
+      )
+    },
+  )
+
   it.each(LOCALES)(
     'hyaluronic acid (%s): the gel can make the numbing last longer (its product text), and no flare frequency without a source',
     (locale) => {
