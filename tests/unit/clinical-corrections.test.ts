@@ -174,7 +174,7 @@ const ROWS: Row[] = [
     'prp-injection',
     'en',
     'evidence',
-    /evidence on PRP for the knee is limited.*made in different ways/,
+    /evidence on how well PRP works in the knee is of limited\s+quality.*made in different ways/,
     null,
   ],
   [
@@ -182,7 +182,7 @@ const ROWS: Row[] = [
     'prp-injection',
     'es',
     'evidence',
-    /pocas pruebas sobre el PRP.*formas distintas/,
+    /pruebas sobre si el PRP funciona en la rodilla son de\s+calidad limitada.*formas distintas/,
     null,
   ],
   [

@@ -1104,6 +1104,23 @@ describe('second citation audit: each sentence says what its source says', () =>
   )
 
   it.each(LOCALES)(
+    'PRP (%s): NICE calls the knee evidence limited in quality, and nothing it does not say is put on its page',
+    (locale) => {
+      const en = locale === 'en'
+      const p = procedure('prp-injection', locale)
+      const cited = p.sections.flatMap((sec) =>
+        sec.paragraphs.filter((_, at) => sec.citations[at]?.includes('nice-ipg637-prp')),
+      )
+      expect(cited.length).toBeGreaterThanOrEqual(2)
+      const text = cited.join(' ')
+      expect(text).toMatch(en ? /of limited quality/ : /de calidad limitada/)
+      expect(text).not.toMatch(
+        /NICE has no guidance on PRP for the hip|Most studies are in knees|no tiene ninguna guía|La mayoría de los estudios|hay pocas pruebas/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
     'hyaluronic acid (%s): the gel can make the numbing last longer (its product text), and no flare frequency without a source',
     (locale) => {
       const p = procedure('hyaluronic-acid-injection', locale)
