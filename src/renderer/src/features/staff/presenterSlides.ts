@@ -51,7 +51,7 @@ export interface Chapter {
 const NOT_WHAT_IT_IS = new Set(['benefits', 'alternatives', 'evidence'])
 
 /** Blocks that must not end a slide: they introduce what follows. */
-export function keepsWithNext(block: SlideBlock): boolean {
+function keepsWithNext(block: SlideBlock): boolean {
   return block.kind === 'band'
 }
 
