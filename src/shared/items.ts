@@ -161,10 +161,22 @@ export const Risk = z
     description: Text,
     /** The EU leaflet band (FREQUENCY_SCALE), from a cited source; "unknown" where none gives one. */
     band: FrequencyBand,
-    /** "About n in m": only where a source gives a number. */
+    /**
+     * "About n in m", or "about n to (to) in m" where the sources give two
+     * figures: only where a source gives a number. A range stays a range on
+     * screen, never its first number alone.
+     */
     about: z
-      .strictObject({ n: z.number().int().positive(), m: z.number().int().positive() })
+      .strictObject({
+        n: z.number().int().positive(),
+        to: z.number().int().positive().optional(),
+        m: z.number().int().positive(),
+      })
       .refine((a) => a.n < a.m, 'n must be smaller than m')
+      .refine(
+        (a) => a.to === undefined || (a.n < a.to && a.to < a.m),
+        'a range (n to "to" in m) must run from low to high, within m',
+      )
       .optional(),
     /** The sources that give the band (and the number): required unless the band is unknown. */
     sources: SourceIds.default([]),

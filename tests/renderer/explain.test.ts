@@ -176,6 +176,10 @@ describe('explain mode', () => {
     expect(wrapper.findAll('.pblock--band h3')).toHaveLength(3)
     expect(wrapper.text()).toContain('Joint infection')
     expect(wrapper.findAll('.pblock--band figure').length).toBeGreaterThan(0)
+    expect(wrapper.findAll('.pblock--risk .pblock__numbers').map((p) => p.text())).toEqual([
+      'About 1 in 10 people',
+      'About 2 to 5 in 100 people',
+    ])
     await press('8')
     expect(slideTitle(wrapper)).toBe('Recovery, day by day')
     expect(wrapper.findAll('.pblock--milestone h3').map((h) => h.text())).toHaveLength(5)

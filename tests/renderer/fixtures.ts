@@ -107,7 +107,8 @@ export const procedureEn: Procedure = {
       description: 'A bruise where the needle went in.',
       band: 'common',
       sources: ['nhs-steroid'],
-      about: undefined,
+      // Two studies' figures: a range.
+      about: { n: 2, to: 5, m: 100 },
       warning: redFlag('call-clinic', 'The bruise keeps getting bigger.'),
     },
   ],

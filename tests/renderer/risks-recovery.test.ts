@@ -47,6 +47,12 @@ describe('the risks screen', () => {
     expect(flushed.text()).not.toContain('About')
   })
 
+  it('gives a range as a range: "about 2 to 5 in 100", never its first number alone', async () => {
+    const { wrapper } = await mountKiosk(`${base}/risks`)
+    const bruising = wrapper.findAll('li.risk').find((risk) => risk.text().includes('Bleeding or bruising'))!
+    expect(bruising.get('.risk__about').text()).toBe('About 2 to 5 in 100 people')
+  })
+
   it("says under a risk what to do if it happens, in its warning sign's words and level, as the warning box does", async () => {
     const { wrapper } = await mountKiosk(`${base}/risks`)
     const risks = wrapper.findAll('li.risk')

@@ -606,7 +606,7 @@ describe('the clinical corrections of issue #18, in the built content', () => {
       expect(risks.find((r) => /infection/i.test(r.name))).toMatchObject({ band: 'very-rare' })
       expect(risks.find((r) => /wear/i.test(r.name))).toMatchObject({
         band: 'common',
-        about: { n: 3, m: 100 },
+        about: { n: 3, to: 6, m: 100 },
       })
       for (const r of risks) if (r.band !== 'unknown') expect(r.sources.length, r.name).toBeGreaterThan(0)
     }

@@ -1132,6 +1132,31 @@ describe('second citation audit: each sentence says what its source says', () =>
   )
 })
 
+describe('a risk’s figure: the number under a risk is the number its words give', () => {
+  /** "about 3 to 6 in 100" / "unas 3 a 6 de cada 100": the figure a risk's own words give, if any. */
+  const FIGURE = /(\d+)(?:\s+(?:to|a)\s+(\d+))?\s+(?:in|de cada)\s+(\d+)/
+
+  it.each(each(PROCEDURES))('%s (%s)', (id, locale) => {
+    const withFigures = procedure(id, locale).risks.filter((r) => FIGURE.test(r.description))
+    for (const risk of withFigures) {
+      const [, n, to, m] = FIGURE.exec(risk.description)!
+      expect(risk.about, risk.name).toEqual({ n: Number(n), ...(to ? { to: Number(to) } : {}), m: Number(m) })
+    }
+  })
+
+  it('the faster-wear risk gives both studies’ figures, 3 to 6 in 100, under it as in its words', () => {
+    for (const id of STEROID.filter((s) => s !== 'trochanteric-bursa-injection'))
+      for (const locale of LOCALES)
+        expect(
+          procedure(id, locale).risks.find((r) => r.sources.includes('sabatini-2023-rpoa-meta'))!.about,
+        ).toEqual({
+          n: 3,
+          to: 6,
+          m: 100,
+        })
+  })
+})
+
 /** The ids of every served item of a kind, read when a test runs (after the build). */
 function idsOf(kind: 'condition') {
   return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)

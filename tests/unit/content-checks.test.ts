@@ -267,6 +267,21 @@ describe('risk bands', () => {
     expect(loadProblems()).toContainEqual(expect.objectContaining({ field: 'risks[0].about' }))
   })
 
+  it('takes a range ("about 1 to 3 in 10,000") only from low to high, within its whole', () => {
+    const about = (range: string) =>
+      editFile(content, 'procedures/test-injection.en.yaml', (t) =>
+        t.replace(/about: \{ n: 1,(?: to: \d+,)? m: 10000 \}/, `about: { ${range} }`),
+      )
+    about('n: 1, to: 3, m: 10000')
+    expect(loadProblems()).toEqual([])
+    for (const wrong of ['n: 3, to: 1, m: 10000', 'n: 1, to: 1, m: 10000', 'n: 1, to: 20000, m: 10000']) {
+      about(wrong)
+      expect(loadProblems(), wrong).toContainEqual(
+        expect.objectContaining({ field: 'risks[1].about', message: expect.stringContaining('range') }),
+      )
+    }
+  })
+
   it('refuses a risk that cites a source the library does not have', () => {
     editFile(content, 'procedures/test-injection.en.yaml', (t) =>
       t.replace('band: common\n    sources: [src-b]', 'band: common\n    sources: [src-gone]'),

@@ -43,6 +43,8 @@ const DDL_HASHES: Record<number, string> = {
   10: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
   // 11: the same DDL; a source may be a charity's (see SCHEMA_HASHES)
   11: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
+  // 12: the same DDL; a risk's figure may be a range (see SCHEMA_HASHES)
+  12: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
 }
 
 /**
@@ -58,6 +60,8 @@ const SCHEMA_HASHES: Record<number, string> = {
   10: 'fcaa958cab63fe1fdc12b0fe30178235a690cb9aa3a62ace52a468765bae2838',
   // 11: a source's authority may be 'charity' (a patient charity's page, not a hospital's leaflet)
   11: '1a3cc76a1e46d23918f4ab39725c4ba246f2377d77318c9bbf13d5abbb7b3ece',
+  // 12: a risk's figure may be a range, about: { n, to, m } ("about 3 to 6 in 100")
+  12: 'af101d2950fa4cdbbfed00862bc8ab28df030a8c5a06245dc12f3646c159b962',
 }
 
 describe('the content database format', () => {
