@@ -312,8 +312,8 @@ const ROWS: Row[] = [
       id,
       'en',
       'recovery',
-      // Plaster on for a day (Mersey Care), no soaking for 2 days (UI Health), infection can start weeks later (Mueller 2026).
-      /Keep the plasters? on and dry for the first day.*do not have a bath, swim or use a hot tub for 2 days.*Infection is rare, but it can start weeks later/,
+      // Plaster on for a day (Mersey Care), no soaking for 3 days (New York Imaging; UI Health's 2 is said too), infection can start weeks later (Mueller 2026).
+      /Keep the plasters? on and dry for the first day.*do not have a bath, swim or use a hot tub for 3 days.*Infection is rare, but it can start weeks later/,
       /infection for about 2 to 3 weeks/,
     ],
     [
@@ -321,7 +321,7 @@ const ROWS: Row[] = [
       id,
       'es',
       'recovery',
-      /Deje (el apósito puesto y seco|los apósitos puestos y secos) el primer día.*bañera, piscina ni jacuzzi durante 2 días.*La infección es rara, pero puede empezar semanas después/,
+      /Deje (el apósito puesto y seco|los apósitos puestos y secos) el primer día.*bañera, piscina ni jacuzzi durante 3 días.*La infección es rara, pero puede empezar semanas después/,
       /infección durante unas 2 o 3 semanas/,
     ],
     [

@@ -1157,6 +1157,69 @@ describe('a risk’s figure: the number under a risk is the number its words giv
   })
 })
 
+describe('where the sources disagree, the page says so (SA-11)', () => {
+  it.each(each(STEROID))(
+    '%s (%s): skin colour change and a dent: two leaflets call them common, a charity says now and then',
+    (id, locale) => {
+      const en = locale === 'en'
+      const skin = procedure(id, locale).risks.filter((r) =>
+        en ? /skin colour|fat/i.test(r.name) : /color de la piel|grasa/i.test(r.name),
+      )
+      expect(skin).toHaveLength(2)
+      for (const risk of skin) {
+        expect(risk.band, risk.name).toBe('unknown')
+        expect(risk.description, risk.name).toMatch(
+          en
+            ? /Leaflets do not agree on how often this happens\. Some call it common, and others say it happens now and then\./
+            : /Los folletos no coinciden en la frecuencia\. Unos dicen que es frecuente, y otros que pasa de vez en cuando\./,
+        )
+        expect(risk.sources, risk.name).toEqual([
+          'gstt-steroid-injections',
+          'alliance-medical-steroid',
+          'arthritis-research-uk-steroid-side-effects',
+        ])
+      }
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): no bath, swim or hot tub for 3 days, the longer of what the cited clinics say, and it says some say 2',
+    (id, locale) => {
+      const en = locale === 'en'
+      const todo = procedure(id, locale)
+        .recovery.map((m) => m.todo)
+        .join(' ')
+      expect(todo).toMatch(
+        en
+          ? /do not have a bath, swim or use a hot tub for 3 days\. Some clinics say 2 days is enough, so do what we tell you\./
+          : /no se bañe en bañera, piscina ni jacuzzi durante 3 días\. Algunas clínicas dicen que bastan 2 días, así que siga lo que le indiquemos\./,
+      )
+      expect(todo).not.toMatch(en ? /hot tub for 2 days/ : /jacuzzi durante 2 días/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'pain relief medicines (%s): sudden severe tummy pain, or a tummy that hurts to touch, is an emergency (the NHS ulcer page)',
+    (locale) => {
+      const en = locale === 'en'
+      const guide = service.getGuide({ id: 'pain-relief-medicines', locale })
+      const pain = guide.redFlags.find((f) => f.sign === 'severe-tummy-pain')
+      expect(pain).toMatchObject({ context: 'any-time', level: 'emergency' })
+      expect(pain!.signText).toMatch(
+        en
+          ? /sudden, severe pain in your tummy.*hurts when you touch your tummy/
+          : /dolor de barriga fuerte y repentino.*le duele al tocarse la barriga/,
+      )
+    },
+  )
+
+  it('the triage policy cites the NHS ulcer page for tummy pain and for bleeding from the gut', () => {
+    const rules = loadContent(CONTENT_DIR).triage.rules
+    for (const sign of ['severe-tummy-pain', 'gut-bleeding'])
+      expect(rules.find((r) => r.sign === sign)!.sources, sign).toContain('nhs-beta-stomach-ulcer')
+  })
+})
+
 /** The ids of every served item of a kind, read when a test runs (after the build). */
 function idsOf(kind: 'condition') {
   return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)
