@@ -1133,8 +1133,11 @@ describe('second citation audit: each sentence says what its source says', () =>
 })
 
 describe('a risk’s figure: the number under a risk is the number its words give', () => {
-  /** "about 3 to 6 in 100" / "unas 3 a 6 de cada 100": the figure a risk's own words give, if any. */
-  const FIGURE = /(\d+)(?:\s+(?:to|a)\s+(\d+))?\s+(?:in|de cada)\s+(\d+)/
+  /**
+   * "about 3 to 6 in 100" / "unas 3 a 6 de cada 100": the figure a risk's own words give, if any.
+   * A bound ("up to 5 in 100", "hasta 5 de cada 100") is not an estimate, so it is never shown as "About".
+   */
+  const FIGURE = /(?<!up to |hasta )(\d+)(?:\s+(?:to|a)\s+(\d+))?\s+(?:in|de cada)\s+(\d+)/
 
   it.each(each(PROCEDURES))('%s (%s)', (id, locale) => {
     const withFigures = procedure(id, locale).risks.filter((r) => FIGURE.test(r.description))
@@ -1209,6 +1212,64 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
         en
           ? /sudden, severe pain in your tummy.*hurts when you touch your tummy/
           : /dolor de barriga fuerte y repentino.*le duele al tocarse la barriga/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'hyaluronic acid (%s): the hot, swollen joint gives its one figure as what it is, up to 5 in 100 after a repeat course',
+    (locale) => {
+      const hot = procedure('hyaluronic-acid-injection', locale).risks.find(
+        (r) => r.warning?.sign === 'infection-signs' && r.band === 'common',
+      )!
+      expect(hot.description).toMatch(
+        locale === 'en'
+          ? /Among people who had a repeat course, up to 5 in 100 got this\./
+          : /Entre quienes repitieron el tratamiento, hasta 5 de cada 100 lo tuvieron\./,
+      )
+      expect(hot.about).toBeUndefined()
+      expect(hot.sources).toContain('sportsmedreview-ha')
+    },
+  )
+
+  it.each(LOCALES)(
+    'bursa injection (%s): a weak or torn tendon is a risk on the risks screen, not only a sentence in what we know',
+    (locale) => {
+      const en = locale === 'en'
+      const tendon = procedure('trochanteric-bursa-injection', locale).risks.find((r) =>
+        r.sources.includes('radiopaedia-gtb-injection'),
+      )
+      expect(tendon).toMatchObject({
+        band: 'unknown',
+        sources: ['cddft-steroid-injections', 'radiopaedia-gtb-injection'],
+      })
+      expect(tendon!.name).toBe(en ? 'A weak or torn tendon' : 'Un tendón debilitado o roto')
+      expect(tendon!.description).toMatch(
+        en
+          ? /the tendon may tear.*calls a tear very rare.*Tell us soon/
+          : /romperse.*muy rara.*Avísenos pronto/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'PRP (%s): "only a few small studies in the hip" is cited to the two hip reviews read, in the FAQ and said in the quiz',
+    (locale) => {
+      const en = locale === 'en'
+      const p = procedure('prp-injection', locale)
+      const faq = p.faqs.find((f) => f.answerSources.includes('prp-hip-oa-review-2020'))
+      expect(faq?.answerSources).toEqual(['prp-hip-oa-review-2020', 'irjmedsci-2021-prp-hip'])
+      expect(faq!.answer).toMatch(
+        en
+          ? /Only a few small studies have tested it in the hip\./
+          : /Hay pocos estudios en la cadera, y son pequeños\./,
+      )
+      expect(words(p)).not.toMatch(/in knees|estudios son (pequeños o )?en la rodilla/)
+      const quiz = p.quiz.find((q) => q.options.some((o) => /uncertain|no se sabe/i.test(o)))!
+      expect(quiz.options[quiz.answer]).toBe(
+        en
+          ? 'It is uncertain: there are only a few small studies'
+          : 'Que no se sabe bien: hay pocos estudios, y son pequeños',
       )
     },
   )
