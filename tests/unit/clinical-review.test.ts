@@ -1245,10 +1245,11 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
       })
       expect(tendon!.name).toBe(en ? 'A weak or torn tendon' : 'Un tendón debilitado o roto')
       expect(tendon!.description).toMatch(
-        en
-          ? /the tendon may tear.*calls a tear very rare.*Tell us soon/
-          : /romperse.*muy rara.*Avísenos pronto/,
+        en ? /the tendon may tear.*calls a tear very rare/ : /romperse.*muy rara/,
       )
+      // What to do is the policy's sign, at its level (same day), not a softer "tell us soon".
+      expect(tendon!.warning).toMatchObject({ sign: 'new-hip-weakness', level: 'urgent-same-day' })
+      expect(tendon!.description).not.toMatch(/Tell us soon|Avísenos pronto/)
     },
   )
 
@@ -1279,6 +1280,103 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
     for (const sign of ['severe-tummy-pain', 'gut-bleeding'])
       expect(rules.find((r) => r.sign === sign)!.sources, sign).toContain('nhs-beta-stomach-ulcer')
   })
+})
+
+describe('third citation audit: the condition pages not yet audited', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const section = (id: string, locale: Locale, key: string) =>
+    condition(id, locale).sections.find((sec) => sec.key === key)!
+
+  it.each(each(['pain-from-elsewhere', 'myofascial-pain']))(
+    '%s (%s): feeling unwell is never put at "see your clinician soon"; with hip pain it is the emergency the warning box says',
+    (id, locale) => {
+      const en = locale === 'en'
+      const help = section(id, locale, 'when-to-get-help')
+      const text = help.paragraphs.join(' ')
+      expect(text).not.toMatch(/soon[^.]*unwell|pronto[^.]*se encuentra mal/)
+      expect(text).toMatch(
+        en
+          ? /Hip pain with a fever, or feeling very unwell, is an emergency\. See the warning signs\./
+          : /El dolor de cadera con fiebre, o encontrarse muy mal, es una urgencia grave\. Mire las señales de alarma\./,
+      )
+      expect(help.citations.flat()).toContain('glos-hip-red-flags')
+      const flags = condition(id, locale).redFlags.map((f) => f.sign)
+      expect(flags).toContain('hip-infection-signs')
+      expect(flags).toContain('night-pain-red-flags')
+    },
+  )
+
+  it.each(LOCALES)(
+    'inflammatory arthritis (%s): the joint-infection emergency cites pages that call it one, and the warning box has the sign',
+    (locale) => {
+      const help = section('inflammatory-arthritis', locale, 'when-to-get-help')
+      const at = help.paragraphs.findIndex((p) => /joint infection|puede ser una infección/.test(p))
+      expect(help.citations[at]).toEqual(['versus-arthritis-septic-arthritis', 'glos-hip-red-flags'])
+      expect(condition('inflammatory-arthritis', locale).redFlags.map((f) => f.sign)).toContain(
+        'hip-infection-signs',
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'osteonecrosis (%s): after a hip steroid injection, how often is not known; no band word the sources do not give',
+    (locale) => {
+      const en = locale === 'en'
+      const text = words(condition('osteonecrosis', locale))
+      expect(text).not.toMatch(/Very rarely, it has been reported|Muy rara vez se ha descrito/)
+      expect(text).toMatch(
+        en
+          ? /It has also been reported after a steroid injection into the hip joint, even a single one\. How often this happens is not known\./
+          : /También se ha descrito tras una inyección de corticoide en la articulación de la cadera, incluso una sola\. No se sabe con qué frecuencia pasa\./,
+      )
+    },
+  )
+
+  it('the Spanish says what the English says: "most often", "most people", "can help", "tired", not stronger (es)', () => {
+    const es = (id: string) => words(service.getCondition({ id, locale: 'es' }))
+    expect(es('septic-arthritis')).toMatch(/Lo más frecuente es que la causen bacterias/)
+    expect(es('labral-tear')).toMatch(/La mayoría de las personas empieza con ejercicio y fisioterapia/)
+    expect(es('iliopsoas-and-ischial-bursitis')).toMatch(/Los estiramientos suaves también pueden ayudar/)
+    expect(es('inflammatory-arthritis')).toMatch(/Puede que también se note cansado/)
+    for (const id of ['septic-arthritis', 'labral-tear', 'inflammatory-arthritis'])
+      expect(es(id)).not.toMatch(/Casi siempre|muy cansado/)
+  })
+
+  it.each(LOCALES)(
+    'gluteal tendinopathy (%s): when to get help gives the time its NHS source gives, 4 to 6 weeks, as the bursitis page does',
+    (locale) => {
+      const help = service
+        .getCondition({ id: 'gluteal-tendinopathy', locale })
+        .sections.find((sec) => sec.key === 'when-to-get-help')!
+      expect(help.paragraphs[0]).toMatch(
+        locale === 'en' ? /after 4 to 6 weeks of self-care/ : /tras 4 a 6 semanas de cuidados en casa/,
+      )
+      expect(help.citations[0]).toEqual(['merseycare-gtps'])
+    },
+  )
+
+  it.each(LOCALES)(
+    'septic arthritis (%s): about 2 weeks in hospital is the NHS page’s average, not what most people do',
+    (locale) => {
+      const text = words(service.getCondition({ id: 'septic-arthritis', locale }))
+      expect(text).toMatch(
+        locale === 'en'
+          ? /On average, people stay in hospital for about 2 weeks\./
+          : /De media, se pasan unas 2 semanas en el hospital\./,
+      )
+      expect(text).not.toMatch(/Most people stay in hospital|La mayoría pasa unas 2 semanas/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'hip pain at night (%s): the back-nerve emergency is in the warning box, and the night-pain answer cites its source',
+    (locale) => {
+      const c = condition('hip-pain-at-night', locale)
+      expect(c.redFlags.map((f) => f.sign)).toContain('back-nerve-signs')
+      const night = c.faqs.find((f) => /weight loss|pierde peso|peso sin/i.test(f.answer))!
+      expect(night.answerSources).toEqual(['glos-hip-red-flags'])
+    },
+  )
 })
 
 /** The ids of every served item of a kind, read when a test runs (after the build). */
