@@ -109,8 +109,8 @@ describe('recovery: infection that starts weeks later is an emergency too', () =
     const later = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!
     expect(later.todo).toMatch(
       locale === 'en'
-        ? /it can start weeks later\. It is an emergency\. See the warning signs\./
-        : /puede empezar semanas después\. Es una urgencia grave\. Mire las señales de alarma\./,
+        ? /it can start weeks later\. If your hip or the needle spot gets hot, red or swollen, even weeks later, it is an emergency\. See the warning signs\./
+        : /puede empezar semanas después\. Si la cadera o el pinchazo se ponen calientes, rojos o hinchados, aunque sea semanas después, es una urgencia grave\. Mire las señales de alarma\./,
     )
   })
 })
@@ -1271,6 +1271,20 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
         en
           ? 'It is uncertain: there are only a few small studies'
           : 'Que no se sabe bien: hay pocos estudios, y son pequeños',
+      )
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): days 3 to 7 never say "call us" for a hip or needle spot getting more swollen or red, which the warning box calls an emergency',
+    (id, locale) => {
+      const en = locale === 'en'
+      const todo = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!.todo
+      expect(todo).not.toMatch(/Call us if[^.]*(swelling|redness)|Llámenos si[^.]*(hinchazón|enrojecimiento)/)
+      expect(todo).toMatch(
+        en
+          ? /Call us if the (pain|soreness) gets worse instead of better\./
+          : /Llámenos si (el dolor empeora en vez de mejorar|las molestias van a peor en vez de a mejor)\./,
       )
     },
   )
