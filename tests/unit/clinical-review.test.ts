@@ -1289,6 +1289,18 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
     },
   )
 
+  it.each(each(STEROID))(
+    '%s (%s): a little bleeding at the needle spot is common, as the two leaflets that call a bruise common say, and more likely on a blood thinner',
+    (id, locale) => {
+      const bleeding = procedure(id, locale).risks.find((r) => r.warning?.sign === 'bleeding-wont-stop')!
+      expect(bleeding).toMatchObject({
+        band: 'common',
+        sources: ['gstt-steroid-injections', 'alliance-medical-steroid'],
+      })
+      expect(bleeding.description).toMatch(locale === 'en' ? /blood thinner/ : /anticoagulante/)
+    },
+  )
+
   it('the triage policy cites the NHS ulcer page for tummy pain and for bleeding from the gut', () => {
     const rules = loadContent(CONTENT_DIR).triage.rules
     for (const sign of ['severe-tummy-pain', 'gut-bleeding'])
@@ -1329,6 +1341,17 @@ describe('third citation audit: the condition pages not yet audited', () => {
       expect(condition('inflammatory-arthritis', locale).redFlags.map((f) => f.sign)).toContain(
         'hip-infection-signs',
       )
+    },
+  )
+
+  it.each(LOCALES)(
+    'inflammatory arthritis (%s): "not too often" cites the leaflet that gives the limit, not one that does not',
+    (locale) => {
+      const helps = service
+        .getCondition({ id: 'inflammatory-arthritis', locale })
+        .sections.flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
+        .find(({ p }) => /too often|poner a menudo/.test(p))!
+      expect(helps.cites).toEqual(['gstt-steroid-injections', 'hawkesbay-steroid-injections'])
     },
   )
 
