@@ -1406,6 +1406,46 @@ describe('third citation audit: the condition pages not yet audited', () => {
   )
 
   it.each(LOCALES)(
+    'hip pain at night (%s): a joint infection is not ruled out because the hip still moves, and after a hip replacement it can start mildly',
+    (locale) => {
+      const en = locale === 'en'
+      const c = service.getCondition({ id: 'hip-pain-at-night', locale })
+      const para = c.sections
+        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
+        .find(({ p }) => /infection in the joint|infección de la articulación/.test(p))!
+      expect(para.p).not.toMatch(/You can hardly move the hip|Casi no se puede mover la cadera/)
+      expect(para.p).toMatch(
+        en
+          ? /Moving the hip is often very hard\. After a hip replacement, the signs can come on slowly and be mild at first\. It is an emergency\./
+          : /Suele costar mucho mover la cadera\. Con una prótesis de cadera, las señales pueden llegar despacio y ser leves al principio\. Es una urgencia grave\./,
+      )
+      expect(para.cites).toEqual(['versus-arthritis-septic-arthritis', 'nhs-septic-arthritis-page'])
+    },
+  )
+
+  it.each(LOCALES)(
+    'iliopsoas and ischial bursitis (%s): after its injection, the warning box has the signs its words give, and the words cite the policy’s sources',
+    (locale) => {
+      const c = service.getCondition({ id: 'iliopsoas-and-ischial-bursitis', locale })
+      expect(c.redFlags.map((f) => `${f.sign}/${f.context}`)).toEqual(
+        expect.arrayContaining([
+          'infection-signs/any-time',
+          'needle-site-redness-growing/first-weeks',
+          'numb-weak-leg/after-numbing',
+        ]),
+      )
+      const para = c.sections
+        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
+        .find(({ p }) => /After an injection, a fever|Después de una inyección, tener fiebre/.test(p))!
+      expect(para.cites).toEqual([
+        'yeovil-steroid-injections',
+        'nca-steroid-injection',
+        'sirona-steroid-injections',
+      ])
+    },
+  )
+
+  it.each(LOCALES)(
     'hip pain at night (%s): the back-nerve emergency is in the warning box, and the night-pain answer cites its source',
     (locale) => {
       const c = condition('hip-pain-at-night', locale)
