@@ -1446,6 +1446,35 @@ describe('third citation audit: the condition pages not yet audited', () => {
   )
 
   it.each(LOCALES)(
+    'myofascial pain (%s): pain medicine is put as NICE puts it for long-lasting pain with no other cause, as the fibromyalgia page does',
+    (locale) => {
+      const en = locale === 'en'
+      const helps = service
+        .getCondition({ id: 'myofascial-pain', locale })
+        .sections.find((sec) => sec.key === 'what-helps')!
+      const at = helps.paragraphs.findIndex((p) => /NICE/.test(p))
+      expect(helps.paragraphs[at]).toMatch(
+        en
+          ? /For pain that has lasted 3 months or more with no other cause, NICE advises against starting most pain medicines\./
+          : /Si dura 3 meses o más y no tiene otra causa, NICE desaconseja empezar la mayoría de los analgésicos\./,
+      )
+      expect(helps.citations[at]).toEqual(['sps-ng193', 'bmj-ng193-summary'])
+      expect(helps.paragraphs.join(' ')).not.toMatch(/^Pain medicine may help|Un analgésico puede ayudar/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'fibromyalgia (%s): "exercise is one of the best things you can do" cites the NICE summaries that recommend exercise',
+    (locale) => {
+      const helps = service
+        .getCondition({ id: 'fibromyalgia', locale })
+        .sections.find((sec) => sec.key === 'what-helps')!
+      const at = helps.paragraphs.findIndex((p) => /gentle exercise|ejercicio suave/.test(p))
+      expect(helps.citations[at]).toEqual(['bmj-ng193-summary', 'sps-ng193'])
+    },
+  )
+
+  it.each(LOCALES)(
     'hip pain at night (%s): the back-nerve emergency is in the warning box, and the night-pain answer cites its source',
     (locale) => {
       const c = condition('hip-pain-at-night', locale)
