@@ -603,7 +603,8 @@ describe('the clinical corrections of issue #18, in the built content', () => {
   it('bands every risk from a cited source, or says its frequency is unknown', () => {
     for (const id of STEROID_HIP) {
       const risks = service.getProcedure({ id, locale: 'en' }).risks
-      expect(risks.find((r) => /infection/i.test(r.name))).toMatchObject({ band: 'very-rare' })
+      // "rare" since 7 December (P-A3): the band every cited figure fits, 1 in 1,000 (Mueller 2026) to 1 in 70,000.
+      expect(risks.find((r) => /infection/i.test(r.name))).toMatchObject({ band: 'rare' })
       expect(risks.find((r) => /wear/i.test(r.name))).toMatchObject({
         band: 'common',
         about: { n: 3, to: 6, m: 100 },

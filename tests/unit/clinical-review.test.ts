@@ -1301,6 +1301,34 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
     },
   )
 
+  it.each(each(STEROID))(
+    '%s (%s): infection is "rare", the band every cited figure fits (1 in 1,000 to 1 in 70,000), and the page says sources differ on how rare (P-A3)',
+    (id, locale) => {
+      const en = locale === 'en'
+      const infection = procedure(id, locale).risks.find(
+        (r) => r.warning?.sign === 'infection-signs' && r.band !== 'unknown',
+      )!
+      expect(infection.band).toBe('rare')
+      expect(infection.sources).toEqual(
+        expect.arrayContaining([
+          'gstt-steroid-injections',
+          'sirona-steroid-injections',
+          'alliance-medical-steroid',
+        ]),
+      )
+      // The one study with a number for joints (about 1 in 1,000) is about injections into a joint.
+      expect(infection.sources.includes('mueller-2026-septic-arthritis')).toBe(
+        id !== 'trochanteric-bursa-injection',
+      )
+      expect(infection.description).toMatch(
+        en
+          ? /This is rare\b.*Leaflets (and studies )?differ on how rare\./
+          : /Es raro\b.*Los folletos (y los estudios )?no coinciden en cuánto\./,
+      )
+      expect(infection.description).not.toMatch(/very rare|muy raro/)
+    },
+  )
+
   it('the triage policy cites the NHS ulcer page for tummy pain and for bleeding from the gut', () => {
     const rules = loadContent(CONTENT_DIR).triage.rules
     for (const sign of ['severe-tummy-pain', 'gut-bleeding'])
