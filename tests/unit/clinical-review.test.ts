@@ -1503,6 +1503,24 @@ describe('third citation audit: the condition pages not yet audited', () => {
   )
 
   it.each(LOCALES)(
+    'iliopsoas and ischial bursitis (%s): how long a steroid helps is what its cited leaflets say (GSTT about 6 weeks, Sirona months for some, none for some), not "2 to 3 months"',
+    (locale) => {
+      const en = locale === 'en'
+      const c = service.getCondition({ id: 'iliopsoas-and-ischial-bursitis', locale })
+      expect(words(c.sections)).not.toMatch(/2 to 3 months|2 o 3 meses/)
+      const para = c.sections
+        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
+        .find(({ p }) => /6 weeks|6 semanas/.test(p))!
+      expect(para.p).toMatch(
+        en
+          ? /usually lasts about 6 weeks\. For some people it lasts longer, and for some it does not help\./
+          : /suele durar unas 6 semanas\. A algunas personas les dura más, y a otras no les ayuda\./,
+      )
+      expect(para.cites).toEqual(['gstt-steroid-injections', 'sirona-steroid-injections'])
+    },
+  )
+
+  it.each(LOCALES)(
     'hip pain at night (%s): the back-nerve emergency is in the warning box, and the night-pain answer cites its source',
     (locale) => {
       const c = condition('hip-pain-at-night', locale)
