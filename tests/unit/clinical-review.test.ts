@@ -1005,7 +1005,8 @@ describe('citation audit: each sentence says what its source says', () => {
 
 /**
  * A second citation audit (7 December 2026, later): the diabetes and broken-hip
- * guides and the hyaluronic acid and PRP procedures, against their sources.
+ * guides and the X-ray-guided, bursa, hyaluronic acid and PRP procedures,
+ * against their sources (SA-1 to SA-12 in docs/clinical/review-2026-12-06.md).
  */
 describe('second citation audit: each sentence says what its source says', () => {
   it.each(LOCALES)(
@@ -1160,6 +1161,12 @@ describe('a risk’s figure: the number under a risk is the number its words giv
   })
 })
 
+/**
+ * SA-11's open points, settled where the stored pages settle them (7 December
+ * 2026): where sources disagree the page says so (skin changes, baths, the
+ * infection band of P-A3), a figure is given as its sources give it, and a
+ * page never asks for less than its own warning box (TA-10).
+ */
 describe('where the sources disagree, the page says so (SA-11)', () => {
   it.each(each(STEROID))(
     '%s (%s): skin colour change and a dent: two leaflets call them common, a charity says now and then',
@@ -1336,10 +1343,19 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
   })
 })
 
+/**
+ * A third citation audit (7 December 2026, later still): the condition pages no
+ * audit had reached, and the diagnostic injection (TA-1 to TA-13).
+ */
 describe('third citation audit: the condition pages not yet audited', () => {
   const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
   const section = (id: string, locale: Locale, key: string) =>
     condition(id, locale).sections.find((sec) => sec.key === key)!
+  /** Every paragraph of a condition with the sources it cites. */
+  const cited = (id: string, locale: Locale) =>
+    condition(id, locale).sections.flatMap((sec) =>
+      sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })),
+    )
 
   it.each(each(['pain-from-elsewhere', 'myofascial-pain']))(
     '%s (%s): feeling unwell is never put at "see your clinician soon"; with hip pain it is the emergency the warning box says',
@@ -1375,10 +1391,9 @@ describe('third citation audit: the condition pages not yet audited', () => {
   it.each(LOCALES)(
     'inflammatory arthritis (%s): "not too often" cites the leaflet that gives the limit, not one that does not',
     (locale) => {
-      const helps = service
-        .getCondition({ id: 'inflammatory-arthritis', locale })
-        .sections.flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
-        .find(({ p }) => /too often|poner a menudo/.test(p))!
+      const helps = cited('inflammatory-arthritis', locale).find(({ p }) =>
+        /too often|poner a menudo/.test(p),
+      )!
       expect(helps.cites).toEqual(['gstt-steroid-injections', 'hawkesbay-steroid-injections'])
     },
   )
@@ -1410,9 +1425,7 @@ describe('third citation audit: the condition pages not yet audited', () => {
   it.each(LOCALES)(
     'gluteal tendinopathy (%s): when to get help gives the time its NHS source gives, 4 to 6 weeks, as the bursitis page does',
     (locale) => {
-      const help = service
-        .getCondition({ id: 'gluteal-tendinopathy', locale })
-        .sections.find((sec) => sec.key === 'when-to-get-help')!
+      const help = section('gluteal-tendinopathy', locale, 'when-to-get-help')
       expect(help.paragraphs[0]).toMatch(
         locale === 'en' ? /after 4 to 6 weeks of self-care/ : /tras 4 a 6 semanas de cuidados en casa/,
       )
@@ -1437,10 +1450,9 @@ describe('third citation audit: the condition pages not yet audited', () => {
     'hip pain at night (%s): a joint infection is not ruled out because the hip still moves, and after a hip replacement it can start mildly',
     (locale) => {
       const en = locale === 'en'
-      const c = service.getCondition({ id: 'hip-pain-at-night', locale })
-      const para = c.sections
-        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
-        .find(({ p }) => /infection in the joint|infección de la articulación/.test(p))!
+      const para = cited('hip-pain-at-night', locale).find(({ p }) =>
+        /infection in the joint|infección de la articulación/.test(p),
+      )!
       expect(para.p).not.toMatch(/You can hardly move the hip|Casi no se puede mover la cadera/)
       expect(para.p).toMatch(
         en
@@ -1454,7 +1466,7 @@ describe('third citation audit: the condition pages not yet audited', () => {
   it.each(LOCALES)(
     'iliopsoas and ischial bursitis (%s): after its injection, the warning box has the signs its words give, and the words cite the policy’s sources',
     (locale) => {
-      const c = service.getCondition({ id: 'iliopsoas-and-ischial-bursitis', locale })
+      const c = condition('iliopsoas-and-ischial-bursitis', locale)
       expect(c.redFlags.map((f) => `${f.sign}/${f.context}`)).toEqual(
         expect.arrayContaining([
           'infection-signs/any-time',
@@ -1462,9 +1474,9 @@ describe('third citation audit: the condition pages not yet audited', () => {
           'numb-weak-leg/after-numbing',
         ]),
       )
-      const para = c.sections
-        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
-        .find(({ p }) => /After an injection, a fever|Después de una inyección, tener fiebre/.test(p))!
+      const para = cited('iliopsoas-and-ischial-bursitis', locale).find(({ p }) =>
+        /After an injection, a fever|Después de una inyección, tener fiebre/.test(p),
+      )!
       expect(para.cites).toEqual([
         'yeovil-steroid-injections',
         'nca-steroid-injection',
@@ -1477,9 +1489,7 @@ describe('third citation audit: the condition pages not yet audited', () => {
     'myofascial pain (%s): pain medicine is put as NICE puts it for long-lasting pain with no other cause, as the fibromyalgia page does',
     (locale) => {
       const en = locale === 'en'
-      const helps = service
-        .getCondition({ id: 'myofascial-pain', locale })
-        .sections.find((sec) => sec.key === 'what-helps')!
+      const helps = section('myofascial-pain', locale, 'what-helps')
       const at = helps.paragraphs.findIndex((p) => /NICE/.test(p))
       expect(helps.paragraphs[at]).toMatch(
         en
@@ -1494,9 +1504,7 @@ describe('third citation audit: the condition pages not yet audited', () => {
   it.each(LOCALES)(
     'fibromyalgia (%s): "exercise is one of the best things you can do" cites the NICE summaries that recommend exercise',
     (locale) => {
-      const helps = service
-        .getCondition({ id: 'fibromyalgia', locale })
-        .sections.find((sec) => sec.key === 'what-helps')!
+      const helps = section('fibromyalgia', locale, 'what-helps')
       const at = helps.paragraphs.findIndex((p) => /gentle exercise|ejercicio suave/.test(p))
       expect(helps.citations[at]).toEqual(['bmj-ng193-summary', 'sps-ng193'])
     },
@@ -1506,11 +1514,12 @@ describe('third citation audit: the condition pages not yet audited', () => {
     'iliopsoas and ischial bursitis (%s): how long a steroid helps is what its cited leaflets say (GSTT about 6 weeks, Sirona months for some, none for some), not "2 to 3 months"',
     (locale) => {
       const en = locale === 'en'
-      const c = service.getCondition({ id: 'iliopsoas-and-ischial-bursitis', locale })
-      expect(words(c.sections)).not.toMatch(/2 to 3 months|2 o 3 meses/)
-      const para = c.sections
-        .flatMap((sec) => sec.paragraphs.map((p, at) => ({ p, cites: sec.citations[at] })))
-        .find(({ p }) => /6 weeks|6 semanas/.test(p))!
+      expect(words(condition('iliopsoas-and-ischial-bursitis', locale).sections)).not.toMatch(
+        /2 to 3 months|2 o 3 meses/,
+      )
+      const para = cited('iliopsoas-and-ischial-bursitis', locale).find(({ p }) =>
+        /6 weeks|6 semanas/.test(p),
+      )!
       expect(para.p).toMatch(
         en
           ? /usually lasts about 6 weeks\. For some people it lasts longer, and for some it does not help\./
