@@ -1540,6 +1540,133 @@ describe('third citation audit: the condition pages not yet audited', () => {
   )
 })
 
+/**
+ * Open rows of the third audit that a stored page settles (TA-7, TA-9; 7
+ * December 2026, the last session of the day): a kidney stone gets its own
+ * sign, septic arthritis says whose risk is higher on a source's word, morning
+ * stiffness gets a time, CBT's benefit is put as the evidence puts it, and a
+ * rise in blood sugar after a steroid is no longer "uncommon, 1 in 100".
+ */
+describe('fourth pass: open rows a stored page settles (TA-7, TA-9)', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const cited = (id: string, locale: Locale) =>
+    condition(id, locale).sections.flatMap((sec) =>
+      sec.paragraphs.map((p, at) => ({ key: sec.key, p, cites: sec.citations[at] })),
+    )
+
+  it.each(LOCALES)(
+    'pain from elsewhere (%s): kidney-stone pain or blood in the urine has a same-day sign, in the words and the warning box',
+    (locale) => {
+      const en = locale === 'en'
+      const c = condition('pain-from-elsewhere', locale)
+      const stone = c.redFlags.find((f) => f.sign === 'kidney-stone-signs')
+      expect(stone).toMatchObject({ context: 'any-time', level: 'urgent-same-day' })
+      expect(stone!.signText).toMatch(
+        en
+          ? /bad pain in your side or back that comes in waves.*blood in your urine\. It can be a kidney stone\./
+          : /dolor fuerte en el costado o en la espalda que va y viene.*sangre en la orina\. Puede ser una piedra en el riñón\./,
+      )
+      const help = cited('pain-from-elsewhere', locale).find(
+        ({ key, p }) => key === 'when-to-get-help' && /kidney stone|piedra en el riñón/.test(p),
+      )!
+      expect(help.p).toMatch(
+        en
+          ? /Get help the same day\. See the warning signs\./
+          : /Pida ayuda ese mismo día\. Mire las señales de alarma\./,
+      )
+      expect(help.cites).toEqual(['nhs111wales-kidney-stones', 'nidirect-kidney-stones'])
+      const waves = cited('pain-from-elsewhere', locale).find(({ p }) => /waves|oleadas/.test(p))!
+      expect(waves.cites).toEqual(['nidirect-kidney-stones'])
+      const urine = c.faqs.find((f) => /urine test|análisis de orina/.test(f.question))!
+      expect(urine.answerSources).toEqual(['gstt-renal-colic'])
+    },
+  )
+
+  it('the triage policy puts kidney-stone signs at a GP or NHS 111 the same day, on the NHS page that says so', () => {
+    const rule = loadContent(CONTENT_DIR).triage.rules.find((r) => r.sign === 'kidney-stone-signs')!
+    expect(rule).toMatchObject({ context: 'any-time', level: 'urgent-same-day' })
+    expect(rule.sources).toEqual(
+      expect.arrayContaining(['nhs111wales-kidney-stones', 'nidirect-kidney-stones']),
+    )
+  })
+
+  it.each(LOCALES)(
+    'septic arthritis (%s): who has a higher risk, and "rare" after an injection, cite the pages that say so',
+    (locale) => {
+      const who = cited('septic-arthritis', locale).filter(({ key }) => key === 'who-gets-it')
+      expect(who.map(({ cites }) => cites)).toEqual([
+        ['versus-arthritis-septic-arthritis'],
+        ['bmj-bp-septic-arthritis', 'msd-infectious-arthritis-risk'],
+        ['bmj-bp-septic-arthritis', 'msd-infectious-arthritis-risk'],
+      ])
+      const rare = cited('septic-arthritis', locale).find(({ p }) => /This is rare|Es raro\./.test(p))!
+      const LEAFLETS = ['gstt-steroid-injections', 'sirona-steroid-injections', 'alliance-medical-steroid']
+      expect(rare.cites).toEqual(LEAFLETS)
+      const faq = condition('septic-arthritis', locale).faqs.find((f) =>
+        /^(Rarely, yes|Rara vez, sí)/.test(f.answer),
+      )!
+      expect(faq.answerSources).toEqual(LEAFLETS)
+    },
+  )
+
+  it.each(LOCALES)(
+    'inflammatory arthritis (%s): when to get help says how long the stiffness lasts, how soon a GP should refer, and cites its sources',
+    (locale) => {
+      const en = locale === 'en'
+      const help = cited('inflammatory-arthritis', locale).filter(({ key }) => key === 'when-to-get-help')
+      expect(help[0]!.p).toMatch(
+        en
+          ? /swollen, or stiff for more than 30 minutes after waking\. Early treatment protects the joints\./
+          : /hinchadas, o rígidas más de 30 minutos al despertarse\. Tratarlo pronto protege las articulaciones\./,
+      )
+      expect(help[0]!.cites).toEqual(['nhs-ra-signs', 'hny-inflammatory-arthritis-pathway'])
+      expect(help[1]!.p).toMatch(en ? /within 3 working days/ : /en 3 días laborables como máximo/)
+      expect(help[1]!.cites).toEqual(['nice-qs33-referral'])
+      expect(help[2]!.p).toMatch(en ? /more than 3 months/ : /más de 3 meses/)
+      expect(help[2]!.cites).toEqual(['bupa-ankylosing-spondylitis'])
+      expect(help.map(({ p }) => p).join(' ')).not.toMatch(/long-lasting morning stiffness|que dura mucho/)
+    },
+  )
+
+  it.each(LOCALES)(
+    'fibromyalgia (%s): CBT helps a little, as the review found, and NICE suggests it; neither sentence is left without a source',
+    (locale) => {
+      const en = locale === 'en'
+      const paras = cited('fibromyalgia', locale).filter(({ p }) => /CBT|TCC/.test(p))
+      expect(paras).toHaveLength(2)
+      for (const { p, cites } of paras) {
+        expect(p).not.toMatch(
+          /It can improve pain, mood and daily life|Puede mejorar el dolor, el ánimo y la vida diaria/,
+        )
+        expect(cites).toEqual(expect.arrayContaining(['evidently-cochrane-psych-pain', 'nice-ng193-news']))
+      }
+      expect(paras[0]!.p).toMatch(
+        en
+          ? /In studies, it helped a little with pain, low mood and daily life\./
+          : /En los estudios, ayudó un poco con el dolor, el ánimo bajo y la vida diaria\./,
+      )
+    },
+  )
+
+  it.each(each(STEROID))(
+    '%s (%s): a rise in blood sugar with diabetes is common in most leaflets that give a frequency, not "about 1 in 100"',
+    (id, locale) => {
+      const en = locale === 'en'
+      const [sugar] = riskWarning(procedure(id, locale), 'high-blood-sugar')
+      expect(sugar!.band).toBe('common')
+      expect(sugar!.about).toBeUndefined()
+      expect(sugar!.description).toMatch(
+        en
+          ? /sometimes up to a week\. Some leaflets call a rise common, but one says few people notice it\. Check it more often/
+          : /a veces hasta una semana\. Algunos folletos dicen que la subida es frecuente, pero uno dice que pocas personas la notan\. Mídaselo más a menudo/,
+      )
+      expect(sugar!.sources).toEqual(
+        expect.arrayContaining(['alliance-medical-steroid', 'merseycare-steroid', 'gstt-steroid-injections']),
+      )
+    },
+  )
+})
+
 /** The ids of every served item of a kind, read when a test runs (after the build). */
 function idsOf(kind: 'condition') {
   return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)
