@@ -1629,6 +1629,23 @@ describe('fourth pass: open rows a stored page settles (TA-7, TA-9)', () => {
   )
 
   it.each(LOCALES)(
+    'inflammatory arthritis (%s): anti-inflammatory medicine eases pain and stiffness but does not protect the joints, on a page that says so',
+    (locale) => {
+      const en = locale === 'en'
+      const para = cited('inflammatory-arthritis', locale).find(({ p }) =>
+        /anti-inflammatory|antiinflamatorios/.test(p),
+      )!
+      expect(para.p).toMatch(
+        en
+          ? /can ease pain and stiffness\. It does not stop damage to the joints\./
+          : /pueden aliviar el dolor y la rigidez\. No evitan el daño en las articulaciones\./,
+      )
+      expect(para.cites).toEqual(['informedhealth-ra-painkillers'])
+      expect(para.p).not.toMatch(/steroid injection|inyección de corticoide/)
+    },
+  )
+
+  it.each(LOCALES)(
     'fibromyalgia (%s): CBT helps a little, as the review found, and NICE suggests it; neither sentence is left without a source',
     (locale) => {
       const en = locale === 'en'
