@@ -364,8 +364,8 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
       page: 'pain-from-elsewhere',
       sign: 'kidney-infection-signs',
       level: 'urgent-same-day',
-      en: /pain in your side or back, just under the ribs, with a fever or shivers/,
-      es: /dolor en el costado o en la espalda, justo debajo de las costillas, y tiene fiebre o escalofríos/,
+      en: /pain in your side or back, just under the ribs\. With it, you have a fever or shivers/,
+      es: /dolor en el costado o en la espalda, justo debajo de las costillas\. Además tiene fiebre o escalofríos/,
       gone: /with a fever or shivers needs help fast|con fiebre o escalofríos necesita ayuda/,
     },
     {
@@ -627,8 +627,8 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
   )
 
   it.each([
-    ['en', /between your legs or around your bottom.*passing urine.*both your legs/],
-    ['es', /entre las piernas o alrededor del ano.*orinar.*las dos piernas/],
+    ['en', /between your legs, in your genitals, or around your bottom.*passing urine.*both your legs/],
+    ['es', /entre las piernas, en los genitales, en las nalgas o alrededor del ano.*orinar.*las dos piernas/],
   ] as const)(
     'the back emergency (cauda equina) is a policy sign on the clinic-closed guide, an emergency, from NHS sources (%s)',
     (locale, must) => {
@@ -1682,6 +1682,107 @@ describe('fourth pass: open rows a stored page settles (TA-7, TA-9)', () => {
       )
     },
   )
+})
+
+/**
+ * The triage policy read sign by sign as a clinician would (7 December 2026,
+ * evening): each sign says the symptoms its sources treat as serious, a milder
+ * sign says when it does not apply, and the policy cites what it rests on.
+ */
+describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
+  const rules = () => loadContent(CONTENT_DIR).triage.rules
+  const rule = (sign: string) => rules().find((r) => r.sign === sign)!
+  const signText = (sign: string, locale: Locale) =>
+    loadContent(CONTENT_DIR)
+      .triage.words.find((w) => w.locale === locale)!
+      .words.signs.find((s) => s.id === sign)!
+      .text.replace(/\s+/g, ' ')
+
+  it.each([
+    ['en', /stomach pain|tummy pain/, /breath smells fruity/, /sleepy or confused/, /ketone/],
+    ['es', /le duele la barriga/, /aliento le huele a fruta/, /adormilado o confuso/, /cetonas/],
+  ] as const)(
+    'diabetes, very unwell (%s): the NHS signs of ketoacidosis, fruity breath and a high ketone test among them, are an emergency',
+    (locale, ...must) => {
+      const text = signText('diabetes-very-unwell', locale)
+      for (const m of must) expect(text).toMatch(m)
+      expect(text).not.toMatch(/respira muy deprisa/)
+      expect(rule('diabetes-very-unwell')).toMatchObject({ level: 'emergency' })
+      expect(rule('diabetes-very-unwell').sources).toEqual(expect.arrayContaining(['nhs-dka']))
+    },
+  )
+
+  it.each([
+    ['en', /new trouble getting an erection/, /genitals/],
+    ['es', /le cuesta tener una erección/, /genitales/],
+  ] as const)(
+    'the back emergency (%s) includes the sexual signs its NHS sources list, and in Spanish only new bladder trouble counts',
+    (locale, erection, genitals) => {
+      const text = signText('back-nerve-signs', locale)
+      expect(text).toMatch(erection)
+      expect(text).toMatch(genitals)
+      if (locale === 'es') expect(text).toMatch(/desde hace poco no puede orinar o le cuesta/)
+      expect(rule('back-nerve-signs').sources).toEqual(expect.arrayContaining(['chesterfield-cauda-equina']))
+    },
+  )
+
+  it.each([
+    ['en', /suddenly cannot move it or stand on that leg/],
+    ['es', /de pronto no puede moverla ni apoyar esa pierna/],
+  ] as const)(
+    'a hip infection (%s): not being able to move the hip or stand on the leg is one of its signs, as the septic arthritis page says',
+    (locale, must) => {
+      expect(signText('hip-infection-signs', locale)).toMatch(must)
+    },
+  )
+
+  it.each([
+    ['en', /you feel faint or dizzy, are being sick, or get tummy cramps/],
+    ['es', /se marea o siente que se va a desmayar, vomita o tiene retortijones/],
+  ] as const)(
+    'an allergic reaction (%s): being sick and tummy cramps soon after the injection, as CDDFT lists them',
+    (locale, must) => {
+      expect(signText('allergic-reaction', locale)).toMatch(must)
+    },
+  )
+
+  it.each([
+    ['en', /With it, you have a fever or shivers, or are being sick\./],
+    ['es', /Además tiene fiebre o escalofríos, o vomita\./],
+  ] as const)('a kidney infection (%s): being sick counts, as the NHS page says', (locale, must) => {
+    expect(signText('kidney-infection-signs', locale)).toMatch(must)
+  })
+
+  it.each([
+    ['en', /Bleeding after the menopause also needs a check by your GP\./],
+    ['es', /El sangrado después de la menopausia también debe revisarlo su médico de cabecera\./],
+  ] as const)('bleeding after the menopause (%s) says who checks it, as South Tees says', (locale, must) => {
+    expect(signText('vaginal-bleeding', locale)).toMatch(must)
+    expect(rule('vaginal-bleeding').sources).toContain('southtees-steroid-injection')
+  })
+
+  it.each(LOCALES)(
+    'the milder pain signs (%s) say they are for a hip that is not hot or swollen, with no fever: else the emergency sign applies',
+    (locale) => {
+      const not =
+        locale === 'en'
+          ? /not hot or swollen, and you have no fever/
+          : /no está caliente ni hinchad[ao], y no tiene fiebre/i
+      for (const sign of ['pain-flare', 'pain-worse-over-weeks', 'needle-site-redness-growing'])
+        expect(signText(sign, locale), sign).toMatch(not)
+    },
+  )
+
+  it('taking too much paracetamol is a same-day sign on the pain-relief guide, from the NHS leaflet that says call 111', () => {
+    expect(rule('paracetamol-too-much')).toMatchObject({ context: 'any-time', level: 'urgent-same-day' })
+    expect(rule('paracetamol-too-much').sources).toContain('nth-paracetamol-safety')
+    for (const locale of LOCALES) {
+      const sign = service
+        .getGuide({ id: 'pain-relief-medicines', locale })
+        .redFlags.find((f) => f.sign === 'paracetamol-too-much')
+      expect(sign?.signText).toMatch(locale === 'en' ? /even if you feel well/ : /aunque se encuentre bien/)
+    }
+  })
 })
 
 /** The ids of every served item of a kind, read when a test runs (after the build). */
