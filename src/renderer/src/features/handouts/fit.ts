@@ -25,10 +25,28 @@ const SAFETY_MM = 6
 
 const PX_PER_MM = 96 / 25.4
 
+/**
+ * The sheet's blocks as the printer meets them: a block marked
+ * `data-handout-flow` (a guide's run of sections) is not one box but its
+ * children, each of which must not split, unless it is laid out in columns.
+ */
+function blocksOf(sheet: HTMLElement): Element[] {
+  return Array.from(sheet.children).flatMap((block) =>
+    block instanceof HTMLElement && block.dataset.handoutFlow !== undefined && !inColumns(block)
+      ? Array.from(block.children)
+      : [block],
+  )
+}
+
+function inColumns(block: HTMLElement): boolean {
+  const count = getComputedStyle(block).columnCount
+  return count !== 'auto' && count !== '1'
+}
+
 /** What the printer cannot split, in page order: the sheet's blocks, and the aftercare table by rows. */
 function unbreakables(sheet: HTMLElement): Array<{ top: number; bottom: number; repeatsHeader: number }> {
   const boxes: Array<{ top: number; bottom: number; repeatsHeader: number }> = []
-  for (const block of Array.from(sheet.children)) {
+  for (const block of blocksOf(sheet)) {
     const table = block.querySelector<HTMLTableElement>(':scope > table.ho-timeline')
     if (!table) {
       const box = block.getBoundingClientRect()
