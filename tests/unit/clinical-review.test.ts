@@ -1773,6 +1773,34 @@ describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
     },
   )
 
+  it.each(LOCALES)(
+    'sudden bad hip pain with a leg that cannot take weight, even without a fall, is an emergency sign where a hip can give way (%s) (C-S4, GD-3)',
+    (locale) => {
+      const en = locale === 'en'
+      expect(rule('sudden-hip-pain-cannot-bear-weight')).toMatchObject({
+        context: 'any-time',
+        level: 'emergency',
+      })
+      expect(rule('sudden-hip-pain-cannot-bear-weight').sources).toContain('kernow-young-adult-hip-pain')
+      expect(signText('sudden-hip-pain-cannot-bear-weight', locale)).toMatch(
+        en
+          ? /Your hip suddenly hurts badly and you cannot put weight on that leg, even without a fall\./
+          : /De pronto le duele mucho la cadera y no puede apoyar esa pierna, aunque no se haya caído\./,
+      )
+      const has = (flags: { sign: string }[]) =>
+        flags.some((f) => f.sign === 'sudden-hip-pain-cannot-bear-weight')
+      for (const id of ['hip-osteoarthritis', 'osteonecrosis'])
+        expect(has(service.getCondition({ id, locale }).redFlags), id).toBe(true)
+      const guide = service.getGuide({ id: 'broken-hip-and-osteoporosis', locale })
+      expect(has(guide.redFlags)).toBe(true)
+      expect(JSON.stringify(guide.sections)).toMatch(
+        en
+          ? /If the pain suddenly gets much worse, or you cannot put weight on the leg, it is an emergency\./
+          : /Si el dolor empeora de golpe, o no puede apoyar la pierna, es una urgencia grave\./,
+      )
+    },
+  )
+
   it('taking too much paracetamol is a same-day sign on the pain-relief guide, from the NHS leaflet that says call 111', () => {
     expect(rule('paracetamol-too-much')).toMatchObject({ context: 'any-time', level: 'urgent-same-day' })
     expect(rule('paracetamol-too-much').sources).toContain('nth-paracetamol-safety')
