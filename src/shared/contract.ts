@@ -175,7 +175,8 @@ export const Guide = GuideDoc.omit(BUILD_ONLY)
   })
 export type Guide = z.infer<typeof Guide>
 
-export const GlossaryTerm = GlossaryTermDoc
+/** A glossary word as written, with the sources its meaning cites looked up. */
+export const GlossaryTerm = GlossaryTermDoc.extend({ sources: z.array(Source) })
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 
 export const AnatomyPart = AnatomyPartDoc

@@ -344,6 +344,12 @@ export const GlossaryTerm = z.strictObject({
   definition: Text,
   /** Other spellings and forms that should also link to this term. */
   forms: z.array(Text).default([]),
+  /**
+   * The sources behind what the meaning says of a treatment (what it does, its
+   * risks, how often): none for a word's plain meaning. A translation cites the
+   * same ones as its English.
+   */
+  sources: SourceIds.default([]),
 })
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>
 

@@ -50,7 +50,7 @@ describe('finding glossary words in patient text', () => {
 
   it('treats the characters of a term literally', () => {
     const odd = createGlossaryMatcher([
-      { id: 'prp', term: 'PRP (platelet-rich plasma)', definition: 'x', forms: ['PRP'] },
+      { id: 'prp', term: 'PRP (platelet-rich plasma)', definition: 'x', forms: ['PRP'], sources: [] },
     ])
     expect(
       splitGlossaryText('Ask about PRP (platelet-rich plasma) today.', odd).filter((p) => p.term),
@@ -133,5 +133,19 @@ describe('the glossary page', () => {
       'joint injection',
     ])
     expect(wrapper.text()).toContain('A doctor, nurse or therapist.')
+  })
+
+  it('says where a meaning that makes a clinical claim comes from, and only there', async () => {
+    const { wrapper } = await mountKiosk('/glossary', learningBridge())
+    const terms = wrapper.findAll('.glossary__term')
+    const thinner = terms.find((t) => t.find('dt').text() === 'blood thinner')!
+    const note = thinner.find('[data-source-note]')
+    expect(note.exists()).toBe(true)
+    await note.find('button').trigger('click')
+    expect(note.text()).toContain('Blood thinners and joint injections')
+    expect(note.text()).toContain('Mayo Clinic')
+    // A plain meaning ("where two bones meet") cites nothing, and shows no note.
+    const joint = terms.find((t) => t.find('dt').text() === 'joint')!
+    expect(joint.find('[data-source-note]').exists()).toBe(false)
   })
 })

@@ -15,20 +15,35 @@ import type {
 import { conditionEn, fakeBridge, procedureEn, procedureEs, type FakeBridge } from './fixtures'
 
 export const glossaryEn: GlossaryTerm[] = [
-  { id: 'joint', term: 'joint', definition: 'A place where two bones meet and move.', forms: ['joints'] },
+  {
+    id: 'joint',
+    term: 'joint',
+    definition: 'A place where two bones meet and move.',
+    forms: ['joints'],
+    sources: [],
+  },
   {
     id: 'joint-injection',
     term: 'joint injection',
     definition: 'Medicine put inside a joint with a thin needle.',
     forms: ['joint injections'],
+    sources: [],
   },
   {
     id: 'blood-thinner',
     term: 'blood thinner',
     definition: 'A medicine that stops your blood from clotting so easily.',
     forms: ['blood thinners'],
+    sources: [
+      {
+        id: 'mayo-blood-thinners',
+        title: 'Blood thinners and joint injections',
+        publisher: 'Mayo Clinic',
+        accessed: '2026-12-06',
+      },
+    ],
   },
-  { id: 'clinician', term: 'clinician', definition: 'A doctor, nurse or therapist.', forms: [] },
+  { id: 'clinician', term: 'clinician', definition: 'A doctor, nurse or therapist.', forms: [], sources: [] },
 ]
 
 export const glossaryEs: GlossaryTerm[] = [
@@ -37,6 +52,7 @@ export const glossaryEs: GlossaryTerm[] = [
     term: 'articulación',
     definition: 'El lugar donde dos huesos se unen y se mueven.',
     forms: ['articulaciones'],
+    sources: [],
   },
 ]
 

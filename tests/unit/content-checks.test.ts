@@ -192,6 +192,41 @@ describe('content checks', () => {
     )
   })
 
+  it('refuses a glossary term that cites a source the library does not have, naming file, term and field', () => {
+    editFile(content, 'glossary/core.en.yaml', (t) =>
+      t.replace(
+        '    definition: Smooth tissue that covers the ends of bones.\n',
+        '    definition: Smooth tissue that covers the ends of bones.\n    sources: [src-a, src-gone]\n',
+      ),
+    )
+    expect(loadProblems()).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/content\/glossary\/core\.en\.yaml$/),
+        item: 'cartilage',
+        field: 'terms[0].sources[1]',
+        message: expect.stringContaining('unknown source "src-gone"'),
+      }),
+    )
+  })
+
+  it('holds a glossary meaning to the sentence length of patient text, and its translation to the English sources', () => {
+    editFile(content, 'glossary/core.en.yaml', (t) =>
+      t.replace(
+        '    definition: Smooth tissue that covers the ends of bones.\n',
+        '    definition: Smooth tissue that covers the ends of the bones in a joint so that they glide over each other without rubbing or catching at all.\n    sources: [src-a]\n',
+      ),
+    )
+    const report = checkLibrary(loadContent(content), {})
+    expect(report.library).toContainEqual(
+      expect.stringMatching(
+        /^glossary: the definition of "cartilage" \(en\): a sentence of 2\d words \(20 at most\)/,
+      ),
+    )
+    expect(report.library).toContainEqual(
+      'glossary: "cartilage" in es cites other sources than its English (en: src-a; es: none)',
+    )
+  })
+
   it('flags a glossary term with no Spanish definition', () => {
     const report = checkLibrary(loadContent(content), {})
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')

@@ -45,6 +45,8 @@ const DDL_HASHES: Record<number, string> = {
   11: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
   // 12: the same DDL; a risk's figure may be a range (see SCHEMA_HASHES)
   12: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
+  // 13: the same DDL; a glossary term may cite sources (see SCHEMA_HASHES)
+  13: 'd5c1229401eac6c81cd87ab4c6097d08b4567ca239f565d01998e471e1da12c9',
 }
 
 /**
@@ -62,6 +64,8 @@ const SCHEMA_HASHES: Record<number, string> = {
   11: '1a3cc76a1e46d23918f4ab39725c4ba246f2377d77318c9bbf13d5abbb7b3ece',
   // 12: a risk's figure may be a range, about: { n, to, m } ("about 3 to 6 in 100")
   12: 'af101d2950fa4cdbbfed00862bc8ab28df030a8c5a06245dc12f3646c159b962',
+  // 13: a glossary term may cite the sources of what its meaning says of a treatment
+  13: 'ecb6a578d78b94eaa8156b717e0522bbc9185a6a741f2a5e19a6fafadc7929a1',
 }
 
 describe('the content database format', () => {

@@ -148,4 +148,33 @@ describe('the glossary read as a clinician would (7 December 2026)', () => {
       )
     },
   )
+
+  /** The terms whose meaning says what a treatment does, risks or how often: each cites the pages that say it (GL-8). */
+  const CLAIMS: Record<string, string[]> = {
+    'hyaluronic-acid': ['aaos-hip-oa-cpg-ha'],
+    prp: ['nice-ipg637-prp'],
+    'pain-flare': ['gstt-steroid-injections', 'jointandspine-prp-side-effects'],
+    'local-anaesthetic': ['gstt-steroid-injections', 'nvcpc-hip-injection'],
+    bursitis: ['dynamichealth-gtps'],
+    chiropractic: ['001_2117ac603130045a'],
+    pregabalin: ['sps-ng193', 'mims-gabapentinoids'],
+    acupuncture: ['bacc-ng226-acupuncture'],
+  }
+
+  it.each(LOCALES)(
+    'a meaning that makes a clinical claim cites its sources, served looked up with title and publisher (%s) (GL-8)',
+    (locale) => {
+      const terms = service.getGlossary({ locale })
+      for (const [id, ids] of Object.entries(CLAIMS)) {
+        const term = terms.find((t) => t.id === id)!
+        expect(
+          term.sources.map((s) => s.id),
+          id,
+        ).toEqual(expect.arrayContaining(ids))
+        for (const s of term.sources) expect(s.title, `${id}: ${s.id}`).not.toBe(s.id)
+      }
+      // A word's plain meaning cites nothing.
+      expect(terms.find((t) => t.id === 'pelvis')!.sources).toEqual([])
+    },
+  )
 })

@@ -217,15 +217,16 @@ describe('content service', () => {
     expect(ftsQuery('hip "pain')).toBe('"hip" "pain"*')
   })
 
-  it('lists the glossary with every form of each word', () => {
+  it('lists the glossary with every form of each word, and the sources of any claim (none here)', () => {
     expect(service.getGlossary({ locale: 'en' })).toEqual([
       {
         id: 'cartilage',
         term: 'cartilage',
         definition: 'Smooth tissue that covers the ends of bones.',
         forms: [],
+        sources: [],
       },
-      { id: 'joint', term: 'joint', definition: 'Where two bones meet.', forms: ['joints'] },
+      { id: 'joint', term: 'joint', definition: 'Where two bones meet.', forms: ['joints'], sources: [] },
     ])
   })
 

@@ -272,8 +272,28 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
     const ids = new Set((glossaryByLocale.get(other) ?? []).map((t) => t.id))
     for (const t of en) if (!ids.has(t.id)) library_.push(`glossary: "${t.id}" has no ${other} definition`)
   }
+  const englishSources = new Map(
+    library.glossary.filter((g) => g.locale === 'en').map((g) => [g.term.id, g.term.sources]),
+  )
   for (const { locale, term } of library.glossary) {
-    if (locale !== 'en') continue
+    // A meaning is patient text like any other: held to the same sentence length.
+    for (const s of sentencesOf(term.definition, locale)) {
+      const n = wordsOf(s, locale).length
+      if (n > READABILITY_LIMITS.maxWordsPerSentence)
+        library_.push(
+          `glossary: the definition of "${term.id}" (${locale}): a sentence of ${n} words (20 at most): "${s}"`,
+        )
+    }
+    if (locale !== 'en') {
+      // The same claims, so the same sources: a translation cites what its English cites.
+      const english = englishSources.get(term.id)
+      const list = (ids: readonly string[]) => (ids.length ? ids.join(', ') : 'none')
+      if (english && list([...english].sort()) !== list([...term.sources].sort()))
+        library_.push(
+          `glossary: "${term.id}" in ${locale} cites other sources than its English (en: ${list(english)}; ${locale}: ${list(term.sources)})`,
+        )
+      continue
+    }
     const grade = fleschKincaidGrade(term.definition)
     if (grade > READABILITY_LIMITS.maxGradePerParagraph) {
       library_.push(`glossary: the definition of "${term.id}" reads at grade ${grade.toFixed(1)}`)

@@ -439,6 +439,24 @@ export function loadContent(contentDir: string): ContentLibrary {
           message: `duplicate id: "${term.id}" is also defined in ${other}`,
         })
       termSeen.set(key, file)
+      term.sources.forEach((id, j) => {
+        if (!sourceIds.has(id))
+          problems.push({
+            file,
+            item: term.id,
+            field: `terms[${i}].sources[${j}]`,
+            message: `unknown source "${id}": add it to content/sources.yaml`,
+          })
+      })
+      if (term.sources.length > 0 && term.sources.every((id) => secondary.has(id) && !standsAlone.has(id)))
+        problems.push({
+          file,
+          item: term.id,
+          field: `terms[${i}].sources`,
+          message:
+            `"${term.sources[0]}" is a secondary source (a third party's summary) and is cited alone: ` +
+            'cite the primary beside it, or say why it stands alone under standsAlone in content/sources.yaml',
+        })
       glossary.push({ locale, term, authored: rawList(parsed.raw, 'terms')[i] })
     })
   }

@@ -24,7 +24,7 @@ import {
 } from '../../shared/items.ts'
 import type { DocumentKind, PatientText } from '../../shared/items.ts'
 
-export const CONTENT_FORMAT = 12
+export const CONTENT_FORMAT = 13
 
 /** Which kiosk versions read each content format, for the message that refuses a pack. */
 export const FORMAT_READERS: Readonly<Record<number, string>> = {
@@ -39,7 +39,8 @@ export const FORMAT_READERS: Readonly<Record<number, string>> = {
   9: 'kiosk 0.2 (builds before 7 December 2026)',
   10: 'kiosk 0.2 (builds of 7 December 2026 before the charity kind of source)',
   11: 'kiosk 0.2 (builds of 7 December 2026 from the charity kind of source, before a risk figure could be a range)',
-  12: "kiosk 0.2 (from a risk figure's range, 7 December 2026) and later",
+  12: "kiosk 0.2 (builds of 7 December 2026 from a risk figure's range, before a glossary meaning could cite sources)",
+  13: 'kiosk 0.2 (from a glossary meaning with sources, 7 December 2026) and later',
 }
 
 /** The metadata a pack carries: exactly these keys. */

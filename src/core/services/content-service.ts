@@ -320,7 +320,10 @@ export function createContentService(db: Database): ContentHandlers {
     },
 
     getGlossary({ locale }): GlossaryTerm[] {
-      return all('glossary-term', locale, 'getGlossary')
+      return all('glossary-term', locale, 'getGlossary').map((term) => ({
+        ...term,
+        sources: term.sources.map((id) => source(id, locale)),
+      }))
     },
 
     getAnatomy({ locale }): AnatomyPart[] {
