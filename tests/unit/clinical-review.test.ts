@@ -130,8 +130,8 @@ describe('diabetes after a steroid: the emergency signs are on every procedure t
     if (STEROID.includes(id))
       expect(sugar[0]!.description).toMatch(
         locale === 'en'
-          ? /Being sick, breathing fast, or feeling very drowsy or confused is an emergency\./
-          : /Vomitar, respirar muy deprisa o notarse muy adormilado o confuso es una urgencia grave\./,
+          ? /Being sick, tummy pain, fast or deep breathing, fruity breath, or feeling sleepy or confused is an emergency\./
+          : /Vomitar, dolor de barriga, respirar deprisa o hondo, aliento a fruta, o estar adormilado o confuso es una urgencia grave\./,
       )
   })
 })
@@ -555,11 +555,7 @@ describe('guides: a suspected broken hip and the clinic-closed guide', () => {
       /A hip that becomes hot, red or swollen is an emergency too\./,
       /hot and swollen and you have a fever/,
     ],
-    [
-      'es',
-      /Y que la cadera se ponga caliente, roja o hinchada, o tener fiebre con un gran malestar\./,
-      /caliente e hinchada y tiene fiebre/,
-    ],
+    ['es', /Y que la cadera se ponga caliente, roja o hinchada\./, /caliente e hinchada y tiene fiebre/],
   ] as const)(
     'when the clinic is closed: the hip emergencies are not narrowed to "a life at risk" (%s)',
     (locale, must, mustNot) => {
@@ -1226,8 +1222,10 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
   it.each(LOCALES)(
     'hyaluronic acid (%s): the hot, swollen joint gives its one figure as what it is, up to 5 in 100 after a repeat course',
     (locale) => {
+      // The joint, not the bruise at the needle spot (which carries the same sign since CS-3).
       const hot = procedure('hyaluronic-acid-injection', locale).risks.find(
-        (r) => r.warning?.sign === 'infection-signs' && r.band === 'common',
+        (r) =>
+          r.warning?.sign === 'infection-signs' && r.band === 'common' && !/bruise|moratón/i.test(r.name),
       )!
       expect(hot.description).toMatch(
         locale === 'en'
@@ -1312,8 +1310,12 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
     '%s (%s): infection is "rare", the band every cited figure fits (1 in 1,000 to 1 in 70,000), and the page says sources differ on how rare (P-A3)',
     (id, locale) => {
       const en = locale === 'en'
+      // The joint infection, not soreness at the needle spot (which carries the same sign since CS-6).
       const infection = procedure(id, locale).risks.find(
-        (r) => r.warning?.sign === 'infection-signs' && r.band !== 'unknown',
+        (r) =>
+          r.warning?.sign === 'infection-signs' &&
+          r.band !== 'unknown' &&
+          !/needle spot|pinchazo/i.test(r.name),
       )!
       expect(infection.band).toBe('rare')
       expect(infection.sources).toEqual(
@@ -1755,7 +1757,7 @@ describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
 
   it.each([
     ['en', /Bleeding after the menopause also needs a check by your GP\./],
-    ['es', /El sangrado después de la menopausia también debe revisarlo su médico de cabecera\./],
+    ['es', /El sangrado después de la menopausia también lo debe revisar el médico de cabecera\./],
   ] as const)('bleeding after the menopause (%s) says who checks it, as South Tees says', (locale, must) => {
     expect(signText('vaginal-bleeding', locale)).toMatch(must)
     expect(rule('vaginal-bleeding').sources).toContain('southtees-steroid-injection')
@@ -1784,8 +1786,8 @@ describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
       expect(rule('sudden-hip-pain-cannot-bear-weight').sources).toContain('kernow-young-adult-hip-pain')
       expect(signText('sudden-hip-pain-cannot-bear-weight', locale)).toMatch(
         en
-          ? /Your hip suddenly hurts badly and you cannot put weight on that leg, even without a fall\./
-          : /De pronto le duele mucho la cadera y no puede apoyar esa pierna, aunque no se haya caído\./,
+          ? /Your hip pain suddenly gets much worse\. Or you suddenly cannot put weight on that leg, even without a fall\./
+          : /De pronto le duele mucho más la cadera\. O de pronto no puede apoyar esa pierna, aunque no se haya caído\./,
       )
       const has = (flags: { sign: string }[]) =>
         flags.some((f) => f.sign === 'sudden-hip-pain-cannot-bear-weight')
@@ -1811,6 +1813,185 @@ describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
       expect(sign?.signText).toMatch(locale === 'en' ? /even if you feel well/ : /aunque se encuentre bien/)
     }
   })
+})
+
+/**
+ * One sign, one action, everywhere (CS-1 to CS-12, 7 December 2026, evening):
+ * a page's own words never ask for less, or other, than the warning sign that
+ * covers the same symptom, and its warning box holds the signs its words name.
+ */
+describe('one sign, one action: the words agree with the warning signs (CS-1 to CS-12)', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const guide = (id: string, locale: Locale) => service.getGuide({ id, locale })
+  const signs = (item: { redFlags: { sign: string }[] }) => item.redFlags.map((f) => f.sign)
+  const flat = (x: unknown) => words(x)
+
+  it.each(LOCALES)(
+    'when the clinic is closed (%s): hip pain with a fever, or feeling very unwell, is an emergency on its own',
+    (locale) => {
+      const en = locale === 'en'
+      const g = guide('when-the-clinic-is-closed', locale)
+      expect(flat(g.sections)).toMatch(
+        en
+          ? /So is hip pain with a fever, or feeling very unwell\. After an injection, a fever or chills alone is an emergency\./
+          : /También el dolor de cadera con fiebre, o encontrarse muy mal\. Tras una inyección, la fiebre o los escalofríos bastan para que sea una emergencia\./,
+      )
+      expect(flat(g.sections)).not.toMatch(/a fever with feeling very unwell|fiebre con un gran malestar/)
+      expect(signs(g)).toContain('hip-infection-signs')
+    },
+  )
+
+  it.each(LOCALES)(
+    'hip exercises (%s): a fever is not "stop and rest", and both legs weak is an emergency',
+    (locale) => {
+      const en = locale === 'en'
+      const g = guide('hip-exercises', locale)
+      const text = flat(g.sections)
+      expect(text).not.toMatch(/Stop and rest if you have a fever|Pare y descanse si tiene fiebre/)
+      expect(text).toMatch(
+        en
+          ? /Get help at once if your hip turns hot, red or swollen\. Do the same if you have a fever or feel very unwell\./
+          : /Pida ayuda enseguida si la cadera se pone caliente, roja o hinchada\. Haga lo mismo si tiene fiebre o se encuentra muy mal\./,
+      )
+      expect(text).toMatch(
+        en
+          ? /If both legs get weak, or you feel numb between your legs, it is an emergency\./
+          : /Si se le debilitan las dos piernas, o nota adormecimiento entre las piernas, es una urgencia grave\./,
+      )
+      expect(signs(g)).toEqual(expect.arrayContaining(['hip-infection-signs', 'back-nerve-signs']))
+    },
+  )
+
+  it.each(each(['hyaluronic-acid-injection', 'prp-injection']))(
+    '%s (%s): a swollen needle spot is never "common, it settles"; a bruise is, and heat or swelling is the emergency',
+    (id, locale) => {
+      const [bruise] = procedure(id, locale).risks
+      expect(bruise!.name).toBe(locale === 'en' ? 'A bruise' : 'Un moratón')
+      expect(bruise!.description).not.toMatch(/swelling|hinchazón/)
+      expect(bruise!.description).toMatch(
+        locale === 'en'
+          ? /gets hot, red or swollen, it is an emergency\./
+          : /caliente, rojo o hinchado, es una urgencia grave\./,
+      )
+      expect(bruise!.warning?.sign).toBe('infection-signs')
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): feeling faint or sick after you leave is the allergy sign, an emergency, not "tell us"',
+    (id, locale) => {
+      const faint = procedure(id, locale).risks.find((r) => /faint|desmay|mare/i.test(r.name))!
+      expect(faint.description).toMatch(
+        locale === 'en'
+          ? /If it starts after you leave, it can be an allergy\. That is an emergency\. See the warning signs\./
+          : /Si empieza después de irse, puede ser una alergia\. Es una urgencia grave\. Mire las señales de alarma\./,
+      )
+    },
+  )
+
+  it.each(each(['septic-arthritis', 'iliopsoas-and-ischial-bursitis']))(
+    '%s (%s): only growing redness with no heat, swelling or fever is "call the clinic", and the box has both signs',
+    (id, locale) => {
+      const c = condition(id, locale)
+      expect(flat(c.sections)).toMatch(
+        locale === 'en'
+          ? /Does only the redness around the needle spot grow, with no heat, swelling or fever\? Then call the clinic soon\./
+          : /¿Solo crece la rojez alrededor del pinchazo, sin calor, hinchazón ni fiebre\? Entonces llame pronto a la consulta\./,
+      )
+      expect(signs(c)).toEqual(expect.arrayContaining(['infection-signs', 'needle-site-redness-growing']))
+    },
+  )
+
+  it.each(LOCALES)(
+    'ultrasound-guided injection (%s): a hot, red or swollen needle spot is an emergency in both languages',
+    (locale) => {
+      const sore = procedure('ultrasound-guided-hip-injection', locale).risks[1]!
+      expect(sore.description).toMatch(
+        locale === 'en'
+          ? /If the spot or your hip gets hot, red or swollen, it is an emergency\./
+          : /Si la zona o la cadera se pone caliente, roja o hinchada, es una urgencia grave\./,
+      )
+      expect(sore.description).not.toMatch(/more swollen|más hinchada/)
+      expect(sore.warning?.sign).toBe('infection-signs')
+    },
+  )
+
+  it.each(each(STEROID))(
+    '%s (%s): bleeding after the menopause needs the GP too, as its sign says',
+    (id, locale) => {
+      const bleed = riskWarning(procedure(id, locale), 'vaginal-bleeding')[0]!
+      expect(bleed.description).toMatch(
+        locale === 'en'
+          ? /Bleeding after the menopause also needs a check by your GP\./
+          : /El sangrado después de la menopausia también lo debe revisar el médico de cabecera\./,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'meralgia, gluteal tendinopathy and iliopsoas bursitis (%s): a routine visit never covers both legs weak or a leg that cannot stand',
+    (locale) => {
+      const en = locale === 'en'
+      expect(flat(condition('meralgia-paresthetica', locale).sections)).toMatch(
+        en
+          ? /If both legs get weak, it is an emergency\./
+          : /Si se le debilitan las dos piernas, es una urgencia grave\./,
+      )
+      for (const id of ['gluteal-tendinopathy', 'iliopsoas-and-ischial-bursitis'])
+        expect(flat(condition(id, locale).sections), id).toMatch(
+          en
+            ? /If you suddenly cannot stand on that leg, it is an emergency\./
+            : /Si de pronto no puede apoyar esa pierna, es una urgencia grave\./,
+        )
+    },
+  )
+
+  it.each(LOCALES)(
+    'hip osteoarthritis (%s): morning stiffness over 30 minutes, not hours, points to another arthritis; the box has the night-pain and back signs',
+    (locale) => {
+      const c = condition('hip-osteoarthritis', locale)
+      const text = flat(c.sections)
+      expect(text).toMatch(
+        locale === 'en'
+          ? /stiff for more than 30 minutes after waking/
+          : /rígidas más de 30 minutos al despertarse/,
+      )
+      expect(text).not.toMatch(/hours of moving|tarda horas en soltarse/)
+      expect(signs(c)).toEqual(expect.arrayContaining(['night-pain-red-flags', 'back-nerve-signs']))
+    },
+  )
+
+  it.each(LOCALES)(
+    'trochanteric bursitis (%s): a tendon weakened by a steroid has its action and sign; lie off the sore side',
+    (locale) => {
+      const en = locale === 'en'
+      const c = condition('trochanteric-bursitis', locale)
+      const text = flat(c.sections)
+      expect(text).toMatch(
+        en
+          ? /If your hip or leg becomes weak in a new way, get medical advice today\./
+          : /Si nota una debilidad nueva en la cadera o la pierna, pida atención médica hoy mismo\./,
+      )
+      expect(c.redFlags).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ sign: 'new-hip-weakness', context: 'weeks-later' }),
+        ]),
+      )
+      expect(text).toMatch(
+        en ? /Try not to lie on the sore side\./ : /Intente no tumbarse sobre el lado que duele\./,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'the bursae (%s): three, one over the sitting bone too, as the pages that use the part name them',
+    (locale) => {
+      const bursae = service.getAnatomy({ locale }).find((p) => p.id === 'bursae')!
+      expect(bursae.description).toMatch(
+        locale === 'en' ? /one over your sitting bone/ : /otra sobre el hueso en el que se sienta/,
+      )
+    },
+  )
 })
 
 /** The ids of every served item of a kind, read when a test runs (after the build). */

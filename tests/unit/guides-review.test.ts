@@ -40,7 +40,7 @@ describe('the guides read as a clinician would (7 December 2026)', () => {
     ],
     [
       'es',
-      /Entonces llame ahora mismo a su equipo de diabetes\. Si está cerrado, llame a su servicio de consejo sanitario fuera de horario\. Si tiene tiras o un medidor de cetonas, mídalas cuando tenga el azúcar alto\. Tener las cetonas altas es una urgencia grave\./,
+      /Entonces llame ahora mismo a su equipo de diabetes\. Si está cerrado, llame al consejo sanitario fuera de horario\. Si tiene medidor de cetonas, mídalas con el azúcar alto\. Tener las cetonas altas es una urgencia grave\./,
       /Entonces pida atención médica hoy mismo/,
     ],
   ] as const)(
@@ -59,14 +59,14 @@ describe('the guides read as a clinician would (7 December 2026)', () => {
   it.each([
     [
       'en',
-      /Stop and rest if you have a fever or feel ill, or if you feel dizzy\. Stop and get help at once if your hip turns hot, red or swollen, or hurts with a fever\. It can be a joint infection, which is an emergency\./,
+      /Get help at once if your hip turns hot, red or swollen\. Do the same if you have a fever or feel very unwell\. It can be a joint infection, which is an emergency\./,
     ],
     [
       'es',
-      /Pare y descanse si tiene fiebre, se encuentra mal o se marea\. Pare y pida ayuda enseguida si la cadera se pone caliente, roja o hinchada, o le duele y tiene fiebre\. Puede ser una infección de la articulación, que es una urgencia grave\./,
+      /Pida ayuda enseguida si la cadera se pone caliente, roja o hinchada\. Haga lo mismo si tiene fiebre o se encuentra muy mal\. Puede ser una infección de la articulación, que es una urgencia grave\./,
     ],
   ] as const)(
-    'G2 hip-exercises (%s): a hot, red or swollen hip, or one that hurts with a fever, is a joint infection and an emergency',
+    'G2 hip-exercises (%s): a hot, red or swollen hip, a fever or feeling very unwell is a joint infection and an emergency',
     (locale, must) => {
       const g = guide('hip-exercises', locale)
       const infection = paragraph(g, /joint infection|infección de la articulación/)

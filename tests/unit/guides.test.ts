@@ -226,7 +226,7 @@ describe('the guides the library ships', () => {
 
   it('use, for diabetes, the same statement the procedures use', () => {
     const statement =
-      'If you have diabetes, the steroid can raise your blood sugar from the first day. It can stay higher for a few days, and sometimes up to a week. Some leaflets call a rise common, but one says few people notice it. Check it more often, and agree a plan with your diabetes team. Being sick, breathing fast, or feeling very drowsy or confused is an emergency.'
+      'If you have diabetes, the steroid can raise your blood sugar from the first day. It can stay higher for a few days, and sometimes up to a week. Some leaflets call a rise common, but one says few people notice it. Check it more often, and agree a plan with your diabetes team. Being sick, tummy pain, fast or deep breathing, fruity breath, or feeling sleepy or confused is an emergency.'
     const procedure = readFileSync(
       join(CONTENT_DIR, 'procedures', 'ultrasound-guided-hip-injection.en.yaml'),
       'utf8',
