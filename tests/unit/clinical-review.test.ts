@@ -1998,3 +1998,36 @@ describe('one sign, one action: the words agree with the warning signs (CS-1 to 
 function idsOf(kind: 'condition') {
   return () => service.listTopics({ locale: 'en' })[`${kind}s`].map((t) => t.id)
 }
+
+/**
+ * A fifth pass (7 December 2026, afternoon): the standard precautions the
+ * content guide asks for "wherever they apply", on the condition pages that
+ * offer a steroid injection, and the procedures' questions and quizzes read
+ * against today's warning signs.
+ */
+describe('fifth pass: standard precautions on every page that offers a steroid injection', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const DIABETES_LEAFLETS = ['nca-steroid-injection', 'yeovil-joint-soft-tissue-injections']
+
+  it.each(LOCALES)(
+    'every condition whose "what helps" offers a steroid injection says what it does to blood sugar in diabetes, cited (%s)',
+    (locale) => {
+      const offering = idsOf('condition')().filter((id) => {
+        const helps = condition(id, 'en').sections.find((s) => s.key === 'what-helps')
+        return helps?.paragraphs.some((p) => /steroid/i.test(p) && /inject/i.test(p))
+      })
+      // The eight pages that name one today; a new one is held to the same rule.
+      expect(offering.length).toBeGreaterThanOrEqual(8)
+      for (const id of offering) {
+        const helps = condition(id, locale).sections.find((s) => s.key === 'what-helps')!
+        const at = helps.paragraphs.findIndex((p) =>
+          locale === 'en'
+            ? /diabetes/.test(p) && /up to a week/.test(p) && /diabetes team/.test(p)
+            : /diabetes/.test(p) && /hasta una semana/.test(p) && /equipo de diabetes/.test(p),
+        )
+        expect(at, `${id} (${locale})`).toBeGreaterThanOrEqual(0)
+        expect(helps.citations[at], `${id} (${locale})`).toEqual(expect.arrayContaining(DIABETES_LEAFLETS))
+      }
+    },
+  )
+})
