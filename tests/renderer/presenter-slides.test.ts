@@ -47,6 +47,20 @@ describe('the consent presenter’s slides', () => {
     expect(chapters[8]!.blocks[0]).toEqual({ kind: 'warning-signs', only: 'who' })
   })
 
+  it('end with what next: the quiz and handout, then the questions to ask in groups of three, so a long list is dealt like any other blocks and never split over two columns', () => {
+    const questions = ['one?', 'two?', 'three?', 'four?', 'five?', 'six?', 'seven?']
+    const finish = chaptersOf({ ...procedureEn, questionsToAsk: questions }).at(-1)!
+    expect(finish.key).toBe('finish')
+    expect(finish.blocks).toEqual([
+      { kind: 'finish' },
+      { kind: 'questions', questions: ['one?', 'two?', 'three?'], first: true },
+      { kind: 'questions', questions: ['four?', 'five?', 'six?'], first: false },
+      { kind: 'questions', questions: ['seven?'], first: false },
+    ])
+    // With no questions to ask, the invitation alone.
+    expect(chaptersOf({ ...procedureEn, questionsToAsk: [] }).at(-1)!.blocks).toEqual([{ kind: 'finish' }])
+  })
+
   it('fill each slide with as many blocks as fit, and never leave a band heading at the foot of one', () => {
     const blocks = [paragraph('a'), paragraph('b'), band, paragraph('c'), paragraph('d')]
     // a+b+band fit (30), but the band would be cut from its first risk: it goes over with it.

@@ -34,7 +34,10 @@ export type SlideBlock =
   /** Who to call, or one triage level's box of warning signs. */
   | { kind: 'warning-signs'; only: 'who' | TriageLevelId }
   | { kind: 'pause' }
+  /** What next: the quiz and the handout. */
   | { kind: 'finish' }
+  /** A few of the questions to ask (the first group under the list's heading), dealt like any block. */
+  | { kind: 'questions'; questions: string[]; first: boolean }
 
 export interface Chapter {
   /** Stable across languages and screen sizes: where the presenter is, whatever the layout. */
@@ -49,6 +52,9 @@ export interface Chapter {
 
 /** Sections with a chapter of their own; "evidence" stays on the handout and the patient's screens. */
 const NOT_WHAT_IT_IS = new Set(['benefits', 'alternatives', 'evidence'])
+
+/** The questions to ask come in groups this size: a long list as one block split over two columns on a laptop. */
+const QUESTIONS_PER_BLOCK = 3
 
 /** Blocks that must not end a slide: they introduce what follows. */
 function keepsWithNext(block: SlideBlock): boolean {
@@ -147,7 +153,14 @@ export function chaptersOf(procedure: Procedure): Chapter[] {
     })
   }
 
-  chapters.push({ key: 'finish', topic: 'finish', heading: null, blocks: [{ kind: 'finish' }] })
+  const questions: SlideBlock[] = []
+  for (let from = 0; from < procedure.questionsToAsk.length; from += QUESTIONS_PER_BLOCK)
+    questions.push({
+      kind: 'questions',
+      questions: procedure.questionsToAsk.slice(from, from + QUESTIONS_PER_BLOCK),
+      first: from === 0,
+    })
+  chapters.push({ key: 'finish', topic: 'finish', heading: null, blocks: [{ kind: 'finish' }, ...questions] })
   return chapters
 }
 
