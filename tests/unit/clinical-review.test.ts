@@ -109,8 +109,8 @@ describe('recovery: infection that starts weeks later is an emergency too', () =
     const later = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!
     expect(later.todo).toMatch(
       locale === 'en'
-        ? /it can start weeks later\. If your hip or the needle spot gets hot, red or swollen, even weeks later, it is an emergency\. See the warning signs\./
-        : /puede empezar semanas después\. Si la cadera o el pinchazo se ponen calientes, rojos o hinchados, aunque sea semanas después, es una urgencia grave\. Mire las señales de alarma\./,
+        ? /it can start weeks later\. Its signs are a fever or chills, or feeling very unwell\. A hip or needle spot that gets hot, red or swollen is a sign too\. Any of these is an emergency, even weeks later\. See the warning signs\./
+        : /puede empezar semanas después\. Sus señales son fiebre o escalofríos, o encontrarse muy mal\. También que la cadera o el pinchazo se pongan calientes, rojos o hinchados\. Cualquiera de ellas es una urgencia grave, aunque sea semanas después\. Mire las señales de alarma\./,
     )
   })
 })
@@ -1288,8 +1288,8 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
       expect(todo).not.toMatch(/Call us if[^.]*(swelling|redness)|Llámenos si[^.]*(hinchazón|enrojecimiento)/)
       expect(todo).toMatch(
         en
-          ? /Call us if the (pain|soreness) gets worse instead of better\./
-          : /Llámenos si (el dolor empeora en vez de mejorar|las molestias van a peor en vez de a mejor)\./,
+          ? /Is the (pain|soreness) getting worse instead of better, with no heat, swelling or fever\? Then call us\./
+          : /¿(El dolor empeora en vez de mejorar|Las molestias van a peor en vez de a mejor), sin calor, hinchazón ni fiebre\? Entonces llámenos\./,
       )
     },
   )
@@ -2030,4 +2030,180 @@ describe('fifth pass: standard precautions on every page that offers a steroid i
       }
     },
   )
+})
+
+describe('fifth pass: the procedures’ questions, quizzes and recovery read against the warning signs (PA, PB)', () => {
+  const THERAPEUTIC = PROCEDURES.filter((id) => id !== 'diagnostic-hip-injection')
+  const GIVES_STEROID = [...STEROID, 'hyaluronic-acid-injection']
+  const EMERGENCY_NOW: Record<string, RegExp> = {
+    en: /call an ambulance or go to the emergency department now/i,
+    es: /llame a una ambulancia o vaya a urgencias ahora mismo/i,
+  }
+  const faq = (p: Procedure, question: RegExp) => {
+    const found = p.faqs.find((f) => question.test(f.question))
+    expect(found, `${p.id}: ${question}`).toBeDefined()
+    return found!
+  }
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): a quiz about joint infection asks for the emergency action in the level’s words (PA-1, PA-2, PB-1)',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const infection = p.quiz.filter((q) => (locale === 'en' ? /infection/ : /infecci/).test(words(q)))
+      expect(infection.length).toBeGreaterThan(0)
+      for (const q of infection) {
+        expect(q.explanation, q.question).toMatch(EMERGENCY_NOW[locale]!)
+        if (/What should you do|Qué debe hacer/.test(q.question))
+          expect(q.options[q.answer], q.question).toMatch(locale === 'en' ? /ambulance/ : /ambulancia/)
+      }
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): days 3 to 7 make a fever or chills alone an emergency, and "call us" only with no heat, swelling or fever (PA-3, PB-2)',
+    (id, locale) => {
+      const todo = procedure(id, locale).recovery.find((r) => r.period === 'days-3-7')!.todo
+      if (locale === 'en') {
+        expect(todo).toMatch(/fever or chills/)
+        expect(todo).toMatch(/emergency, even weeks later/)
+        expect(todo).toMatch(/with no heat, swelling or fever\? Then call us\./)
+      } else {
+        expect(todo).toMatch(/fiebre o escalofríos/)
+        expect(todo).toMatch(/urgencia grave, aunque sea semanas después/)
+        expect(todo).toMatch(/sin calor, hinchazón ni fiebre\? Entonces llámenos\./)
+      }
+    },
+  )
+
+  it.each(LOCALES)(
+    'hyaluronic acid (%s): the first two days, when a reaction to the gel starts, say a hot, red or swollen hip is an emergency (PB-3)',
+    (locale) => {
+      const first = procedure('hyaluronic-acid-injection', locale).recovery.find(
+        (r) => r.period === 'day-1-2',
+      )!
+      expect(first.expect).toMatch(
+        locale === 'en'
+          ? /A hot, red or swollen hip is not a normal flare\. It is an emergency\./
+          : /Una cadera caliente, roja o hinchada no es un brote normal\. Es una urgencia grave\./,
+      )
+    },
+  )
+
+  it.each(each(THERAPEUTIC))(
+    '%s (%s): an injection that did not help is not read as pain from outside the joint (PA-4, PB-8)',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      const text = words([p.faqs, p.recovery])
+      expect(text).not.toMatch(
+        locale === 'en'
+          ? /come from outside the joint|not come from inside the joint/
+          : /venir de fuera de la articulación|no venga de dentro de la articulación/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'ultrasound-guided (%s): "what if it does not help" points to the numbing’s hours, cited (PA-4)',
+    (locale) => {
+      const answer = faq(procedure('ultrasound-guided-hip-injection', locale), /does not help|no me ayuda/)
+      expect(answer.answer).toMatch(
+        locale === 'en' ? /while your hip was numb/ : /mientras tenía la cadera dormida/,
+      )
+      expect(answer.answerSources).toEqual(expect.arrayContaining(['dorset-hip-joint-injections']))
+    },
+  )
+
+  it.each(each(STEROID.filter((id) => id !== 'diagnostic-hip-injection')))(
+    '%s (%s): no uncited "repeats help less each time"; how many a joint may have is cited (PA-5, PB-9)',
+    (id, locale) => {
+      const p = procedure(id, locale)
+      expect(words(p.faqs)).not.toMatch(locale === 'en' ? /help less/ : /ayudan menos|servir menos/)
+      const repeats = faq(p, /another|How many steroid|otra\?|Cuántas inyecciones de corticoide/)
+      expect(repeats.answerSources.length, repeats.question).toBeGreaterThan(0)
+      if (id !== 'trochanteric-bursa-injection')
+        expect(repeats.answerSources).toEqual(expect.arrayContaining(['hawkesbay-steroid-injections']))
+    },
+  )
+
+  it.each(each(GIVES_STEROID))(
+    '%s (%s): the diabetes line in "tell us before" says what the risk says, sometimes up to a week (PA-6, PB-11)',
+    (id, locale) => {
+      const line = procedure(id, locale).preparation.find((p) => /diabetes/.test(p))!
+      expect(line).toMatch(locale === 'en' ? /sometimes up to a week/ : /a veces hasta una semana/)
+    },
+  )
+
+  it.each(PROCEDURES)(
+    '%s (es): "cargar peso" is kept for the warning sign (putting weight on the leg), not heavy lifting (PA-7)',
+    (id) => {
+      const p = procedure(id, 'es')
+      expect(words([p.faqs, p.recovery, p.steps, p.quiz])).not.toMatch(/cargar peso/)
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): "can I drive?" cites the leaflets that say not today (PA-9, PB-6)',
+    (id, locale) => {
+      const drive = faq(procedure(id, locale), /drive|conduciendo/)
+      expect(drive.answerSources).toEqual(
+        expect.arrayContaining(['omr-imaging-after-treatment', 'nvcpc-hip-injection']),
+      )
+      if (id === 'hyaluronic-acid-injection') {
+        expect(drive.answer).toMatch(
+          locale === 'en' ? /This gel can make it last longer\./ : /Este gel puede hacer que dure más\./,
+        )
+        expect(drive.answerSources).toContain('hyalgan-smpc-cy')
+      }
+    },
+  )
+
+  it.each(each(['ultrasound-guided-hip-injection', 'trochanteric-bursa-injection']))(
+    '%s (%s): "how soon will it work?" is cited, with the weeks a steroid can take for its full effect (PA-9, PB-10)',
+    (id, locale) => {
+      const soon = faq(procedure(id, locale), /How soon|Cuándo (empieza a )?hace/)
+      expect(soon.answerSources).toEqual(
+        expect.arrayContaining(['sirona-steroid-injections', 'uihealth-after-procedure']),
+      )
+      expect(soon.answer).toMatch(
+        locale === 'en' ? /full effect can take a few weeks/ : /efecto completo puede tardar unas semanas/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'diagnostic (%s): the pain-diary quiz says to move with care while the leg may be numb (PA-10)',
+    (locale) => {
+      const q = procedure('diagnostic-hip-injection', locale).quiz[1]!
+      expect(q.explanation).toMatch(locale === 'en' ? /Move with care/ : /Muévase con cuidado/)
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): the questions to ask include who to call when worried, the clinic closed too (PA-11)',
+    (id, locale) => {
+      expect(procedure(id, locale).questionsToAsk.join(' ')).toMatch(
+        locale === 'en' ? /Who do I call if I am worried/ : /A quién llamo si me preocupa algo/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'PRP (%s): the anti-inflammatory answer is about anti-inflammatories, not every painkiller, keeps aspirin for the heart, and is cited (PB-5)',
+    (locale) => {
+      const answer = faq(procedure('prp-injection', locale), /anti-inflammatory|antiinflamatorios/)
+      expect(answer.answer).toMatch(
+        locale === 'en'
+          ? /anti-inflammatory painkillers, such as ibuprofen/
+          : /antiinflamatorios, como el ibuprofeno/,
+      )
+      expect(answer.answer).toMatch(locale === 'en' ? /aspirin/ : /ácido acetilsalicílico/)
+      expect(answer.answerSources).toContain('hinchley-prp')
+    },
+  )
+
+  it('the Spanish asks how long the visit takes, not how long it lasts, and says what cold is fine (PB-13)', () => {
+    for (const id of ['fluoroscopy-guided-hip-injection', 'trochanteric-bursa-injection'])
+      expect(procedure(id, 'es').faqs.map((f) => f.question)).toContain('¿Cuánto tiempo dura la cita?')
+    expect(words(procedure('prp-injection', 'es').recovery)).not.toMatch(/qué frío/)
+  })
 })
