@@ -2345,3 +2345,17 @@ describe('fifth pass: the conditions’ questions read against the warning signs
     },
   )
 })
+
+describe('fifth pass: a labral tear on a scan with little pain (CF-11)', () => {
+  it.each(LOCALES)(
+    '"tears are often found in people who have no pain" cites the two studies of people without hip pain (%s)',
+    (locale) => {
+      const c = service.getCondition({ id: 'labral-tear', locale })
+      const scan = c.faqs.find((f) => /scan|prueba/.test(f.question))!
+      expect(scan.answerSources).toEqual([
+        'register-2012-asymptomatic-hip-mri',
+        'bjj-2015-asymptomatic-labral',
+      ])
+    },
+  )
+})
