@@ -110,7 +110,7 @@ describe('recovery: infection that starts weeks later is an emergency too', () =
     expect(later.todo).toMatch(
       locale === 'en'
         ? /it can start weeks later\. Its signs are a fever or chills, or feeling very unwell\. A hip or needle spot that gets hot, red or swollen is a sign too\. Any of these is an emergency, even weeks later\. See the warning signs\./
-        : /puede empezar semanas después\. Sus señales son fiebre o escalofríos, o encontrarse muy mal\. También que la cadera o el pinchazo se pongan calientes, rojos o hinchados\. Cualquiera de ellas es una urgencia grave, aunque sea semanas después\. Mire las señales de alarma\./,
+        : /puede empezar semanas después\. Sus señales son fiebre o escalofríos, o encontrarse muy mal\. Otra señal es que la cadera o el pinchazo se pongan calientes, rojos o hinchados\. Cualquiera de ellas es una urgencia grave, aunque sea semanas después\. Mire las señales de alarma\./,
     )
   })
 })
@@ -1573,8 +1573,8 @@ describe('fourth pass: open rows a stored page settles (TA-7, TA-9)', () => {
       )!
       expect(help.p).toMatch(
         en
-          ? /Get help the same day\. See the warning signs\./
-          : /Pida ayuda ese mismo día\. Mire las señales de alarma\./,
+          ? /Get medical advice today, even if the clinic is closed\. See the warning signs\./
+          : /Pida atención médica hoy mismo, aunque la consulta esté cerrada\. Mire las señales de alarma\./,
       )
       expect(help.cites).toEqual(['nhs111wales-kidney-stones', 'nidirect-kidney-stones'])
       const waves = cited('pain-from-elsewhere', locale).find(({ p }) => /waves|oleadas/.test(p))!
@@ -2150,7 +2150,9 @@ describe('fifth pass: the procedures’ questions, quizzes and recovery read aga
       )
       if (id === 'hyaluronic-acid-injection') {
         expect(drive.answer).toMatch(
-          locale === 'en' ? /This gel can make it last longer\./ : /Este gel puede hacer que dure más\./,
+          locale === 'en'
+            ? /The gel can make the numbing last longer\./
+            : /El gel puede hacer que la anestesia dure más\./,
         )
         expect(drive.answerSources).toContain('hyalgan-smpc-cy')
       }
@@ -2165,7 +2167,9 @@ describe('fifth pass: the procedures’ questions, quizzes and recovery read aga
         expect.arrayContaining(['sirona-steroid-injections', 'uihealth-after-procedure']),
       )
       expect(soon.answer).toMatch(
-        locale === 'en' ? /full effect can take a few weeks/ : /efecto completo puede tardar unas semanas/,
+        locale === 'en'
+          ? /full effect can take a few weeks/
+          : /Puede tardar unas semanas en hacer todo su efecto/,
       )
     },
   )
@@ -2323,7 +2327,9 @@ describe('fifth pass: the conditions’ questions read against the warning signs
     (locale) => {
       const answer = faq('pain-from-elsewhere', locale, /urine|orina/)
       expect(answer.answer).toMatch(
-        locale === 'en' ? /Get help the same day\./ : /Pida ayuda ese mismo día\./,
+        locale === 'en'
+          ? /Get medical advice today, even if the clinic is closed\./
+          : /Pida atención médica hoy mismo, aunque la consulta esté cerrada\./,
       )
       expect(answer.answerSources).toEqual(expect.arrayContaining(['nhs111wales-kidney-stones']))
     },
