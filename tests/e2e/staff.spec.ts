@@ -291,8 +291,10 @@ test('explain mode is driven with the keyboard, and hands over to the quiz', asy
 
   await page.keyboard.press('End')
   await expect(progress).toHaveText(new RegExp(`^Slide ${total} of ${total}`))
-  await expect(slideHeading).toHaveText('What next')
-  await page.keyboard.press('ArrowLeft')
+  await expect(slideHeading).toHaveText(/^What next/)
+  // What next may take two slides on a short screen (its questions come in groups): back past it.
+  for (let back = 0; back < 3 && (await slideHeading.textContent())?.startsWith('What next'); back++)
+    await page.keyboard.press('ArrowLeft')
   await expect(slideHeading).toHaveText(/^Warning signs: when to get help/)
   await page.keyboard.press('r')
   await expect(slideHeading).toHaveText(/^Risks: how likely each one is/)
