@@ -2365,3 +2365,110 @@ describe('fifth pass: a labral tear on a scan with little pain (CF-11)', () => {
     },
   )
 })
+
+describe('fifth pass: one fact, one answer across pages (XI)', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const sectionWords = (c: { sections: { key: string; paragraphs: string[] }[] }, key: string) =>
+    c.sections.find((s) => s.key === key)!.paragraphs.join(' ')
+
+  it.each(LOCALES)(
+    'the two outer-hip pages each give both warnings: new weakness today, a leg that suddenly cannot stand now (XI-1, %s)',
+    (locale) => {
+      const en = locale === 'en'
+      const gluteal = condition('gluteal-tendinopathy', locale)
+      expect(sectionWords(gluteal, 'what-helps')).toMatch(
+        en
+          ? /If your hip or leg becomes weak in a new way, get medical advice today\./
+          : /Si nota una debilidad nueva en la cadera o la pierna, pida atención médica hoy mismo\./,
+      )
+      expect(gluteal.redFlags).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ sign: 'new-hip-weakness', context: 'weeks-later' }),
+        ]),
+      )
+      expect(sectionWords(condition('trochanteric-bursitis', locale), 'when-to-get-help')).toMatch(
+        en
+          ? /If you suddenly cannot stand on that leg, it is an emergency\./
+          : /Si de pronto no puede apoyar esa pierna, es una urgencia grave\./,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'hip pain with a fever is an emergency on its own, on septic and inflammatory arthritis as on every other page (XI-2, %s)',
+    (locale) => {
+      const en = locale === 'en'
+      expect(sectionWords(condition('septic-arthritis', locale), 'when-to-get-help')).toMatch(
+        en
+          ? /Hip pain with a fever, or feeling very unwell, is an emergency\./
+          : /El dolor de cadera con fiebre, o encontrarse muy mal, es una urgencia grave\./,
+      )
+      const inflammatory = sectionWords(condition('inflammatory-arthritis', locale), 'when-to-get-help')
+      expect(inflammatory).not.toMatch(en ? /matters even more/ : /Más aún si tiene fiebre/)
+      expect(inflammatory).toMatch(
+        en
+          ? /Hip pain with a fever is an emergency too\. So is feeling very unwell, whatever medicines you take\./
+          : /El dolor de cadera con fiebre también es una urgencia grave\. También lo es encontrarse muy mal, tome los medicamentos que tome\./,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'hyaluronic acid with a steroid mixed in: blood sugar up to a week, as its own preparation line says (XI-3, %s)',
+    (locale) => {
+      const risk = procedure('hyaluronic-acid-injection', locale).risks.find((r) =>
+        /steroid|corticoide/i.test(r.name),
+      )!
+      expect(risk.description).toMatch(
+        locale === 'en' ? /sometimes up to a week/ : /a veces hasta una semana/,
+      )
+    },
+  )
+
+  it.each(each(PROCEDURES))(
+    '%s (%s): "about" the 3 months before a hip replacement, everywhere it is said (XI-4)',
+    (id, locale) => {
+      const text = words(procedure(id, locale))
+      expect(text).not.toMatch(
+        locale === 'en' ? /in the 3 months before/ : /en los 3 meses previos(?![^.]*más o menos)/,
+      )
+    },
+  )
+
+  it.each(each(['hyaluronic-acid-injection', 'prp-injection']))(
+    '%s (%s): a steroid’s relief in the hip is described as the steroid pages describe it (XI-6)',
+    (id, locale) => {
+      expect(words(procedure(id, locale).sections)).toMatch(
+        locale === 'en' ? /sometimes 2 to 3 months/ : /a veces 2 o 3 meses/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'ultrasound-guided (%s): exercise is one of the main treatments, not ranked first (XI-7, CA-7)',
+    (locale) => {
+      const p = procedure('ultrasound-guided-hip-injection', locale)
+      expect(words([p.recovery, p.quiz])).not.toMatch(
+        locale === 'en' ? /most in the long run/ : /lo que más ayuda/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'the bursa injection says not to lie on the sore side, as its source does (XI-8, %s)',
+    (locale) => {
+      expect(words(procedure('trochanteric-bursa-injection', locale).sections)).toMatch(
+        locale === 'en'
+          ? /Try not to lie on the sore side\./
+          : /Intente no tumbarse sobre el lado que duele\./,
+      )
+    },
+  )
+
+  it('the ultrasound-guided injection’s English says to rest today, as its Spanish and the other procedures do (XI-9)', () => {
+    const today = procedure('ultrasound-guided-hip-injection', 'en').recovery.find(
+      (r) => r.period === 'same-day',
+    )!
+    expect(today.todo).toMatch(/Rest today\./)
+  })
+})
