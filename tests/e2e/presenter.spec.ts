@@ -141,6 +141,18 @@ async function longestProcedure(locale: string): Promise<string> {
   return longest.id
 }
 
+/** Opens a procedure's slides, in Spanish if asked: the patient's language; the clinician's controls stay in the staff language. */
+async function present(page: Page, id: string, locale: 'en' | 'es'): Promise<void> {
+  await page.evaluate((hash) => (window.location.hash = hash), `#/staff/explain/${id}`)
+  await expect(slideHeading(page)).toBeVisible()
+  if (locale === 'en') return
+  await page
+    .getByRole('group', { name: 'Patient’s language' })
+    .getByRole('button', { name: 'Español' })
+    .click()
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeVisible()
+}
+
 async function enterStaff(page: Page): Promise<void> {
   await page.goto(`${base}/#/staff`)
   await typePin(page, PIN)
@@ -244,22 +256,63 @@ test('every slide of the longest procedure fits 1920x1080, 1080x1920 and a 1366x
   await enterStaff(page)
   for (const locale of ['en', 'es'] as const) {
     const id = await longestProcedure(locale)
-    await page.evaluate((hash) => (window.location.hash = hash), `#/staff/explain/${id}`)
-    await expect(slideHeading(page)).toBeVisible()
-    if (locale === 'es') {
-      // The patient's language for the slides; the clinician's controls stay in the staff language.
-      await page
-        .getByRole('group', { name: 'Patient’s language' })
-        .getByRole('button', { name: 'Español' })
-        .click()
-      await expect(page.getByRole('button', { name: /^Next/ })).toBeVisible()
-    }
+    await present(page, id, locale)
     for (const size of [LANDSCAPE, PORTRAIT, LAPTOP]) {
       await page.setViewportSize(size)
       const total = await everySlideFits(page, `${id} (${locale}) at ${size.width}x${size.height}`)
       expect(total).toBeGreaterThan(10)
     }
     await page.setViewportSize(LANDSCAPE)
+  }
+  expect(errors).toEqual([])
+})
+
+test('the patient’s large text makes the slides larger, never the controls, and every slide still fits a 1366x768 laptop', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  const errors = collectConsoleErrors(page)
+  await page.setViewportSize(LAPTOP)
+  // The patient turned large text on; then staff came (the shortcut keeps the page, and the choice).
+  await page.goto(`${base}/#/home`)
+  await settled(page)
+  await page.getByRole('button', { name: 'Large text' }).click()
+  await page.keyboard.press('Control+Alt+KeyS')
+  await typePin(page, PIN)
+  await page.getByRole('button', { name: 'Enter', exact: true }).click()
+  await expect(heading(page)).toHaveText('Staff menu')
+  await page.evaluate((hash) => (window.location.hash = hash), `#/staff/explain/${PROCEDURE}`)
+  await expect(slideHeading(page)).toHaveText(/^What is it\?/)
+  await slidesDealt(page)
+  const large = page.locator('.presenter__bar').getByRole('button', { name: 'Large text' })
+  await expect(large).toHaveAttribute('aria-pressed', 'true')
+
+  // Most of the screen is the slide; every control is on screen and big enough to tap.
+  const stage = (await page.locator('[data-staff-explain-slide]').boundingBox())!
+  expect(stage.height).toBeGreaterThan(LAPTOP.height * 0.6)
+  for (const control of await page.locator('.presenter__bar .button, .presenter__nav .button').all()) {
+    const box = (await control.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    expect(box.y + box.height).toBeLessThanOrEqual(LAPTOP.height)
+  }
+  const largeHeading = (await slideHeading(page).boundingBox())!.height
+  const largeTotal = await everySlideFits(page, `${PROCEDURE} in large text at 1366x768`)
+  await docsScreenshot(page, 'docs/screenshots/presenter-1366x768-large-text.png')
+
+  // One tap in the presenter's bar turns it off: smaller slides, fewer of them.
+  await large.click()
+  await expect(large).toHaveAttribute('aria-pressed', 'false')
+  const total = await everySlideFits(page, `${PROCEDURE} at 1366x768`)
+  expect((await slideHeading(page).boundingBox())!.height * 1.25).toBeLessThan(largeHeading)
+  expect(total).toBeLessThan(largeTotal)
+
+  // The longest procedure in Spanish, in large text, at each size.
+  await large.click()
+  const id = await longestProcedure('es')
+  await present(page, id, 'es')
+  for (const size of [LAPTOP, PORTRAIT, LANDSCAPE]) {
+    await page.setViewportSize(size)
+    await everySlideFits(page, `${id} (es) in large text at ${size.width}x${size.height}`)
   }
   expect(errors).toEqual([])
 })

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
-import { getButton, getLink, headings, tap } from './helpers'
+import { getButton, getLink, headings, mountKiosk, tap } from './helpers'
 import { conditionEn, procedureEn } from './fixtures'
 import { learningBridge } from './learning-fixtures'
 import { STAFF_PIN, staffBridge } from './staff-fixtures'
@@ -236,6 +236,33 @@ describe('explain mode', () => {
     await tap(getButton(wrapper, 'Enter'))
     expect(router.currentRoute.value.path).toBe(PATH)
     expect(progress(wrapper)).toMatch(/^Slide 3 of/)
+  })
+
+  it('keeps the patient’s large text for the slides only: its own controls stay in reach, and one tap in its bar turns it off', async () => {
+    const { wrapper, router } = await mountKiosk(PATH, staffBridge({}, learningBridge()))
+    const html = document.documentElement
+    // The patient chose large text before staff came (the PIN screen still has the top bar).
+    await tap(getButton(wrapper, 'Large text'))
+    expect(html.classList.contains('kiosk-large-text')).toBe(true)
+    for (const digit of STAFF_PIN) await tap(getButton(wrapper, digit))
+    await tap(getButton(wrapper, 'Enter'))
+    expect(router.currentRoute.value.path).toBe(PATH)
+    // The page's root size is left alone, so the clinician's bar and the Back and Next buttons keep
+    // theirs; the slides are drawn larger instead (the E2E measures that every one still fits).
+    expect(html.classList.contains('kiosk-large-text')).toBe(false)
+    const stage = () => wrapper.get('[data-staff-explain-slide]')
+    expect(stage().classes()).toContain('presenter__stage--large')
+    const toggle = () => getButton(wrapper, 'Large text')
+    expect(wrapper.get('.presenter__bar').element.contains(toggle().element)).toBe(true)
+    expect(toggle().attributes('aria-pressed')).toBe('true')
+    await tap(toggle())
+    expect(stage().classes()).not.toContain('presenter__stage--large')
+    expect(toggle().attributes('aria-pressed')).toBe('false')
+    await tap(toggle())
+    // Handed over to the patient, the page is large again: it was the patient's choice.
+    await tap(wrapper.find('[data-staff-explain-quiz]'))
+    expect(headings(wrapper, 'h1')).toEqual(['Check your understanding'])
+    expect(html.classList.contains('kiosk-large-text')).toBe(true)
   })
 
   it('stops listening to the keys once it is left', async () => {

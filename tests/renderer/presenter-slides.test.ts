@@ -98,6 +98,13 @@ describe('the consent presenter’s slides', () => {
     expect(fitScale(() => true)).toBe(1)
     // Nothing fits even at the floor: the floor, and the slide scrolls rather than the text turning tiny.
     expect(fitScale(() => false)).toBe(0.75)
+    // On a slide drawn 1.4 times larger (large text), a block may shrink back to the usual smallest size.
+    const large = (scale: number) => 500 * 1.4 * scale <= 400
+    expect(fitScale(large)).toBe(0.75)
+    const shrunk = fitScale(large, 0.75 / 1.4)
+    expect(large(shrunk)).toBe(true)
+    expect(shrunk).toBeLessThan(0.75)
+    expect(fitScale(() => false, 0.75 / 1.4)).toBeCloseTo(0.536, 3)
   })
 
   it('carry each block’s scale onto its slide', () => {

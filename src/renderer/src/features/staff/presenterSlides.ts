@@ -244,12 +244,13 @@ export const SMALLEST_SCALE = 0.75
  * How much a block taller than any slide is shrunk so that it fits alone:
  * `fitsAt(scale)` says whether it fits drawn at that scale. 1 when it fits as
  * it is; else the largest scale that fits, found by halving (to within 0.5 %),
- * never below SMALLEST_SCALE.
+ * never below `smallest` (SMALLEST_SCALE; less on a slide drawn larger, so a
+ * block there may shrink back to the same smallest size as on any other).
  */
-export function fitScale(fitsAt: (scale: number) => boolean): number {
+export function fitScale(fitsAt: (scale: number) => boolean, smallest = SMALLEST_SCALE): number {
   if (fitsAt(1)) return 1
-  if (!fitsAt(SMALLEST_SCALE)) return SMALLEST_SCALE
-  let fits = SMALLEST_SCALE
+  if (!fitsAt(smallest)) return smallest
+  let fits = smallest
   let tooBig = 1
   while (tooBig - fits > 0.005) {
     const mid = (fits + tooBig) / 2
