@@ -91,6 +91,21 @@ describe('search that forgives', () => {
     }
   })
 
+  it('finds a synonym beside other words, first or last, in both languages: "cortisone injection", "hip jab", "infiltración cadera"', () => {
+    // A synonym's group beside another word was an FTS5 syntax error: the patient was told search was not working.
+    for (const [locale, query] of [
+      ['en', 'cortisone injection'],
+      ['en', 'hip jab'],
+      ['en', 'jab in hip'],
+      ['es', 'infiltración cadera'],
+      ['es', 'cortisona en la cadera'],
+    ] as const) {
+      const found = ids(locale, query)
+      expect(found[0], query).toMatch(/-injection$|^steroid-injections-/)
+      expect(found, query).toEqual(expect.arrayContaining(STEROID_INJECTIONS))
+    }
+  })
+
   it('corrects a misspelt everyday word to the everyday word', () => {
     const result = search('en', 'cortizone')
     expect(result.correctedTo).toBe('cortisone')

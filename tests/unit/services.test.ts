@@ -214,7 +214,7 @@ describe('content service', () => {
       expect(() => service.search({ locale: 'en', query })).not.toThrow()
     }
     expect(service.search({ locale: 'en', query: '   ' }).hits).toEqual([])
-    expect(ftsQuery('hip "pain')).toBe('"hip" "pain"*')
+    expect(ftsQuery('hip "pain')).toBe('"hip" AND "pain"*')
   })
 
   it('lists the glossary with every form of each word, and the sources of any claim (none here)', () => {

@@ -38,7 +38,11 @@ export function ftsQuery(text: string): string | null {
   return matchOf(queryWords(text), new Map())
 }
 
-/** A word, and the words it also finds, as one FTS5 group ("shot"* OR "injection"*). */
+/**
+ * Every word, each with the words it also finds as one FTS5 group ("shot"* OR
+ * "injection"*), joined by AND: FTS5 reads a space as AND only between plain
+ * phrases, and a group beside another word without it is a syntax error.
+ */
 function matchOf(words: readonly string[], synonyms: ReadonlyMap<string, readonly string[]>): string | null {
   if (!words.length) return null
   return words
@@ -47,7 +51,7 @@ function matchOf(words: readonly string[], synonyms: ReadonlyMap<string, readonl
       const also = synonyms.get(foldWord(word)) ?? []
       return also.length ? `(${[typed, ...also.map((w) => `"${w}"*`)].join(' OR ')})` : typed
     })
-    .join(' ')
+    .join(' AND ')
 }
 
 /**
