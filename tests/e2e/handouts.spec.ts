@@ -93,8 +93,8 @@ function versionLine(item: Item, lang: Lang): string {
 type Level = 'emergency' | 'urgent-same-day' | 'call-clinic' | 'next-visit'
 /** The clinic's number beside the red flags' heading (each level's box is headed by the level's own wording). */
 const RED_FLAG_HEADINGS: Record<Lang, { phone: string }> = {
-  en: { phone: `Call us on ${CLINIC.phone}` },
-  es: { phone: `Llámenos al ${CLINIC.phone}` },
+  en: { phone: `In opening hours, call us on ${CLINIC.phone}` },
+  es: { phone: `En horario de atención, llámenos al ${CLINIC.phone}` },
 }
 
 /** Every file under a folder, recursively. */
@@ -181,7 +181,7 @@ test('a bilingual handout has the English then the Spanish, each starting on a n
     ).findIndex((text) => text.includes('Información para el paciente'))
     expect(spanishStarts).toBeGreaterThan(0)
     expect(first).toContain('What happens')
-    expect(first).toContain('Qué pasa')
+    expect(first).toContain('Qué se hace')
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

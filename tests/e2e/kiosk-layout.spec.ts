@@ -63,8 +63,8 @@ const SCREENS: { path: string; controls: (page: Page) => Record<string, Locator>
     controls: (page) => ({
       Home: home(page),
       Top: top(page),
-      'Start the walkthrough': actions(page).getByRole('link', {
-        name: named('Start the walkthrough', 'Ver el procedimiento paso a paso'),
+      'See the procedure step by step': actions(page).getByRole('link', {
+        name: named('See the procedure step by step', 'Ver el procedimiento paso a paso'),
       }),
     }),
   },
@@ -153,18 +153,18 @@ for (const [index, language] of ['English', 'Español'].entries()) {
   })
 }
 
-test('a procedure overview leads with "Start the walkthrough" and an "On this page" list', async ({
+test('a procedure overview leads with "See the procedure step by step" and an "On this page" list', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
   await page.goto(`/#${PROCEDURE}`)
-  const start = page.getByRole('main').getByRole('link', { name: 'Start the walkthrough' }).first()
+  const start = page.getByRole('main').getByRole('link', { name: 'See the procedure step by step' }).first()
   // Before any section of text in reading order, and on the first screen.
   const before = await start.evaluate((link) => {
     const firstSection = document.querySelector('main .item-section h2')!
     return Boolean(link.compareDocumentPosition(firstSection) & Node.DOCUMENT_POSITION_FOLLOWING)
   })
-  expect(before, 'Start the walkthrough comes before the first section').toBe(true)
+  expect(before, 'See the procedure step by step comes before the first section').toBe(true)
   await expect(start).toBeInViewport()
 
   const onThisPage = page.getByRole('navigation', { name: 'On this page' })

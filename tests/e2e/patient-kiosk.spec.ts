@@ -377,7 +377,7 @@ test.describe.serial('a clinic with its name, its logo, and patient printing tur
   test('no print button anywhere a patient goes', async ({ page }) => {
     await page.goto(`${clinic!.base}/#${PROCEDURE}`)
     await settled(page)
-    await expect(page.getByRole('main')).toContainText('Start the walkthrough')
+    await expect(page.getByRole('main')).toContainText('See the procedure step by step')
     await expect(page.getByRole('link', { name: 'Print a handout' })).toHaveCount(0)
     await goTo(page, '/conditions/hip-osteoarthritis')
     await expect(page.getByRole('link', { name: 'Print a handout' })).toHaveCount(0)

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
-const PERIODS_EN = ['Today', 'Day 1 to 2', 'Days 3 to 7', 'Weeks 2 to 6', 'The months after']
+const PERIODS_EN = ['Today', 'Days 1 and 2', 'Days 3 to 7', 'Weeks 2 to 6', 'The months after']
 const BANDS_EN = ['Common', 'Uncommon', 'Rare', 'Very rare']
 
 /** Console errors include CSP violations: the strict policy must hold on every screen. */
@@ -51,7 +51,7 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
   await expect(page.getByRole('heading', { name: 'About this information' })).toBeVisible()
 
   // Every step, one screen each, with its progress.
-  await page.getByRole('link', { name: 'Start the walkthrough' }).click()
+  await page.getByRole('link', { name: 'See the procedure step by step' }).click()
   const progress = page.getByRole('progressbar', { name: 'Walkthrough progress' })
   await expect(progress).toHaveAttribute('aria-valuenow', '1')
   const total = Number(await progress.getAttribute('aria-valuemax'))
@@ -62,7 +62,7 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
     await expect(progress).toHaveAttribute('aria-valuenow', String(n))
     await expect(page.getByText(`Step ${n} of ${total}`)).toBeVisible()
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
-    await expect(page.getByRole('heading', { name: 'What you will feel' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'What you may feel' })).toBeVisible()
     await expect(page.getByRole('img').first()).toHaveAttribute('aria-label', /.+/)
     await page.getByRole('navigation', { name: 'Walkthrough' }).getByRole('link', { name: /^Next/ }).click()
   }
@@ -131,7 +131,7 @@ test('each step of the ultrasound walkthrough shows its own picture, which moves
 }) => {
   await page.goto('/#/procedures/ultrasound-guided-hip-injection/steps/4')
   const picture = page.getByRole('main').getByRole('img').first()
-  await expect(picture).toHaveAttribute('aria-label', /^An ultrasound probe with gel pressed on the skin/)
+  await expect(picture).toHaveAttribute('aria-label', /^An ultrasound probe with gel on the skin over the hip/)
   // Steps 6, 7 and 8 once shared one picture, and "Taking the needle out" showed it going in.
   const names: string[] = []
   for (const n of [6, 7, 8, 10]) {

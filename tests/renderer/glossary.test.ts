@@ -106,7 +106,7 @@ describe('a glossary word in the text', () => {
   it('loads the glossary once per language, however many words are on screen', async () => {
     const bridge = learningBridge()
     const { wrapper } = await mountKiosk(`/procedures/${procedureEn.id}`, bridge)
-    await tap(wrapper.findAll('a').find((a) => a.text().includes('Start the walkthrough'))!)
+    await tap(wrapper.findAll('a').find((a) => a.text().includes('See the procedure step by step'))!)
     const glossaryCalls = bridge.calls.filter((call) => call.method === 'getGlossary')
     expect(glossaryCalls).toEqual([{ method: 'getGlossary', input: { locale: 'en' } }])
 

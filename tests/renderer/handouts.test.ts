@@ -179,8 +179,8 @@ describe('a procedure handout', () => {
     )
     expect(wrapper.findAll('.ho-step svg[aria-hidden="true"]')).toHaveLength(steroid.steps.length)
     expect(wrapper.findAll('.ho-timeline__period').map((cell) => cell.text())).toEqual([
-      'Today',
-      'Day 1 to 2',
+      'The day of the injection',
+      'Days 1 and 2',
       'Days 3 to 7',
       'Weeks 2 to 6',
       'The months after',
@@ -196,7 +196,9 @@ describe('a procedure handout', () => {
   it('puts the clinic’s phone number in large type in the red-flag box, the signs grouped by level with the number beside each', async () => {
     const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`)
     const help = wrapper.get('[data-handout-section="red-flags"]')
-    expect(help.get('.ho-phone').text().replace(/\s+/g, ' ')).toBe('Call us on 020 7946 0000')
+    expect(help.get('.ho-phone').text().replace(/\s+/g, ' ')).toBe(
+      'In opening hours, call us on 020 7946 0000',
+    )
     expect(help.get('.ho-phone__number').text()).toBe('020 7946 0000')
     // No same-day level here: the out-of-hours advice goes under the heading; 999 is in its box.
     expect(help.get('[data-handout-where]').text()).toContain('NHS 111')
@@ -352,7 +354,7 @@ describe('a procedure handout', () => {
     expect(parts.map((part) => part.attributes('lang'))).toEqual(['en', 'es'])
     expect(parts[1]!.get('h1').text()).toBe(procedureEs.title)
     expect(parts[1]!.text()).toContain('Cuándo pedir ayuda')
-    expect(parts[1]!.text()).toContain('Llámenos al 020 7946 0000')
+    expect(parts[1]!.text()).toContain('En horario de atención, llámenos al 020 7946 0000')
     expect(parts[1]!.get('.ho-foot__version').text()).toContain(
       'Versión 3. Ningún profesional sanitario de esta clínica lo ha revisado todavía.',
     )
@@ -371,7 +373,7 @@ describe('a condition handout', () => {
       'Exercise helps most.',
       'Lose weight if you can.',
     ])
-    expect(section(wrapper, 'red-flags')).toContain('Call us on 020 7946 0000')
+    expect(section(wrapper, 'red-flags')).toContain('In opening hours, call us on 020 7946 0000')
     expect(section(wrapper, 'red-flags')).toContain('A hot, swollen hip.')
     expect(wrapper.text()).not.toContain('Stiff in the morning.')
     expect(text(wrapper, '.ho-foot__version')).toBe(

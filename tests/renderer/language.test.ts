@@ -27,7 +27,7 @@ describe('the language switch', () => {
     expect(document.documentElement.lang).toBe('es')
     expect(wrapper.get('header').text()).toContain('Inicio')
     expect(wrapper.text()).toContain('Paso 2 de 3')
-    expect(wrapper.text()).toContain('Qué va a sentir')
+    expect(wrapper.text()).toContain('Qué puede sentir')
     expect(headings(wrapper, 'h1')).toEqual(['Paso en español 2'])
     expect(getButton(wrapper, 'Español').attributes('aria-pressed')).toBe('true')
     expect(bridge.calls.filter((call) => call.method === 'getProcedure').at(-1)).toEqual({

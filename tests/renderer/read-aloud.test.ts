@@ -125,7 +125,7 @@ describe('reading a screen aloud', () => {
       'You lie down',
       'What happens',
       'You lie on your back.',
-      'What you will feel',
+      'What you may feel',
       'A firm couch.',
     ])
     expect(document.querySelector('[data-reading]')).toBeNull()

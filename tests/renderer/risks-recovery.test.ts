@@ -107,7 +107,7 @@ describe('the recovery timeline', () => {
     const items = wrapper.findAll('ol.timeline > li')
     expect(items.map((item) => item.get('h2').text())).toEqual([
       'Today',
-      'Day 1 to 2',
+      'Days 1 and 2',
       'Days 3 to 7',
       'Weeks 2 to 6',
       'The months after',

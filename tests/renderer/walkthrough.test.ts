@@ -45,7 +45,7 @@ describe('home, the topic lists and the procedure overview', () => {
     )
     expect(wrapper.text()).toContain('You take blood thinners.')
     expect(wrapper.text()).toContain('About 20 minutes')
-    expect(getLink(wrapper, 'Start the walkthrough').attributes('href')).toContain(`${base}/steps/1`)
+    expect(getLink(wrapper, 'See the procedure step by step').attributes('href')).toContain(`${base}/steps/1`)
   })
 
   it('shows the sources and review details at the bottom of the overview', async () => {
@@ -76,7 +76,7 @@ describe('the step-by-step walkthrough', () => {
     })
     expect(wrapper.text()).toContain('What happens')
     expect(wrapper.text()).toContain('You lie on your back.')
-    expect(wrapper.text()).toContain('What you will feel')
+    expect(wrapper.text()).toContain('What you may feel')
     expect(wrapper.text()).toContain('A firm couch.')
     expect(wrapper.get('[role="img"]').attributes('aria-label')).toBe(
       'A person lying on their back on a couch',
@@ -85,7 +85,7 @@ describe('the step-by-step walkthrough', () => {
 
   it('walks from the overview through every step to the risks with Next', async () => {
     const { wrapper, router } = await mountKiosk(base)
-    await tap(getLink(wrapper, 'Start the walkthrough'))
+    await tap(getLink(wrapper, 'See the procedure step by step'))
 
     const seen: string[] = []
     for (let n = 1; n <= procedureEn.steps.length; n++) {

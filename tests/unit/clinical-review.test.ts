@@ -5,12 +5,14 @@
  * is one finding that was fixed; the findings left for the clinic's clinician
  * are listed in that file, not here.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import type { Locale, Procedure } from '../../src/shared/contract.ts'
 import { realContentService } from '../fixtures/library.ts'
 import { loadContent } from '../../src/core/content/load.ts'
-import { CONTENT_DIR } from '../../src/core/paths.ts'
+import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
 
 let built: ReturnType<typeof realContentService>
 let service: ContentHandlers
@@ -2470,5 +2472,72 @@ describe('fifth pass: one fact, one answer across pages (XI)', () => {
       (r) => r.period === 'same-day',
     )!
     expect(today.todo).toMatch(/Rest today\./)
+  })
+})
+
+/** The interface's own words (src/renderer/src/locales), in each language: the words around the content. */
+const MESSAGES = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    JSON.parse(
+      readFileSync(join(PROJECT_ROOT, `src/renderer/src/locales/${locale}.json`), 'utf8'),
+    ) as Messages,
+  ]),
+) as Record<Locale, Messages>
+interface Messages {
+  [key: string]: string | Messages
+}
+const message = (locale: Locale, path: string): string =>
+  path
+    .split('.')
+    .reduce<string | Messages>((node, key) => (node as Messages)[key]!, MESSAGES[locale]!) as string
+
+describe('sixth pass: the words around the content say what the content says (UI)', () => {
+  it.each(LOCALES)(
+    'a handout’s clinic number under "When to get help" is for opening hours, so no one calls the clinic about an emergency (UI-1, %s)',
+    (locale) => {
+      expect(message(locale, 'handout.paper.callUsOn')).toBe(
+        locale === 'en'
+          ? 'In opening hours, call us on {phone}'
+          : 'En horario de atención, llámenos al {phone}',
+      )
+    },
+  )
+
+  it('the first days’ recovery picture says no bath for 3 days, as every procedure does; its Spanish does not say "cargar peso", the words of the sign that the leg cannot take weight (UI-2)', () => {
+    expect(message('en', 'pictures.recoveryFirstDays')).toMatch(/no bath for 3 days/)
+    expect(message('es', 'pictures.recoveryFirstDays')).toMatch(/durante 3 días/)
+    expect(message('es', 'pictures.recoveryFirstDays')).not.toMatch(/cargar peso/)
+    for (const id of PROCEDURES) {
+      expect(words(procedure(id, 'en').recovery)).toMatch(/bath, swim or use a hot tub for 3 days/)
+      expect(words(procedure(id, 'es').recovery)).toMatch(/durante 3 días/)
+    }
+  })
+
+  it.each(LOCALES)(
+    'the X-ray-guided injection’s own picture is the X-ray, not the ultrasound screen (UI-3, %s)',
+    (locale) => {
+      const p = procedure('fluoroscopy-guided-hip-injection', locale)
+      const pictures = [p.picture, ...p.steps.map((s) => s.picture)]
+      expect(p.picture).toBe('needle-into-joint-xray')
+      expect(pictures.filter((id) => /ultrasound|^needle-injection$/.test(id ?? ''))).toEqual([])
+    },
+  )
+
+  it('each warning box’s heading names its level as the triage policy does: "Urgencia grave" is never "Emergencia", urgent is "today", and the Spanish says "consulta" and "cita" (UI-4)', () => {
+    expect(Object.values(message('es', 'help.levels') as unknown as Record<string, string>)).toEqual([
+      'Urgencia grave: ahora mismo',
+      'Urgente: hoy mismo',
+      'Llame a la consulta',
+      'En su próxima cita',
+    ])
+    expect(message('en', 'help.levels.urgent-same-day')).toBe('Urgent: today')
+    for (const locale of LOCALES) {
+      const policy = procedure('ultrasound-guided-hip-injection', locale).redFlags
+      const emergency = policy.find((f) => f.level === 'emergency')!.levelText
+      expect(emergency.startsWith(message(locale, 'help.levels.emergency').split(':')[0]!)).toBe(true)
+      const urgent = policy.find((f) => f.level === 'urgent-same-day')!.levelText
+      expect(urgent).toContain(locale === 'en' ? 'today' : 'hoy mismo')
+    }
   })
 })
