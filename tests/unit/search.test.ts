@@ -106,6 +106,38 @@ describe('search that forgives', () => {
     }
   })
 
+  it('finds the broken-hip guide first for "rotura de cadera", the everyday Spanish for a broken hip (an emergency), not the labral tear', () => {
+    expect(ids('es', 'rotura de cadera')[0]).toBe('broken-hip-and-osteoporosis')
+    expect(ids('es', 'rotura del labrum')).toEqual(['labral-tear'])
+  })
+
+  it('puts osteoarthritis, what an older patient means by "arthritis", before septic arthritis', () => {
+    const found = ids('en', 'arthritis')
+    expect(found.indexOf('hip-osteoarthritis')).toBeGreaterThanOrEqual(0)
+    expect(found.indexOf('hip-osteoarthritis')).toBeLessThan(found.indexOf('septic-arthritis'))
+  })
+
+  it('finds a page for the words patients and their letters use that the pages do not: medicine names, other spellings, Spain’s and Latin America’s words', () => {
+    for (const [query, id] of [
+      ['kenalog', 'ultrasound-guided-hip-injection'],
+      ['lidocaine', 'ultrasound-guided-hip-injection'],
+      ['tendinitis', 'gluteal-tendinopathy'],
+      ['pinched nerve', 'meralgia-paresthetica'],
+      ['psoas', 'iliopsoas-and-ischial-bursitis'],
+      ['acetaminophen', 'pain-relief-medicines'],
+    ] as const)
+      expect(ids('en', query), query).toContain(id)
+    for (const [query, id] of [
+      ['coxartrosis', 'hip-osteoarthritis'],
+      ['trocanteritis', 'trochanteric-bursitis'],
+      ['lumbociática', 'pain-from-elsewhere'],
+      ['muslo acorchado', 'meralgia-paresthetica'],
+      ['ultrasonido', 'ultrasound-guided-hip-injection'],
+      ['acetaminofén', 'pain-relief-medicines'],
+    ] as const)
+      expect(ids('es', query), query).toContain(id)
+  })
+
   it('corrects a misspelt everyday word to the everyday word', () => {
     const result = search('en', 'cortizone')
     expect(result.correctedTo).toBe('cortisone')
