@@ -1990,7 +1990,7 @@ describe('one sign, one action: the words agree with the warning signs (CS-1 to 
     (locale) => {
       const bursae = service.getAnatomy({ locale }).find((p) => p.id === 'bursae')!
       expect(bursae.description).toMatch(
-        locale === 'en' ? /one over your sitting bone/ : /otra sobre el hueso en el que se sienta/,
+        locale === 'en' ? /one over your sitting bone/ : /La tercera está sobre el hueso en el que se sienta/,
       )
     },
   )
@@ -2540,4 +2540,71 @@ describe('sixth pass: the words around the content say what the content says (UI
       expect(urgent).toContain(locale === 'en' ? 'today' : 'hoy mismo')
     }
   })
+})
+
+describe('sixth pass: the parts of the hip say what the pages that link to them say (AN)', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+
+  it.each(LOCALES)(
+    'the bursa injection’s medicine stays outside the joint, never "around" it: the bursa is on the bony bump, away from the joint (AN-3, %s)',
+    (locale) => {
+      const text = words(procedure('trochanteric-bursa-injection', locale))
+      expect(text).not.toMatch(locale === 'en' ? /around the (hip )?joint/ : /alrededor de la articulación/)
+      expect(text).toMatch(
+        locale === 'en' ? /outside the hip joint, not into it/ : /fuera de la articulación, no dentro/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'the sitting-bone bursa is over the bone you sit on, on every page, as the anatomy and the glossary say (AN-4, %s)',
+    (locale) => {
+      for (const id of ['iliopsoas-and-ischial-bursitis', 'trochanteric-bursitis'])
+        expect(words(condition(id, locale)), id).not.toMatch(
+          locale === 'en'
+            ? /under the (sitting bone|bone you sit on|buttock)/
+            : /bajo (el hueso (de sentarse|en el que se sienta)|la nalga)/,
+        )
+    },
+  )
+
+  it.each(LOCALES)(
+    'the nerve trapped in meralgia is near the front of the hip, as its page says, not "in the thigh" (AN-5, %s)',
+    (locale) => {
+      expect(words(condition('trochanteric-bursitis', locale))).toMatch(
+        locale === 'en'
+          ? /A nerve trapped near the front of your hip can cause burning or numb skin on your outer thigh\./
+          : /Un nervio atrapado cerca de la parte delantera de la cadera/,
+      )
+    },
+  )
+
+  it.each(LOCALES)(
+    'a page about the groin, the sitting bone or a thigh nerve does not show the bursa on the outside of the hip as its picture (AN-6, %s)',
+    (locale) => {
+      for (const id of ['iliopsoas-and-ischial-bursitis', 'meralgia-paresthetica'])
+        expect(condition(id, locale).picture, id).not.toBe('hip-bursa')
+    },
+  )
+
+  const part = (locale: Locale, id: string) =>
+    service.getAnatomy({ locale }).find((p) => p.id === id)!.description
+
+  it('the Spanish capsule is an "envoltura", not a "bolsa": the Spanish pages call a bursa a bolsa, and the joint and bursa injections must not sound alike (AN-1)', () => {
+    expect(part('es', 'capsule')).not.toMatch(/bolsa/)
+    expect(part('es', 'capsule')).toMatch(/envoltura/)
+    expect(words(procedure('trochanteric-bursa-injection', 'es').summary)).toMatch(/bolsa/)
+  })
+
+  it.each(LOCALES)(
+    'the labrum is cartilage, as the labral tear page says; the bursae are cushions for muscles and tendons, two of them drawn (AN-2, %s)',
+    (locale) => {
+      expect(part(locale, 'labrum')).toMatch(locale === 'en' ? /cartilage/ : /cartílago/)
+      expect(part(locale, 'bursae')).toMatch(
+        locale === 'en'
+          ? /muscles and tendons.*The drawing shows the first two\./
+          : /músculos y los tendones.*El dibujo muestra las dos primeras\./,
+      )
+    },
+  )
 })

@@ -227,6 +227,21 @@ describe('content checks', () => {
     )
   })
 
+  it('holds a part of the hip diagram to the sentence length of patient text, in each language', () => {
+    editFile(content, 'anatomy.en.yaml', (t) =>
+      t.replace(
+        'description: Small cushions of fluid near the bones. }',
+        'description: Small cushions of fluid near the bones that sit one on the outside of your hip and one at the front and one over the bone you sit on. }',
+      ),
+    )
+    const report = checkLibrary(loadContent(content), {})
+    expect(report.library).toContainEqual(
+      expect.stringMatching(
+        /^anatomy: the description of "bursae" \(en\): a sentence of 2\d words \(20 at most\)/,
+      ),
+    )
+  })
+
   it('flags a glossary term with no Spanish definition', () => {
     const report = checkLibrary(loadContent(content), {})
     expect(report.library).toContainEqual('glossary: "joint" has no es definition')

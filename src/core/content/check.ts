@@ -308,6 +308,13 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       continue
     }
     for (const part of parts) {
+      for (const s of sentencesOf(part.description, locale)) {
+        const n = wordsOf(s, locale).length
+        if (n > READABILITY_LIMITS.maxWordsPerSentence)
+          library_.push(
+            `anatomy: the description of "${part.id}" (${locale}): a sentence of ${n} words (20 at most): "${s}"`,
+          )
+      }
       if (locale === 'en') {
         const grade = fleschKincaidGrade(part.description)
         allGrades.push(grade)
