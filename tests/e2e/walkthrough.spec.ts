@@ -131,7 +131,10 @@ test('each step of the ultrasound walkthrough shows its own picture, which moves
 }) => {
   await page.goto('/#/procedures/ultrasound-guided-hip-injection/steps/4')
   const picture = page.getByRole('main').getByRole('img').first()
-  await expect(picture).toHaveAttribute('aria-label', /^An ultrasound probe with gel on the skin over the hip/)
+  await expect(picture).toHaveAttribute(
+    'aria-label',
+    /^An ultrasound probe with gel on the skin over the hip/,
+  )
   // Steps 6, 7 and 8 once shared one picture, and "Taking the needle out" showed it going in.
   const names: string[] = []
   for (const n of [6, 7, 8, 10]) {
