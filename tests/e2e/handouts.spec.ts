@@ -60,9 +60,18 @@ async function topics(baseURL: string) {
 const handoutPath = (kind: Topic['kind'], id: string, lang: Lang | 'both', paper: Paper) =>
   `/#/handouts/${kind}s/${id}?lang=${lang}&paper=${paper}`
 
-/** Prints what the page shows, as the batch exporter does (src/core/handouts/export.ts). */
+/**
+ * Prints what the page shows, as the batch exporter does (src/core/handouts/export.ts): once
+ * the handout in the address is complete, never the one the page showed before (a new address
+ * in the same page keeps the last handout, ready, until the route has changed; under load in
+ * CI, 7 December, one PDF held only the top bar).
+ */
 async function printPdf(page: Page, paper: Paper): Promise<Buffer> {
-  await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1, { timeout: 20_000 })
+  const [, kind, id, lang] = /#\/handouts\/(\w+)s\/([\w-]+)\?lang=([\w]+)/.exec(page.url()) ?? []
+  const shown = kind
+    ? `[data-handout-ready-for="${kind}/${id}/${lang}/${paper}"]`
+    : '[data-handout-ready="true"]'
+  await expect(page.locator(shown)).toHaveCount(1, { timeout: 20_000 })
   await page.emulateMedia({ media: 'print' })
   const pdf = await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true })
   await page.emulateMedia({ media: 'screen' })

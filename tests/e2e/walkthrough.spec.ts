@@ -7,7 +7,13 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
-const PERIODS_EN = ['Today', 'Days 1 and 2', 'Days 3 to 7', 'Weeks 2 to 6', 'The months after']
+const PERIODS_EN = [
+  'The day of the injection',
+  'Days 1 and 2',
+  'Days 3 to 7',
+  'Weeks 2 to 6',
+  'The months after',
+]
 const BANDS_EN = ['Common', 'Uncommon', 'Rare', 'Very rare']
 
 /** Console errors include CSP violations: the strict policy must hold on every screen. */
@@ -89,7 +95,7 @@ test('a patient walks through the ultrasound-guided hip injection, then reads it
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
   await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su recuperación')
-  await expect(page.getByRole('heading', { name: 'Hoy', level: 2 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'El día de la inyección', level: 2 })).toBeVisible()
   await page.getByRole('banner').getByRole('link', { name: 'Inicio' }).click()
   await expect(page).toHaveURL(/#\/home$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Qué le gustaría saber?')

@@ -106,7 +106,7 @@ describe('the recovery timeline', () => {
     expect(headings(wrapper, 'h1')).toEqual(['Your recovery'])
     const items = wrapper.findAll('ol.timeline > li')
     expect(items.map((item) => item.get('h2').text())).toEqual([
-      'Today',
+      'The day of the injection',
       'Days 1 and 2',
       'Days 3 to 7',
       'Weeks 2 to 6',

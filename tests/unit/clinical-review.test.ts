@@ -2532,6 +2532,8 @@ describe('sixth pass: the words around the content say what the content says (UI
       'En su próxima cita',
     ])
     expect(message('en', 'help.levels.urgent-same-day')).toBe('Urgent: today')
+    // With no clinic name set, the box under "Llame a la consulta" does not say "Llame a la clínica".
+    expect(message('es', 'help.theClinic')).toBe('la consulta')
     for (const locale of LOCALES) {
       const policy = procedure('ultrasound-guided-hip-injection', locale).redFlags
       const emergency = policy.find((f) => f.level === 'emergency')!.levelText

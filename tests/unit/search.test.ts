@@ -111,6 +111,14 @@ describe('search that forgives', () => {
     expect(ids('es', 'rotura del labrum')).toEqual(['labral-tear'])
   })
 
+  it('leads "clunk" (with a hip replacement, a sign it has come out of place: an emergency) to the guide that says so, not to the harmless click', () => {
+    for (const query of ['clunk', 'hip clunking', 'dislocated hip']) {
+      const found = ids('en', query)
+      expect(found.slice(0, 3), query).toContain('when-the-clinic-is-closed')
+      expect(found[0], query).not.toMatch(/^(labral-tear|hip-impingement)$/)
+    }
+  })
+
   it('puts osteoarthritis, what an older patient means by "arthritis", before septic arthritis', () => {
     const found = ids('en', 'arthritis')
     expect(found.indexOf('hip-osteoarthritis')).toBeGreaterThanOrEqual(0)
