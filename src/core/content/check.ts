@@ -144,6 +144,14 @@ export function copiedRun(text: string, runs: Set<string>): string | null {
 export const REVIEW_CLAIM =
   /\b(?:clinically )?(?:reviewed|checked|approved) (?:by|on) (?:a |our |the )?(?:doctor|clinician|consultant|specialist|\d)|\brevisad[oa] (?:por|el) (?:un |una |el |la |nuestr[oa] )?(?:médic|profesional|especialista|\d)/i
 
+/** Each sentence of a text longer than patient text may be, said as the checks say it. */
+function longSentences(text: string, locale: Locale): string[] {
+  return sentencesOf(text, locale).flatMap((s) => {
+    const n = wordsOf(s, locale).length
+    return n > READABILITY_LIMITS.maxWordsPerSentence ? [`a sentence of ${n} words (20 at most): "${s}"`] : []
+  })
+}
+
 function procedureProblems(item: ItemSource): string[] {
   if (item.kind !== 'procedure') return []
   const problems: string[] = []
@@ -277,13 +285,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
   )
   for (const { locale, term } of library.glossary) {
     // A meaning is patient text like any other: held to the same sentence length.
-    for (const s of sentencesOf(term.definition, locale)) {
-      const n = wordsOf(s, locale).length
-      if (n > READABILITY_LIMITS.maxWordsPerSentence)
-        library_.push(
-          `glossary: the definition of "${term.id}" (${locale}): a sentence of ${n} words (20 at most): "${s}"`,
-        )
-    }
+    for (const long of longSentences(term.definition, locale))
+      library_.push(`glossary: the definition of "${term.id}" (${locale}): ${long}`)
     if (locale !== 'en') {
       // The same claims, so the same sources: a translation cites what its English cites.
       const english = englishSources.get(term.id)
@@ -308,13 +311,8 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
       continue
     }
     for (const part of parts) {
-      for (const s of sentencesOf(part.description, locale)) {
-        const n = wordsOf(s, locale).length
-        if (n > READABILITY_LIMITS.maxWordsPerSentence)
-          library_.push(
-            `anatomy: the description of "${part.id}" (${locale}): a sentence of ${n} words (20 at most): "${s}"`,
-          )
-      }
+      for (const long of longSentences(part.description, locale))
+        library_.push(`anatomy: the description of "${part.id}" (${locale}): ${long}`)
       if (locale === 'en') {
         const grade = fleschKincaidGrade(part.description)
         allGrades.push(grade)
@@ -340,11 +338,7 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions): Ch
     ]
     for (const { what, text, graded } of texts) {
       const where = `triage.${locale}: ${what}`
-      for (const s of sentencesOf(text, locale)) {
-        const n = wordsOf(s, locale).length
-        if (n > READABILITY_LIMITS.maxWordsPerSentence)
-          library_.push(`${where}: a sentence of ${n} words (20 at most): "${s}"`)
-      }
+      for (const long of longSentences(text, locale)) library_.push(`${where}: ${long}`)
       if (graded && locale === 'en') {
         const grade = fleschKincaidGrade(text)
         if (grade > READABILITY_LIMITS.maxGradePerParagraph)
