@@ -33,49 +33,68 @@ export interface RegionPreset {
 /*
  * The crisis lines, as read on 2026-12-06 in the stored pages (staff should
  * check their own region's line before the kiosk goes live):
- * - us: the 988 Suicide & Crisis Lifeline, call or text 988, 24/7, free,
- *   Spanish by pressing 2 (Wyoming Department of Health,
- *   https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline;
- *   MCPHS, https://www.mcphs.edu/student-life/counseling-services/emergency-services/988-suicide-and-crisis-lifeline).
- *   Pressing 2 is for a call; in Spanish by text, the word AYUDA to 988 (Washington
- *   State Department of Health, https://medium.com/wadepthealth/the-spanish-subnetwork-crisis-support-for-people-who-speak-spanish-3ef49f22004f,
- *   read 2026-12-07).
+ * - us: the 988 Suicide & Crisis Lifeline, call or text 988, free, 24/7; a call
+ *   offers Spanish by pressing 2, a text the word AYUDA (988 Lifeline, "What to
+ *   expect", https://988lifeline.org/get-help/what-to-expect, read 2026-12-07).
  * - uk: Samaritans, 116 123, free, 24 hours a day (North West Boroughs
  *   Healthcare NHS FT, http://www.nwbh.nhs.uk/contactus/Pages/Help-in-a-crisis.aspx?help=yes).
+ *   No page read says Samaritans answers in Spanish: the Spanish line says what
+ *   Samaritans is, and the clinic should check (review doc, RG-C3).
  * - es: 024, the Ministry of Health's line for suicidal behaviour, free,
  *   confidential, 24 hours (RTVE, https://www.rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml).
+ *
+ * Outside opening hours, as read on 2026-12-07 in the stored pages. Every
+ * sentence starts "Outside opening hours," so that it reads as the other half
+ * of the line above it ("In opening hours, call the clinic on ...").
+ * - us: most urgent care centers are not open all night, emergency rooms are
+ *   (Rose Regional Medical Center, https://www.rrmc.org/news-media/healthy-together/health-wellness/when-to-go-to-the-er-or-urgent-care/;
+ *   https://healthandyou.org/health-care-services/urgent-care-vs-emergency-room-how-to-decide-where-to-go-and-when).
+ * - uk: NHS 111, free, day or night; in Scotland the service is NHS 24, also on
+ *   111 (NHS Ayrshire & Arran, http://nhsaaa.net/right-care-right-place; NHS
+ *   Lothian, https://services.nhslothian.scot/rightcare/emergencies). Each 111
+ *   provider arranges interpreters (https://parallelparliament.co.uk/question/28407/nhs-111-translation-services),
+ *   and the word "interpreter" is understood (Lewisham and Greenwich NHS Trust,
+ *   https://www.lewishamandgreenwich.nhs.uk/interpreting). Northern Ireland has
+ *   GP out-of-hours services instead (https://gpoutofhours.hscni.net/service-standards-for-gp-out-of-hours/):
+ *   a clinic there writes its own sentence.
+ * - es: many centros de salud close at 15:00 or 20:00, and urgent primary care
+ *   after that is often at another site, with a name of its region's (SUAP, PAC,
+ *   PAS ...): Aragón, https://www.elperiodicodearagon.com/aragon/2025/06/11/aragon-aprueba-nuevos-horarios-centros-118497699.html;
+ *   Huelva, https://www.huelvainformacion.es/huelva/Urgencias-medicas-Huelva-Horarios-centros_0_1699030530.html;
+ *   Jerez, https://www.diariodejerez.es/jerez/centros-salud-jerez-recuperan-horario-habitual-septiembre_0_2004749201.html.
+ *   A clinic should write its own service's name and number.
  */
 
 export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
   us: {
     emergencyNumber: '911',
     outOfHours: {
-      en: 'When the clinic is closed, go to an urgent care center.',
-      es: 'Si la clínica está cerrada, vaya a un centro de atención urgente (urgent care).',
+      en: 'Outside opening hours, go to an urgent care center that is open now. If none is open, go to the emergency room (ER).',
+      es: 'Fuera del horario de atención, vaya a un centro de urgencias (urgent care) abierto. Si no hay ninguno abierto, vaya a la sala de emergencias.',
     },
     crisisLine: {
       en: 'To talk to someone now, call or text 988 (Suicide & Crisis Lifeline), free, day or night.',
-      es: 'Para hablar con alguien ahora, llame al 988 y marque 2 para español. O envíe AYUDA por mensaje de texto al 988. Es gratis, de día o de noche.',
+      es: 'Para hablar con alguien ahora, llame al 988 y marque 2 para español. O envíe un mensaje de texto con la palabra AYUDA al 988. Es gratis, de día o de noche.',
     },
     dateFormat: 'month-day-year',
   },
   uk: {
     emergencyNumber: '999',
     outOfHours: {
-      en: 'When the clinic is closed, call NHS 111.',
-      es: 'Si la clínica está cerrada, llame al NHS 111.',
+      en: 'Outside opening hours, call NHS 111 (NHS 24 in Scotland), free, day or night.',
+      es: 'Fuera del horario de atención, llame gratis al NHS 111 (NHS 24 en Escocia), de día o de noche. Si necesita intérprete, diga «Interpreter, Spanish».',
     },
     crisisLine: {
       en: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
-      es: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
+      es: 'Para hablar con alguien ahora, llame a Samaritans, un servicio de escucha, al 116 123. Es gratis, de día o de noche.',
     },
     dateFormat: 'day-month-year',
   },
   es: {
     emergencyNumber: '112',
     outOfHours: {
-      en: 'When the clinic is closed, go to the urgent care service (urgencias) of your health centre.',
-      es: 'Si la clínica está cerrada, acuda a urgencias de su centro de salud.',
+      en: 'Outside opening hours, go to the out-of-hours primary care service (urgencias de atención primaria). It is not always at your health centre.',
+      es: 'Fuera del horario de atención, vaya al servicio de urgencias de atención primaria de su zona. No siempre está en su centro de salud.',
     },
     crisisLine: {
       en: 'To talk to someone now, call 024, the free line for thoughts of suicide, day or night.',

@@ -53,7 +53,7 @@ async function handoutReady(page: Page): Promise<void> {
   await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1, { timeout: 20_000 })
 }
 
-test('without a phone set, staff are warned before printing and the patient’s copy says to ask at the desk', async ({
+test('without a phone set, staff are warned before printing and the patient’s copy says to ask at the desk, with a line to write it on', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -67,7 +67,9 @@ test('without a phone set, staff are warned before printing and the patient’s 
   await page.goto(`${BASE}/#/handouts/procedures/${PROCEDURE_ID}?lang=en&paper=a4`)
   await handoutReady(page)
   const help = page.locator('[data-handout-section="red-flags"]')
-  await expect(help.locator('.ho-phone')).toHaveText('Ask at the desk for the phone number of the clinic.')
+  await expect(help.locator('.ho-phone')).toHaveText(
+    'Ask at the desk for the phone number of the clinic, and write it here: ________________',
+  )
   await expect(help).not.toContainText(/Call (us|the clinic) on/)
   expect(errors).toEqual([])
 })
@@ -90,7 +92,9 @@ test('staff pick the UK preset: every red-flag box shows the clinic’s phone, 9
   const who = help.locator('[data-where-to-go]')
   await expect(who).toContainText('999')
   await expect(who).toContainText(PHONE)
-  await expect(who).toContainText('When the clinic is closed, call NHS 111.')
+  await expect(who).toContainText(
+    'Outside opening hours, call NHS 111 (NHS 24 in Scotland), free, day or night.',
+  )
   const emergency = help.locator('[data-level="emergency"]')
   await expect(emergency.getByRole('heading', { name: 'Emergency: now' })).toBeVisible()
   await expect(emergency).toContainText('Call 999')
@@ -102,7 +106,7 @@ test('staff pick the UK preset: every red-flag box shows the clinic’s phone, 9
   await expect(paper.locator('.ho-phone')).toContainText(PHONE)
   // The numbers go in the boxes of their levels: 999 with the emergency, NHS 111 with the same day.
   await expect(paper.locator('[data-level="urgent-same-day"]')).toContainText(
-    'Si la clínica está cerrada, llame al NHS 111.',
+    'Fuera del horario de atención, llame gratis al NHS 111 (NHS 24 en Escocia), de día o de noche. Si necesita intérprete, diga «Interpreter, Spanish».',
   )
   await expect(paper.locator('[data-level="urgent-same-day"]')).toContainText(PHONE)
   await expect(paper.locator('[data-level="emergency"]')).toContainText('Llame al 999')
@@ -128,7 +132,9 @@ test('the UK preset fills the crisis line; thoughts of self-harm show it on the 
     .getByRole('region', { name: 'When to get help' })
     .locator('[data-level="urgent-same-day"]')
   await expect(unset).toContainText('You have thoughts of harming yourself or ending your life.')
-  await expect(unset).toContainText('When the clinic is closed, call NHS 111.')
+  await expect(unset).toContainText(
+    'Outside opening hours, call NHS 111 (NHS 24 in Scotland), free, day or night.',
+  )
   await expect(unset).not.toContainText('116 123')
 
   // Still in staff mode (the patient page does not end it): straight back to the settings.
@@ -137,7 +143,9 @@ test('the UK preset fills the crisis line; thoughts of self-harm show it on the 
   await settled(page)
   await page.getByLabel('Region').selectOption('uk')
   await expect(page.getByLabel('Crisis line (English)')).toHaveValue(line)
-  await expect(page.getByLabel('Crisis line (Spanish)')).toHaveValue(/Samaritans al 116 123/)
+  await expect(page.getByLabel('Crisis line (Spanish)')).toHaveValue(
+    /Samaritans, un servicio de escucha, al 116 123/,
+  )
   await page.getByRole('button', { name: 'Save the settings' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
@@ -153,7 +161,7 @@ test('the UK preset fills the crisis line; thoughts of self-harm show it on the 
   await page.goto(`${BASE}/#/handouts/conditions/fibromyalgia?lang=es&paper=a4`)
   await handoutReady(page)
   await expect(page.locator('[data-handout-red-flag]').filter({ hasText: 'quitarse la vida' })).toContainText(
-    'Para hablar con alguien ahora, llame a Samaritans al 116 123.',
+    'Para hablar con alguien ahora, llame a Samaritans, un servicio de escucha, al 116 123.',
   )
   expect(errors).toEqual([])
 })

@@ -202,12 +202,12 @@ export const KIOSK_CONFIG: KioskConfig = {
   clinicPhone: '020 7946 0000',
   emergencyNumber: '999',
   outOfHours: {
-    en: 'When the clinic is closed, call NHS 111.',
-    es: 'Si la clínica está cerrada, llame al NHS 111.',
+    en: 'Outside opening hours, call NHS 111 (NHS 24 in Scotland), free, day or night.',
+    es: 'Fuera del horario de atención, llame gratis al NHS 111 (NHS 24 en Escocia), de día o de noche. Si necesita intérprete, diga «Interpreter, Spanish».',
   },
   crisisLine: {
     en: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
-    es: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
+    es: 'Para hablar con alguien ahora, llame a Samaritans, un servicio de escucha, al 116 123. Es gratis, de día o de noche.',
   },
   dateFormat: 'day-month-year',
   clinicWebsite: null,

@@ -19,10 +19,12 @@ export const SETTINGS: Settings = {
   clinicLogo: null,
   region: 'uk',
   emergencyNumber: '999',
-  outOfHoursEn: 'When the clinic is closed, call NHS 111.',
-  outOfHoursEs: 'Si la clínica está cerrada, llame al NHS 111.',
+  outOfHoursEn: 'Outside opening hours, call NHS 111 (NHS 24 in Scotland), free, day or night.',
+  outOfHoursEs:
+    'Fuera del horario de atención, llame gratis al NHS 111 (NHS 24 en Escocia), de día o de noche. Si necesita intérprete, diga «Interpreter, Spanish».',
   crisisLineEn: 'To talk to someone now, call Samaritans on 116 123, free, day or night.',
-  crisisLineEs: 'Para hablar con alguien ahora, llame a Samaritans al 116 123. Es gratis, de día o de noche.',
+  crisisLineEs:
+    'Para hablar con alguien ahora, llame a Samaritans, un servicio de escucha, al 116 123. Es gratis, de día o de noche.',
   dateFormat: 'day-month-year',
   defaultLocale: 'en',
   staffLanguage: 'en',

@@ -51,6 +51,51 @@ describe('region presets', () => {
     expect(REGION_PRESETS.es.crisisLine.es).toMatch(/la línea de ayuda si piensa en el suicidio/)
   })
 
+  // A region audit (docs/clinical/review-2026-12-06.md, "A seventh pass", RG rows).
+  it('word what to do outside opening hours as the other half of "In opening hours, call us", in every language', () => {
+    // The urgent box reads "In opening hours, call the clinic on …" then this sentence; a Spanish
+    // box that said "la consulta" and then "la clínica" named two places for one.
+    for (const region of REGIONS) {
+      const { outOfHours } = REGION_PRESETS[region]
+      expect(outOfHours.en, region).toMatch(/^Outside opening hours, /)
+      expect(outOfHours.es, region).toMatch(/^Fuera del horario de atención, /)
+      expect(outOfHours.es, region).not.toMatch(/clínica/)
+    }
+  })
+
+  it('do not send a patient in Spain to a health centre that has closed for the night', () => {
+    // Urgent primary care after hours is a separate service, often at another site, named
+    // differently by region (SUAP, PAC, PAS, CUAP ...).
+    expect(REGION_PRESETS.es.outOfHours.es).not.toMatch(/acuda a urgencias de su centro de salud/)
+    expect(REGION_PRESETS.es.outOfHours.es).toMatch(/urgencias de atención primaria/)
+    expect(REGION_PRESETS.es.outOfHours.es).toMatch(/No siempre está en su centro de salud/)
+    expect(REGION_PRESETS.es.outOfHours.en).toMatch(/not always at your health centre/)
+  })
+
+  it('tell a patient in the US where to go when no urgent care center is open', () => {
+    expect(REGION_PRESETS.us.outOfHours.en).toMatch(/If none is open, go to the emergency room/)
+    expect(REGION_PRESETS.us.outOfHours.es).toMatch(
+      /Si no hay ninguno abierto, vaya a la sala de emergencias/,
+    )
+  })
+
+  it('name Scotland’s NHS 24 beside NHS 111, and tell a Spanish speaker in the UK how to ask for an interpreter', () => {
+    expect(REGION_PRESETS.uk.outOfHours.en).toMatch(/NHS 111 \(NHS 24 in Scotland\)/)
+    expect(REGION_PRESETS.uk.outOfHours.es).toMatch(/NHS 111 \(NHS 24 en Escocia\)/)
+    expect(REGION_PRESETS.uk.outOfHours.es).toMatch(/intérprete/)
+    // Samaritans means nothing to a Spanish reader: say what it is.
+    expect(REGION_PRESETS.uk.crisisLine.es).toMatch(/Samaritans, un servicio de escucha,/)
+  })
+
+  it('fit every preset sentence in the settings’ 160 characters', () => {
+    for (const region of REGIONS) {
+      const { outOfHours, crisisLine } = REGION_PRESETS[region]
+      for (const said of [outOfHours.en, outOfHours.es, crisisLine.en, crisisLine.es]) {
+        expect(said.length, `${region}: ${said}`).toBeLessThanOrEqual(160)
+      }
+    }
+  })
+
   it('are saved as the settings they fill, and reach the patient screens through the kiosk config', async () => {
     const core = createKioskCore({
       bundledContent: fixtureDb,
