@@ -26,7 +26,8 @@ import {
   redFlag,
   type FakeBridge,
 } from './fixtures'
-import { confirmPrint } from './helpers'
+import { confirmPrint, mountKiosk } from './helpers'
+import { WRITE_IN } from '@renderer/ui/whereToGo'
 
 enableAutoUnmount(afterEach)
 
@@ -218,14 +219,68 @@ describe('a procedure handout', () => {
     expect(call).toContain('The bruise keeps getting bigger.')
   })
 
-  it('never says "call the clinic" without a number: with no phone set, ask at the desk', async () => {
+  it('never says "call the clinic" without a number: with no phone set, ask at the desk and write it here', async () => {
     const { wrapper } = await mountHandout(
       `${PROCEDURE}?lang=en`,
       handoutBridge({ config: { clinicPhone: null } }),
     )
-    expect(text(wrapper, '.ho-phone')).toBe('Ask at the desk for the phone number of Riverside Clinic.')
+    expect(text(wrapper, '.ho-phone')).toBe(
+      `Ask at the desk for the phone number of Riverside Clinic, and write it here: ${WRITE_IN}`,
+    )
     expect(section(wrapper, 'red-flags')).not.toMatch(/Call (the|Riverside) clinic on/i)
     expect(section(wrapper, 'red-flags')).not.toMatch(/\d{4}/)
+  })
+
+  it('leaves a line to write on, never nothing, where no region is set: the emergency number and where to go outside opening hours', async () => {
+    // A patient at home has only the paper: "call an ambulance" with no number, or no
+    // word of where to go at night, leaves them to guess (review doc, HP-1).
+    const unset = { emergencyNumber: null, outOfHours: { en: null, es: null } }
+    const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`, handoutBridge({ config: unset }))
+    const help = wrapper.get('[data-handout-section="red-flags"]')
+    expect(help.get('.ho-help__box--emergency').text()).toContain(`Call ${WRITE_IN}`)
+    expect(help.get('[data-handout-where]').text()).toContain(`Outside opening hours, call: ${WRITE_IN}`)
+    // The screen never shows a line to write on: it shows nothing it does not have.
+    const screen = await mountKiosk(`/procedures/${procedureEn.id}/risks`, handoutBridge({ config: unset }))
+    expect(screen.wrapper.text()).not.toContain(WRITE_IN)
+  })
+
+  it('gives thoughts of self-harm a line for a crisis number on paper when the clinic has set none', async () => {
+    const bridge = handoutBridge({ config: { crisisLine: { en: null, es: null } } })
+    const crisis = { ...redFlag('call-clinic', 'You have thoughts of harming yourself.'), crisisLine: true }
+    bridge.getCondition = async () => ({ ok: true, value: { ...condition, redFlags: [crisis] } })
+    const { wrapper } = await mountHandout(`/handouts/conditions/${condition.id}?lang=en`, bridge)
+    expect(wrapper.get('[data-handout-red-flag]').text()).toContain(
+      `To talk to someone now, day or night, ask at the desk for a free line and write it here: ${WRITE_IN}`,
+    )
+  })
+
+  it('marks on paper a risk that is an emergency, where the risks are only names (review doc, HP-4)', async () => {
+    const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`)
+    const risks = section(wrapper, 'risks')
+    expect(risks).toContain('Joint infection (an emergency: see “When to get help”)')
+    // A risk whose sign asks for a call, not an ambulance, is named as it is.
+    expect(risks).toContain('Bleeding or bruising.')
+  })
+
+  it('says "these" of several risks of unknown frequency, "this" of one (review doc, HP-25)', async () => {
+    const unknown = (name: string) => ({
+      name,
+      description: '',
+      band: 'unknown' as const,
+      sources: [],
+      about: undefined,
+    })
+    const bridge = handoutBridge()
+    for (const [count, expected] of [
+      [2, 'How often these happen is not known: Tendon damage; Bone damage.'],
+      [1, 'How often this happens is not known: Tendon damage.'],
+    ] as const) {
+      const risks = [unknown('Tendon damage'), unknown('Bone damage')].slice(0, count)
+      bridge.getProcedure = async () => ({ ok: true, value: { ...steroid, risks } })
+      const { wrapper } = await mountHandout(`${PROCEDURE}?lang=en`, bridge)
+      expect(wrapper.get('[data-band="unknown"]').text()).toBe(expected)
+      wrapper.unmount()
+    }
   })
 
   it('has a diary for the first hours after a diagnostic injection', async () => {

@@ -59,8 +59,9 @@ describe('the risks screen', () => {
     const infection = risks.find((risk) => risk.text().includes('Joint infection'))!
     const bruising = risks.find((risk) => risk.text().includes('Bleeding or bruising'))!
     const flushed = risks.find((risk) => risk.text().includes('Flushed face'))!
+    // An emergency gives the number to call on the spot, not only in the box further down.
     expect(infection.get('.risk-action').text()).toBe(
-      'You have a fever and a hot, swollen hip. Emergency: call an ambulance or go to the emergency department now.',
+      'You have a fever and a hot, swollen hip. Emergency: call an ambulance or go to the emergency department now. Call 999.',
     )
     expect(infection.classes()).toContain('risk--emergency')
     expect(bruising.get('.risk-action').text()).toBe(
@@ -86,10 +87,11 @@ describe('the risks screen', () => {
     const call = redFlags.get('.red-flags__box--call-clinic').text()
     expect(call).toContain('The bruise keeps getting bigger.')
     expect(call).toContain('Call Riverside Clinic on 020 7946 0000')
-    // Not mixed into the frequency groups: there a risk only names its own sign (above).
+    // Not mixed into the frequency groups: there a risk only names its own sign and
+    // action (above, with the emergency number), never the boxes' clinic lines.
     for (const band of wrapper.findAll('section.band')) {
       expect(band.findAll('.red-flags__box, [data-where-to-go]')).toHaveLength(0)
-      expect(band.text()).not.toContain('Call 999')
+      expect(band.text()).not.toContain('Call Riverside Clinic on')
     }
   })
 

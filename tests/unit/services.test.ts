@@ -104,7 +104,7 @@ describe('content service', () => {
         context: 'beyond-first-days',
         level: 'call-clinic',
         urgency: 'call',
-        text: 'The pain does not settle, after the first 2 days.',
+        text: 'After the first 2 days: the pain does not settle.',
         signText: 'The pain does not settle.',
         contextText: 'after the first 2 days',
         levelText: 'Call the clinic soon.',

@@ -182,6 +182,23 @@ export function createContentService(db: Database): ContentHandlers {
     return (find(kind, id, locale) ?? find(kind, id, 'en'))?.doc.text ?? id
   }
 
+  /**
+   * A sign with its time limit said first, as a lead-in: "If it lasts longer than
+   * the first 2 days, or starts after them: more pain in your hip …". Put after
+   * the sign, the limit stuck to its last sentence ("… and you have no fever, if
+   * it lasts …"). The sign's first word goes lower case unless it is written in
+   * capitals (an abbreviation such as "PRP").
+   */
+  function withTimeLimit(contextText: string, signText: string, locale: Locale): string {
+    const lead = contextText.charAt(0).toLocaleUpperCase(locale) + contextText.slice(1)
+    const [first = '', second = ''] = signText
+    const sign =
+      second === second.toLocaleLowerCase(locale)
+        ? first.toLocaleLowerCase(locale) + signText.slice(1)
+        : signText
+    return `${lead}: ${sign}`
+  }
+
   /** A warning sign resolved through the triage policy: one sign and context, one action, everywhere. */
   function redFlag(sign: string, context: string, locale: Locale): RedFlag {
     const rule = find('triage-rule', triageRuleId(sign, context), 'en')?.doc
@@ -193,7 +210,7 @@ export function createContentService(db: Database): ContentHandlers {
       context,
       level: rule.level,
       urgency: rule.level === 'emergency' ? 'emergency' : 'call',
-      text: context === 'any-time' ? signText : `${signText.replace(/[.]$/, '')}, ${contextText}.`,
+      text: context === 'any-time' ? signText : withTimeLimit(contextText, signText, locale),
       signText,
       contextText,
       levelText: words('triage-level', rule.level, locale),

@@ -30,6 +30,26 @@ export function groupByLevel(redFlags: RedFlag[]): LevelGroup[] {
 
 type Say = (key: string, named?: Record<string, unknown>) => string
 
+/** A line to write a number on, on paper: the front desk can fill it in. */
+export const WRITE_IN = '________________'
+
+/**
+ * Where to go, on paper: a number or an instruction the settings lack is a line
+ * to write on, never nothing. At home the paper is all a patient has, and
+ * "call an ambulance" with no number, or no word of where to go at night,
+ * leaves them to guess. (The clinic's own phone has its write-in line in
+ * large type at the head of the warning signs; the boxes say to ask at the desk.)
+ * The screen never shows these lines: it shows nothing it does not have.
+ */
+export function onPaper(where: WhereToGo, say: Say): WhereToGo {
+  return {
+    ...where,
+    emergencyNumber: where.emergencyNumber ?? WRITE_IN,
+    outOfHours: where.outOfHours ?? say('help.writeIn.outOfHours', { line: WRITE_IN }),
+    crisisLine: where.crisisLine ?? say('help.writeIn.crisisLine', { line: WRITE_IN }),
+  }
+}
+
 /**
  * The number beside a level: the emergency number for an emergency; the
  * clinic's phone and the out-of-hours advice the same day; the clinic's phone

@@ -15,9 +15,9 @@ export function useHandoutText(locale: () => Locale) {
   const configStore = useConfigStore()
   const dateFormat = () => configStore.config?.dateFormat ?? 'day-month-year'
 
-  /** Any message, in the handout's language. */
-  function t(key: string, named: Record<string, unknown> = {}): string {
-    return translate(key, named, { locale: locale() })
+  /** Any message, in the handout's language (`plural`: the count that picks its plural form). */
+  function t(key: string, named: Record<string, unknown> = {}, plural?: number): string {
+    return translate(key, named, plural === undefined ? { locale: locale() } : { locale: locale(), plural })
   }
 
   /** A string from `handout.paper`. */
