@@ -190,7 +190,7 @@ const ROWS: Row[] = [
     'trochanteric-bursa-injection',
     'en',
     'benefits',
-    /strengthening exercises come first.*after 1 year, it did no better than waiting.*pain often comes back/,
+    /after 1 year, it did no better than waiting.*strengthening exercises come first.*pain often comes back/,
     null,
   ],
   [
@@ -198,7 +198,7 @@ const ROWS: Row[] = [
     'trochanteric-bursa-injection',
     'es',
     'benefits',
-    /ejercicios de fuerza.*al cabo de 1 año no fue mejor que esperar.*El dolor vuelve a menudo/,
+    /al cabo de 1 año no fue mejor que esperar.*ejercicios de fuerza.*El dolor vuelve a menudo/,
     null,
   ],
   [
@@ -321,7 +321,7 @@ const ROWS: Row[] = [
       id,
       'es',
       'recovery',
-      /Deje (el apósito puesto y seco|los apósitos puestos y secos) el primer día.*bañera, piscina ni jacuzzi durante 3 días.*La infección es rara, pero puede empezar semanas después/,
+      /Deje (el apósito puesto y seco|los apósitos puestos y secos) el primer día.*bañera, piscina ni bañera de hidromasaje durante 3 días.*La infección es rara, pero puede empezar semanas después/,
       /infección durante unas 2 o 3 semanas/,
     ],
     [
@@ -329,7 +329,8 @@ const ROWS: Row[] = [
       id,
       'en',
       'all',
-      /The leg on the side of the injection feels numb, heavy or weak/,
+      // Since the context leads the sign ('Once the numbing has worn off …: the leg …'), its first letter is small.
+      /[Tt]he leg on the side of the injection feels numb, heavy or weak/,
       /if you cannot put weight on your leg\. /,
     ],
     [
@@ -345,7 +346,7 @@ const ROWS: Row[] = [
       id,
       'es',
       'all',
-      /urgencia grave.*Llame a una ambulancia o vaya a urgencias ahora mismo/,
+      /urgencia grave.*Llame a una ambulancia o vaya a urgencias del hospital ahora mismo/,
       /Pedir ayuda urgente ahora|Es una urgencia,|es una urgencia\.|son una urgencia\./,
     ],
     [
@@ -681,7 +682,7 @@ const CONDITIONS = readdirSync(join(CONTENT_DIR, 'conditions'))
 /** The triage policy's one emergency wording (content/triage.*.yaml), which conditions repeat word for word. */
 const EMERGENCY = {
   en: 'Emergency: call an ambulance or go to the emergency department now.',
-  es: 'Urgencia grave: llame a una ambulancia o vaya a urgencias ahora mismo.',
+  es: 'Urgencia grave: llame a una ambulancia o vaya a urgencias del hospital ahora mismo.',
 } as const
 const OTHER_EMERGENCY_WORDINGS = {
   en: /Get (urgent|emergency) help (now|straight away|too)|go to emergency care|Call your local emergency number|Go to the emergency department now, or call/i,

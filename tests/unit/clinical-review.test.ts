@@ -13,6 +13,7 @@ import type { Locale, Procedure } from '../../src/shared/contract.ts'
 import { realContentService } from '../fixtures/library.ts'
 import { loadContent } from '../../src/core/content/load.ts'
 import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
+import { REGION_PRESETS } from '../../src/shared/regions.ts'
 
 let built: ReturnType<typeof realContentService>
 let service: ContentHandlers
@@ -133,7 +134,7 @@ describe('diabetes after a steroid: the emergency signs are on every procedure t
       expect(sugar[0]!.description).toMatch(
         locale === 'en'
           ? /Being sick, tummy pain, fast or deep breathing, fruity breath, or feeling sleepy or confused is an emergency\./
-          : /Vomitar, dolor de barriga, respirar deprisa o hondo, aliento a fruta, o estar adormilado o confuso es una urgencia grave\./,
+          : /Vomitar, dolor de barriga, respirar deprisa o hondo, aliento a fruta, o tener somnolencia o confusión es una urgencia grave\./,
       )
   })
 })
@@ -343,7 +344,7 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
   it('osteonecrosis: the Spanish asks for a check on new pain with one of the risks, as the English does (es)', () => {
     const text = words(service.getCondition({ id: 'osteonecrosis', locale: 'es' }))
     expect(text).toMatch(
-      /dolor nuevo en la cadera o en la ingle y, además, alguno de los riesgos de esta página\? Consulte pronto/,
+      /dolor nuevo en la cadera o en la ingle y, además, algún riesgo de osteonecrosis\? Consulte pronto/,
     )
     expect(text).not.toMatch(/Hágalo sobre todo si tiene alguno de los riesgos/)
   })
@@ -375,7 +376,7 @@ describe('conditions: joint infection is any one of its signs, and an emergency 
       sign: 'confused-or-drowsy',
       level: 'emergency',
       en: /You become confused or drowsy, or find it hard to speak\./,
-      es: /Está confuso o adormilado, o le cuesta hablar\./,
+      es: /Tiene confusión o somnolencia, o le cuesta hablar\./,
       gone: /with a fever or shivers needs help fast|con fiebre o escalofríos necesita ayuda/,
     },
     {
@@ -1200,9 +1201,9 @@ describe('where the sources disagree, the page says so (SA-11)', () => {
       expect(todo).toMatch(
         en
           ? /do not have a bath, swim or use a hot tub for 3 days\. Some clinics say 2 days is enough, so do what we tell you\./
-          : /no se bañe en bañera, piscina ni jacuzzi durante 3 días\. Algunas clínicas dicen que bastan 2 días, así que siga lo que le indiquemos\./,
+          : /no se bañe en bañera, piscina ni bañera de hidromasaje durante 3 días\. Algunas clínicas dicen que bastan 2 días, así que siga lo que le indiquemos\./,
       )
-      expect(todo).not.toMatch(en ? /hot tub for 2 days/ : /jacuzzi durante 2 días/)
+      expect(todo).not.toMatch(en ? /hot tub for 2 days/ : /hidromasaje durante 2 días/)
     },
   )
 
@@ -1421,7 +1422,7 @@ describe('third citation audit: the condition pages not yet audited', () => {
     expect(es('septic-arthritis')).toMatch(/Lo más frecuente es que la causen bacterias/)
     expect(es('labral-tear')).toMatch(/La mayoría de las personas empieza con ejercicio y fisioterapia/)
     expect(es('iliopsoas-and-ischial-bursitis')).toMatch(/Los estiramientos suaves también pueden ayudar/)
-    expect(es('inflammatory-arthritis')).toMatch(/Puede que también se note cansado/)
+    expect(es('inflammatory-arthritis')).toMatch(/Puede que también note cansancio/)
     for (const id of ['septic-arthritis', 'labral-tear', 'inflammatory-arthritis'])
       expect(es(id)).not.toMatch(/Casi siempre|muy cansado/)
   })
@@ -1704,7 +1705,7 @@ describe('the warning signs read as a clinician would (TR-1 to TR-7)', () => {
 
   it.each([
     ['en', /stomach pain|tummy pain/, /breath smells fruity/, /sleepy or confused/, /ketone/],
-    ['es', /le duele la barriga/, /aliento le huele a fruta/, /adormilado o confuso/, /cetonas/],
+    ['es', /le duele la barriga/, /aliento le huele a fruta/, /somnolencia o confusión/, /cetonas/],
   ] as const)(
     'diabetes, very unwell (%s): the NHS signs of ketoacidosis, fruity breath and a high ketone test among them, are an emergency',
     (locale, ...must) => {
@@ -2039,7 +2040,7 @@ describe('fifth pass: the procedures’ questions, quizzes and recovery read aga
   const GIVES_STEROID = [...STEROID, 'hyaluronic-acid-injection']
   const EMERGENCY_NOW: Record<string, RegExp> = {
     en: /call an ambulance or go to the emergency department now/i,
-    es: /llame a una ambulancia o vaya a urgencias ahora mismo/i,
+    es: /llame a una ambulancia o vaya a urgencias del hospital ahora mismo/i,
   }
   const faq = (p: Procedure, question: RegExp) => {
     const found = p.faqs.find((f) => question.test(f.question))
@@ -2247,7 +2248,7 @@ describe('fifth pass: the conditions’ questions read against the warning signs
       expect(answer).toMatch(
         locale === 'en'
           ? /call an ambulance or go to the emergency department now/i
-          : /llame a una ambulancia o vaya a urgencias ahora mismo/i,
+          : /llame a una ambulancia o vaya a urgencias del hospital ahora mismo/i,
       )
     },
   )
@@ -2609,4 +2610,273 @@ describe('sixth pass: the parts of the hip say what the pages that link to them 
       )
     },
   )
+})
+
+/**
+ * A seventh pass (7 December 2026, evening): the printed handouts read as a
+ * patient at home and a clinician before handing them out (HP, /tmp/audit-paper),
+ * and the words that depend on where the kiosk is (RG, /tmp/audit-regions).
+ */
+describe('A seventh pass: the paper and the regions (7 December 2026, evening)', () => {
+  const condition = (id: string, locale: Locale) => service.getCondition({ id, locale })
+  const guide = (id: string, locale: Locale) => service.getGuide({ id, locale })
+  const section = <S extends { key: string }>(item: { sections: S[] }, key: string): S =>
+    item.sections.find((s) => s.key === key)!
+  const triageWords = (locale: Locale) =>
+    loadContent(CONTENT_DIR).triage.words.find((w) => w.locale === locale)!.words
+  /** Every Spanish word a patient can read: each page, the glossary, the hip diagram and the warning signs. */
+  const everySpanishWord = () => {
+    const topics = service.listTopics({ locale: 'es' })
+    return words([
+      topics.conditions.map((t) => condition(t.id, 'es')),
+      topics.procedures.map((t) => procedure(t.id, 'es')),
+      topics.guides.map((t) => guide(t.id, 'es')),
+      service.getGlossary({ locale: 'es' }),
+      service.getAnatomy({ locale: 'es' }),
+      triageWords('es'),
+    ])
+  }
+
+  it('the Spanish emergency level sends the patient to the hospital’s emergency department, not any "urgencias", which in Spain can be a primary-care service (RG-2)', () => {
+    const levelOn = (locale: Locale) =>
+      [...PROCEDURES.map((id) => procedure(id, locale)), guide('when-the-clinic-is-closed', locale)].map(
+        (item) => item.redFlags.find((f) => f.level === 'emergency')!.levelText,
+      )
+    expect(new Set(levelOn('es'))).toEqual(
+      new Set(['Urgencia grave: llame a una ambulancia o vaya a urgencias del hospital ahora mismo.']),
+    )
+    expect(new Set(levelOn('en'))).toEqual(
+      new Set(['Emergency: call an ambulance or go to the emergency department now.']),
+    )
+    // The pages that repeat the emergency action in their own paragraphs, questions and quizzes say it too.
+    expect(everySpanishWord()).not.toMatch(/urgencias(?! del hospital)/)
+  })
+
+  it.each([
+    [
+      'en',
+      'Urgent, but not an emergency: get help the same day',
+      /^When you need help fast but life is not at risk, follow the advice for outside opening hours\. You will find it with the emergency number, below\.$/,
+      /^Keep the clinic's number, where to go outside opening hours and the emergency number by the phone\./,
+      /If not, follow the advice for outside opening hours and tell them what is happening\.$/,
+      /out-of-hours (health )?advice|out-of-hours service|this screen/i,
+    ],
+    [
+      'es',
+      'Urgente, pero no una emergencia: pida ayuda el mismo día',
+      /^Si necesita ayuda rápida pero su vida no corre peligro, siga el consejo para fuera del horario de atención\. Lo encontrará junto al número de emergencias, más abajo\.$/,
+      /^Tenga junto al teléfono el número de la clínica y el de emergencias\. Sepa también adónde acudir fuera del horario de atención\./,
+      /Si no, siga el consejo para fuera del horario de atención y cuente lo que pasa\.$/,
+      /consejo (sanitario )?fuera de horario|servicio fuera de horario|esta pantalla/i,
+    ],
+  ] as const)(
+    'when the clinic is closed (%s): the guide sends the patient to the advice for outside opening hours that the clinic’s region shows with the emergency number, on screen and on paper, and names no service that does not exist everywhere (RG-9)',
+    (locale, heading, urgent, ready, faqAnswer, never) => {
+      const g = guide('when-the-clinic-is-closed', locale)
+      const advice = section(g, 'urgent-advice')
+      expect(advice.heading).toBe(heading)
+      expect(advice.paragraphs[0]).toMatch(urgent)
+      expect(advice.citations[0]).toEqual(['wmas-999-or-111'])
+      expect(section(g, 'be-ready').paragraphs[0]).toMatch(ready)
+      expect(g.faqs[0]!.answer).toMatch(faqAnswer)
+      expect(g.faqs[0]!.answerSources).toEqual(['wmas-999-or-111'])
+      expect(words(g)).not.toMatch(never)
+      // The advice the guide points to begins with the words the guide uses, in every region.
+      for (const preset of Object.values(REGION_PRESETS))
+        expect(preset.outOfHours[locale]).toMatch(
+          locale === 'en' ? /^Outside opening hours, / : /^Fuera del horario de atención, /,
+        )
+    },
+  )
+
+  it.each([
+    [
+      'en',
+      /Then call your diabetes team now\. If it is closed, follow the advice for outside opening hours, below\./,
+      /out-of-hours advice service/,
+    ],
+    [
+      'es',
+      /Entonces llame ahora mismo a su equipo de diabetes\. Si está cerrado, siga el consejo para fuera del horario de atención, más abajo\./,
+      /consejo sanitario fuera de horario/,
+    ],
+  ] as const)(
+    'steroid injections and diabetes (%s): the diabetes team first, then the region’s advice for outside opening hours, not an "out-of-hours advice service" (RG-9)',
+    (locale, must, never) => {
+      const g = guide('steroid-injections-and-diabetes', locale)
+      const urgent = section(g, 'urgent-help')
+      const at = urgent.paragraphs.findIndex((p) => must.test(p))
+      expect(at, 'the diabetes-team paragraph').toBeGreaterThanOrEqual(0)
+      expect(urgent.citations[at]).toEqual(['nhs-dka', 'dgft-steroid-diabetes'])
+      expect(words(g)).not.toMatch(never)
+    },
+  )
+
+  it.each(LOCALES)(
+    'the test injection (%s): a risk that comes only with an added steroid says so in its name, the only part the paper prints (HP-5)',
+    (locale) => {
+      const risks = procedure('diagnostic-hip-injection', locale).risks
+      const ifSteroid = locale === 'en' ? /^If a steroid is added/ : /^Si se añade un corticoide/
+      const steroidOnly = risks.filter((r) => ifSteroid.test(r.description))
+      expect(steroidOnly.map((r) => r.name)).toHaveLength(7)
+      for (const r of steroidOnly)
+        expect(r.name).toMatch(locale === 'en' ? /, if a steroid is added$/ : /, si se añade un corticoide$/)
+      // A risk of the injection itself is not made to look like a steroid's.
+      for (const r of risks.filter((r) => !ifSteroid.test(r.description)))
+        expect(r.name).not.toMatch(/if a steroid is added|si se añade un corticoide/)
+    },
+  )
+
+  it.each([
+    ['en', /^Blood thinners: taking one with an anti-inflammatory can make you bleed more\./, /taking both/],
+    [
+      'es',
+      /^Anticoagulantes o antiagregantes: si toma uno de ellos junto con un antiinflamatorio, puede sangrar más\./,
+      /si toma ambos/,
+    ],
+  ] as const)(
+    'pain relief medicines (%s): a blood thinner taken with an anti-inflammatory can make you bleed more; "both" no longer reads as two blood thinners (HP-11)',
+    (locale, must, never) => {
+      const risks = section(guide('pain-relief-medicines', locale), 'anti-inflammatory-risks')
+      const at = risks.paragraphs.findIndex((p) => must.test(p))
+      expect(at).toBeGreaterThanOrEqual(0)
+      expect(risks.citations[at]).toEqual(['bhf-nsaids-heart'])
+      expect(words(risks)).not.toMatch(never)
+    },
+  )
+
+  it.each(
+    each([
+      'diagnostic-hip-injection',
+      'ultrasound-guided-hip-injection',
+      'fluoroscopy-guided-hip-injection',
+      'hyaluronic-acid-injection',
+    ]),
+  )(
+    '%s (%s): the hip-replacement line asks the same of every patient, a replacement of this hip planned or being thought about, and keeps "about the 3 months" (HP-14)',
+    (id, locale) => {
+      const line = procedure(id, locale).preparation.find((l) => /hip replacement|prótesis/.test(l))!
+      expect(line).toMatch(
+        locale === 'en'
+          ? /^A hip replacement for this hip is planned, or being thought about\. .*in about the 3 months before surgery/
+          : /^Tiene prevista una prótesis en esta cadera, o se está valorando\. .*en los 3 meses previos(?: a la operación)?, más o menos/,
+      )
+    },
+  )
+
+  it.each([
+    ['en', /^Also see a GP or clinician if back pain lasts more than 3 months/, /Also see them/],
+    [
+      'es',
+      /^¿Tiene dolor de espalda desde hace más de 3 meses, y a menudo le despierta por la noche\? Consulte también a un médico\./,
+      /Consulte también si/,
+    ],
+  ] as const)(
+    'inflammatory arthritis (%s): long back pain is a reason to see a GP or clinician, not "them", the specialists of the sentence before (HP-14)',
+    (locale, must, never) => {
+      const help = section(condition('inflammatory-arthritis', locale), 'when-to-get-help')
+      const at = help.paragraphs.findIndex((p) => must.test(p))
+      expect(at).toBeGreaterThanOrEqual(0)
+      expect(help.citations[at]).toEqual(['bupa-ankylosing-spondylitis'])
+      expect(words(help)).not.toMatch(never)
+    },
+  )
+
+  it.each([
+    [
+      'en',
+      [
+        /steroid medicine for a long time/,
+        /a lot of alcohol/,
+        /sickle cell disease/,
+        /lupus/,
+        /a past hip injury/,
+        /diving/,
+        /steroid injection into the hip joint/,
+      ],
+      /risks on this page/,
+    ],
+    [
+      'es',
+      [
+        /corticoides durante mucho tiempo/,
+        /mucho alcohol/,
+        /drepanocitosis/,
+        /lupus/,
+        /lesión antigua de cadera/,
+        /buceo/,
+        /inyección de corticoide en la articulación de la cadera/,
+      ],
+      /riesgos de esta página/,
+    ],
+  ] as const)(
+    'osteonecrosis (%s): the "see your clinician soon" advice names the risks itself, since the paper does not print who gets it (HP-9)',
+    (locale, risks, never) => {
+      const help = section(condition('osteonecrosis', locale), 'when-to-get-help')
+      const text = help.paragraphs.join(' ')
+      expect(text).not.toMatch(never)
+      for (const risk of risks) expect(text).toMatch(risk)
+      expect(help.citations.flat()).toEqual(
+        expect.arrayContaining([
+          'valley-childrens-avn',
+          'msd-osteonecrosis',
+          'alomari-2019-avn-single-injection',
+          'kompel-2019-iacs-hip-knee',
+        ]),
+      )
+    },
+  )
+
+  it.each([
+    [
+      'en',
+      /^A steroid injection can ease outer hip pain for the first weeks\. In a trial of about 200 people, after 1 year, it did no better than waiting\.$/,
+    ],
+    [
+      'es',
+      /^Una inyección de corticoide puede aliviar el dolor de la parte de fuera de la cadera las primeras semanas\. En un ensayo con unas 200 personas, al cabo de 1 año no fue mejor que esperar\.$/,
+    ],
+  ] as const)(
+    'the bursa injection (%s): "What can it do for you" opens with what the injection does, the paragraph the paper prints, with its trial sources (HP-8)',
+    (locale, must) => {
+      const benefits = section(procedure('trochanteric-bursa-injection', locale), 'benefits')
+      expect(benefits.paragraphs[0]).toMatch(must)
+      expect(benefits.citations[0]).toEqual(['leap-monash-abstract', 'leap-summary-52-weeks'])
+      // Exercise still comes first as a treatment, and keeps its sources.
+      expect(benefits.paragraphs[1]).toMatch(locale === 'en' ? /In the same trial/ : /En el mismo ensayo/)
+      expect(benefits.citations[1]).toEqual(['leap-bmj-2018', 'leap-monash-abstract', 'kingston-gtps'])
+    },
+  )
+
+  it('no Spanish page addresses the reader with a masculine-only adjective from the audit’s list (HP-20)', () => {
+    expect(everySpanishWord()).not.toMatch(
+      /adormilad|\bconfuso\b|angustiad|Manténgase activ|manténgase activ|agarrado|ponerse recto|\bde pie, recto\b|rato quiet|usted solo|Esté preparad|se note cansad/,
+    )
+  })
+
+  it('Spanish says "matters" in Spanish, and "relieve" and "cold" as Spanish says them (HP-21)', () => {
+    const text = everySpanishWord()
+    expect(text).not.toMatch(
+      /\bImporta si|momento importa|puede importar|más o menos, importa|Importa sobre todo/,
+    )
+    expect(words(procedure('hyaluronic-acid-injection', 'es').sections)).toMatch(
+      /no alivió el dolor ni mejoró el movimiento/,
+    )
+    expect(words(procedure('prp-injection', 'es').recovery)).toMatch(/si puede aplicarse frío/)
+    expect(text).not.toMatch(/ponerse frío/)
+  })
+
+  it('Spanish words that read the same in Spain and Latin America, and one name for one risk on every procedure (HP-22)', () => {
+    const text = everySpanishWord()
+    expect(text).not.toMatch(/váter|jacuzzi|el café o la cola|el café, la cola/)
+    expect(text).toMatch(/inodoro/)
+    for (const id of PROCEDURES) {
+      const risks = procedure(id, 'es').risks.map((r) => r.name)
+      expect(risks, id).toContainEqual(expect.stringMatching(/^Daño en un nervio$/))
+      expect(risks.join(' '), id).not.toMatch(/Lesión de un nervio|^La tensión más alta/)
+      for (const name of risks.filter((n) => /tensión/.test(n)))
+        expect(name, id).toMatch(/^La tensión arterial más alta unos días/)
+      expect(words(procedure(id, 'es').recovery), id).toMatch(/piscina ni bañera de hidromasaje/)
+    }
+  })
 })

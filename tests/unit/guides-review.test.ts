@@ -35,12 +35,12 @@ describe('the guides read as a clinician would (7 December 2026)', () => {
   it.each([
     [
       'en',
-      /Then call your diabetes team now\. If it is closed, call your out-of-hours advice service\. If you have a ketone test kit, check your ketones when your sugar is high\. High ketones are an emergency\./,
+      /Then call your diabetes team now\. If it is closed, follow the advice for outside opening hours, below\. If you have a ketone test kit, check your ketones when your sugar is high\. High ketones are an emergency\./,
       /Then get medical advice today/,
     ],
     [
       'es',
-      /Entonces llame ahora mismo a su equipo de diabetes\. Si está cerrado, llame al consejo sanitario fuera de horario\. Si tiene medidor de cetonas, mídalas con el azúcar alto\. Tener las cetonas altas es una urgencia grave\./,
+      /Entonces llame ahora mismo a su equipo de diabetes\. Si está cerrado, siga el consejo para fuera del horario de atención, más abajo\. Si tiene medidor de cetonas, mídalas con el azúcar alto\. Tener las cetonas altas es una urgencia grave\./,
       /Entonces pida atención médica hoy mismo/,
     ],
   ] as const)(
