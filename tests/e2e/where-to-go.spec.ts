@@ -68,7 +68,7 @@ test('without a phone set, staff are warned before printing and the patient’s 
   await handoutReady(page)
   const help = page.locator('[data-handout-section="red-flags"]')
   await expect(help.locator('.ho-phone')).toHaveText(
-    'Ask at the desk for the phone number of the clinic, and write it here: ________________',
+    'Ask at the desk for the phone number of the clinic: ____________',
   )
   await expect(help).not.toContainText(/Call (us|the clinic) on/)
   expect(errors).toEqual([])

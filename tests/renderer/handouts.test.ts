@@ -225,7 +225,7 @@ describe('a procedure handout', () => {
       handoutBridge({ config: { clinicPhone: null } }),
     )
     expect(text(wrapper, '.ho-phone')).toBe(
-      `Ask at the desk for the phone number of Riverside Clinic, and write it here: ${WRITE_IN}`,
+      `Ask at the desk for the phone number of Riverside Clinic: ${WRITE_IN}`,
     )
     expect(section(wrapper, 'red-flags')).not.toMatch(/Call (the|Riverside) clinic on/i)
     expect(section(wrapper, 'red-flags')).not.toMatch(/\d{4}/)
@@ -436,19 +436,35 @@ describe('a condition handout', () => {
     )
   })
 
-  it("prints the triage policy's warning signs with their level's words, after the page's own advice", async () => {
+  it("prints the triage policy's warning signs under their level's words, said once a level, after the page's own advice", async () => {
+    // Septic arthritis printed "call an ambulance" after each of its five signs (review doc, HP-14).
     const bridge = answeringCondition(handoutBridge(), {
       ok: true,
-      value: { ...condition, redFlags: [redFlag('emergency', 'You fall and cannot get up or stand.')] },
+      value: {
+        ...condition,
+        redFlags: [
+          redFlag('emergency', 'You fall and cannot get up or stand.'),
+          redFlag('emergency', 'You have a fever and a hot hip.'),
+          redFlag('call-clinic', 'The pain keeps you awake.'),
+        ],
+      },
     })
     const { wrapper } = await mountHandout(
       `/handouts/conditions/${condition.id}?lang=en&paper=letter`,
       bridge,
     )
-    expect(wrapper.findAll('[data-handout-section="red-flags"] li').map((item) => item.text())).toEqual([
+    const help = wrapper.get('[data-handout-section="red-flags"]')
+    expect(help.findAll('li').map((item) => item.text())).toEqual([
       'A hot, swollen hip.',
-      'You fall and cannot get up or stand. Emergency: call an ambulance or go to the emergency department now.',
+      'You fall and cannot get up or stand.',
+      'You have a fever and a hot hip.',
+      'The pain keeps you awake.',
     ])
+    expect(help.findAll('[data-handout-level]').map((level) => level.text())).toEqual([
+      'Emergency: call an ambulance or go to the emergency department now.',
+      'Call the clinic soon, in opening hours.',
+    ])
+    expect(help.text().match(/call an ambulance/g)).toHaveLength(1)
   })
 })
 

@@ -47,6 +47,17 @@ describe('the consent presenter’s slides', () => {
     expect(chapters[8]!.blocks[0]).toEqual({ kind: 'warning-signs', only: 'who' })
   })
 
+  it('deal a triage level with many warning signs in boxes of at most three, so the longest Spanish box fits a laptop', () => {
+    const flag = procedureEn.redFlags.find((f) => f.level === 'emergency')!
+    const five = Array.from({ length: 5 }, (_, i) => ({ ...flag, sign: `sign-${i}`, text: `Sign ${i}.` }))
+    const warning = chaptersOf({ ...procedureEn, redFlags: five }).find((c) => c.key === 'warning')!
+    expect(warning.blocks).toEqual([
+      { kind: 'warning-signs', only: 'who' },
+      { kind: 'warning-signs', only: 'emergency', redFlags: five.slice(0, 3) },
+      { kind: 'warning-signs', only: 'emergency', redFlags: five.slice(3) },
+    ])
+  })
+
   it('end with what next: the quiz and handout, then the questions to ask in groups of three, so a long list is dealt like any other blocks and never split over two columns', () => {
     const questions = ['one?', 'two?', 'three?', 'four?', 'five?', 'six?', 'seven?']
     const finish = chaptersOf({ ...procedureEn, questionsToAsk: questions }).at(-1)!

@@ -31,7 +31,7 @@ export function groupByLevel(redFlags: RedFlag[]): LevelGroup[] {
 type Say = (key: string, named?: Record<string, unknown>) => string
 
 /** A line to write a number on, on paper: the front desk can fill it in. */
-export const WRITE_IN = '________________'
+export const WRITE_IN = '____________'
 
 /**
  * Where to go, on paper: a number or an instruction the settings lack is a line

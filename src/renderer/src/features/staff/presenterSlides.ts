@@ -1,5 +1,5 @@
 import type { AnatomyPartId } from '@shared/anatomy'
-import type { Milestone, Procedure, Risk, Step } from '@shared/contract'
+import type { Milestone, Procedure, RedFlag, Risk, Step } from '@shared/contract'
 import { claimText } from '@shared/items'
 import {
   FREQUENCY_BANDS,
@@ -31,8 +31,11 @@ export type SlideBlock =
   | { kind: 'risk'; risk: Risk }
   | { kind: 'step'; step: Step }
   | { kind: 'milestone'; milestone: Milestone }
-  /** Who to call, or one triage level's box of warning signs. */
-  | { kind: 'warning-signs'; only: 'who' | TriageLevelId }
+  /**
+   * Who to call, or one triage level's box of warning signs: all of them, or
+   * (`redFlags`) a part of a long level's signs, dealt as a block of its own.
+   */
+  | { kind: 'warning-signs'; only: 'who' | TriageLevelId; redFlags?: RedFlag[] }
   | { kind: 'pause' }
   /** What next: the quiz and the handout. */
   | { kind: 'finish' }
@@ -55,6 +58,8 @@ const NOT_WHAT_IT_IS = new Set(['benefits', 'alternatives', 'evidence'])
 
 /** The questions to ask come in groups this size: a long list as one block split over two columns on a laptop. */
 const QUESTIONS_PER_BLOCK = 3
+/** At most this many warning signs in one block (a triage level's box, or a part of it). */
+const SIGNS_PER_BLOCK = 3
 
 /** Blocks that must not end a slide: they introduce what follows. */
 function keepsWithNext(block: SlideBlock): boolean {
@@ -148,7 +153,20 @@ export function chaptersOf(procedure: Procedure): Chapter[] {
       heading: null,
       blocks: [
         { kind: 'warning-signs', only: 'who' },
-        ...levels.map((level): SlideBlock => ({ kind: 'warning-signs', only: level })),
+        ...levels.flatMap((level): SlideBlock[] => {
+          // A box of five emergency signs in Spanish is taller than a laptop's slide: at
+          // most three signs a box, each part under its level's heading.
+          const flags = procedure.redFlags.filter((flag) => flag.level === level)
+          if (flags.length <= SIGNS_PER_BLOCK) return [{ kind: 'warning-signs', only: level }]
+          const parts: SlideBlock[] = []
+          for (let from = 0; from < flags.length; from += SIGNS_PER_BLOCK)
+            parts.push({
+              kind: 'warning-signs',
+              only: level,
+              redFlags: flags.slice(from, from + SIGNS_PER_BLOCK),
+            })
+          return parts
+        }),
       ],
     })
   }
