@@ -53,7 +53,7 @@ async function handoutReady(page: Page): Promise<void> {
   await expect(page.locator('[data-handout-ready="true"]')).toHaveCount(1, { timeout: 20_000 })
 }
 
-test('without a phone set, staff are warned before printing and the patient’s copy says to ask at the desk, with a line to write it on', async ({
+test('without a phone set, staff are warned before printing and the patient’s copy leaves a line to write it on', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -68,7 +68,7 @@ test('without a phone set, staff are warned before printing and the patient’s 
   await handoutReady(page)
   const help = page.locator('[data-handout-section="red-flags"]')
   await expect(help.locator('.ho-phone')).toHaveText(
-    'Ask at the desk for the phone number of the clinic: ____________',
+    'Ask at the desk for our phone number, and write it here: ____________',
   )
   await expect(help).not.toContainText(/Call (us|the clinic) on/)
   expect(errors).toEqual([])

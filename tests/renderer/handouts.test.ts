@@ -219,13 +219,16 @@ describe('a procedure handout', () => {
     expect(call).toContain('The bruise keeps getting bigger.')
   })
 
-  it('never says "call the clinic" without a number: with no phone set, ask at the desk and write it here', async () => {
+  it('never says "call the clinic" without a number: with no phone set, a line to write it on, and the boxes say to ask at the desk', async () => {
     const { wrapper } = await mountHandout(
       `${PROCEDURE}?lang=en`,
       handoutBridge({ config: { clinicPhone: null } }),
     )
     expect(text(wrapper, '.ho-phone')).toBe(
-      `Ask at the desk for the phone number of Riverside Clinic: ${WRITE_IN}`,
+      `Ask at the desk for our phone number, and write it here: ${WRITE_IN}`,
+    )
+    expect(section(wrapper, 'red-flags')).toContain(
+      'Ask at the desk for the phone number of Riverside Clinic.',
     )
     expect(section(wrapper, 'red-flags')).not.toMatch(/Call (the|Riverside) clinic on/i)
     expect(section(wrapper, 'red-flags')).not.toMatch(/\d{4}/)
@@ -698,6 +701,28 @@ describe('the staff preparation form', () => {
     await flushPromises()
     return mounted
   }
+
+  it('warns staff of each thing the paper will leave a line for: the phone, the emergency number, the advice outside opening hours, a crisis line', async () => {
+    const mounted = await mountHandout(
+      '/home',
+      handoutBridge({
+        config: {
+          clinicPhone: null,
+          emergencyNumber: null,
+          outOfHours: { en: null, es: null },
+          crisisLine: { en: null, es: null },
+        },
+      }),
+    )
+    useStaffStore(mounted.pinia).begin('a'.repeat(64), 600)
+    await mounted.router.push(`/staff/handout/procedure/${steroid.id}`)
+    await flushPromises()
+    const warning = mounted.wrapper.get('[data-phone-warning]').text()
+    expect(warning).toContain('phone number is not set')
+    expect(warning).toContain('emergency number is not set')
+    expect(warning).toContain('advice for outside opening hours is not set')
+    expect(warning).toContain('No crisis line is set')
+  })
 
   it('takes the fields into memory only and previews the handout with only language and paper in the address', async () => {
     localStorage.clear()
