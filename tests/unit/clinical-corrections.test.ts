@@ -5,21 +5,14 @@
  * be there and a phrase that must not. (Bullets of §1 not yet done are listed
  * in the README's content notes, not here.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CONTENT_DIR } from '../../src/core/paths.ts'
-import type { ContentHandlers } from '../../src/core/services/content-service.ts'
 import type { Condition, Locale, Procedure } from '../../src/shared/contract.ts'
-import { realContentService } from '../fixtures/library.ts'
+import { realContentForFile } from '../fixtures/library.ts'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
-let built: ReturnType<typeof realContentService>
-let service: ContentHandlers
-beforeAll(() => {
-  built = realContentService()
-  service = built.service
-})
-afterAll(() => built.close())
+const service = realContentForFile()
 
 /** Everything a patient reads of a procedure, as one text. */
 function allText(p: Procedure): string {

@@ -7,21 +7,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { describe, expect, it } from 'vitest'
 import type { Locale, Procedure } from '../../src/shared/contract.ts'
-import { realContentService } from '../fixtures/library.ts'
+import { realContentForFile } from '../fixtures/library.ts'
 import { loadContent } from '../../src/core/content/load.ts'
 import { CONTENT_DIR, PROJECT_ROOT } from '../../src/core/paths.ts'
 import { REGION_PRESETS } from '../../src/shared/regions.ts'
 
-let built: ReturnType<typeof realContentService>
-let service: ContentHandlers
-beforeAll(() => {
-  built = realContentService()
-  service = built.service
-})
-afterAll(() => built.close())
+const service = realContentForFile()
 
 const LOCALES = ['en', 'es'] as const
 /** Every word of a served item (and its ids), as one line of text. */

@@ -7,18 +7,11 @@
  * and the old, wrong wording must be gone. The findings are recorded in
  * docs/clinical/review-2026-12-06.md.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { describe, expect, it } from 'vitest'
 import type { Locale } from '../../src/shared/contract.ts'
-import { realContentService } from '../fixtures/library.ts'
+import { realContentForFile } from '../fixtures/library.ts'
 
-let built: ReturnType<typeof realContentService>
-let service: ContentHandlers
-beforeAll(() => {
-  built = realContentService()
-  service = built.service
-})
-afterAll(() => built.close())
+const service = realContentForFile()
 
 const LOCALES = ['en', 'es'] as const
 /** A glossary definition as served, on one line. */

@@ -5,18 +5,11 @@
  * is one finding that was fixed: the new meaning must be there, the old wording
  * gone, and the claim must cite the sources that say it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { describe, expect, it } from 'vitest'
 import type { Guide, Locale } from '../../src/shared/contract.ts'
-import { realContentService } from '../fixtures/library.ts'
+import { realContentForFile } from '../fixtures/library.ts'
 
-let built: ReturnType<typeof realContentService>
-let service: ContentHandlers
-beforeAll(() => {
-  built = realContentService()
-  service = built.service
-})
-afterAll(() => built.close())
+const service = realContentForFile()
 
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim()
 const guide = (id: string, locale: Locale): Guide => service.getGuide({ id, locale })

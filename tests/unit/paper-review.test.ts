@@ -4,18 +4,11 @@
  * against the BUILT content: the real content/ compiled into a content database
  * and read through the content service, as a screen and a handout get it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ContentHandlers } from '../../src/core/services/content-service.ts'
+import { describe, expect, it } from 'vitest'
 import type { Locale, RedFlag } from '../../src/shared/contract.ts'
-import { realContentService } from '../fixtures/library.ts'
+import { realContentForFile } from '../fixtures/library.ts'
 
-let built: ReturnType<typeof realContentService>
-let service: ContentHandlers
-beforeAll(() => {
-  built = realContentService()
-  service = built.service
-})
-afterAll(() => built.close())
+const service = realContentForFile()
 
 const LOCALES = ['en', 'es'] as const
 
