@@ -105,8 +105,8 @@ describe('recovery: infection that starts weeks later is an emergency too', () =
     const later = procedure(id, locale).recovery.find((m) => m.period === 'days-3-7')!
     expect(later.todo).toMatch(
       locale === 'en'
-        ? /it can start weeks later\. Its signs are a fever or chills, or feeling very unwell\. A hip or needle spot that gets hot, red or swollen is a sign too\. Any of these is an emergency, even weeks later\. See the warning signs\./
-        : /puede empezar semanas después\. Sus señales son fiebre o escalofríos, o encontrarse muy mal\. Otra señal es que la cadera o el pinchazo se pongan calientes, rojos o hinchados\. Cualquiera de ellas es una urgencia grave, aunque sea semanas después\. Mire las señales de alarma\./,
+        ? /it can start weeks later\. Its signs are a fever or chills, or feeling very unwell\. A hip or needle spot that gets hot, red or swollen is a sign too\. Any of these is an emergency, even weeks later\. See "When to get help"\./
+        : /puede empezar semanas después\. Sus señales son fiebre o escalofríos, o encontrarse muy mal\. Otra señal es que la cadera o el pinchazo se pongan calientes, rojos o hinchados\. Cualquiera de ellas es una urgencia grave, aunque sea semanas después\. Mire «Cuándo pedir ayuda»\./,
     )
   })
 })
@@ -1364,8 +1364,8 @@ describe('third citation audit: the condition pages not yet audited', () => {
       expect(text).not.toMatch(/soon[^.]*unwell|pronto[^.]*se encuentra mal/)
       expect(text).toMatch(
         en
-          ? /Hip pain with a fever, or feeling very unwell, is an emergency\. See the warning signs\./
-          : /El dolor de cadera con fiebre, o encontrarse muy mal, es una urgencia grave\. Mire las señales de alarma\./,
+          ? /Hip pain with a fever, or feeling very unwell, is an emergency\. See the warning signs below\./
+          : /El dolor de cadera con fiebre, o encontrarse muy mal, es una urgencia grave\. Mire las señales de alarma, más abajo\./,
       )
       expect(help.citations.flat()).toContain('glos-hip-red-flags')
       const flags = condition(id, locale).redFlags.map((f) => f.sign)
@@ -1569,8 +1569,8 @@ describe('fourth pass: open rows a stored page settles (TA-7, TA-9)', () => {
       )!
       expect(help.p).toMatch(
         en
-          ? /Get medical advice today, even if the clinic is closed\. See the warning signs\./
-          : /Pida atención médica hoy mismo, aunque la consulta esté cerrada\. Mire las señales de alarma\./,
+          ? /Get medical advice today, even if the clinic is closed\. See the warning signs below\./
+          : /Pida atención médica hoy mismo, aunque la consulta esté cerrada\. Mire las señales de alarma, más abajo\./,
       )
       expect(help.cites).toEqual(['nhs111wales-kidney-stones', 'nidirect-kidney-stones'])
       const waves = cited('pain-from-elsewhere', locale).find(({ p }) => /waves|oleadas/.test(p))!
@@ -1879,8 +1879,8 @@ describe('one sign, one action: the words agree with the warning signs (CS-1 to 
       const faint = procedure(id, locale).risks.find((r) => /faint|desmay|mare/i.test(r.name))!
       expect(faint.description).toMatch(
         locale === 'en'
-          ? /If it starts after you leave, it can be an allergy\. That is an emergency\. See the warning signs\./
-          : /Si empieza después de irse, puede ser una alergia\. Es una urgencia grave\. Mire las señales de alarma\./,
+          ? /If it starts after you leave, it can be an allergy\. That is an emergency\. See "When to get help"\./
+          : /Si empieza después de irse, puede ser una alergia\. Es una urgencia grave\. Mire «Cuándo pedir ayuda»\./,
       )
     },
   )
