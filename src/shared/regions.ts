@@ -134,18 +134,21 @@ export function dateLocale(locale: Locale, format: DateFormat): string {
   return format === 'month-day-year' ? 'en-US' : 'en-GB'
 }
 
-/** "2026-11-20" as a reader of this language and region writes it, with its weekday when asked. */
+/**
+ * "2026-11-20" as a reader of this language and region writes it, with its
+ * weekday when asked, or short ("20 Nov 2026", "Nov 20, 2026") where room is scarce.
+ */
 export function formatCalendarDate(
   iso: string,
   locale: Locale,
   format: DateFormat,
-  options: { weekday?: boolean } = {},
+  options: { weekday?: boolean; short?: boolean } = {},
 ): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
   return new Intl.DateTimeFormat(dateLocale(locale, format), {
     ...(options.weekday ? { weekday: 'long' } : {}),
     day: 'numeric',
-    month: 'long',
+    month: options.short ? 'short' : 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${iso}T00:00:00Z`))

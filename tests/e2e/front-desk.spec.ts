@@ -11,9 +11,9 @@
  * whether each is ready, so "one print job" is one call holding all of them.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test, type Page } from '@playwright/test'
 import {
@@ -146,6 +146,25 @@ test('the front desk’s first day: the phone, the printer, every condition hand
     .locator('.handout-batch__item')
     .evaluateAll((items) => items.map((item) => getComputedStyle(item).breakBefore))
   expect(breaks).toEqual(['auto', ...conditions.slice(1).map(() => 'page')])
+  // Every sheet of the pile says which handout it is and the day it was printed, but not
+  // "Page 5 of 12": the page counters count the whole pile, not the sheets a patient takes.
+  const pile = join(mkdtempSync(join(tmpdir(), 'batch-')), 'batch.pdf')
+  writeFileSync(pile, await page.pdf({ format: 'A4', printBackground: true }))
+  const sheets = execFileSync('pdftotext', [pile, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1)
+    .map((sheet) => sheet.replace(/\s+/g, ' '))
+  expect(sheets.length).toBeGreaterThanOrEqual(conditions.length)
+  const printed = `Printed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`
+  for (const [index, sheet] of sheets.entries()) {
+    expect(sheet, `sheet ${index + 1}`).toContain(printed)
+    expect(sheet, `sheet ${index + 1}`).not.toMatch(/Page \d+ of \d+/)
+    expect(
+      conditions.some((c) => sheet.includes(c.title)),
+      `sheet ${index + 1}`,
+    ).toBe(true)
+  }
+  rmSync(dirname(pile), { recursive: true, force: true })
   await page.emulateMedia({ media: 'screen' })
   await expectNoAxeViolations(page, 'the batch preview', '.handout-toolbar')
   await page.getByRole('button', { name: `Print all ${conditions.length} handouts` }).click()

@@ -35,9 +35,16 @@ interface Item {
 interface Procedure extends Item {
   kind: 'procedure'
   redFlags: { urgency: 'call' | 'emergency'; level: Level; levelText: string; text: string }[]
+  sections: Section[]
 }
 interface Condition extends Item {
   kind: 'condition'
+  sections: Section[]
+}
+interface Section {
+  key: string
+  heading: string
+  paragraphs: string[]
 }
 const PAPERS: Paper[] = ['a4', 'letter']
 
@@ -98,6 +105,17 @@ function versionLine(item: Item, lang: Lang): string {
     ? `Version ${item.review.version}. Not yet checked by a clinician at this clinic.`
     : `Versión ${item.review.version}. Ningún profesional sanitario de esta clínica lo ha revisado todavía.`
 }
+
+/** Today as a sheet's foot prints it ("Printed 7 Dec 2026" on this server, which has no region set). */
+const printedToday = (lang: Lang) =>
+  `${lang === 'en' ? 'Printed' : 'Impresa el'} ${new Date().toLocaleDateString(
+    lang === 'en' ? 'en-GB' : 'es-ES',
+    {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    },
+  )}`
 
 type Level = 'emergency' | 'urgent-same-day' | 'call-clinic' | 'next-visit'
 /** The clinic's number beside the red flags' heading (each level's box is headed by the level's own wording). */
@@ -160,6 +178,30 @@ test('every procedure handout is at most 4 pages and every condition 2 pages, on
           if (content.kind === 'procedure') {
             for (const flag of content.redFlags) expect(text, file).toContain(collapse(flag.text))
           }
+          // A condition tightened to fit never drops what it is (HP-13): it had been left off in
+          // one language and not the other, so a Spanish reader got less than an English one.
+          if (content.kind === 'procedure') {
+            // …nor a procedure what it can do for you: a page of risks without the benefit is
+            // not a fair page to decide on.
+            const benefit = content.sections.find((s) => s.key === 'benefits')!.paragraphs[0]!
+            expect(text, file).toContain(
+              collapse(`${lang === 'en' ? 'What it can do for you' : 'En qué le puede ayudar'}: ${benefit}`),
+            )
+          }
+          if (content.kind === 'condition') {
+            const whatItIs = content.sections.find((s) => s.key === 'what-it-is' || s.key === 'what-is-it')
+            expect(whatItIs, `${item.id}: no "what it is" section`).toBeDefined()
+            expect(text, file).toContain(collapse(whatItIs!.heading))
+            expect(text, file).toContain(collapse(whatItIs!.paragraphs[0]!))
+          }
+          // A bullet in two columns stays whole in one (HP-15): one that ran on into the next
+          // column was cut mid-sentence. A split item is laid out as two boxes.
+          const split = await page
+            .locator('.ho-bullets--columns > li')
+            .evaluateAll((items) =>
+              items.filter((li) => li.getClientRects().length > 1).map((li) => li.textContent),
+            )
+          expect(split, file).toEqual([])
         }
       }
     }
@@ -170,8 +212,9 @@ test('every procedure handout is at most 4 pages and every condition 2 pages, on
   expect(errors).toEqual([])
 })
 
-test('a bilingual handout has the English then the Spanish, each starting on a new page', async ({
+test('a bilingual handout has the English then the Spanish, each starting on a new page, each sheet with its title, print date and number', async ({
   page,
+  baseURL,
 }) => {
   const out = mkdtempSync(join(tmpdir(), 'handouts-'))
   try {
@@ -191,6 +234,27 @@ test('a bilingual handout has the English then the Spanish, each starting on a n
     expect(spanishStarts).toBeGreaterThan(0)
     expect(first).toContain('What happens')
     expect(first).toContain('Qué se hace')
+
+    // A sheet that comes loose still says what it is, how old it is and where it goes, in its
+    // own language (HP-16, HP-19): "Page 3 of 4" counts the sheets in hand.
+    const [en, es] = await Promise.all(
+      LANGS.map((locale) =>
+        api<Procedure>(baseURL!, 'getProcedure', { locale, id: 'ultrasound-guided-hip-injection' }),
+      ),
+    )
+    const titles = { en: en!.title, es: es!.title }
+    for (let number = 1; number <= pages; number++) {
+      const lang = number <= spanishStarts ? 'en' : 'es'
+      const sheet = collapse(
+        execFileSync('pdftotext', ['-f', String(number), '-l', String(number), file, '-'], {
+          encoding: 'utf8',
+        }),
+      )
+      expect(sheet, `page ${number}`).toContain(collapse(titles[lang]))
+      expect(sheet, `page ${number}`).toContain(
+        `${printedToday(lang)} · ${lang === 'en' ? `Page ${number} of ${pages}` : `Página ${number} de ${pages}`}`,
+      )
+    }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

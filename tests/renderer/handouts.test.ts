@@ -28,6 +28,15 @@ import {
 } from './fixtures'
 import { confirmPrint, mountKiosk } from './helpers'
 import { WRITE_IN } from '@renderer/ui/whereToGo'
+import {
+  FOOT_TITLE_MAX,
+  PAGE_COUNT,
+  PAGE_NUMBER,
+  footTitle,
+  localIsoDate,
+  pageName,
+  runningFootCss,
+} from '@renderer/features/handouts/runningFoot'
 
 enableAutoUnmount(afterEach)
 
@@ -304,6 +313,20 @@ describe('a procedure handout', () => {
         .findAll('.ho-scale__score')
         .map((box) => box.text()),
     ).toEqual(Array.from({ length: 11 }, (_, score) => String(score)))
+  })
+
+  it('has a line for the patient’s name on every diary, so one brought or sent back says whose it is (HP-6)', async () => {
+    for (const [path, heading] of [
+      [`/handouts/procedures/${diagnostic.id}?lang=en`, ['Your pain diary', 'Your name:']],
+      [`${PROCEDURE}?lang=es`, ['Su diario del dolor', 'Su nombre:']],
+    ] as const) {
+      const { wrapper } = await mountHandout(path)
+      const head = wrapper.get('[data-handout-section="pain-diary"] .ho-diary__head')
+      expect([head.get('h2').text(), head.get('.ho-diary__name').text()]).toEqual(heading)
+      // A line to write on, not a field: nothing is typed on the kiosk about the patient.
+      expect(head.find('.ho-diary__name-line').exists()).toBe(true)
+      expect(head.find('input').exists()).toBe(false)
+    }
   })
 
   it('has a weekly diary for about 6 weeks after the other injections', async () => {
@@ -756,5 +779,70 @@ describe('the staff preparation form', () => {
     await router.push('/home')
     await flushPromises()
     expect(useHandoutDetailsStore(pinia).filled).toBe(false)
+  })
+})
+
+describe('the foot of every handout sheet (HP-16, HP-19)', () => {
+  const part = {
+    kind: 'condition' as const,
+    id: 'hip-pain-at-night',
+    locale: 'en',
+    title: 'Hip pain "at night" \\ in bed',
+    printed: 'Printed 7 Dec 2026',
+    pageOf: `Page ${PAGE_NUMBER} of ${PAGE_COUNT}`,
+  }
+
+  it('prints the title, the print date and "Page n of m" from the page counters, on the part’s own named page', () => {
+    const css = runningFootCss([
+      part,
+      {
+        ...part,
+        locale: 'es',
+        title: 'Dolor',
+        printed: 'Impresa el 7 dic 2026',
+        pageOf: `Página ${PAGE_NUMBER} de ${PAGE_COUNT}`,
+      },
+    ])
+    expect(css).toContain('@page handout-condition-hip-pain-at-night-en {')
+    // A quote or a backslash in a title cannot end the CSS string early.
+    expect(css).toContain('@bottom-left { content: "Hip pain \\"at night\\" \\\\ in bed"; }')
+    expect(css).toContain(
+      '@bottom-right { content: "Printed 7 Dec 2026 · Page " counter(page) " of " counter(pages); }',
+    )
+    expect(css).toContain('@page handout-condition-hip-pain-at-night-es {')
+    expect(css).toContain(
+      '@bottom-right { content: "Impresa el 7 dic 2026 · Página " counter(page) " de " counter(pages); }',
+    )
+  })
+
+  it('numbers no sheet of a batch, whose counters would count the whole pile, but dates each one', () => {
+    const css = runningFootCss([{ ...part, pageOf: null }])
+    expect(css).toContain('@bottom-right { content: "Printed 7 Dec 2026"; }')
+    expect(css).not.toContain('counter(')
+  })
+
+  it('shortens a long title at a word, so the foot stays on one line clear of the sheet’s edge', () => {
+    // The library's longest title prints whole.
+    const longest = 'Ejercicios para la artrosis de cadera y el dolor en la parte de fuera de la cadera'
+    expect(footTitle(longest)).toBe(longest)
+    const longer = `${longest}, y otros dolores de la pierna que vienen de la espalda`
+    expect(footTitle(longer)).toBe(
+      'Ejercicios para la artrosis de cadera y el dolor en la parte de fuera de la cadera, y…',
+    )
+    expect(footTitle(longer).length).toBeLessThanOrEqual(FOOT_TITLE_MAX)
+  })
+
+  it('dates the sheet by the kiosk’s own calendar, not UTC’s', () => {
+    expect(localIsoDate(new Date(2026, 11, 7, 23, 59))).toBe('2026-12-07')
+    expect(localIsoDate(new Date(2027, 0, 1, 0, 1))).toBe('2027-01-01')
+  })
+
+  it('puts each language’s part on its named page', async () => {
+    const { wrapper } = await mountHandout(`${PROCEDURE}?lang=both&paper=a4`)
+    const parts = wrapper.findAll('[data-handout-lang]')
+    expect(parts.map((p) => (p.element as HTMLElement).style.getPropertyValue('page'))).toEqual([
+      pageName('procedure', steroid.id, 'en'),
+      pageName('procedure', steroid.id, 'es'),
+    ])
   })
 })

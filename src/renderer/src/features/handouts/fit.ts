@@ -10,7 +10,7 @@ import type { Paper } from './usePageSize'
  * that continues on a new page repeats its header row there.
  */
 
-/** Page height inside the @page margins (10 mm top and bottom), in mm. */
+/** Page height inside the @page margins (8 mm at the top, 12 mm at the bottom: print.css), in mm. */
 const PAGE_CONTENT_MM: Record<Paper, number> = { a4: 297 - 20, letter: 279.4 - 20 }
 
 /**
@@ -18,7 +18,7 @@ const PAGE_CONTENT_MM: Record<Paper, number> = { a4: 297 - 20, letter: 279.4 - 2
  * ConditionHandout.vue, GuideHandout.vue). Past the last one, a handout prints on more pages
  * rather than lose content: the library's own handouts are checked to fit.
  */
-export const FIT_STEPS: Record<ItemKind, number> = { procedure: 4, condition: 4, guide: 3 }
+export const FIT_STEPS: Record<ItemKind, number> = { procedure: 3, condition: 3, guide: 3 }
 
 /** Rounding between screen and print layout, in mm. */
 const SAFETY_MM = 6
