@@ -36,6 +36,7 @@ interface Procedure extends Item {
   kind: 'procedure'
   redFlags: { urgency: 'call' | 'emergency'; level: Level; levelText: string; text: string }[]
   sections: Section[]
+  duration: string
 }
 interface Condition extends Item {
   kind: 'condition'
@@ -186,6 +187,14 @@ test('every procedure handout is at most 4 pages and every condition 2 pages, on
             const benefit = content.sections.find((s) => s.key === 'benefits')!.paragraphs[0]!
             expect(text, file).toContain(
               collapse(`${lang === 'en' ? 'What it can do for you' : 'En qué le puede ayudar'}: ${benefit}`),
+            )
+            // How long it takes, and the other choices, waiting among them (HP-12).
+            const choices = content.sections.find((s) => s.key === 'alternatives')!.paragraphs[0]!
+            expect(text, file).toContain(
+              collapse(`${lang === 'en' ? 'How long it takes' : 'Cuánto dura'}: ${content.duration}`),
+            )
+            expect(text, file).toContain(
+              collapse(`${lang === 'en' ? 'Other choices' : 'Otras opciones'}: ${choices}`),
             )
           }
           if (content.kind === 'condition') {

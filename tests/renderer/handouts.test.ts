@@ -169,10 +169,16 @@ describe('a procedure handout', () => {
     expect(text(wrapper, '.ho-brand')).toContain('Riverside Clinic')
     expect(text(wrapper, '.ho-lead')).toBe(steroid.summary)
     expect(section(wrapper, 'why')).toBe('What it can do for you: It can ease pain for weeks.')
+    // How long it takes, and that there are other choices, waiting among them (HP-12): what a
+    // patient deciding at home needs beside the benefit and the risks.
+    expect(section(wrapper, 'duration')).toBe('How long it takes: About 20 minutes')
+    expect(section(wrapper, 'choices')).toBe('Other choices: You can wait, or try physio first.')
     expect(
       wrapper.findAll('[data-handout-section]').map((element) => element.attributes('data-handout-section')),
     ).toEqual([
       'why',
+      'duration',
+      'choices',
       'details',
       'get-ready',
       'what-happens',
