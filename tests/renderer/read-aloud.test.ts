@@ -6,6 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { collectSentences } from '@renderer/features/read-aloud/sentences'
+import { sayNumbers, settingsNumbers } from '@renderer/features/read-aloud/spokenNumbers'
+import { REGION_PRESETS, presetSettings } from '@shared/regions'
 import { procedureEn } from './fixtures'
 import { removeKiosk, runKiosk, type RunningKiosk } from './kiosk-session'
 
@@ -197,5 +199,60 @@ describe('reading a screen aloud', () => {
       expect(k.button('Read aloud').getAttribute('aria-pressed'), path).toBe('false')
       removeKiosk(k)
     }
+  })
+})
+
+describe('phone numbers read aloud', () => {
+  it('says the emergency number, the clinic’s phone and the helplines digit by digit, as a patient dials them', async () => {
+    // Before: "Call 999." was said "Call nine hundred and ninety-nine", and the clinic's
+    // number "zero two zero, seven thousand nine hundred and forty-six …".
+    const k = (kiosk = await runKiosk(`/procedures/${procedureEn.id}/recovery`))
+    expect(k.text()).toContain('999')
+    await k.tap(k.button('Read aloud'))
+    for (let sentence = 0; sentence < 200 && k.voice.speaking; sentence++) {
+      k.voice.finish()
+      await k.tap(document.body)
+    }
+    const said = k.voice.said.map((s) => s.text).join(' ')
+    expect(said).toContain('9 9 9')
+    expect(said).toContain('0 2 0, 7 9 4 6, 0 0 0 0')
+    expect(said).toContain('1 1 1')
+    expect(said).not.toMatch(/\b999\b|7946|\b111\b/)
+    // The screen still shows the numbers as they are written.
+    expect(k.text()).toContain('999')
+    expect(k.text()).toContain('020 7946 0000')
+  })
+})
+
+describe('which numbers are said digit by digit', () => {
+  type Settings = ReturnType<typeof presetSettings> & { clinicPhone: string | null }
+  const us: Settings = { ...presetSettings('us'), clinicPhone: '1-800-222-1222' }
+  const config = (settings: Settings) => ({
+    emergencyNumber: settings.emergencyNumber,
+    clinicPhone: settings.clinicPhone,
+    outOfHours: { en: settings.outOfHoursEn, es: settings.outOfHoursEs },
+    crisisLine: { en: settings.crisisLineEn, es: settings.crisisLineEs },
+  })
+
+  it('only the settings’ numbers: the content’s frequencies, times and "NHS 24" stay numbers', () => {
+    const uk = settingsNumbers(config({ ...presetSettings('uk'), clinicPhone: '020 7946 0000' }))
+    expect(uk).toEqual(['020 7946 0000', '116 123', '999', '111'])
+    expect(sayNumbers('About 1 in 1,000 people. It takes 15 to 20 minutes, or 24 hours.', uk)).toBe(
+      'About 1 in 1,000 people. It takes 15 to 20 minutes, or 24 hours.',
+    )
+    expect(sayNumbers('Outside opening hours, call NHS 111 (NHS 24 in Scotland).', uk)).toBe(
+      'Outside opening hours, call NHS 1 1 1 (NHS 24 in Scotland).',
+    )
+  })
+
+  it('in every region’s own words, and a number written with hyphens', () => {
+    const numbers = settingsNumbers(config(us))
+    expect(sayNumbers(`Call ${REGION_PRESETS.us.emergencyNumber}.`, numbers)).toBe('Call 9 1 1.')
+    expect(sayNumbers(REGION_PRESETS.us.crisisLine.es, numbers)).toContain('llame al 9 8 8 y marque 2')
+    expect(sayNumbers('Call us on 1-800-222-1222 or 1 800 222 1222.', numbers)).toBe(
+      'Call us on 1, 8 0 0, 2 2 2, 1 2 2 2 or 1, 8 0 0, 2 2 2, 1 2 2 2.',
+    )
+    const spain = settingsNumbers(config({ ...presetSettings('es'), clinicPhone: null }))
+    expect(sayNumbers('Llame al 112. O llame al 024.', spain)).toBe('Llame al 1 1 2. O llame al 0 2 4.')
   })
 })

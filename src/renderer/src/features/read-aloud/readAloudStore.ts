@@ -3,6 +3,8 @@ import { inject, ref, type InjectionKey } from 'vue'
 import { defaultSpeech, type SpeechEngine, type SpeechEngineFactory, type SpeechSpeed } from './engine'
 import { collectSentences, showSentence, type Sentence } from './sentences'
 import { useLocaleStore } from '@renderer/app/stores/locale'
+import { useConfigStore } from '@renderer/app/stores/config'
+import { sayNumbers, settingsNumbers } from './spokenNumbers'
 
 /** Tests provide a fake voice here (see createKiosk); the kiosk uses defaultSpeech. */
 export const speechEngineKey: InjectionKey<SpeechEngineFactory> = Symbol('kiosk speech engine')
@@ -20,6 +22,10 @@ export type ReadAloudState = 'idle' | 'reading' | 'paused' | 'unavailable'
 export const useReadAloudStore = defineStore('readAloud', () => {
   const createEngine = inject(speechEngineKey, defaultSpeech)
   const localeStore = useLocaleStore()
+  const configStore = useConfigStore()
+  /** The settings' phone numbers, said digit by digit (spokenNumbers.ts): found again at each start. */
+  let numbers: string[] = []
+  const said = (sentence: Sentence) => sayNumbers(sentence.text, numbers)
 
   const state = ref<ReadAloudState>('idle')
   /** Which sentence is being read (0-based), and how many there are: for the reading bar. */
@@ -54,9 +60,9 @@ export const useReadAloudStore = defineStore('readAloud', () => {
       current.value = i
       showSentence(sentence)
       // This sentence first, then the next one made ready while it is said.
-      const saying = speech.speak(sentence.text, sentence.locale, speed.value)
+      const saying = speech.speak(said(sentence), sentence.locale, speed.value)
       const next = sentences[i + 1]
-      if (next) speech.prepare?.(next.text, next.locale, speed.value)
+      if (next) speech.prepare?.(said(next), next.locale, speed.value)
       try {
         await saying
       } catch {
@@ -89,6 +95,7 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   function start(root: Element | null = document.getElementById('main')): void {
     stop()
     sentences = root ? collectSentences(root, localeStore.locale) : []
+    numbers = settingsNumbers(configStore.config)
     total.value = sentences.length
     if (sentences.length === 0) return
     void readFrom(0)

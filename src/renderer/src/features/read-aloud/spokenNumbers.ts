@@ -1,0 +1,49 @@
+import type { KioskConfig } from '@shared/contract'
+
+/**
+ * Phone numbers said as a patient dials them. A voice reads "999" as "nine
+ * hundred and ninety-nine" and "020 7946 0000" as "zero two zero, seven
+ * thousand nine hundred and forty-six …"; a patient about to call needs
+ * "nine nine nine" and "zero two zero, seven nine four six, zero zero zero
+ * zero". Only the numbers the settings hold are read this way (the emergency
+ * number, the clinic's phone, and those in the out-of-hours and crisis-line
+ * sentences): "1 in 1,000" or "15 to 20 minutes" in the content stay numbers.
+ * What the screen shows is not changed.
+ */
+
+/** A run of 3 digits or more, its groups apart by a space or a hyphen ("116 123", "1-800-222-1222"). */
+const NUMBER_RUN = /\d(?:[ -]?\d){2,}/g
+
+/** The numbers the settings hold, each as written there. */
+export function settingsNumbers(
+  config: Pick<KioskConfig, 'emergencyNumber' | 'clinicPhone' | 'outOfHours' | 'crisisLine'> | null,
+): string[] {
+  if (!config) return []
+  const sentences = [...Object.values(config.outOfHours), ...Object.values(config.crisisLine)]
+  const found = sentences.flatMap((sentence) => sentence?.match(NUMBER_RUN) ?? [])
+  const numbers = [config.emergencyNumber, config.clinicPhone, ...found].filter(
+    (number): number is string => !!number && /\d/.test(number),
+  )
+  // The longest first, so a short number never cuts into a longer one that holds it.
+  return [...new Set(numbers.map((number) => number.trim()))].sort((a, b) => b.length - a.length)
+}
+
+/** One number as it is said: its digits one by one, its groups apart ("0 2 0, 7 9 4 6, 0 0 0 0"). */
+export function digitByDigit(number: string): string {
+  return number
+    .split(/[^\d]+/)
+    .filter((group) => group !== '')
+    .map((group) => group.split('').join(' '))
+    .join(', ')
+}
+
+/** A sentence as it is said: each of `numbers` in it digit by digit, the rest as it is. */
+export function sayNumbers(text: string, numbers: readonly string[]): string {
+  return numbers.reduce((said, number) => {
+    const groups = number.split(/[^\d]+/).filter((group) => group !== '')
+    if (groups.length === 0) return said
+    // As written, or with its groups apart by other white space or hyphens; never inside a longer number.
+    const pattern = new RegExp(`(?<!\\d)${groups.join('[\\s-]*')}(?!\\d)`, 'g')
+    return said.replace(pattern, digitByDigit(number))
+  }, text)
+}
