@@ -214,8 +214,9 @@ describe('phone numbers read aloud', () => {
       await k.tap(document.body)
     }
     const said = k.voice.said.map((s) => s.text).join(' ')
-    expect(said).toContain('9 9 9')
-    expect(said).toContain('0 2 0, 7 9 4 6, 0 0 0 0')
+    // Each number after its label and a pause, not run into it ("Emergency:999").
+    expect(said).toContain('Emergency: 9 9 9')
+    expect(said).toContain('Riverside Clinic: 0 2 0, 7 9 4 6, 0 0 0 0')
     expect(said).toContain('1 1 1')
     expect(said).not.toMatch(/\b999\b|7946|\b111\b/)
     // The screen still shows the numbers as they are written.
