@@ -25,7 +25,7 @@ export interface FootPart {
   printed: string
   /**
    * "Page {page} of {pages}" in the part's language, its two numbers marked
-   * `PAGE_NUMBER` and `PAGE_COUNT` (see `pageOf`); null when the sheets are not numbered.
+   * `PAGE_NUMBER` and `PAGE_COUNT` (see `footContent`); null when the sheets are not numbered.
    */
   pageOf: string | null
 }
