@@ -100,6 +100,28 @@ const pdfText = (file: string) =>
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+/**
+ * The headings that are the last words on a page but the last (above the sheet's foot), as
+ * `pdftotext -layout` lays each page out: a column's last line is one cell of the page's last
+ * lines, cells being apart by 3 spaces or more.
+ */
+function headingsEndingPages(file: string, headings: string[]): string[] {
+  const wanted = new Set(headings.map(collapse))
+  const sheets = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1)
+  return sheets.slice(0, -1).flatMap((sheet, index) => {
+    // Without the foot (its last line), the page's last two lines, by column.
+    const lines = sheet
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, -1)
+      .slice(-2)
+    const cells = lines.flatMap((line) => line.split(/\s{3,}/).map(collapse))
+    return cells.filter((cell) => wanted.has(cell)).map((cell) => `page ${index + 1}: ${cell}`)
+  })
+}
+
 /** "Version 1. Not yet checked by a clinician at this clinic." in the handout's language (nothing is signed here). */
 function versionLine(item: Item, lang: Lang): string {
   return lang === 'en'
@@ -168,6 +190,9 @@ test('every procedure handout is at most 4 pages and every condition 2 pages, on
           writeFileSync(file, await printPdf(page, paper))
           const info = pdfInfo(file)
           pages.push(`${item.id} ${lang} ${paper}: ${info.pages}`)
+          // No sheet ends on a heading whose words are on the next one (HP-16).
+          const headings = await page.locator('.handout h2, .handout h3').allTextContents()
+          expect(headingsEndingPages(file, headings), file).toEqual([])
           expect(info.size, file).toBe(paper === 'a4' ? '595.92 x 842.88 pts' : '612 x 792 pts')
           expect(info.pages, file).toBeLessThanOrEqual(item.kind === 'procedure' ? 4 : 2)
 
