@@ -9,7 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { collectConsoleErrors, expectNoAxeViolations, goTo, settled, api } from './kiosk-page'
+import {
+  collectConsoleErrors,
+  expectNoAxeViolations,
+  goTo,
+  settled,
+  api,
+  headingsEndingPages,
+} from './kiosk-page'
 
 interface Topic {
   id: string
@@ -138,6 +145,9 @@ test('every guide handout fits the pages it allows on A4 and Letter, in English 
           const format = paper === 'a4' ? 'A4' : 'Letter'
           writeFileSync(file, await page.pdf({ format, printBackground: true }))
           await page.emulateMedia({ media: 'screen' })
+          // No sheet ends on a heading whose words are on the next one (HP-16).
+          const headings = await page.locator('.handout h2, .handout h3').allTextContents()
+          expect.soft(headingsEndingPages(file, headings), file).toEqual([])
           const count = Number(
             /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1],
           )

@@ -14,7 +14,14 @@ import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { collectConsoleErrors, expectNoAxeViolations, api, startServer, stopServer } from './kiosk-page'
+import {
+  collectConsoleErrors,
+  expectNoAxeViolations,
+  api,
+  headingsEndingPages,
+  startServer,
+  stopServer,
+} from './kiosk-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CONTENT_DB = join(ROOT, 'resources/content.sqlite')
@@ -99,28 +106,6 @@ const pdfText = (file: string) =>
   execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
-
-/**
- * The headings that are the last words on a page but the last (above the sheet's foot), as
- * `pdftotext -layout` lays each page out: a column's last line is one cell of the page's last
- * lines, cells being apart by 3 spaces or more.
- */
-function headingsEndingPages(file: string, headings: string[]): string[] {
-  const wanted = new Set(headings.map(collapse))
-  const sheets = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .slice(0, -1)
-  return sheets.slice(0, -1).flatMap((sheet, index) => {
-    // Without the foot (its last line), the page's last two lines, by column.
-    const lines = sheet
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .slice(0, -1)
-      .slice(-2)
-    const cells = lines.flatMap((line) => line.split(/\s{3,}/).map(collapse))
-    return cells.filter((cell) => wanted.has(cell)).map((cell) => `page ${index + 1}: ${cell}`)
-  })
-}
 
 /** "Version 1. Not yet checked by a clinician at this clinic." in the handout's language (nothing is signed here). */
 function versionLine(item: Item, lang: Lang): string {

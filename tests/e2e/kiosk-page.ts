@@ -1,9 +1,9 @@
 /**
  * Helpers for end-to-end tests of the patient's screens: moving around without
  * reloading the page (a reload would clear the in-memory display modes), axe,
- * and the layout checks for large text.
+ * the layout checks for large text, and reading a printed handout back.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page } from '@playwright/test'
@@ -245,4 +245,28 @@ export async function controlsOffScreen(page: Page, controls: Record<string, Loc
  */
 export async function docsScreenshot(page: Page, path: string): Promise<void> {
   if (process.env.KIOSK_DOCS_SCREENSHOTS === '1') await page.screenshot({ path })
+}
+
+const collapseSpace = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * The headings that are the last words on a page but the last (above the sheet's foot), as
+ * `pdftotext -layout` lays each page out: a column's last line is one cell of the page's last
+ * lines, cells being apart by 3 spaces or more.
+ */
+export function headingsEndingPages(file: string, headings: string[]): string[] {
+  const wanted = new Set(headings.map(collapseSpace))
+  const sheets = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1)
+  return sheets.slice(0, -1).flatMap((sheet, index) => {
+    // Without the foot (its last line), the page's last two lines, by column.
+    const lines = sheet
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, -1)
+      .slice(-2)
+    const cells = lines.flatMap((line) => line.split(/\s{3,}/).map(collapseSpace))
+    return cells.filter((cell) => wanted.has(cell)).map((cell) => `page ${index + 1}: ${cell}`)
+  })
 }
