@@ -31,7 +31,7 @@ export function useWhereToGo(locale: () => Locale, options: { paper?: () => bool
     }
     return options.paper?.() ? onPaper(settings, say) : settings
   })
-  const dateFormat = computed<DateFormat>(() => configStore.config?.dateFormat ?? 'day-month-year')
+  const dateFormat = computed<DateFormat>(() => configStore.dateFormat)
 
   /** A message in this language. */
   const say = (key: string, named: Record<string, unknown> = {}) => t(key, named, { locale: locale() })

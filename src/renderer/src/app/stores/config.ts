@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { KioskConfig } from '@shared/contract'
+import type { DateFormat } from '@shared/regions'
 import { useApiClient } from '@renderer/api/client'
 
 /**
@@ -14,6 +15,8 @@ export const useConfigStore = defineStore('config', () => {
   const api = useApiClient()
   const config = shallowRef<KioskConfig | null>(null)
   let pending: Promise<KioskConfig | null> | null = null
+  /** How the clinic's region writes a date; day, month, year until the settings say. */
+  const dateFormat = computed<DateFormat>(() => config.value?.dateFormat ?? 'day-month-year')
 
   function load(): Promise<KioskConfig | null> {
     pending ??= api.getKioskConfig({}).then((result) => {
@@ -29,5 +32,5 @@ export const useConfigStore = defineStore('config', () => {
     return load()
   }
 
-  return { config, load, refresh }
+  return { config, dateFormat, load, refresh }
 })

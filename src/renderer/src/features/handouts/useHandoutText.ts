@@ -13,7 +13,7 @@ import { useConfigStore } from '@renderer/app/stores/config'
 export function useHandoutText(locale: () => Locale) {
   const { t: translate } = useI18n()
   const configStore = useConfigStore()
-  const dateFormat = () => configStore.config?.dateFormat ?? 'day-month-year'
+  const dateFormat = () => configStore.dateFormat
 
   /** Any message, in the handout's language (`plural`: the count that picks its plural form). */
   function t(key: string, named: Record<string, unknown> = {}, plural?: number): string {
