@@ -28,11 +28,12 @@ export function settingsNumbers(
   return [...new Set(numbers.map((number) => number.trim()))].sort((a, b) => b.length - a.length)
 }
 
+/** A number's groups of digits, as written apart ("020 7946 0000": 020, 7946, 0000). */
+const groupsOf = (number: string): string[] => number.split(/[^\d]+/).filter((group) => group !== '')
+
 /** One number as it is said: its digits one by one, its groups apart ("0 2 0, 7 9 4 6, 0 0 0 0"). */
 export function digitByDigit(number: string): string {
-  return number
-    .split(/[^\d]+/)
-    .filter((group) => group !== '')
+  return groupsOf(number)
     .map((group) => group.split('').join(' '))
     .join(', ')
 }
@@ -40,7 +41,7 @@ export function digitByDigit(number: string): string {
 /** A sentence as it is said: each of `numbers` in it digit by digit, the rest as it is. */
 export function sayNumbers(text: string, numbers: readonly string[]): string {
   return numbers.reduce((said, number) => {
-    const groups = number.split(/[^\d]+/).filter((group) => group !== '')
+    const groups = groupsOf(number)
     if (groups.length === 0) return said
     // As written, or with its groups apart by other white space or hyphens; never inside a longer number.
     const pattern = new RegExp(`(?<!\\d)${groups.join('[\\s-]*')}(?!\\d)`, 'g')
