@@ -76,9 +76,9 @@ export default defineConfig({
       ],
     },
   },
+  // The files whose tests run one after another in one worker come first, so the other worker
+  // takes the kiosk's tests beside them; last, they left one worker idle for a minute and a half.
   projects: [
-    { name: 'kiosk', testIgnore: [IDLE_SPEC, STAFF_SPEC, PRIVACY_SPEC] },
-    { name: 'idle-reset', testMatch: IDLE_SPEC, use: { baseURL: `http://127.0.0.1:${idlePort}` } },
     // One data folder for the whole file: its tests run in order, in one worker.
     {
       name: 'staff',
@@ -93,6 +93,8 @@ export default defineConfig({
       fullyParallel: false,
       use: { baseURL: `http://127.0.0.1:${privacyPort}` },
     },
+    { name: 'idle-reset', testMatch: IDLE_SPEC, use: { baseURL: `http://127.0.0.1:${idlePort}` } },
+    { name: 'kiosk', testIgnore: [IDLE_SPEC, STAFF_SPEC, PRIVACY_SPEC] },
   ],
   webServer: [
     {
