@@ -256,4 +256,32 @@ describe('which numbers are said digit by digit', () => {
     const spain = settingsNumbers(config({ ...presetSettings('es'), clinicPhone: null }))
     expect(sayNumbers('Llame al 112. O llame al 024.', spain)).toBe('Llame al 1 1 2. O llame al 0 2 4.')
   })
+
+  it('in a sentence the clinic wrote, the numbers to dial, not a count of days or a year', () => {
+    // Before: every run of 3 digits in the out-of-hours and crisis-line sentences was said
+    // digit by digit, so "365 days" became "3 6 5 days".
+    const own = settingsNumbers(
+      config({
+        ...presetSettings('uk'),
+        clinicPhone: null,
+        outOfHoursEn: 'Outside opening hours, call our on-call nurse on 01632 960983, 365 days a year.',
+        outOfHoursEs: 'Fuera del horario, llame al 061 o a la enfermera de guardia, los 365 días del año.',
+        crisisLineEn: 'Since 2019 our partner line answers on 211 and on 0800 123 4567.',
+        crisisLineEs: 'Llame al 112 o al 988, o a Samaritans al 116 123.',
+      }),
+    )
+    expect(sayNumbers('call our on-call nurse on 01632 960983, 365 days a year.', own)).toBe(
+      'call our on-call nurse on 0 1 6 3 2, 9 6 0 9 8 3, 365 days a year.',
+    )
+    expect(sayNumbers('llame al 061 o a la enfermera de guardia, los 365 días del año.', own)).toBe(
+      'llame al 0 6 1 o a la enfermera de guardia, los 365 días del año.',
+    )
+    expect(sayNumbers('Since 2019 our partner line answers on 211 and on 0800 123 4567.', own)).toBe(
+      'Since 2019 our partner line answers on 2 1 1 and on 0 8 0 0, 1 2 3, 4 5 6 7.',
+    )
+    // A region's service numbers, short as they are, are numbers to dial in whichever sentence.
+    expect(sayNumbers('Llame al 112 o al 988, o a Samaritans al 116 123.', own)).toBe(
+      'Llame al 1 1 2 o al 9 8 8, o a Samaritans al 1 1 6, 1 2 3.',
+    )
+  })
 })

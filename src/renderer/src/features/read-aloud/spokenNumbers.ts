@@ -1,4 +1,5 @@
 import type { KioskConfig } from '@shared/contract'
+import { REGION_PRESETS } from '@shared/regions'
 
 /**
  * Phone numbers said as a patient dials them. A voice reads "999" as "nine
@@ -6,13 +7,38 @@ import type { KioskConfig } from '@shared/contract'
  * thousand nine hundred and forty-six …"; a patient about to call needs
  * "nine nine nine" and "zero two zero, seven nine four six, zero zero zero
  * zero". Only the numbers the settings hold are read this way (the emergency
- * number, the clinic's phone, and those in the out-of-hours and crisis-line
- * sentences): "1 in 1,000" or "15 to 20 minutes" in the content stay numbers.
- * What the screen shows is not changed.
+ * number, the clinic's phone, and the numbers to dial in the out-of-hours and
+ * crisis-line sentences): "1 in 1,000" or "15 to 20 minutes" in the content,
+ * and "365 days a year" in a clinic's own sentence, stay numbers. What the
+ * screen shows is not changed.
  */
 
 /** A run of 3 digits or more, its groups apart by a space or a hyphen ("116 123", "1-800-222-1222"). */
 const NUMBER_RUN = /\d(?:[ -]?\d){2,}/g
+
+/** The digits of a number, without its spaces or hyphens. */
+const digitsOf = (number: string): string => number.replace(/\D/g, '')
+
+/** The short numbers each region's presets give a patient to dial: "911", "988", "999", "111", "112", "024". */
+const SERVICE_NUMBERS = new Set(
+  Object.values(REGION_PRESETS).flatMap((preset) => [
+    digitsOf(preset.emergencyNumber),
+    ...[...Object.values(preset.outOfHours), ...Object.values(preset.crisisLine)].flatMap((sentence) =>
+      (sentence.match(NUMBER_RUN) ?? []).map(digitsOf),
+    ),
+  ]),
+)
+
+/**
+ * Whether a run of digits in a sentence the settings hold is a number to dial: 5 digits or more
+ * (no count or year is that long), a leading 0 ("061", "0800 …": a count never has one), a
+ * three-digit service number ending in 11 ("111", "211"), or a service number of a region's
+ * presets ("988", "112"). "365 days a year" and "since 2019" are not.
+ */
+function isDialled(run: string): boolean {
+  const digits = digitsOf(run)
+  return digits.length >= 5 || digits.startsWith('0') || /^\d11$/.test(digits) || SERVICE_NUMBERS.has(digits)
+}
 
 /** The numbers the settings hold, each as written there. */
 export function settingsNumbers(
@@ -20,7 +46,7 @@ export function settingsNumbers(
 ): string[] {
   if (!config) return []
   const sentences = [...Object.values(config.outOfHours), ...Object.values(config.crisisLine)]
-  const found = sentences.flatMap((sentence) => sentence?.match(NUMBER_RUN) ?? [])
+  const found = sentences.flatMap((sentence) => (sentence?.match(NUMBER_RUN) ?? []).filter(isDialled))
   const numbers = [config.emergencyNumber, config.clinicPhone, ...found].filter(
     (number): number is string => !!number && /\d/.test(number),
   )
