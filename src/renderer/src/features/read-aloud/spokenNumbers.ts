@@ -16,17 +16,27 @@ import { REGION_PRESETS } from '@shared/regions'
 /** A run of 3 digits or more, its groups apart by a space or a hyphen ("116 123", "1-800-222-1222"). */
 const NUMBER_RUN = /\d(?:[ -]?\d){2,}/g
 
+/** A number's groups of digits, as written apart ("020 7946 0000": 020, 7946, 0000). */
+const groupsOf = (number: string): string[] => number.split(/[^\d]+/).filter((group) => group !== '')
+
 /** The digits of a number, without its spaces or hyphens. */
-const digitsOf = (number: string): string => number.replace(/\D/g, '')
+const digitsOf = (number: string): string => groupsOf(number).join('')
+
+/** The runs of digits in the out-of-hours and crisis-line sentences, of the settings or of a preset, in every language. */
+function numberRuns(holder: {
+  outOfHours: Record<string, string | null | undefined>
+  crisisLine: Record<string, string | null | undefined>
+}): string[] {
+  return [...Object.values(holder.outOfHours), ...Object.values(holder.crisisLine)].flatMap(
+    (sentence) => sentence?.match(NUMBER_RUN) ?? [],
+  )
+}
 
 /** The short numbers each region's presets give a patient to dial: "911", "988", "999", "111", "112", "024". */
 const SERVICE_NUMBERS = new Set(
-  Object.values(REGION_PRESETS).flatMap((preset) => [
-    digitsOf(preset.emergencyNumber),
-    ...[...Object.values(preset.outOfHours), ...Object.values(preset.crisisLine)].flatMap((sentence) =>
-      (sentence.match(NUMBER_RUN) ?? []).map(digitsOf),
-    ),
-  ]),
+  Object.values(REGION_PRESETS).flatMap((preset) =>
+    [preset.emergencyNumber, ...numberRuns(preset)].map(digitsOf),
+  ),
 )
 
 /**
@@ -45,17 +55,14 @@ export function settingsNumbers(
   config: Pick<KioskConfig, 'emergencyNumber' | 'clinicPhone' | 'outOfHours' | 'crisisLine'> | null,
 ): string[] {
   if (!config) return []
-  const sentences = [...Object.values(config.outOfHours), ...Object.values(config.crisisLine)]
-  const found = sentences.flatMap((sentence) => (sentence?.match(NUMBER_RUN) ?? []).filter(isDialled))
-  const numbers = [config.emergencyNumber, config.clinicPhone, ...found].filter(
-    (number): number is string => !!number && /\d/.test(number),
-  )
+  const numbers = [
+    config.emergencyNumber,
+    config.clinicPhone,
+    ...numberRuns(config).filter(isDialled),
+  ].filter((number): number is string => !!number && /\d/.test(number))
   // The longest first, so a short number never cuts into a longer one that holds it.
   return [...new Set(numbers.map((number) => number.trim()))].sort((a, b) => b.length - a.length)
 }
-
-/** A number's groups of digits, as written apart ("020 7946 0000": 020, 7946, 0000). */
-const groupsOf = (number: string): string[] => number.split(/[^\d]+/).filter((group) => group !== '')
 
 /** One number as it is said: its digits one by one, its groups apart ("0 2 0, 7 9 4 6, 0 0 0 0"). */
 export function digitByDigit(number: string): string {
