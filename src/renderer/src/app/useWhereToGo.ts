@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { storeToRefs } from 'pinia'
 import type { Locale } from '@shared/contract'
-import type { DateFormat } from '@shared/regions'
 import { useConfigStore } from './stores/config'
 import { onPaper, type WhereToGo } from '@renderer/ui/whereToGo'
 
@@ -31,7 +31,7 @@ export function useWhereToGo(locale: () => Locale, options: { paper?: () => bool
     }
     return options.paper?.() ? onPaper(settings, say) : settings
   })
-  const dateFormat = computed<DateFormat>(() => configStore.dateFormat)
+  const { dateFormat } = storeToRefs(configStore)
 
   /** A message in this language. */
   const say = (key: string, named: Record<string, unknown> = {}) => t(key, named, { locale: locale() })

@@ -76,14 +76,14 @@ export function footTitle(title: string): string {
 /** The @page rules for a handout's parts: one named page each, with its title, print date and numbers. */
 export function runningFootCss(parts: readonly FootPart[]): string {
   return parts
-    .map((part) => {
-      return [
+    .map((part) =>
+      [
         `@page ${pageName(part.kind, part.id, part.locale)} {`,
         `  @bottom-left { content: ${cssString(footTitle(part.title))}; }`,
         `  @bottom-right { content: ${footContent(part.pageOf ? `${part.printed} · ${part.pageOf}` : part.printed)}; }`,
         `}`,
-      ].join('\n')
-    })
+      ].join('\n'),
+    )
     .join('\n')
 }
 

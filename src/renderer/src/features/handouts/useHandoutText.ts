@@ -13,7 +13,6 @@ import { useConfigStore } from '@renderer/app/stores/config'
 export function useHandoutText(locale: () => Locale) {
   const { t: translate } = useI18n()
   const configStore = useConfigStore()
-  const dateFormat = () => configStore.dateFormat
 
   /** Any message, in the handout's language (`plural`: the count that picks its plural form). */
   function t(key: string, named: Record<string, unknown> = {}, plural?: number): string {
@@ -27,12 +26,12 @@ export function useHandoutText(locale: () => Locale) {
 
   /** A calendar date from the content or a date input (yyyy-mm-dd). */
   function longDate(iso: string): string {
-    return formatCalendarDate(iso, locale(), dateFormat())
+    return formatCalendarDate(iso, locale(), configStore.dateFormat)
   }
 
   /** A date with its weekday, for appointments ("Tuesday 3 March 2026"). */
   function appointmentDate(iso: string): string {
-    return formatCalendarDate(iso, locale(), dateFormat(), { weekday: true })
+    return formatCalendarDate(iso, locale(), configStore.dateFormat, { weekday: true })
   }
 
   return { t, tp, longDate, appointmentDate }
